@@ -1,0 +1,165 @@
+"""The document model: a report's text cut into sections, paragraphs and sentences with exact offsets.
+
+Every offset is a Python ``str`` index into ``Document.text``; extractors only ever add spans that point
+back into it, so any fact can be traced to the sentence it was read from.
+
+>>> doc = parse_document("一、2022年工作回顾\\n\\n五年来，经济增长。就业稳定。\\n", "demo")
+>>> [s.title for s in doc.sections]
+['一、2022年工作回顾']
+>>> [doc.text[s.start:s.end] for s in doc.sentences]
+['一、2022年工作回顾', '五年来，经济增长。', '就业稳定。']
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]{1,3}、")
+ITEM_HEADING = re.compile(r"^(?:（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]{1,3}是)")
+SENTENCE_END = re.compile(r"[^。！？!?]*(?:[。！？!?]+[”’」』）)]*|$)")
+REVIEW_TITLE = re.compile(r"回顾|过去.{0,3}年")
+FIVE_YEAR_TITLE = re.compile(r"今后五年|未来五年")
+FIVE_YEAR_LEAD = re.compile(r"^(?:过去)?五年来|^过去五年")
+
+
+@dataclass(frozen=True)
+class Section:
+    """A numbered top-level part (一、…); ``part`` is "review" for the review of results, else "plan"."""
+
+    index: int
+    start: int
+    end: int
+    title: str
+    part: str
+    five_year: bool  # the title announces goals for the coming five years
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A non-empty line; ``item`` is the index of the item heading (（一）…, 一是…) it belongs to, if any."""
+
+    index: int
+    start: int
+    end: int
+    section: int | None
+    item: int | None
+    is_item_heading: bool
+    five_year_review: bool  # opens with 五年来: its numbers cover the five years before the report
+    five_year_goal: bool  # in a five-year section before the yearly plan starts
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    paragraph: int
+
+
+@dataclass
+class ReportMeta:
+    """What the opening lines say about the report."""
+
+    city: str | None = None
+    year: int | None = None
+    date: str | None = None  # ISO yyyy-mm-dd
+    meeting: str | None = None
+
+
+@dataclass
+class Document:
+    report_id: str
+    text: str
+    meta: ReportMeta = field(default_factory=ReportMeta)
+    sections: list[Section] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    #: results shared between extractors (e.g. district mentions), keyed by extractor name
+    cache: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def sentence_text(self, sentence: Sentence) -> str:
+        return self.text[sentence.start:sentence.end]
+
+    def paragraph_of(self, sentence: Sentence) -> Paragraph:
+        return self.paragraphs[sentence.paragraph]
+
+    def part_of(self, paragraph: Paragraph) -> str:
+        """"review", "plan" or "preamble" (before the first numbered section)."""
+        return "preamble" if paragraph.section is None else self.sections[paragraph.section].part
+
+    def sentences_in(self, paragraph: Paragraph) -> list[Sentence]:
+        return [s for s in self.sentences if s.paragraph == paragraph.index]
+
+    def sentence_at(self, offset: int) -> Sentence:
+        """The sentence holding character `offset` (the last one starting at or before it)."""
+        starts = self.cache.setdefault("sentence_starts", [s.start for s in self.sentences])
+        return self.sentences[max(0, bisect_right(starts, offset) - 1)]
+
+    def item_heading_of(self, paragraph: Paragraph) -> Paragraph | None:
+        """The （一）… heading paragraph that `paragraph` sits under, if any."""
+        return None if paragraph.item is None else self.paragraphs[paragraph.item]
+
+
+def parse_document(text: str, report_id: str) -> Document:
+    """Cut `text` into sections, paragraphs and sentences (see the module example)."""
+    doc = Document(report_id=report_id, text=text)
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    section_starts = [s for s, e in lines if SECTION_HEADING.match(text[s:e].strip())]
+    for i, start in enumerate(section_starts):
+        end = section_starts[i + 1] if i + 1 < len(section_starts) else len(text)
+        title = text[start:text.find("\n", start) if "\n" in text[start:] else len(text)].strip()
+        part = "review" if REVIEW_TITLE.search(title) else "plan"
+        doc.sections.append(Section(i, start, end, title, part, bool(FIVE_YEAR_TITLE.search(title))))
+    _add_paragraphs(doc, lines)
+    for p in doc.paragraphs:
+        _add_sentences(doc, p)
+    return doc
+
+
+def _add_paragraphs(doc: Document, lines: list[tuple[int, int]]) -> None:
+    item: int | None = None
+    section: int | None = None
+    five_year_goal = False
+    for start, end in lines:
+        start, end = _strip(doc.text, start, end)
+        body = doc.text[start:end]
+        index = len(doc.paragraphs)
+        current = _section_at(doc, start)
+        if current != section:
+            section, item = current, None
+            five_year_goal = section is not None and doc.sections[section].five_year
+        heading = bool(ITEM_HEADING.match(body))
+        if heading:
+            item = index
+        elif five_year_goal and _opens_yearly_plan(body):
+            five_year_goal, item = False, None
+        doc.paragraphs.append(Paragraph(index, start, end, section, item, heading,
+                                        bool(FIVE_YEAR_LEAD.match(body)), five_year_goal))
+
+
+def _opens_yearly_plan(body: str) -> bool:
+    return bool(re.match(r"^(?:今年|\d{4}年)", body))
+
+
+def _section_at(doc: Document, offset: int) -> int | None:
+    found = None
+    for s in doc.sections:
+        if s.start <= offset:
+            found = s.index
+    return found
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _add_sentences(doc: Document, p: Paragraph) -> None:
+    for m in SENTENCE_END.finditer(doc.text, p.start, p.end):
+        start, end = _strip(doc.text, m.start(), m.end())
+        if end > start:
+            doc.sentences.append(Sentence(len(doc.sentences), start, end, p.index))

@@ -1,0 +1,1 @@
+"""Extractors: each reads a `Document` and returns plain dataclasses carrying their evidence span."""

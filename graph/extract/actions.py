@@ -1,0 +1,130 @@
+"""Actions: the report's own structure of what government does, and the named programmes it mentions.
+
+Levels: ``review_area`` (（一）… headings of the review), ``ten_actions`` (（一）实施…行动 of a five-year plan),
+``work_area`` (the other （一）… headings of the plan), ``task`` (the short lead sentence that opens a paragraph
+inside a work area; its parent is that work area) and ``program`` (a named plan, strategy, campaign, pilot or
+mechanism anywhere in the text).
+
+>>> from graph.pipeline import read_document
+>>> doc = read_document("二、2023年工作\\n（一）聚焦创新，着力发展\\n完善创新体系。持续开展跨境贸易便利化专项行动。", "d", year=2023)
+>>> [(a.name, a.level, a.parent) for a in extract_actions(doc)]
+[('聚焦创新，着力发展', 'work_area', None), ('完善创新体系', 'task', '聚焦创新，着力发展'), ('跨境贸易便利化专项行动', 'program', None)]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..document import Document, Paragraph
+from ..names import NameFinder
+from .projects import extract_projects
+
+ITEM_LABEL = re.compile(r"(?:（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]{1,3}是)")
+TEN_ACTION = re.compile(r"^实施(?P<name>.{2,30}?行动)$")
+#: A task lead sentence is short and states one thing; longer openings are ordinary prose.
+MAX_TASK = 40
+#: Generic heads of programme names (domain vocabulary).
+PROGRAM_HEADS = ("行动计划", "专项行动", "三年行动", "攻坚行动", "行动", "战略", "攻坚战", "专项斗争", "专项整治", "工程",
+                 "改革", "试点", "机制", "制度", "培育计划", "计划", "总体规划", "规划", "政策措施", "措施", "条例",
+                 "清单", "考核体系", "生活圈", "一揽子政策")
+#: A counted policy package named by its topic: 稳经济35条, 提振消费19条.
+COUNTED_PACKAGE = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,6}\d{1,3}条(?!措施)")
+#: A quoted name, optionally with a generic continuation: “一制三化”审批制度改革, “双碳”工作.
+QUOTED = re.compile(r"“(?P<q>[^“”，。]{2,12})”(?P<tail>[\u4e00-\u9fff]{0,8}?(?:改革|工程|工作|建设|行动计划|行动|试点|战略))?")
+#: Named campaigns of the form 平安天津建设, 法治政府建设.
+BUILD_CAMPAIGN = re.compile(r"(?:平安|法治|美丽|智慧|数字|健康|文明|诚信|生态)[\u4e00-\u9fff]{1,4}建设")
+GENERIC_NAMES = frozenset({"体制机制", "工作机制", "长效机制", "重大工程", "重点工程", "各项改革", "改革试点", "专项行动"})
+
+
+@dataclass(frozen=True)
+class ActionFact:
+    name: str
+    level: str  # review_area | ten_actions | work_area | task | program
+    parent: str | None
+    start: int  # evidence: the heading, lead sentence or name
+    end: int
+    sentence: int
+
+
+def extract_actions(doc: Document) -> list[ActionFact]:
+    facts = []
+    for paragraph in doc.paragraphs:
+        if paragraph.is_item_heading:
+            facts.append(heading_action(doc, paragraph))
+        elif (task := _task(doc, paragraph)) is not None:
+            facts.append(task)
+    facts += _programs(doc)
+    return sorted(facts, key=lambda a: (a.start, a.end, a.level))
+
+
+def heading_action(doc: Document, heading: Paragraph) -> ActionFact:
+    """The action an item heading names (cached: relations look it up for every fact under it)."""
+    cache = doc.cache.setdefault("heading_actions", {})
+    if heading.index not in cache:
+        cache[heading.index] = _heading_action(doc, heading)
+    return cache[heading.index]
+
+
+def _heading_action(doc: Document, heading: Paragraph) -> ActionFact:
+    first = doc.sentences_in(heading)[0]
+    label = ITEM_LABEL.match(doc.text, first.start)
+    start = label.end() if label else first.start
+    end = first.end - 1 if doc.text[first.end - 1] in "。；" else first.end
+    name = doc.text[start:end]
+    if doc.part_of(heading) == "review":
+        return ActionFact(name, "review_area", None, start, end, first.index)
+    if m := TEN_ACTION.match(name):
+        return ActionFact(m.group("name"), "ten_actions", None, start + m.start("name"), end, first.index)
+    return ActionFact(name, "work_area", None, start, end, first.index)
+
+
+def _task(doc: Document, paragraph: Paragraph) -> ActionFact | None:
+    heading = doc.item_heading_of(paragraph)
+    if heading is None or doc.part_of(paragraph) != "plan":
+        return None
+    area = heading_action(doc, heading)
+    sentences = doc.sentences_in(paragraph)
+    if area.level != "work_area" or len(sentences) < 2:
+        return None
+    first = sentences[0]
+    end = first.end - 1 if doc.text[first.end - 1] in "。；" else first.end
+    if end - first.start > MAX_TASK or "，" in doc.text[first.start:end]:
+        return None
+    return ActionFact(doc.text[first.start:end], "task", area.name, first.start, end, first.index)
+
+
+def _programs(doc: Document) -> list[ActionFact]:
+    text = doc.text
+    project_spans = [(p.start, p.end) for p in extract_projects(doc)]
+    heading_spans = [(p.start, p.end) for p in doc.paragraphs if p.is_item_heading]
+    spans: dict[tuple[int, int], None] = {}
+    for sentence in doc.sentences:
+        found = _FINDER.find(text, sentence.start, sentence.end)
+        found += [(m.start(), m.end()) for m in COUNTED_PACKAGE.finditer(text, sentence.start, sentence.end)]
+        found += [(m.start(), m.end()) for m in BUILD_CAMPAIGN.finditer(text, sentence.start, sentence.end)]
+        found += [(m.start(), m.end()) for m in QUOTED.finditer(text, sentence.start, sentence.end)]
+        for s, e in found:
+            spans[(s, e)] = None
+    facts = []
+    last_end = -1
+    for s, e in sorted(spans, key=lambda x: (x[0], -x[1])):
+        name = text[s:e]
+        if s < last_end or name in GENERIC_NAMES or len(name.strip("“”")) < 3:
+            continue
+        if _inside(s, e, project_spans) or _is_heading_name(s, e, heading_spans, text):
+            continue
+        last_end = e
+        facts.append(ActionFact(name, "program", None, s, e, doc.sentence_at(s).index))
+    return facts
+
+
+def _inside(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= s and e <= b for a, b in spans)
+
+
+def _is_heading_name(s: int, e: int, heading_spans: list[tuple[int, int]], text: str) -> bool:
+    """A ten-actions heading (实施…行动) is an action already, not a programme."""
+    return any(a <= s < b and TEN_ACTION.match(text[s - 2:e]) for a, b in heading_spans) if s >= 2 else False
+
+
+_FINDER = NameFinder(PROGRAM_HEADS)

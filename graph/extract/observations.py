@@ -1,0 +1,234 @@
+"""Observations: every measured number of a report, with indicator, unit, measure, status, period and scope.
+
+>>> from graph.pipeline import read_document
+>>> doc = read_document("一、2022年工作回顾\\n全市地区生产总值预计达到1.6万亿元左右，增长3%。", "d", city="天津市", year=2023)
+>>> [(o.indicator, o.quantity.value_norm, o.qualifier, o.measure, o.period, o.estimated) for o in extract_observations(doc)]
+[('地区生产总值', 1600000000000.0, '左右', 'amount', '2022', True), ('地区生产总值', 3.0, None, 'growth_rate', '2022', True)]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..document import Document, Sentence
+from ..quantity import MULTIPLIER_PATTERN, UNIT_PATTERN, Quantity, parse_number, parse_quantity
+from .context import period_of, status_of
+from .places import district_mentions
+
+NUMBER = (r"(?<![\dA-Za-z.．０-９\-—～~+＋])(?P<num>[0-9０-９][0-9０-９,]*(?:[.．][0-9０-９]+)?)"
+          r"(?P<yu1>余|多)?(?P<mult>" + MULTIPLIER_PATTERN + r")?(?P<yu2>余|多)?"
+          r"(?P<unit>" + UNIT_PATTERN + r")(?P<post>左右|以上|以内|以下|多)?(?![A-Za-z0-9])")
+RANK = (r"(?:位居|稳居|居于|位列|排名|排在|居)(?P<where>全国|全球|世界|全省|全市|同类城市|[\u4e00-\u9fff]{0,6}城市)?"
+        r"(?:前列)?第(?P<num>[一二三四五六七八九十]{1,3}|\d{1,3})(?:位|名)?")
+MENTION = re.compile(NUMBER + "|" + RANK.replace("(?P<num>", "(?P<rnum>"))
+#: A count right before these words names a programme (20项民心工程, 15条措施), not a measured quantity.
+PROGRAM_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:工程|行动|措施|举措|政策|条例|战略|方案)(?![\u4e00-\u9fff]*[达超突增])")
+POLICY_NAME = re.compile(r"[\u4e00-\u9fff]{2,}$")  # 稳经济35条、… : a name right before the number
+PRE_QUALIFIERS = ("不低于", "不少于", "不超过", "突破", "超过", "力争", "约", "近", "超")
+CLAUSE_BREAK = re.compile(r"[，,；;：:。！？]")
+LIST_BREAK = "、"
+TIME_PREFIX = re.compile(r"^(?:到|至|截至)?(?:\d{4}年(?:底|末)?|今年|全年|五年来|过去五年|过去一年|一年来|年内|目前)[，,]?")
+SCOPE_PREFIX = re.compile(r"^(?:全市|全区|全省|我市|全国)")
+TRAILING_VERBS = re.compile(
+    r"(?:预计|力争|努力|稳定|保持在|保持|控制在|控制|达到|达|为|实现|增长|年均|分别|均|突破|超过|增至|降至|降到|"
+    r"提高|提升|下降|降低|减少|增加|稳居|位居|居|快于|高于|低于|占|了|在|到|于|至|的|之|约|近|超)+$")
+LEADING_NOISE = re.compile(r"^(?:其中|同时|并|和|及|以及|与|，|、)+")
+
+GROWTH = re.compile(r"增长|增速|下降|降低|减少|涨幅|上涨|回落|增加|提高|提升")
+NEGATIVE = re.compile(r"下降|降低|减少|回落|缩小")
+SHARE = re.compile(r"占|比重|比率|比例|强度|覆盖率|率|达标|合格")
+INCREMENT = re.compile(r"新增|新建|新设|新认定|新落地|新打造|新开|累计|改造|引进|吸纳|建成|创建|实施|帮助|筹集|增加|"
+                       r"打造|完成|制定|提请|解决|实现|推广|开通|投用|出台|培育|招引|认定|发放|减免|退税|新开工|竣工|"
+                       r"开工|整治|治理|修复|植树|造林|种植|安置|改建|扩建|提供|吸引|落户|举办|签约")
+UNNAMED = "未命名指标"
+AMOUNT = re.compile(r"达到|达|为|增至|降至|突破|超过|总|规模|保持")
+
+
+@dataclass(frozen=True)
+class ObservationFact:
+    indicator: str
+    scope: str  # a place name; the city unless the clause is about a district
+    quantity: Quantity
+    qualifier: str | None
+    measure: str
+    status: str
+    estimated: bool
+    period: str
+    start: int  # evidence span: the clause that states the number
+    end: int
+    sentence: int
+
+
+def extract_observations(doc: Document) -> list[ObservationFact]:
+    facts: list[ObservationFact] = []
+    for sentence in doc.sentences:
+        facts.extend(_sentence_observations(doc, sentence))
+    return facts
+
+
+def _sentence_observations(doc: Document, sentence: Sentence) -> list[ObservationFact]:
+    """Numbers grouped in runs: a number whose list item holds no words (4%、6%) continues the run before it."""
+    text = doc.text
+    runs: list[tuple[int, str, list[re.Match]]] = []  # (clause start, context, mentions)
+    for m in MENTION.finditer(text, sentence.start, sentence.end):
+        if _is_name_or_label(text, m, sentence):
+            continue
+        clause_start = _clause_start(text, sentence.start, m.start())
+        context = text[_list_item_start(text, clause_start, m.start()):m.start()]
+        if runs and runs[-1][0] == clause_start and not re.search(r"[\u4e00-\u9fff]", _strip_qualifiers(context)):
+            runs[-1][2].append(m)
+        else:
+            runs.append((clause_start, context, [m]))
+    facts: list[ObservationFact] = []
+    for clause_start, context, mentions in runs:
+        facts.extend(_run_facts(doc, sentence, clause_start, context, mentions, facts))
+    return facts
+
+
+def _strip_qualifiers(context: str) -> str:
+    return re.sub("|".join(PRE_QUALIFIERS) + r"|左右|以上|余", "", context)
+
+
+def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: str,
+               mentions: list[re.Match], earlier: list[ObservationFact]) -> list[ObservationFact]:
+    """Facts of one run; a run with no subject of its own (…，增长3%) continues the sentence's last indicator."""
+    text = doc.text
+    clause_end = _clause_end(text, mentions[-1].end(), sentence.end)
+    after = text[mentions[-1].end():clause_end]
+    districts = district_mentions(doc, clause_start, mentions[0].start())
+    names = [_drop_place(n, districts) for n in _indicators(context, after)]
+    if names == [UNNAMED] and earlier and earlier[-1].sentence == sentence.index:
+        names = [earlier[-1].indicator]
+    scopes = list(dict.fromkeys(d.division.name for d in districts)) or [doc.meta.city or "未知"]
+    facts = []
+    for i, m in enumerate(mentions):
+        quantity, qualifier = _quantity(m, text)
+        if quantity is None:
+            continue
+        if len(mentions) > 1 and len(names) == len(mentions):
+            own_names = [names[i]]
+        elif len(mentions) == 1:
+            own_names = names
+        else:
+            own_names = [names[-1]]
+        measure = _measure(quantity, context, after, m)
+        if measure == "growth_rate" and NEGATIVE.search(context[-6:]):
+            quantity = Quantity(-quantity.value, quantity.unit, -quantity.value_norm, quantity.unit_norm)
+        common = dict(quantity=quantity, qualifier=qualifier, measure=measure, status=status_of(doc, sentence),
+                      estimated="预计" in text[sentence.start:m.start()],
+                      period=period_of(doc, sentence, m.start(), text[clause_start:clause_end]),
+                      start=clause_start, end=m.end(), sentence=sentence.index)
+        facts.extend(ObservationFact(indicator=n, scope=sc, **common) for sc in scopes for n in own_names)
+    return facts
+
+
+def _quantity(m: re.Match, text: str) -> tuple[Quantity | None, str | None]:
+    if m.group("rnum"):
+        return parse_quantity(m.group("rnum"), "位"), None
+    unit = (m.group("mult") or "") + m.group("unit")
+    try:
+        quantity = parse_quantity(m.group("num"), unit)
+    except ValueError:
+        return None, None
+    post = m.group("post") or m.group("yu1") or m.group("yu2")
+    if post == "多":
+        post = "余"
+    pre = next((q for q in PRE_QUALIFIERS if text.endswith(q, 0, m.start())), None)
+    return quantity, post or pre
+
+
+def _is_name_or_label(text: str, m: re.Match, sentence: Sentence) -> bool:
+    """Numbers inside quotes, after 第, or naming a programme (20项民心工程, 稳经济35条) are not observations."""
+    if m.group("rnum"):
+        return False
+    before = text[sentence.start:m.start()]
+    if before.count("“") > before.count("”") or before.endswith("第"):
+        return True
+    unit = m.group("unit")
+    after = text[m.end():m.end() + 12]
+    if unit in ("项", "条") and PROGRAM_AFTER.match(after):
+        return True
+    return unit == "条" and bool(POLICY_NAME.search(before[-4:])) and after[:1] in ("、", "等", "政")
+
+
+def _measure(quantity: Quantity, context: str, after: str, m: re.Match) -> str:
+    unit = quantity.unit_norm
+    if unit == "rank":
+        return "rank"
+    if unit == "percentage_point":
+        return "change_pp"
+    near = context[-8:]
+    if unit == "percent":
+        if SHARE.search(near) and not GROWTH.search(near[-3:]):
+            return "share"
+        return "growth_rate" if GROWTH.search(near) else "share"
+    if AMOUNT.search(near[-3:]):
+        return "amount"
+    if INCREMENT.search(context) or INCREMENT.match(after.lstrip("个")) or INCREMENT.search(after[:8]):
+        return "increment"
+    return "amount"
+
+
+def _indicators(context: str, after: str) -> list[str]:
+    """Indicator names for a number: the clause's subject, or what follows the number (6家海河实验室 …)."""
+    subject = _clean_subject(context)
+    if len(subject) < 2:
+        subject = _clean_subject(_noun_after(after))
+    if not subject:
+        return [UNNAMED]
+    parts = [p for p in re.split(r"和|、|及", subject) if len(p) >= 2]
+    if ("分别" in context or "均" in context[-4:]) and len(parts) > 1:
+        return _share_suffix(parts)
+    return [subject]
+
+
+def _share_suffix(parts: list[str]) -> list[str]:
+    """工业和高技术制造业增加值 → 工业增加值, 高技术制造业增加值."""
+    last = parts[-1]
+    suffix = next((s for s in ("增加值", "占比", "比重", "数量", "收入", "总额", "规模") if last.endswith(s)), "")
+    return [p if p.endswith(suffix) else p + suffix for p in parts[:-1]] + [last]
+
+
+def _clean_subject(text: str) -> str:
+    text = text.strip(" “”\"")
+    text = LEADING_NOISE.sub("", text)
+    text = TIME_PREFIX.sub("", text)
+    text = SCOPE_PREFIX.sub("", text)
+    text = re.sub(r"^预计", "", text)
+    previous = None
+    while previous != text:
+        previous = text
+        text = TRAILING_VERBS.sub("", text)
+        text = re.sub(r"(?:年均|五年|全年|同比|比上年|较上年)$", "", text)
+    return text.strip("，、 “”")
+
+
+def _noun_after(after: str) -> str:
+    after = re.sub(r"^(?:的|“)", "", after)
+    m = re.match(r"[^，。；、]*?(?=实现|投入|开展|在|全部|成为|获|落地|建成|竣工|达到|$)", after)
+    return (m.group() if m else after)[:20]
+
+
+def _drop_place(name: str, districts: list) -> str:
+    """河西区地区生产总值 → 地区生产总值 (the district is the scope, not part of the indicator)."""
+    for d in districts:
+        if name.startswith(d.surface) and len(name) > len(d.surface) + 1:
+            return name[len(d.surface):]
+    return name
+
+
+def _clause_start(text: str, floor: int, offset: int) -> int:
+    i = offset
+    while i > floor and not CLAUSE_BREAK.match(text[i - 1]):
+        i -= 1
+    return i
+
+
+def _list_item_start(text: str, floor: int, offset: int) -> int:
+    i = text.rfind(LIST_BREAK, floor, offset)
+    return floor if i < 0 else i + 1
+
+
+def _clause_end(text: str, offset: int, ceiling: int) -> int:
+    m = CLAUSE_BREAK.search(text, offset, ceiling)
+    return m.start() if m else ceiling

@@ -1,0 +1,89 @@
+"""Places: the report city's districts (with GB/T 2260 codes), its functional areas, and places elsewhere.
+
+>>> from graph.pipeline import read_document
+>>> doc = read_document("宝坻京津中关村科技城建设顺利，东疆综合保税区和“滨城”发展，服务雄安新区。", "d", city="天津市")
+>>> [(p.kind, p.name, p.code) for p in extract_places(doc)]
+[('district', '宝坻区', '120115'), ('area', '东疆综合保税区', None), ('area', '滨城', None), ('external', '雄安新区', None)]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..document import Document
+from ..gazetteer import DistrictGazetteer, ExternalPlaceGazetteer, PlaceMatch, find_city
+from ..names import NameFinder
+
+#: Generic heads of functional-area names (东疆综合保税区, 南港工业区, 中心城区 …).
+AREA_HEADS = ("综合保税区", "保税区", "自贸试验区", "自由贸易试验区", "经济技术开发区", "高新技术产业开发区", "开发区",
+              "高新区", "工业区", "片区", "中心城区", "主城区", "生态屏障区", "港区", "新城", "功能区", "保税港区")
+#: Heads that name an area on their own (中心城区, 自贸试验区) when nothing name-like precedes them.
+STANDALONE_AREAS = ("中心城区", "自贸试验区", "综合保税区", "绿色生态屏障区")
+#: Quoted short city names used as areas: “津城”, “滨城”.
+QUOTED_CITY = re.compile(r"“([\u4e00-\u9fff]{1,3}城)”")
+#: The number words that open an area list name (五大开发区).
+COUNTED_AREA = re.compile(r"[一二三四五六七八九十两]大(?:开发区|功能区|片区|园区)")
+
+
+@dataclass(frozen=True)
+class PlaceFact:
+    kind: str  # "district", "area" or "external"
+    name: str  # official or canonical name
+    code: str | None  # GB/T 2260 code of a district
+    surface: str  # as written
+    start: int
+    end: int
+    sentence: int
+
+
+def district_mentions(doc: Document, start: int = 0, end: int | None = None) -> list[PlaceMatch]:
+    """District mentions of the report's city in doc.text[start:end] (computed once per document)."""
+    if "districts" not in doc.cache:
+        city = doc.meta.city and find_city(doc.meta.city)
+        doc.cache["districts"] = DistrictGazetteer(city).find(doc.text) if city else []
+    end = len(doc.text) if end is None else end
+    return [m for m in doc.cache["districts"] if start <= m.start and m.end <= end]
+
+
+def extract_places(doc: Document) -> list[PlaceFact]:
+    facts = [PlaceFact("district", m.division.name, m.division.code, m.surface, m.start, m.end,
+                       doc.sentence_at(m.start).index) for m in district_mentions(doc)]
+    facts += area_mentions(doc)
+    facts += _external_mentions(doc)
+    return sorted(facts, key=lambda f: (f.start, f.end, f.kind))
+
+
+def area_mentions(doc: Document) -> list[PlaceFact]:
+    """Functional areas: names ending in an area head, standalone area words and quoted “X城” names."""
+    if "areas" in doc.cache:
+        return doc.cache["areas"]
+    district_names = {m.division.name for m in district_mentions(doc)}
+    spans: dict[tuple[int, int], str] = {}
+    for s, e in _AREA_FINDER.find(doc.text):
+        spans[(s, e)] = doc.text[s:e]
+    for m in re.finditer("|".join(STANDALONE_AREAS), doc.text):
+        if not any(s <= m.start() < e for s, e in spans):
+            spans[(m.start(), m.end())] = m.group()
+    for m in QUOTED_CITY.finditer(doc.text):
+        spans[(m.start(1), m.end(1))] = m.group(1)
+    for m in COUNTED_AREA.finditer(doc.text):
+        spans[(m.start(), m.end())] = m.group()
+    facts = [PlaceFact("area", name, None, name, s, e, doc.sentence_at(s).index)
+             for (s, e), name in sorted(spans.items()) if _is_area_name(name, district_names)]
+    doc.cache["areas"] = facts
+    return facts
+
+
+def _is_area_name(name: str, district_names: set[str]) -> bool:
+    return name not in district_names and len(name) >= 2 and not name.startswith(("和", "等", "的"))
+
+
+def _external_mentions(doc: Document) -> list[PlaceFact]:
+    city = doc.meta.city and find_city(doc.meta.city)
+    if not city:
+        return []
+    return [PlaceFact("external", canonical, None, surface, s, e, doc.sentence_at(s).index)
+            for s, e, surface, canonical in ExternalPlaceGazetteer.for_city(city.name).find(doc.text)]
+
+
+_AREA_FINDER = NameFinder(AREA_HEADS)

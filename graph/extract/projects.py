@@ -1,0 +1,157 @@
+"""Projects: concrete named undertakings (parks, lines, hospitals, plants …) with their stage and district.
+
+Names are found two ways: from a generic head word (产业园, 城际, 医院 …, grown backwards by `NameFinder`),
+and as the items of a list the text itself calls projects (A、B等一批重点项目落地). The stage comes from the
+stage verbs around the name; the district from the name (宝坻京津中关村科技城) or the sentence's subject
+(西青区要加快…).
+
+>>> from graph.pipeline import read_document
+>>> doc = read_document("二、2023年工作\\n北辰区要加快推进京津医药谷、高端装备产业园建设。", "d", city="天津市", year=2023)
+>>> [(p.name, p.stage, p.district, p.period) for p in extract_projects(doc)]
+[('京津医药谷', 'accelerate', '北辰区', '2023'), ('高端装备产业园', 'accelerate', '北辰区', '2023')]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..document import Document, Sentence
+from ..names import NameFinder, grow_backwards
+from .context import period_of, status_of
+from .places import district_mentions
+
+#: Generic heads of project names (domain vocabulary, not names of any one report).
+PROJECT_HEADS = (
+    "产业园", "科技园", "科技城", "产业新城核心区", "产业新城", "主题园区", "园区", "拓展区", "核心区", "医药谷", "商务区",
+    "金融街", "医院", "院区", "医学中心", "城际", "号线", "铁路", "高铁", "机场", "航站楼", "枢纽", "大桥", "隧道",
+    "快速路", "高速公路", "高速", "实验室", "研究院", "研究设施", "装置", "学院", "校区", "博物馆", "图书馆", "美术馆",
+    "展馆", "会展中心", "服务中心", "创新中心", "数据中心", "体育中心", "文化中心", "总部", "基地", "公园", "码头",
+    "乙烯", "炼化", "水库", "管线", "扩容工程", "供水工程", "引水工程", "电厂", "电站", "示范区", "小镇", "工坊",
+    "操作系统", "超算")
+#: Sub-project tails taken into the name (一期, 北段 …).
+PROJECT_TAILS = ("一期", "二期", "三期", "四期", "五期", "首期", "大二期", "东段", "西段", "南段", "北段", "新院区")
+#: A list the text calls projects: A、B、C等一批重点项目 / 等“国之重器”.
+PROJECT_LIST = re.compile(r"(?P<items>[^，。；：]{2,200}?)等(?:一批)?(?:[\u4e00-\u9fff]{0,6}(?:项目|工程)|“[^”]{2,8}”)")
+LIST_SPLIT = re.compile(r"、")
+LEADING_VERBS = re.compile(r"(?:[\u4e00-\u9fff]{0,4}?(?:新建|建成开放|建成|推动|推进|加快|实施|引进|落地|开工建设|开工|"
+                           r"谋划|启动|完成|打造|建设))+")
+
+COMPLETED = re.compile(r"建成|投产|通车|落地|落成|启用|开通|投用|竣工|完工|开园|开业|开馆|投入运行|投入使用|运营|开放|新建")
+START = re.compile(r"开工|动工|开建|启动建设")
+ACCELERATE = re.compile(r"加快|推进|续建|进展顺利|加紧")
+PLAN = re.compile(r"谋划|规划|筹建|筹划|论证")
+EARLY_WORK = re.compile(r"前期")
+DISTRICT_SUBJECT = re.compile(r"(?:要|将|应|需)")
+
+
+@dataclass(frozen=True)
+class ProjectFact:
+    name: str
+    stage: str  # completed | complete | start | accelerate | plan | operate
+    period: str
+    district: str | None  # official district name when the text ties the project to one
+    start: int  # evidence: the name in its sentence
+    end: int
+    sentence: int
+
+
+def extract_projects(doc: Document) -> list[ProjectFact]:
+    """All project mentions (computed once per document: programmes and relations reuse them)."""
+    if "projects" in doc.cache:
+        return doc.cache["projects"]
+    facts = []
+    for sentence in doc.sentences:
+        for start, end in _name_spans(doc.text, sentence):
+            facts.append(_project(doc, sentence, start, end))
+    doc.cache["projects"] = facts
+    return facts
+
+
+def _name_spans(text: str, sentence: Sentence) -> list[tuple[int, int]]:
+    spans = set(_HEAD_FINDER.find(text, sentence.start, sentence.end))
+    for m in PROJECT_LIST.finditer(text, sentence.start, sentence.end):
+        spans.update(_list_items(text, m.start("items"), m.end("items")))
+    return _drop_nested(sorted(spans))
+
+
+def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The items of A、B、C (the first one grown backwards so leading verbs stay out)."""
+    items = []
+    bounds = [start] + [m.end() for m in LIST_SPLIT.finditer(text, start, end)]
+    ends = [m.start() for m in LIST_SPLIT.finditer(text, start, end)] + [end]
+    for s, e in zip(bounds, ends):
+        s = grow_backwards(text, s, e) if s == start else s
+        verb = LEADING_VERBS.match(text, s, e)
+        s = verb.end() if verb else s
+        if 2 <= e - s <= 24:
+            items.append((s, e))
+    return items if len(items) >= 1 and all(text[s:e].strip() for s, e in items) else []
+
+
+def _drop_nested(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    kept: list[tuple[int, int]] = []
+    for s, e in sorted(spans, key=lambda x: (x[0], -x[1])):
+        if kept and s < kept[-1][1]:
+            continue
+        kept.append((s, e))
+    return kept
+
+
+def _project(doc: Document, sentence: Sentence, start: int, end: int) -> ProjectFact:
+    text = doc.text
+    return ProjectFact(name=text[start:end], stage=stage_of(doc, sentence, start, end),
+                       period=period_of(doc, sentence, start), district=_district(doc, sentence, start, end),
+                       start=start, end=end, sentence=sentence.index)
+
+
+def stage_of(doc: Document, sentence: Sentence, start: int, end: int) -> str:
+    """The stage the clause around text[start:end] gives the project (see the module docstring)."""
+    text = doc.text
+    before = text[_clause_start(text, sentence.start, start):start]
+    after = _after_list(text, end, sentence.end)
+    done = "completed" if status_of(doc, sentence) == "actual" else "complete"
+    if EARLY_WORK.search(after):
+        return "plan"
+    for pattern, stage in ((COMPLETED, done), (START, "start")):
+        if pattern.search(after):
+            return stage
+    if ACCELERATE.search(before) or ACCELERATE.search(after):
+        return "accelerate"
+    if PLAN.search(before) or PLAN.search(after):
+        return "plan"
+    if START.search(before):
+        return "start"
+    if COMPLETED.search(before):
+        return done
+    return "operate"
+
+
+def _after_list(text: str, end: int, ceiling: int) -> str:
+    """The rest of the clause after a name: its list mates and the verb they share (、B等项目投产)."""
+    m = re.compile(r"[^，。；：]*").match(text, end, ceiling)
+    return m.group() if m else ""
+
+
+def _clause_start(text: str, floor: int, offset: int) -> int:
+    i = offset
+    while i > floor and text[i - 1] not in "，。；：":
+        i -= 1
+    return i
+
+
+def _district(doc: Document, sentence: Sentence, start: int, end: int) -> str | None:
+    own = district_mentions(doc, start, end)
+    if own and own[0].start == start:
+        return own[0].division.name
+    return sentence_subject_district(doc, sentence)
+
+
+def sentence_subject_district(doc: Document, sentence: Sentence) -> str | None:
+    """The district a sentence is addressed to: 西青区要加快… → 西青区."""
+    mentions = district_mentions(doc, sentence.start, sentence.end)
+    if mentions and mentions[0].start == sentence.start and DISTRICT_SUBJECT.match(doc.text, mentions[0].end):
+        return mentions[0].division.name
+    return None
+
+
+_HEAD_FINDER = NameFinder(PROJECT_HEADS, PROJECT_TAILS)

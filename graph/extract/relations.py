@@ -1,0 +1,140 @@
+"""Relations the text states between named things: focuses_on, hosts, located_in, part_of, implements, targets.
+
+- ``hosts`` / ``focuses_on``: a sentence addressed to a district (西青区要加快A、B建设；河西区要聚焦C、D等产业)
+  hosts the projects it names and focuses on the industries listed after 聚焦 / 集聚发展 / 大力发展 / 打造.
+- ``located_in``: a project or area whose name opens with a district (宝坻京津中关村科技城 → 宝坻区).
+- ``part_of``: a project whose name extends another one's (天开高教科技园西拓展区 → 天开高教科技园).
+- ``implements``: a project or programme → the review area or work area whose paragraph names it (not for
+  projects a district hosts: those belong to the district).
+- ``targets``: a district → the indicator of a target stated for that district.
+
+>>> from graph.pipeline import read_document, run_pipeline
+>>> doc = read_document("二、2023年工作\\n河西区要聚焦金融服务、总部经济等产业。", "d", city="天津市", year=2023)
+>>> [(r.subject, r.predicate, r.object) for r in run_pipeline(doc).relations]
+[('河西区', 'focuses_on', '金融服务'), ('河西区', 'focuses_on', '总部经济')]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..document import Document
+from .actions import ActionFact, heading_action
+from .observations import ObservationFact
+from .places import PlaceFact
+from .projects import ProjectFact, sentence_subject_district
+
+FOCUS_LEAD = re.compile(r"(?:聚焦|集聚发展|大力发展|重点发展|做强|打造|发展壮大)")
+FOCUS_ITEM_END = re.compile(r"(?:等)?(?:产业|领域|行业)?$")
+FOCUS_SUFFIX = re.compile(r"[\u4e00-\u9fff“”+0-9]{2,10}?(?:经济|产业|服务|制造|能源|装备|医药|设计|金融|贸易|物流)")
+MODIFIER = re.compile(r".*的")
+PART_MIN = 4
+
+
+@dataclass(frozen=True)
+class RelationFact:
+    subject: str
+    subject_kind: str  # district | area | project | program | action
+    predicate: str  # focuses_on | hosts | located_in | part_of | implements | targets
+    object: str
+    object_kind: str  # district | area | project | action | focus | indicator
+    start: int  # evidence span
+    end: int
+    sentence: int
+
+
+def extract_relations(doc: Document, places: list[PlaceFact], projects: list[ProjectFact],
+                      actions: list[ActionFact], observations: list[ObservationFact] = ()) -> list[RelationFact]:
+    facts: list[RelationFact] = []
+    facts += _hosts(doc, projects)
+    facts += _focuses(doc)
+    facts += _located_in(doc, places, projects)
+    facts += _part_of(projects)
+    facts += _implements(doc, projects, actions)
+    facts += _targets(doc, observations)
+    unique = {(f.subject, f.predicate, f.object, f.start): f for f in facts}
+    return sorted(unique.values(), key=lambda f: (f.start, f.end, f.predicate, f.object))
+
+
+def _hosts(doc: Document, projects: list[ProjectFact]) -> list[RelationFact]:
+    return [RelationFact(district, "district", "hosts", p.name, "project", p.start, p.end, p.sentence)
+            for p in projects
+            if (district := sentence_subject_district(doc, doc.sentences[p.sentence]))]
+
+
+def _focuses(doc: Document) -> list[RelationFact]:
+    facts = []
+    for sentence in doc.sentences:
+        district = sentence_subject_district(doc, sentence)
+        if not district:
+            continue
+        for lead in FOCUS_LEAD.finditer(doc.text, sentence.start, sentence.end):
+            for start, end in _focus_items(doc.text, lead.end(), sentence.end):
+                facts.append(RelationFact(district, "district", "focuses_on", doc.text[start:end], "focus",
+                                          start, end, sentence.index))
+    return facts
+
+
+def _focus_items(text: str, start: int, ceiling: int) -> list[tuple[int, int]]:
+    """The industries of a list after a focus verb: 金融服务、总部经济等产业 → 金融服务, 总部经济."""
+    clause = re.compile(r"[^，。；]*").match(text, start, ceiling)
+    end = clause.end()
+    items = []
+    for m in re.finditer(r"[^、]+", text[start:end]):
+        s, e = start + m.start(), start + m.end()
+        item = text[s:e]
+        trimmed = FOCUS_ITEM_END.sub("", item) if item.endswith(("产业", "领域", "行业")) and "等" in item else item
+        e = s + len(trimmed)
+        if (mod := MODIFIER.match(text, s, e)) is not None:
+            s = mod.end()
+        if (found := FOCUS_SUFFIX.search(text, s, e)) is None:
+            continue
+        s, e = (found.start(), found.end()) if e - s > 10 else (s, e)
+        if 2 <= e - s <= 12:
+            items.append((s, e))
+    return items
+
+
+def _located_in(doc: Document, places: list[PlaceFact], projects: list[ProjectFact]) -> list[RelationFact]:
+    districts = [p for p in places if p.kind == "district"]
+    facts = []
+    for thing, kind in [(p, "project") for p in projects] + [(a, "area") for a in places if a.kind == "area"]:
+        opening = next((d for d in districts if d.start == thing.start and d.end < thing.end), None)
+        if opening is not None:
+            facts.append(RelationFact(thing.name, kind, "located_in", opening.name, "district",
+                                      thing.start, thing.end, thing.sentence))
+    return facts
+
+
+def _part_of(projects: list[ProjectFact]) -> list[RelationFact]:
+    names = sorted({p.name for p in projects}, key=len)
+    facts = []
+    for p in projects:
+        whole = next((n for n in reversed(names) if len(n) >= PART_MIN and n != p.name
+                      and (p.name.startswith(n) or p.name.endswith(n))), None)
+        if whole:
+            facts.append(RelationFact(p.name, "project", "part_of", whole, "project", p.start, p.end, p.sentence))
+    return facts
+
+
+def _implements(doc: Document, projects: list[ProjectFact], actions: list[ActionFact]) -> list[RelationFact]:
+    facts = []
+    things = [(p, "project") for p in projects if not sentence_subject_district(doc, doc.sentences[p.sentence])]
+    things += [(a, "program") for a in actions if a.level == "program"]
+    for thing, kind in things:
+        paragraph = doc.paragraphs[doc.sentences[thing.sentence].paragraph]
+        heading = doc.item_heading_of(paragraph)
+        if heading is None:
+            continue
+        area = heading_action(doc, heading)
+        if area.start <= thing.start < area.end:
+            continue
+        facts.append(RelationFact(thing.name, kind, "implements", area.name, "action", thing.start, thing.end,
+                                  thing.sentence))
+    return facts
+
+
+def _targets(doc: Document, observations: list[ObservationFact]) -> list[RelationFact]:
+    city = doc.meta.city
+    return [RelationFact(o.scope, "district", "targets", o.indicator, "indicator", o.start, o.end, o.sentence)
+            for o in observations if o.status == "target" and o.scope != city]

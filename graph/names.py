@@ -1,0 +1,111 @@
+"""Where a name ends and begins: names are grown backwards from a generic head word over name-like tokens.
+
+A name such as 天开高教科技园西拓展区 is found from its head (拓展区, 科技园 …) by walking back over tokens
+that can be part of a name (nouns, place names, numbers, Latin letters) and stopping at verbs, function words
+and punctuation. Tags come from jieba's dictionary (`segment.word_tags`).
+
+>>> text = "北辰区要加快推进高端装备产业园建设"
+>>> [text[s:e] for s, e in NameFinder(["产业园"]).find(text)]
+['高端装备产业园']
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from .segment import cut, word_tags
+from .textmatch import trie_regex
+
+#: Tags that end a name: prepositions, conjunctions, particles, pronouns, punctuation.
+STOP_TAGS = frozenset("p c u uj ul uz ud ug uv r y e o w x".split())
+#: Verbs and function words of government reports that end a name even when jieba calls them nouns.
+STOP_WORDS = frozenset("""
+的 和 与 及 等 或 以 为 在 了 着 对 向 把 将 要 从 到 由 于 是 并 被 让 使 其 该 各 每 这 那 此 一批 一大批 一系列
+重点 项目 建设 工作 全面 加快 推进 推动 支持 打造 高水平 高标准 高质量 重大 全力 持续 积极 大力 着力 深入 进一步
+加快推进 加快建设 开工建设 建成投产 建成通车 建成 新建 新增 续建 改建 扩建 开工 竣工 投产 通车 启用 开放 运营
+投用 落地 落户 引进 谋划 规划 筹建 筹划 启动 实施 完成 发展 服务 提升 完善 落实 布局 承接 开展 抢抓 发挥 聚焦
+培育 壮大 做强 做优 做大 集聚 加强 促进 深化 优化 创建 争创 获批 推广 形成 实现 构建 健全 提高 增强 强化 扩大
+建立 组建 设立 成立 开通 上线 试运行 运行 投入 完工 交付 改造 提质 升级 拓展 延伸 配套 保障 确保 力争 争取
+高端化 智能化 绿色化 全市 我市 全区 本市 天津市 依托 围绕 通过 利用 用好 办好 抓好 着眼 面向 瞄准 对接 融入
+一期 二期 三期 首期 东段 西段 南段 北段
+""".split())
+NAME_CHARS = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9（）()—\-·“”]+$")
+MAX_NAME = 22
+
+
+class NameFinder:
+    """Finds names that end in one of `heads` (generic suffixes such as 产业园, 医院, 城际)."""
+
+    def __init__(self, heads: Iterable[str], tails: Iterable[str] = ()):
+        self.heads = trie_regex(heads)
+        self.tails = re.compile("(?:" + "|".join(re.escape(t) for t in tails) + ")*") if tails else None
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+        """(start, end) of each name in text[start:end]; names do not overlap."""
+        end = len(text) if end is None else end
+        spans: list[tuple[int, int]] = []
+        for m in self.heads.finditer(text, start, end):
+            name_end = m.end()
+            if self.tails:
+                name_end = self.tails.match(text, name_end, end).end()
+            name_end = _close_brackets(text, name_end, end)
+            name_start = grow_backwards(text, start, m.start())
+            if spans and (name_start < spans[-1][1] or _joins(text, spans[-1][1], m.start())):
+                if name_end > spans[-1][1]:
+                    spans[-1] = (spans[-1][0], name_end)
+                continue
+            if name_start < m.start() and name_end - name_start <= MAX_NAME:
+                spans.append((name_start, name_end))
+        return spans
+
+
+def grow_backwards(text: str, floor: int, head_start: int) -> int:
+    """The start of the name whose head starts at `head_start`, not before `floor`."""
+    window_start = max(floor, head_start - MAX_NAME)
+    window_start = _after_break(text, window_start, head_start)
+    tokens = cut(text[window_start:head_start], hmm=True)
+    tags = word_tags()
+    start = head_start
+    for token in reversed(tokens):
+        if not _name_like(token, tags):
+            break
+        start -= len(token)
+    return _drop_open_quote(text, start, head_start)
+
+
+def _name_like(token: str, tags: dict[str, str]) -> bool:
+    if token in STOP_WORDS or not NAME_CHARS.match(token):
+        return False
+    tag = tags.get(token, "")
+    if tag in STOP_TAGS and token not in "“”（）()":
+        return False
+    return not (len(token) == 1 and tag.startswith("v"))
+
+
+def _joins(text: str, previous_end: int, head_start: int) -> bool:
+    """A head right after a name continues it (市第一中心医院新院区)."""
+    gap = text[previous_end:head_start]
+    return len(gap) <= 2 and not re.search(r"[，。；：、,;:！？\s和与及等]", gap)
+
+
+def _after_break(text: str, start: int, end: int) -> int:
+    m = None
+    for m in re.finditer(r"[，。；：、,;:！？\s]", text[start:end]):
+        pass
+    return start + m.end() if m else start
+
+
+def _close_brackets(text: str, end: int, ceiling: int) -> int:
+    """Take a following （…） qualifier (（天津）, （北段）) into the name."""
+    m = re.compile(r"（[^（）]{1,6}）").match(text, end, ceiling)
+    return m.end() if m else end
+
+
+def _drop_open_quote(text: str, start: int, head_start: int) -> int:
+    name = text[start:head_start]
+    if name.count("“") != name.count("”"):
+        if name.startswith("“"):
+            return start + 1
+        if "”" in name and "“" not in name:
+            return start + name.index("”") + 1
+    return start

@@ -1,0 +1,77 @@
+"""The extraction pipeline: document → extractors, each one job over the shared `Document`.
+
+Stages run in order and each adds one kind of fact to an `Extraction`; later stages may read earlier
+results (relations need places, projects and actions). Every fact carries its evidence span.
+
+>>> doc = read_document("一、2022年工作回顾\\n（一）经济稳定。河西区地区生产总值增长3%。", "d", city="天津市", year=2023)
+>>> ex = run_pipeline(doc)
+>>> [(o.indicator, o.scope, o.quantity.value, o.status) for o in ex.observations]
+[('地区生产总值', '河西区', 3.0, 'actual')]
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from .document import Document, parse_document
+from .extract.actions import ActionFact, extract_actions
+from .extract.metadata import extract_metadata
+from .extract.observations import ObservationFact, extract_observations
+from .extract.places import PlaceFact, extract_places
+from .extract.projects import ProjectFact, extract_projects
+from .extract.relations import RelationFact, extract_relations
+
+
+@dataclass
+class Extraction:
+    places: list[PlaceFact] = field(default_factory=list)
+    observations: list[ObservationFact] = field(default_factory=list)
+    projects: list[ProjectFact] = field(default_factory=list)
+    actions: list[ActionFact] = field(default_factory=list)
+    relations: list[RelationFact] = field(default_factory=list)
+
+
+Stage = Callable[[Document, Extraction], None]
+
+
+def _places(doc: Document, ex: Extraction) -> None:
+    ex.places = extract_places(doc)
+
+
+def _observations(doc: Document, ex: Extraction) -> None:
+    ex.observations = extract_observations(doc)
+
+
+def _projects(doc: Document, ex: Extraction) -> None:
+    ex.projects = extract_projects(doc)
+
+
+def _actions(doc: Document, ex: Extraction) -> None:
+    ex.actions = extract_actions(doc)
+
+
+def _relations(doc: Document, ex: Extraction) -> None:
+    ex.relations = extract_relations(doc, ex.places, ex.projects, ex.actions, ex.observations)
+
+
+#: The default stages, in order; each can be run (and tested) alone.
+STAGES: list[tuple[str, Stage]] = [("places", _places), ("observations", _observations), ("projects", _projects),
+                                   ("actions", _actions), ("relations", _relations)]
+
+
+def read_document(text: str, report_id: str, city: str | None = None, year: int | None = None) -> Document:
+    """Parse `text` and read its metadata; `city`/`year` override what the opening lines say."""
+    doc = parse_document(text, report_id)
+    doc.meta = extract_metadata(text)
+    if city:
+        doc.meta.city = city
+    if year:
+        doc.meta.year = year
+    return doc
+
+
+def run_pipeline(doc: Document, stages: list[tuple[str, Stage]] = STAGES) -> Extraction:
+    ex = Extraction()
+    for _, stage in stages:
+        stage(doc, ex)
+    return ex

@@ -1,0 +1,98 @@
+"""Numbers and units as written in Chinese reports, normalized to base units.
+
+>>> parse_quantity("1.6", "万亿元")
+Quantity(value=1.6, unit='万亿元', value_norm=1600000000000.0, unit_norm='CNY')
+>>> parse_quantity("４４.９", "万人").value_norm
+449000.0
+>>> parse_quantity("三", "位").value
+3.0
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MULTIPLIERS = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4, "千": 1e3,
+               "百": 1e2}
+#: written base unit -> (normalized unit, factor). Longest written forms are tried first.
+BASE_UNITS = {
+    "元": ("CNY", 1), "美元": ("USD", 1), "人民币": ("CNY", 1),
+    "人次": ("person", 1), "人": ("person", 1), "名": ("person", 1), "户": ("household", 1),
+    "家": ("count", 1), "个": ("count", 1), "项": ("count", 1), "条": ("count", 1), "张": ("count", 1),
+    "套（间）": ("count", 1), "套": ("count", 1), "间": ("count", 1), "件": ("count", 1), "对": ("count", 1),
+    "处": ("count", 1), "所": ("count", 1), "座": ("count", 1), "辆": ("count", 1), "台": ("count", 1),
+    "批": ("count", 1), "场": ("count", 1), "次": ("count", 1), "只": ("count", 1), "支": ("count", 1),
+    "部": ("count", 1), "栋": ("count", 1), "类": ("count", 1), "种": ("count", 1), "款": ("count", 1),
+    "艘": ("count", 1), "架": ("count", 1), "块": ("count", 1), "宗": ("count", 1), "例": ("count", 1),
+    "公里": ("km", 1), "千米": ("km", 1), "米": ("m", 1), "平方公里": ("km2", 1), "平方米": ("m2", 1),
+    "亩": ("mu", 1), "公顷": ("hectare", 1), "标准箱": ("TEU", 1), "吨": ("ton", 1), "斤": ("jin", 1),
+    "公斤": ("kg", 1), "千瓦时": ("kWh", 1), "千瓦": ("kW", 1), "立方米": ("m3", 1),
+    "微克/立方米": ("ug/m3", 1), "分钟": ("minute", 1), "小时": ("hour", 1),
+    "%": ("percent", 1), "％": ("percent", 1), "个百分点": ("percentage_point", 1), "位": ("rank", 1),
+}
+UNIT_PATTERN = "|".join(re.escape(u) for u in sorted(BASE_UNITS, key=len, reverse=True))
+MULTIPLIER_PATTERN = "|".join(sorted(MULTIPLIERS, key=len, reverse=True))
+CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+                  "九": 9}
+CHINESE_POWERS = {"十": 10, "百": 100, "千": 1000}
+FULLWIDTH = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: float  # the number as written (1.6 for 1.6万亿元)
+    unit: str  # the unit as written, multiplier included (万亿元)
+    value_norm: float  # in base units (1.6e12)
+    unit_norm: str  # CNY, percent, person, count, km …
+
+
+def parse_number(text: str) -> float:
+    """An Arabic (half- or full-width) or Chinese numeral as a float.
+
+    >>> parse_number("1,846.6"), parse_number("二十三"), parse_number("１２")
+    (1846.6, 23.0, 12.0)
+    """
+    text = text.translate(FULLWIDTH).replace(",", "")
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        return float(text)
+    return float(_chinese_integer(text))
+
+
+def _chinese_integer(text: str) -> int:
+    if not text or any(ch not in CHINESE_DIGITS and ch not in CHINESE_POWERS for ch in text):
+        raise ValueError(f"not a number: {text!r}")
+    total, digit = 0, None
+    for ch in text:
+        if ch in CHINESE_DIGITS:
+            digit = CHINESE_DIGITS[ch]
+        else:
+            total += (1 if digit is None else digit) * CHINESE_POWERS[ch]
+            digit = None
+    return total + (digit or 0)
+
+
+def split_unit(unit: str) -> tuple[float, str]:
+    """(multiplier, base unit) of a written unit; raises ValueError for an unknown unit.
+
+    >>> split_unit("万标准箱")
+    (10000.0, '标准箱')
+    """
+    if unit in BASE_UNITS:
+        return 1.0, unit
+    for prefix in sorted(MULTIPLIERS, key=len, reverse=True):
+        if unit.startswith(prefix) and unit[len(prefix):] in BASE_UNITS:
+            return MULTIPLIERS[prefix], unit[len(prefix):]
+    raise ValueError(f"unknown unit: {unit!r}")
+
+
+def parse_quantity(number: str, unit: str) -> Quantity:
+    """The quantity `number` `unit` as written and normalized (see the module example)."""
+    value = parse_number(number)
+    factor, base = split_unit(unit)
+    unit_norm, base_factor = BASE_UNITS[base]
+    return Quantity(value, unit, _tidy(value * factor * base_factor), unit_norm)
+
+
+def _tidy(x: float) -> float:
+    """Round away binary noise (1.6 * 1e12 = 1600000000000.0002)."""
+    return float(f"{x:.12g}")

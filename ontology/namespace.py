@@ -1,0 +1,96 @@
+"""The govkg ontology terms as rdflib namespace objects: the only place code gets its IRIs from.
+
+>>> from ontology.namespace import GK
+>>> GK.Observation
+rdflib.term.URIRef('https://w3id.org/govkg/ontology#Observation')
+
+A misspelt term raises ``AttributeError`` (``_fail = True``), as rdflib's own ``PROV`` does.
+"""
+from __future__ import annotations
+
+from rdflib.namespace import DefinedNamespace, Namespace
+from rdflib.term import URIRef
+
+ONTOLOGY_IRI = "https://w3id.org/govkg/ontology"
+DATA_IRI = "https://w3id.org/govkg/id/"
+
+#: Namespace for minted instance IRIs (reports, facts, places); never for terms.
+ID = Namespace(DATA_IRI)
+
+
+class GK(DefinedNamespace):
+    """govkg ontology v1 (see ``ontology/govkg.ttl`` for labels and comments)."""
+
+    _fail = True
+    _NS = Namespace(ONTOLOGY_IRI + "#")
+
+    # --- the report and its structure (provenance) ---
+    Report: URIRef
+    Section: URIRef
+    Paragraph: URIRef
+    Sentence: URIRef
+    Span: URIRef  # evidence: a character span of the report text
+    city: URIRef
+    year: URIRef
+    meeting: URIRef
+    sourceFile: URIRef
+    contentHash: URIRef
+    inReport: URIRef
+    inSection: URIRef
+    inParagraph: URIRef
+    inSentence: URIRef
+    startOffset: URIRef
+    endOffset: URIRef
+    text: URIRef
+    evidence: URIRef  # fact -> Span (sub-property of prov:wasDerivedFrom)
+
+    # --- actions ---
+    Action: URIRef
+    level: URIRef
+    partOf: URIRef
+    implements: URIRef
+
+    # --- projects ---
+    Project: URIRef
+    StageAssertion: URIRef
+    stageOf: URIRef
+    stage: URIRef
+    period: URIRef
+
+    # --- places ---
+    Place: URIRef
+    City: URIRef
+    District: URIRef
+    FunctionalArea: URIRef
+    ExternalPlace: URIRef
+    divisionCode: URIRef
+    locatedIn: URIRef
+    hosts: URIRef
+    focusesOn: URIRef
+    Focus: URIRef  # an industry or function a place is told to focus on
+
+    # --- indicators and observations ---
+    Indicator: URIRef
+    Observation: URIRef
+    indicator: URIRef
+    scope: URIRef
+    valueAsWritten: URIRef
+    unitAsWritten: URIRef
+    value: URIRef
+    unit: URIRef
+    qualifier: URIRef
+    measure: URIRef
+    status: URIRef
+    estimated: URIRef
+    targets: URIRef
+
+    # --- stated relations, reified with their evidence ---
+    RelationAssertion: URIRef
+
+    # --- controlled lists (SKOS concept schemes; concepts carry skos:notation) ---
+    ActionLevelScheme: URIRef
+    StageScheme: URIRef
+    MeasureScheme: URIRef
+    StatusScheme: URIRef
+    UnitScheme: URIRef
+    PredicateScheme: URIRef
