@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from .segment import cut, word_tags
+from .segment import cut, word_frequency, word_tags
 from .textmatch import trie_regex
 
 #: Tags that end a name: prepositions, conjunctions, particles, pronouns, punctuation.
@@ -29,6 +29,10 @@ STOP_WORDS = frozenset("""
 高端化 智能化 绿色化 全市 我市 全区 本市 天津市 依托 围绕 通过 利用 用好 办好 抓好 着眼 面向 瞄准 对接 融入
 一期 二期 三期 首期 东段 西段 南段 北段
 """.split())
+#: Verbs this frequent in jieba's dictionary (释放, 采取, 保持) end a name; rare ones (天开) may be part of it.
+COMMON_VERB_FREQ = 400
+#: Adverbs that open a verb phrase: a token starting with one (全面完成, 持续推进) ends a name.
+ADVERB_PREFIXES = ("全面", "持续", "加快", "深入", "积极", "大力", "着力", "进一步", "率先", "扎实", "用心", "用力")
 NAME_CHARS = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9（）()—\-·“”]+$")
 MAX_NAME = 22
 
@@ -36,7 +40,10 @@ MAX_NAME = 22
 class NameFinder:
     """Finds names that end in one of `heads` (generic suffixes such as 产业园, 医院, 城际)."""
 
-    def __init__(self, heads: Iterable[str], tails: Iterable[str] = ()):
+    def __init__(self, heads: Iterable[str], tails: Iterable[str] = (), verb_freq: int = COMMON_VERB_FREQ):
+        """Verbs at least `verb_freq` frequent end a name. Programme names are often verb phrases (改善医疗服务行动,
+        污染防治攻坚战) and want a higher bar than place and project names (释放|五大开发区)."""
+        self.verb_freq = verb_freq
         self.heads = trie_regex(heads)
         self.tails = re.compile("(?:" + "|".join(re.escape(t) for t in tails) + ")*") if tails else None
 
@@ -49,7 +56,7 @@ class NameFinder:
             if self.tails:
                 name_end = self.tails.match(text, name_end, end).end()
             name_end = _close_brackets(text, name_end, end)
-            name_start = grow_backwards(text, start, m.start())
+            name_start = grow_backwards(text, start, m.start(), self.verb_freq)
             if spans and (name_start < spans[-1][1] or _joins(text, spans[-1][1], m.start())):
                 if name_end > spans[-1][1]:
                     spans[-1] = (spans[-1][0], name_end)
@@ -59,7 +66,7 @@ class NameFinder:
         return spans
 
 
-def grow_backwards(text: str, floor: int, head_start: int) -> int:
+def grow_backwards(text: str, floor: int, head_start: int, verb_freq: int = COMMON_VERB_FREQ) -> int:
     """The start of the name whose head starts at `head_start`, not before `floor`."""
     window_start = max(floor, head_start - MAX_NAME)
     window_start = _after_break(text, window_start, head_start)
@@ -67,17 +74,19 @@ def grow_backwards(text: str, floor: int, head_start: int) -> int:
     tags = word_tags()
     start = head_start
     for token in reversed(tokens):
-        if not _name_like(token, tags):
+        if not _name_like(token, tags, verb_freq):
             break
         start -= len(token)
     return _drop_open_quote(text, start, head_start)
 
 
-def _name_like(token: str, tags: dict[str, str]) -> bool:
-    if token in STOP_WORDS or not NAME_CHARS.match(token):
+def _name_like(token: str, tags: dict[str, str], verb_freq: int = COMMON_VERB_FREQ) -> bool:
+    if token in STOP_WORDS or not NAME_CHARS.match(token) or token.startswith(ADVERB_PREFIXES):
         return False
     tag = tags.get(token, "")
     if tag in STOP_TAGS and token not in "“”（）()":
+        return False
+    if tag == "v" and word_frequency(token) >= verb_freq:
         return False
     return not (len(token) == 1 and tag.startswith("v"))
 
@@ -96,9 +105,14 @@ def _after_break(text: str, start: int, end: int) -> int:
 
 
 def _close_brackets(text: str, end: int, ceiling: int) -> int:
-    """Take a following （…） qualifier (（天津）, （北段）) into the name."""
+    """Take a following （…） qualifier (（天津）, （北段）) or the closing quote of a quoted head into the name."""
     m = re.compile(r"（[^（）]{1,6}）").match(text, end, ceiling)
-    return m.end() if m else end
+    if m:
+        return m.end()
+    opened = text.rfind("“", max(0, end - MAX_NAME), end)
+    if opened > text.rfind("”", max(0, end - MAX_NAME), end) and text.startswith("”", end):
+        return end + 1
+    return end
 
 
 def _drop_open_quote(text: str, start: int, head_start: int) -> int:

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from ..document import Document, Paragraph
-from ..names import NameFinder
+from ..names import NameFinder, grow_backwards
 from .projects import extract_projects
 
 ITEM_LABEL = re.compile(r"(?:（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]{1,3}是)")
@@ -27,12 +27,17 @@ MAX_TASK = 40
 PROGRAM_HEADS = ("行动计划", "专项行动", "三年行动", "攻坚行动", "行动", "战略", "攻坚战", "专项斗争", "专项整治", "工程",
                  "改革", "试点", "机制", "制度", "培育计划", "计划", "总体规划", "规划", "政策措施", "措施", "条例",
                  "清单", "考核体系", "生活圈", "一揽子政策")
-#: A counted policy package named by its topic: 稳经济35条, 提振消费19条.
-COUNTED_PACKAGE = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,6}\d{1,3}条(?!措施)")
+#: The count that ends a policy package named by its topic: 稳经济35条, 提振消费19条.
+COUNTED_PACKAGE = re.compile(r"\d{1,3}条(?!措施)")
 #: A quoted name, optionally with a generic continuation: “一制三化”审批制度改革, “双碳”工作.
-QUOTED = re.compile(r"“(?P<q>[^“”，。]{2,12})”(?P<tail>[\u4e00-\u9fff]{0,8}?(?:改革|工程|工作|建设|行动计划|行动|试点|战略))?")
+QUOTED = re.compile(r"“(?P<q>[^“”，。]{2,12})”(?P<tail>[\u4e00-\u9fff]{0,8}?(?:改革|工程|工作|建设|行动计划|行动|试点|战略|体系))")
+#: The part of a programme name before its head must say what it is about: not 保持战略, 38项试点, （三）改革.
+MIN_TOPIC = 3
+LEADING_COUNT = re.compile(r"^(?:\d+|[一二三四五六七八九十]+)[项条个批类]")
 #: Named campaigns of the form 平安天津建设, 法治政府建设.
 BUILD_CAMPAIGN = re.compile(r"(?:平安|法治|美丽|智慧|数字|健康|文明|诚信|生态)[\u4e00-\u9fff]{1,4}建设")
+#: Only verbs this common (采取, 实施, 完成) end a programme name; rarer ones (改善, 防治) belong to it.
+PROGRAM_VERB_FREQ = 5000
 GENERIC_NAMES = frozenset({"体制机制", "工作机制", "长效机制", "重大工程", "重点工程", "各项改革", "改革试点", "专项行动"})
 
 
@@ -100,7 +105,8 @@ def _programs(doc: Document) -> list[ActionFact]:
     spans: dict[tuple[int, int], None] = {}
     for sentence in doc.sentences:
         found = _FINDER.find(text, sentence.start, sentence.end)
-        found += [(m.start(), m.end()) for m in COUNTED_PACKAGE.finditer(text, sentence.start, sentence.end)]
+        found += [(grow_backwards(text, sentence.start, m.start(), PROGRAM_VERB_FREQ), m.end())
+                  for m in COUNTED_PACKAGE.finditer(text, sentence.start, sentence.end)]
         found += [(m.start(), m.end()) for m in BUILD_CAMPAIGN.finditer(text, sentence.start, sentence.end)]
         found += [(m.start(), m.end()) for m in QUOTED.finditer(text, sentence.start, sentence.end)]
         for s, e in found:
@@ -109,17 +115,24 @@ def _programs(doc: Document) -> list[ActionFact]:
     last_end = -1
     for s, e in sorted(spans, key=lambda x: (x[0], -x[1])):
         name = text[s:e]
-        if s < last_end or name in GENERIC_NAMES or len(name.strip("“”")) < 3:
+        if s < last_end or name in GENERIC_NAMES or not _has_topic(name):
             continue
-        if _inside(s, e, project_spans) or _is_heading_name(s, e, heading_spans, text):
+        if _overlaps(s, e, project_spans) or _is_heading_name(s, e, heading_spans, text):
             continue
         last_end = e
         facts.append(ActionFact(name, "program", None, s, e, doc.sentence_at(s).index))
     return facts
 
 
-def _inside(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= s and e <= b for a, b in spans)
+def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a < e and s < b for a, b in spans)
+
+
+def _has_topic(name: str) -> bool:
+    head = next((h for h in sorted(PROGRAM_HEADS, key=len, reverse=True) if name.endswith(h)), "")
+    topic = name[:len(name) - len(head)] or name
+    core = LEADING_COUNT.sub("", topic.strip("“”"))
+    return len(topic.strip("“”")) >= MIN_TOPIC and len(core) >= 2 and not topic.startswith("（")
 
 
 def _is_heading_name(s: int, e: int, heading_spans: list[tuple[int, int]], text: str) -> bool:
@@ -127,4 +140,4 @@ def _is_heading_name(s: int, e: int, heading_spans: list[tuple[int, int]], text:
     return any(a <= s < b and TEN_ACTION.match(text[s - 2:e]) for a, b in heading_spans) if s >= 2 else False
 
 
-_FINDER = NameFinder(PROGRAM_HEADS)
+_FINDER = NameFinder(PROGRAM_HEADS, verb_freq=PROGRAM_VERB_FREQ)

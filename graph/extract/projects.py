@@ -31,7 +31,9 @@ PROJECT_HEADS = (
 #: Sub-project tails taken into the name (一期, 北段 …).
 PROJECT_TAILS = ("一期", "二期", "三期", "四期", "五期", "首期", "大二期", "东段", "西段", "南段", "北段", "新院区")
 #: A list the text calls projects: A、B、C等一批重点项目 / 等“国之重器”.
-PROJECT_LIST = re.compile(r"(?P<items>[^，。；：]{2,200}?)等(?:一批)?(?:[\u4e00-\u9fff]{0,6}(?:项目|工程)|“[^”]{2,8}”)")
+PROJECT_LIST = re.compile(r"(?P<items>[^，。；：]{2,200}?)等(?:一批)?(?:(?:(?!领域|方面|行业)[\u4e00-\u9fff]){0,6}(?:项目|工程)|“[^”]{2,8}”)")
+#: A count before a name (6家海河实验室, 新认定8家…) is not part of it.
+COUNT_PREFIX = re.compile(r"[^，。；]*?\d+(?:\.\d+)?(?:万|亿)?[家个座所条项批处]")
 LIST_SPLIT = re.compile(r"、")
 LEADING_VERBS = re.compile(r"(?:[\u4e00-\u9fff]{0,4}?(?:新建|建成开放|建成|推动|推进|加快|实施|引进|落地|开工建设|开工|"
                            r"谋划|启动|完成|打造|建设))+")
@@ -99,6 +101,9 @@ def _drop_nested(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def _project(doc: Document, sentence: Sentence, start: int, end: int) -> ProjectFact:
     text = doc.text
+    if (count := COUNT_PREFIX.match(text, start, end)) is not None and end - count.end() >= 2:
+        start = count.end()
+    start += text.startswith("“", start) and text.count("“", start, end) > text.count("”", start, end)
     return ProjectFact(name=text[start:end], stage=stage_of(doc, sentence, start, end),
                        period=period_of(doc, sentence, start), district=_district(doc, sentence, start, end),
                        start=start, end=end, sentence=sentence.index)
