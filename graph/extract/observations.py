@@ -32,7 +32,9 @@ SCOPE_PREFIX = re.compile(r"^(?:全市|全区|全省|我市|全国)")
 TRAILING_VERBS = re.compile(
     r"(?:预计|力争|努力|稳定|保持在|保持|控制在|控制|达到|达|为|实现|增长|年均|分别|均|突破|超过|增至|降至|降到|"
     r"提高|提升|下降|降低|减少|增加|稳居|位居|居|快于|高于|低于|占|了|在|到|于|至|的|之|约|近|超)+$")
-LEADING_NOISE = re.compile(r"^(?:其中|同时|并|和|及|以及|与|，|、)+")
+LEADING_NOISE = re.compile(r"^(?:其中|同时|并|和|及|以及|与|累计|，|、)+")
+#: Words after which a list of names shares a list of numbers (A、B分别…X、Y).
+RESPECTIVELY = re.compile(r"分别|均")
 
 GROWTH = re.compile(r"增长|增速|下降|降低|减少|涨幅|上涨|回落|增加|提高|提升")
 NEGATIVE = re.compile(r"下降|降低|减少|回落|缩小")
@@ -75,6 +77,8 @@ def _sentence_observations(doc: Document, sentence: Sentence) -> list[Observatio
             continue
         clause_start = _clause_start(text, sentence.start, m.start())
         context = text[_list_item_start(text, clause_start, m.start()):m.start()]
+        if RESPECTIVELY.search(context):
+            context = text[clause_start:m.start()]
         if runs and runs[-1][0] == clause_start and not re.search(r"[\u4e00-\u9fff]", _strip_qualifiers(context)):
             runs[-1][2].append(m)
         else:
@@ -105,6 +109,9 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
         quantity, qualifier = _quantity(m, text)
         if quantity is None:
             continue
+        if i == 0:
+            shared = qualifier if qualifier in PRE_QUALIFIERS else None  # 分别超过5800家、460家
+        qualifier = qualifier or shared
         if len(mentions) > 1 and len(names) == len(mentions):
             own_names = [names[i]]
         elif len(mentions) == 1:

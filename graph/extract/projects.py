@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from ..document import Document, Sentence
-from ..names import NameFinder, grow_backwards
+from ..names import NameFinder
 from .context import period_of, status_of
 from .places import district_mentions
 
@@ -77,12 +77,11 @@ def _name_spans(text: str, sentence: Sentence) -> list[tuple[int, int]]:
 
 
 def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The items of A、B、C (the first one grown backwards so leading verbs stay out)."""
+    """The items of A、B、C (leading verbs of the first one left out)."""
     items = []
     bounds = [start] + [m.end() for m in LIST_SPLIT.finditer(text, start, end)]
     ends = [m.start() for m in LIST_SPLIT.finditer(text, start, end)] + [end]
     for s, e in zip(bounds, ends):
-        s = grow_backwards(text, s, e) if s == start else s
         verb = LEADING_VERBS.match(text, s, e)
         s = verb.end() if verb else s
         if 2 <= e - s <= 24:

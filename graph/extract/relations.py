@@ -29,6 +29,8 @@ FOCUS_ITEM_END = re.compile(r"(?:等)?(?:产业|领域|行业)?$")
 FOCUS_SUFFIX = re.compile(r"[\u4e00-\u9fff“”+0-9]{2,10}?(?:经济|产业|服务|制造|能源|装备|医药|设计|金融|贸易|物流)")
 MODIFIER = re.compile(r".*的")
 PART_MIN = 4
+#: A list item this short is an industry name as it stands (中医药, 文创设计); longer ones are searched for one.
+SHORT_FOCUS = 8
 
 
 @dataclass(frozen=True)
@@ -87,9 +89,10 @@ def _focus_items(text: str, start: int, ceiling: int) -> list[tuple[int, int]]:
         e = s + len(trimmed)
         if (mod := MODIFIER.match(text, s, e)) is not None:
             s = mod.end()
-        if (found := FOCUS_SUFFIX.search(text, s, e)) is None:
-            continue
-        s, e = (found.start(), found.end()) if e - s > 10 else (s, e)
+        if e - s > SHORT_FOCUS:
+            if (found := FOCUS_SUFFIX.search(text, s, e)) is None:
+                continue
+            s, e = found.start(), found.end()
         if 2 <= e - s <= 12:
             items.append((s, e))
     return items

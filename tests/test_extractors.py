@@ -1,0 +1,209 @@
+"""Extractors, each on small handmade snippets: what they find, and what they must leave alone."""
+from __future__ import annotations
+
+import pytest
+
+from graph.document import parse_document
+from graph.extract.actions import extract_actions
+from graph.extract.metadata import extract_metadata
+from graph.extract.observations import extract_observations
+from graph.extract.places import extract_places
+from graph.extract.projects import extract_projects
+from graph.pipeline import read_document, run_pipeline
+from graph.quantity import parse_number, parse_quantity
+
+REVIEW = "一、2022年工作回顾\n"
+PLAN = "二、2023年工作安排\n"
+FIVE_YEAR_REVIEW = "一、过去五年工作回顾\n"
+
+
+def doc_of(body: str, city: str = "天津市", year: int = 2023):
+    return read_document(body, "t", city=city, year=year)
+
+
+def observations(body: str, **kw):
+    return [(o.indicator, o.quantity.value_norm, o.quantity.unit_norm, o.qualifier, o.measure, o.status, o.period)
+            for o in extract_observations(doc_of(body, **kw))]
+
+
+# --- numbers and units ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("number, unit, norm, unit_norm", [
+    ("1.6", "万亿元", 1.6e12, "CNY"), ("253", "亿美元", 2.53e10, "USD"), ("44.9", "万人", 449000, "person"),
+    ("70", "万户", 700000, "household"), ("2100", "万标准箱", 2.1e7, "TEU"), ("24", "万亩", 240000, "mu"),
+    ("50", "亿斤", 5e9, "jin"), ("37", "微克/立方米", 37, "ug/m3"), ("1.3", "个百分点", 1.3, "percentage_point"),
+    ("875", "平方公里", 875, "km2"), ("三", "位", 3, "rank"), ("５", "%", 5, "percent"),
+])
+def test_parse_quantity_normalizes_units(number, unit, norm, unit_norm):
+    q = parse_quantity(number, unit)
+    assert (q.value_norm, q.unit_norm) == (pytest.approx(norm), unit_norm)
+
+
+def test_parse_number_rejects_words():
+    with pytest.raises(ValueError):
+        parse_number("若干")
+
+
+# --- document and metadata -----------------------------------------------------------------------------
+
+def test_document_parts_and_item_headings():
+    doc = parse_document(REVIEW + "（一）经济稳定。增长3%。\n" + PLAN + "（一）聚焦创新\n推进改革。\n", "t")
+    assert [s.part for s in doc.sections] == ["review", "plan"]
+    assert [p.is_item_heading for p in doc.paragraphs] == [False, True, False, True, False]
+    assert doc.text[doc.sentences[2].start:doc.sentences[2].end] == "增长3%。"
+
+
+def test_metadata_from_opening_line():
+    m = extract_metadata("2025年1月14日在北京市第十六届人民代表大会第三次会议上\n北京市市长 某某")
+    assert (m.city, m.year, m.date) == ("北京市", 2025, "2025-01-14")
+
+
+def test_metadata_missing_gives_none():
+    m = extract_metadata("没有日期的文字")
+    assert (m.city, m.year, m.meeting) == (None, None, None)
+
+
+# --- observations --------------------------------------------------------------------------------------
+
+def test_review_numbers_are_actual_and_plan_numbers_targets():
+    found = observations(REVIEW + "全市地区生产总值增长3%。\n" + PLAN + "地区生产总值增长4%左右。")
+    assert found == [("地区生产总值", 3.0, "percent", None, "growth_rate", "actual", "2022"),
+                     ("地区生产总值", 4.0, "percent", "左右", "growth_rate", "target", "2023")]
+
+
+def test_five_year_review_numbers_cover_five_years():
+    found = observations(FIVE_YEAR_REVIEW + "五年来，累计引进各类人才44.9万人。")
+    assert found == [("引进各类人才", 449000.0, "person", None, "increment", "actual", "2018-2022")]
+
+
+def test_explicit_year_wins_and_decline_is_negative():
+    found = observations(PLAN + "到2027年，PM2.5年均浓度下降10%。")
+    assert found == [("PM2.5年均浓度", -10.0, "percent", None, "growth_rate", "target", "2027")]
+
+
+def test_lists_with_respectively_give_one_record_each():
+    found = observations(REVIEW + "雏鹰、瞪羚、领军企业分别超过5800家、460家、310家。")
+    assert [(o[0], o[1], o[3]) for o in found] == [("雏鹰", 5800, "超过"), ("瞪羚", 460, "超过"), ("领军企业", 310, "超过")]
+
+
+def test_share_rank_and_percentage_points():
+    found = observations(REVIEW + "研发投入强度达到3.66%，居全国第三位，优良天数比率提高15.3个百分点。")
+    assert [(o[1], o[2], o[4]) for o in found] == [(3.66, "percent", "share"), (3.0, "rank", "rank"),
+                                                  (15.3, "percentage_point", "change_pp")]
+
+
+@pytest.mark.parametrize("text", [
+    "实施“871”重大生态工程。", "全面完成20项民心工程。", "地铁10号线开通。", "（一）", "召开第二届世界智能大会。",
+])
+def test_names_labels_and_ordinals_are_not_observations(text):
+    assert observations(REVIEW + text) == []
+
+
+def test_district_scope_is_taken_from_the_clause():
+    found = extract_observations(doc_of(REVIEW + "河西区地区生产总值增长5%。"))
+    assert [(o.scope, o.indicator) for o in found] == [("河西区", "地区生产总值")]
+
+
+def test_estimated_flag():
+    found = extract_observations(doc_of(REVIEW + "全市地区生产总值预计达到1.6万亿元左右。"))
+    assert found[0].estimated and found[0].qualifier == "左右"
+
+
+# --- places --------------------------------------------------------------------------------------------
+
+def test_district_short_forms_and_blockers():
+    places = extract_places(doc_of("宝坻京津中关村科技城建设顺利，南开大学和和平精神。"))
+    assert [(p.kind, p.name) for p in places if p.kind == "district"] == [("district", "宝坻区")]
+
+
+def test_districts_of_another_city():
+    places = extract_places(doc_of("朝阳区、海淀区要加快发展。", city="北京市", year=2025))
+    assert [(p.name, p.code) for p in places if p.kind == "district"] == [("朝阳区", "110105"), ("海淀区", "110108")]
+
+
+def test_external_places_are_not_districts():
+    places = extract_places(doc_of("服务雄安新区建设，承接北京非首都功能。"))
+    assert sorted(p.name for p in places if p.kind == "external") == ["北京市", "雄安新区"] or \
+        sorted(p.name for p in places if p.kind == "external") == ["北京", "雄安新区"]
+
+
+# --- projects ------------------------------------------------------------------------------------------
+
+def projects(body: str):
+    return [(p.name, p.stage, p.district) for p in extract_projects(doc_of(body))]
+
+
+def test_project_stages_in_review_and_plan():
+    assert projects(REVIEW + "京唐城际、京滨城际（北段）建成通车。") == [
+        ("京唐城际", "completed", None), ("京滨城际（北段）", "completed", None)]
+    assert projects(PLAN + "地铁11号线一期东段竣工。") == [("地铁11号线一期东段", "complete", None)]
+    assert projects(PLAN + "开工建设北大港水库扩容工程。") == [("北大港水库扩容工程", "start", None)]
+    assert projects(PLAN + "加快推进天开高教科技园前期工作。") == [("天开高教科技园", "plan", None)]
+
+
+def test_project_list_named_by_the_text():
+    found = projects(REVIEW + "中芯国际大二期、通用技术集团机床总部等一批重点项目落地。")
+    assert [p[0] for p in found] == ["中芯国际大二期", "通用技术集团机床总部"]
+    assert {p[1] for p in found} == {"completed"}
+
+
+def test_project_district_from_name_or_sentence_subject():
+    assert projects(PLAN + "西青区要加快集成电路产业园规划建设。") == [("集成电路产业园", "accelerate", "西青区")]
+    assert projects(REVIEW + "宝坻京津中关村科技城建设进展顺利。") == [("宝坻京津中关村科技城", "accelerate", "宝坻区")]
+
+
+def test_counts_and_verbs_stay_out_of_project_names():
+    assert [p[0] for p in projects(REVIEW + "6家海河实验室投入运行。")] == ["海河实验室"]
+    assert projects(REVIEW + "经济保持稳定。") == []
+
+
+# --- actions -------------------------------------------------------------------------------------------
+
+def actions(body: str):
+    return [(a.name, a.level, a.parent) for a in extract_actions(doc_of(body))]
+
+
+def test_review_areas_ten_actions_work_areas_and_tasks():
+    body = (REVIEW + "（一）创新能力进一步增强。新建实验室。\n" + "二、今后五年的目标任务和2023年工作安排\n"
+            "（一）实施制造业高质量发展行动。推进改革。\n" + "今年重点抓好以下工作：\n"
+            "（二）聚焦建设创新策源地，着力提升创新发展能力\n完善创新体系。推进实验室建设。\n")
+    found = actions(body)
+    assert ("创新能力进一步增强", "review_area", None) in found
+    assert ("制造业高质量发展行动", "ten_actions", None) in found
+    assert ("聚焦建设创新策源地，着力提升创新发展能力", "work_area", None) in found
+    assert ("完善创新体系", "task", "聚焦建设创新策源地，着力提升创新发展能力") in found
+
+
+def test_programmes_are_named_things_not_phrases():
+    found = {a[0] for a in actions(REVIEW + "深入实施“海河英才”行动计划，采取有力措施，保持战略定力，"
+                                             "持续开展跨境贸易便利化专项行动，落实稳经济35条。")}
+    assert {"“海河英才”行动计划", "跨境贸易便利化专项行动", "稳经济35条"} <= found
+    assert not found & {"采取有力措施", "有力措施", "保持战略"}
+
+
+# --- relations -----------------------------------------------------------------------------------------
+
+def relations(body: str):
+    return [(r.subject, r.predicate, r.object) for r in run_pipeline(doc_of(body)).relations]
+
+
+def test_district_focus_and_hosted_projects():
+    found = relations(PLAN + "（一）聚焦区域发展\n北辰区要加快推进京津医药谷、高端装备产业园建设，集聚发展绿色能源、中医药等产业。\n")
+    assert ("北辰区", "hosts", "京津医药谷") in found and ("北辰区", "hosts", "高端装备产业园") in found
+    assert ("北辰区", "focuses_on", "绿色能源") in found and ("北辰区", "focuses_on", "中医药") in found
+    assert not any(p == "implements" for _, p, _ in found)  # hosted projects belong to the district
+
+
+def test_implements_links_to_the_enclosing_area():
+    found = relations(REVIEW + "（一）民生福祉持续增进。地铁10号线建成通车。\n")
+    assert ("地铁10号线", "implements", "民生福祉持续增进") in found
+
+
+def test_part_of_and_located_in():
+    found = relations(PLAN + "（一）聚焦创新\n建设天开高教科技园。西青区要加快天开高教科技园西拓展区建设。宝坻京津中关村科技城提质。\n")
+    assert ("天开高教科技园西拓展区", "part_of", "天开高教科技园") in found
+    assert ("宝坻京津中关村科技城", "located_in", "宝坻区") in found
+
+
+def test_no_relations_without_a_district_subject():
+    assert [r for r in relations(PLAN + "要聚焦金融服务、总部经济等产业。") if r[1] == "focuses_on"] == []
