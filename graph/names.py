@@ -29,6 +29,13 @@ STOP_WORDS = frozenset("""
 高端化 智能化 绿色化 全市 我市 全区 本市 天津市 依托 围绕 通过 利用 用好 办好 抓好 着眼 面向 瞄准 对接 融入
 一期 二期 三期 首期 东段 西段 南段 北段
 """.split())
+#: Function words and the light verbs that introduce a programme (开展…行动, 建立…机制): the stops for names
+#: whose content words are themselves verbs and nouns like 改造, 服务, 工作 (市区棚户区改造三年攻坚行动).
+FUNCTION_WORDS = frozenset("""
+的 和 与 及 等 或 以 为 在 了 着 对 向 把 将 要 从 到 由 于 是 并 被 让 使 其 该 各 每 这 那 此 一批 一系列
+开展 实施 推进 推动 加快 建立 完成 落实 出台 制定 研究 深化 健全 完善 坚持 采取 保持 深入 全面 持续 大力
+积极 着力 严格 划定 严守 获批 率先 启动 组织 抓好 用好 办好 全市 我市 本市 全国 首批 印发 入选 圆满 取得
+""".split())
 #: Verbs this frequent in jieba's dictionary (释放, 采取, 保持) end a name; rare ones (天开) may be part of it.
 COMMON_VERB_FREQ = 400
 #: Adverbs that open a verb phrase: a token starting with one (全面完成, 持续推进) ends a name.
@@ -40,10 +47,12 @@ MAX_NAME = 22
 class NameFinder:
     """Finds names that end in one of `heads` (generic suffixes such as 产业园, 医院, 城际)."""
 
-    def __init__(self, heads: Iterable[str], tails: Iterable[str] = (), verb_freq: int = COMMON_VERB_FREQ):
+    def __init__(self, heads: Iterable[str], tails: Iterable[str] = (), verb_freq: int = COMMON_VERB_FREQ,
+                 stop_words: frozenset[str] = STOP_WORDS):
         """Verbs at least `verb_freq` frequent end a name. Programme names are often verb phrases (改善医疗服务行动,
         污染防治攻坚战) and want a higher bar than place and project names (释放|五大开发区)."""
         self.verb_freq = verb_freq
+        self.stop_words = stop_words
         self.heads = trie_regex(heads)
         self.tails = re.compile("(?:" + "|".join(re.escape(t) for t in tails) + ")*") if tails else None
 
@@ -56,7 +65,7 @@ class NameFinder:
             if self.tails:
                 name_end = self.tails.match(text, name_end, end).end()
             name_end = _close_brackets(text, name_end, end)
-            name_start = grow_backwards(text, start, m.start(), self.verb_freq)
+            name_start = grow_backwards(text, start, m.start(), self.verb_freq, self.stop_words)
             if spans and (name_start < spans[-1][1] or _joins(text, spans[-1][1], m.start())):
                 if name_end > spans[-1][1]:
                     spans[-1] = (spans[-1][0], name_end)
@@ -66,7 +75,8 @@ class NameFinder:
         return spans
 
 
-def grow_backwards(text: str, floor: int, head_start: int, verb_freq: int = COMMON_VERB_FREQ) -> int:
+def grow_backwards(text: str, floor: int, head_start: int, verb_freq: int = COMMON_VERB_FREQ,
+                   stop_words: frozenset[str] = STOP_WORDS) -> int:
     """The start of the name whose head starts at `head_start`, not before `floor`."""
     window_start = max(floor, head_start - MAX_NAME)
     window_start = _after_break(text, window_start, head_start)
@@ -74,14 +84,14 @@ def grow_backwards(text: str, floor: int, head_start: int, verb_freq: int = COMM
     tags = word_tags()
     start = head_start
     for token in reversed(tokens):
-        if not _name_like(token, tags, verb_freq):
+        if not _name_like(token, tags, verb_freq, stop_words):
             break
         start -= len(token)
     return _drop_open_quote(text, start, head_start)
 
 
-def _name_like(token: str, tags: dict[str, str], verb_freq: int = COMMON_VERB_FREQ) -> bool:
-    if token in STOP_WORDS or not NAME_CHARS.match(token) or token.startswith(ADVERB_PREFIXES):
+def _name_like(token: str, tags: dict[str, str], verb_freq: int, stop_words: frozenset[str]) -> bool:
+    if token in stop_words or not NAME_CHARS.match(token) or token.startswith(ADVERB_PREFIXES):
         return False
     tag = tags.get(token, "")
     if tag in STOP_TAGS and token not in "“”（）()":

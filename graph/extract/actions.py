@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from ..document import Document, Paragraph
-from ..names import NameFinder, grow_backwards
+from ..names import FUNCTION_WORDS, NameFinder, grow_backwards
 from .projects import extract_projects
 
 ITEM_LABEL = re.compile(r"(?:（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]{1,3}是)")
@@ -26,7 +26,7 @@ MAX_TASK = 40
 #: Generic heads of programme names (domain vocabulary).
 PROGRAM_HEADS = ("行动计划", "专项行动", "三年行动", "攻坚行动", "行动", "战略", "攻坚战", "专项斗争", "专项整治", "工程",
                  "改革", "试点", "机制", "制度", "培育计划", "计划", "总体规划", "规划", "政策措施", "措施", "条例",
-                 "清单", "考核体系", "生活圈", "一揽子政策")
+                 "清单", "考核体系", "生活圈", "一揽子政策", "规定")
 #: The count that ends a policy package named by its topic: 稳经济35条, 提振消费19条.
 COUNTED_PACKAGE = re.compile(r"\d{1,3}条(?!措施)")
 #: A quoted name, optionally with a generic continuation: “一制三化”审批制度改革, “双碳”工作.
@@ -37,7 +37,12 @@ LEADING_COUNT = re.compile(r"^(?:\d+|[一二三四五六七八九十]+)[项条�
 #: Named campaigns of the form 平安天津建设, 法治政府建设.
 BUILD_CAMPAIGN = re.compile(r"(?:平安|法治|美丽|智慧|数字|健康|文明|诚信|生态)[\u4e00-\u9fff]{1,4}建设")
 #: Only verbs this common (采取, 实施, 完成) end a programme name; rarer ones (改善, 防治) belong to it.
-PROGRAM_VERB_FREQ = 5000
+PROGRAM_VERB_FREQ = 7000
+#: A list the text calls policies: A、B、C等政策 / 等惠企政策 / 等措施.
+POLICY_LIST = re.compile(r"(?P<items>[^，。；：]{2,160}?)等[\u4e00-\u9fff]{0,4}?(?:政策|措施|举措)")
+LIST_LEAD = re.compile(r"(?:[\u4e00-\u9fff]{0,4}?(?:落实|实施|出台|推出|制定|执行|用好|兑现|运用))+")
+#: One item of such a list: up to the next 、, or up to 和/及 before a quoted name.
+LIST_ITEM = re.compile(r"(?:(?!(?:和|及)“)[^、])+")
 GENERIC_NAMES = frozenset({"体制机制", "工作机制", "长效机制", "重大工程", "重点工程", "各项改革", "改革试点", "专项行动"})
 
 
@@ -105,10 +110,11 @@ def _programs(doc: Document) -> list[ActionFact]:
     spans: dict[tuple[int, int], None] = {}
     for sentence in doc.sentences:
         found = _FINDER.find(text, sentence.start, sentence.end)
-        found += [(grow_backwards(text, sentence.start, m.start(), PROGRAM_VERB_FREQ), m.end())
+        found += [(grow_backwards(text, sentence.start, m.start(), PROGRAM_VERB_FREQ, FUNCTION_WORDS), m.end())
                   for m in COUNTED_PACKAGE.finditer(text, sentence.start, sentence.end)]
         found += [(m.start(), m.end()) for m in BUILD_CAMPAIGN.finditer(text, sentence.start, sentence.end)]
         found += [(m.start(), m.end()) for m in QUOTED.finditer(text, sentence.start, sentence.end)]
+        found += _policy_list_items(text, sentence.start, sentence.end)
         for s, e in found:
             spans[(s, e)] = None
     facts = []
@@ -122,6 +128,19 @@ def _programs(doc: Document) -> list[ActionFact]:
         last_end = e
         facts.append(ActionFact(name, "program", None, s, e, doc.sentence_at(s).index))
     return facts
+
+
+def _policy_list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The items of 落实A、B和“C”等政策 (the leading verb left out)."""
+    items = []
+    for m in POLICY_LIST.finditer(text, start, end):
+        s = m.start("items")
+        if lead := LIST_LEAD.match(text, s, m.end("items")):
+            s = lead.end()
+        for piece in LIST_ITEM.finditer(text, s, m.end("items")):
+            if 2 <= len(piece.group()) <= 20:
+                items.append(piece.span())
+    return items
 
 
 def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
@@ -140,4 +159,4 @@ def _is_heading_name(s: int, e: int, heading_spans: list[tuple[int, int]], text:
     return any(a <= s < b and TEN_ACTION.match(text[s - 2:e]) for a, b in heading_spans) if s >= 2 else False
 
 
-_FINDER = NameFinder(PROGRAM_HEADS, verb_freq=PROGRAM_VERB_FREQ)
+_FINDER = NameFinder(PROGRAM_HEADS, verb_freq=PROGRAM_VERB_FREQ, stop_words=FUNCTION_WORDS)
