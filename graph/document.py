@@ -89,11 +89,18 @@ class Document:
         return "preamble" if paragraph.section is None else self.sections[paragraph.section].part
 
     def sentences_in(self, paragraph: Paragraph) -> list[Sentence]:
-        return [s for s in self.sentences if s.paragraph == paragraph.index]
+        by_paragraph = self.cache.get("sentences_by_paragraph")
+        if by_paragraph is None:
+            by_paragraph = self.cache["sentences_by_paragraph"] = {}
+            for s in self.sentences:
+                by_paragraph.setdefault(s.paragraph, []).append(s)
+        return by_paragraph.get(paragraph.index, [])
 
     def sentence_at(self, offset: int) -> Sentence:
         """The sentence holding character `offset` (the last one starting at or before it)."""
-        starts = self.cache.setdefault("sentence_starts", [s.start for s in self.sentences])
+        if "sentence_starts" not in self.cache:
+            self.cache["sentence_starts"] = [s.start for s in self.sentences]
+        starts = self.cache["sentence_starts"]
         return self.sentences[max(0, bisect_right(starts, offset) - 1)]
 
     def item_heading_of(self, paragraph: Paragraph) -> Paragraph | None:

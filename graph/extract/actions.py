@@ -105,8 +105,9 @@ def _task(doc: Document, paragraph: Paragraph) -> ActionFact | None:
 
 def _programs(doc: Document) -> list[ActionFact]:
     text = doc.text
-    project_spans = [(p.start, p.end) for p in extract_projects(doc)]
-    heading_spans = [(p.start, p.end) for p in doc.paragraphs if p.is_item_heading]
+    project_spans: dict[int, list[tuple[int, int]]] = {}
+    for p in extract_projects(doc):
+        project_spans.setdefault(p.sentence, []).append((p.start, p.end))
     spans: dict[tuple[int, int], None] = {}
     for sentence in doc.sentences:
         found = _FINDER.find(text, sentence.start, sentence.end)
@@ -123,10 +124,11 @@ def _programs(doc: Document) -> list[ActionFact]:
         name = text[s:e]
         if s < last_end or name in GENERIC_NAMES or not _has_topic(name):
             continue
-        if _overlaps(s, e, project_spans) or _is_heading_name(s, e, heading_spans, text):
+        sentence = doc.sentence_at(s)
+        if _overlaps(s, e, project_spans.get(sentence.index, [])) or _is_heading_name(doc, sentence, s, e):
             continue
         last_end = e
-        facts.append(ActionFact(name, "program", None, s, e, doc.sentence_at(s).index))
+        facts.append(ActionFact(name, "program", None, s, e, sentence.index))
     return facts
 
 
@@ -154,9 +156,9 @@ def _has_topic(name: str) -> bool:
     return len(topic.strip("“”")) >= MIN_TOPIC and len(core) >= 2 and not topic.startswith("（")
 
 
-def _is_heading_name(s: int, e: int, heading_spans: list[tuple[int, int]], text: str) -> bool:
+def _is_heading_name(doc: Document, sentence, s: int, e: int) -> bool:
     """A ten-actions heading (实施…行动) is an action already, not a programme."""
-    return any(a <= s < b and TEN_ACTION.match(text[s - 2:e]) for a, b in heading_spans) if s >= 2 else False
+    return doc.paragraphs[sentence.paragraph].is_item_heading and bool(TEN_ACTION.match(doc.text[max(0, s - 2):e]))
 
 
 _FINDER = NameFinder(PROGRAM_HEADS, verb_freq=PROGRAM_VERB_FREQ, stop_words=FUNCTION_WORDS)

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..document import Document
@@ -41,8 +42,10 @@ def district_mentions(doc: Document, start: int = 0, end: int | None = None) -> 
     if "districts" not in doc.cache:
         city = doc.meta.city and find_city(doc.meta.city)
         doc.cache["districts"] = DistrictGazetteer(city).find(doc.text) if city else []
+        doc.cache["district_starts"] = [m.start for m in doc.cache["districts"]]
+    mentions, starts = doc.cache["districts"], doc.cache["district_starts"]
     end = len(doc.text) if end is None else end
-    return [m for m in doc.cache["districts"] if start <= m.start and m.end <= end]
+    return [m for m in mentions[bisect_left(starts, start):bisect_left(starts, end)] if m.end <= end]
 
 
 def extract_places(doc: Document) -> list[PlaceFact]:
@@ -61,8 +64,9 @@ def area_mentions(doc: Document) -> list[PlaceFact]:
     spans: dict[tuple[int, int], str] = {}
     for s, e in _AREA_FINDER.find(doc.text):
         spans[(s, e)] = doc.text[s:e]
+    inside_names = {i for s, e in spans for i in range(s, e)}
     for m in re.finditer("|".join(STANDALONE_AREAS), doc.text):
-        if not any(s <= m.start() < e for s, e in spans):
+        if m.start() not in inside_names:
             spans[(m.start(), m.end())] = m.group()
     for m in QUOTED_CITY.finditer(doc.text):
         spans[(m.start(1), m.end(1))] = m.group(1)

@@ -110,11 +110,12 @@ def _located_in(doc: Document, places: list[PlaceFact], projects: list[ProjectFa
 
 
 def _part_of(projects: list[ProjectFact]) -> list[RelationFact]:
-    names = sorted({p.name for p in projects}, key=len)
+    names = {p.name for p in projects}
     facts = []
     for p in projects:
-        whole = next((n for n in reversed(names) if len(n) >= PART_MIN and n != p.name
-                      and (p.name.startswith(n) or p.name.endswith(n))), None)
+        n = p.name
+        candidates = [n[:i] for i in range(PART_MIN, len(n))] + [n[i:] for i in range(1, len(n) - PART_MIN + 1)]
+        whole = max((c for c in candidates if c in names), key=len, default=None)
         if whole:
             facts.append(RelationFact(p.name, "project", "part_of", whole, "project", p.start, p.end, p.sentence))
     return facts
