@@ -66,6 +66,7 @@ class NameFinder:
                 name_end = self.tails.match(text, name_end, end).end()
             name_end = _close_brackets(text, name_end, end)
             name_start = grow_backwards(text, start, m.start(), self.verb_freq, self.stop_words)
+            name_end = _close_quote(text, name_start, name_end)
             if spans and (name_start < spans[-1][1] or _joins(text, spans[-1][1], m.start())):
                 if name_end > spans[-1][1]:
                     spans[-1] = (spans[-1][0], name_end)
@@ -115,12 +116,14 @@ def _after_break(text: str, start: int, end: int) -> int:
 
 
 def _close_brackets(text: str, end: int, ceiling: int) -> int:
-    """Take a following （…） qualifier (（天津）, （北段）) or the closing quote of a quoted head into the name."""
+    """Take a following （…） qualifier (（天津）, （北段）) into the name."""
     m = re.compile(r"（[^（）]{1,6}）").match(text, end, ceiling)
-    if m:
-        return m.end()
-    opened = text.rfind("“", max(0, end - MAX_NAME), end)
-    if opened > text.rfind("”", max(0, end - MAX_NAME), end) and text.startswith("”", end):
+    return m.end() if m else end
+
+
+def _close_quote(text: str, start: int, end: int) -> int:
+    """Take the closing quote of a quoted head (国家电网“1001工程”) into the name."""
+    if text.count("“", start, end) > text.count("”", start, end) and text.startswith("”", end):
         return end + 1
     return end
 

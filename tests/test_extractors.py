@@ -207,3 +207,8 @@ def test_part_of_and_located_in():
 
 def test_no_relations_without_a_district_subject():
     assert [r for r in relations(PLAN + "要聚焦金融服务、总部经济等产业。") if r[1] == "focuses_on"] == []
+
+
+def test_quoted_project_names_are_one_project():
+    names = [p[0] for p in projects(REVIEW + "建成50个“口袋公园”，新建口袋公园。")]
+    assert names == ["口袋公园", "口袋公园"]

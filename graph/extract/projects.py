@@ -103,6 +103,8 @@ def _project(doc: Document, sentence: Sentence, start: int, end: int) -> Project
     if (count := COUNT_PREFIX.match(text, start, end)) is not None and end - count.end() >= 2:
         start = count.end()
     start += text.startswith("“", start) and text.count("“", start, end) > text.count("”", start, end)
+    if text.startswith("“", start) and text.endswith("”", start, end) and text.count("“", start, end) == 1:
+        start, end = start + 1, end - 1  # “口袋公园” is the project 口袋公园
     return ProjectFact(name=text[start:end], stage=stage_of(doc, sentence, start, end),
                        period=period_of(doc, sentence, start), district=_district(doc, sentence, start, end),
                        start=start, end=end, sentence=sentence.index)
