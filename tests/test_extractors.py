@@ -212,3 +212,13 @@ def test_no_relations_without_a_district_subject():
 def test_quoted_project_names_are_one_project():
     names = [p[0] for p in projects(REVIEW + "建成50个“口袋公园”，新建口袋公园。")]
     assert names == ["口袋公园", "口袋公园"]
+
+
+def test_number_lists_joined_by_he_follow_their_names():
+    found = observations(REVIEW + "跨国公司地区总部、外资研发中心分别新认定60家和30家，累计分别达到1016家和591家。")
+    assert [(o[0], o[1]) for o in found] == [("跨国公司地区总部", 60), ("外资研发中心", 30),
+                                           ("跨国公司地区总部", 1016), ("外资研发中心", 591)]
+
+
+def test_annual_average_is_not_respectively():
+    assert observations(FIVE_YEAR_REVIEW + "五年来，居民人均可支配收入年均增长5.7%。")[0][0] == "居民人均可支配收入"

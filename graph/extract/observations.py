@@ -34,7 +34,7 @@ TRAILING_VERBS = re.compile(
     r"提高|提升|下降|降低|减少|增加|稳居|位居|居|快于|高于|低于|占|了|在|到|于|至|的|之|约|近|超)+$")
 LEADING_NOISE = re.compile(r"^(?:其中|同时|并|和|及|以及|与|累计|，|、)+")
 #: Words after which a list of names shares a list of numbers (A、B分别…X、Y).
-RESPECTIVELY = re.compile(r"分别|均")
+RESPECTIVELY = re.compile(r"分别|(?<![年人平])均")
 
 GROWTH = re.compile(r"增长|增速|下降|降低|减少|涨幅|上涨|回落|增加|提高|提升")
 NEGATIVE = re.compile(r"下降|降低|减少|回落|缩小")
@@ -79,7 +79,7 @@ def _sentence_observations(doc: Document, sentence: Sentence) -> list[Observatio
         context = text[_list_item_start(text, clause_start, m.start()):m.start()]
         if RESPECTIVELY.search(context):
             context = text[clause_start:m.start()]
-        if runs and runs[-1][0] == clause_start and not re.search(r"[\u4e00-\u9fff]", _strip_qualifiers(context)):
+        if runs and runs[-1][0] == clause_start and _continues_run(text[runs[-1][2][-1].end():m.start()]):
             runs[-1][2].append(m)
         else:
             runs.append((clause_start, context, [m]))
@@ -87,6 +87,18 @@ def _sentence_observations(doc: Document, sentence: Sentence) -> list[Observatio
     for clause_start, context, mentions in runs:
         facts.extend(_run_facts(doc, sentence, clause_start, context, mentions, facts))
     return facts
+
+
+def _continues_run(gap: str) -> bool:
+    """Only list marks and qualifiers between two numbers (4%、6%; 60家和30家): one run of a list."""
+    return not re.search(r"[\u4e00-\u9fff]", re.sub(r"[、和及与]", "", _strip_qualifiers(gap)))
+
+
+def _previous_run_names(earlier: list[ObservationFact], count: int) -> list[str]:
+    """The indicators of the sentence's last run, when it had as many numbers (…分别达到1016家和591家)."""
+    last = earlier[-1]
+    run = [f.indicator for f in earlier if f.start == last.start and f.sentence == last.sentence]
+    return run if len(run) == count > 1 else [last.indicator]
 
 
 def _strip_qualifiers(context: str) -> str:
@@ -102,7 +114,7 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
     districts = district_mentions(doc, clause_start, mentions[0].start())
     names = [_drop_place(n, districts) for n in _indicators(context, after)]
     if names == [UNNAMED] and earlier and earlier[-1].sentence == sentence.index:
-        names = [earlier[-1].indicator]
+        names = _previous_run_names(earlier, len(mentions))
     scopes = list(dict.fromkeys(d.division.name for d in districts)) or [doc.meta.city or "未知"]
     facts = []
     for i, m in enumerate(mentions):
@@ -178,7 +190,8 @@ def _measure(quantity: Quantity, context: str, after: str, m: re.Match) -> str:
 
 def _indicators(context: str, after: str) -> list[str]:
     """Indicator names for a number: the clause's subject, or what follows the number (6家海河实验室 …)."""
-    subject = _clean_subject(context)
+    respectively = RESPECTIVELY.search(context)
+    subject = _clean_subject(context[:respectively.start()] if respectively else context)
     if len(subject) < 2:
         subject = _clean_subject(_noun_after(after))
     if not subject:
