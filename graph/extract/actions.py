@@ -30,7 +30,7 @@ PROGRAM_HEADS = ("行动计划", "专项行动", "三年行动", "攻坚行动",
 #: The count that ends a policy package named by its topic: 稳经济35条, 提振消费19条.
 COUNTED_PACKAGE = re.compile(r"\d{1,3}条(?!措施)")
 #: A quoted name, optionally with a generic continuation: “一制三化”审批制度改革, “双碳”工作.
-QUOTED = re.compile(r"“(?P<q>[^“”，。]{2,12})”(?P<tail>[\u4e00-\u9fff]{0,8}?(?:改革|工程|工作|建设|行动计划|行动|试点|战略|体系))")
+QUOTED = re.compile(r"“(?P<q>[^“”，。]{2,12})”(?P<tail>(?:(?!加快|推进|全面|持续|深入)[\u4e00-\u9fff]){0,8}?(?:改革|工程|工作|建设|行动计划|行动|试点|战略|体系))")
 #: The part of a programme name before its head must say what it is about: not 保持战略, 38项试点, （三）改革.
 MIN_TOPIC = 3
 LEADING_COUNT = re.compile(r"^(?:\d+|[一二三四五六七八九十]+)[项条个批类]")
@@ -43,6 +43,8 @@ POLICY_LIST = re.compile(r"(?P<items>[^，。；：]{2,160}?)等[\u4e00-\u9fff]{
 LIST_LEAD = re.compile(r"(?:[\u4e00-\u9fff]{0,4}?(?:落实|实施|出台|推出|制定|执行|用好|兑现|运用))+")
 #: One item of such a list: up to the next 、, or up to 和/及 before a quoted name.
 LIST_ITEM = re.compile(r"(?:(?!(?:和|及)“)[^、])+")
+#: A list item holding a counted quantity (新增5.5万辆…指标) states a number, not a programme.
+COUNTED = re.compile(r"\d+(?:\.\d+)?[万亿]?[辆个家人元户项台套张]")
 GENERIC_NAMES = frozenset({"体制机制", "工作机制", "长效机制", "重大工程", "重点工程", "各项改革", "改革试点", "专项行动"})
 
 
@@ -140,7 +142,7 @@ def _policy_list_items(text: str, start: int, end: int) -> list[tuple[int, int]]
         if lead := LIST_LEAD.match(text, s, m.end("items")):
             s = lead.end()
         for piece in LIST_ITEM.finditer(text, s, m.end("items")):
-            if 2 <= len(piece.group()) <= 20:
+            if 2 <= len(piece.group()) <= 20 and not COUNTED.search(piece.group()):
                 items.append(piece.span())
     return items
 
