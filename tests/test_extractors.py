@@ -222,3 +222,16 @@ def test_number_lists_joined_by_he_follow_their_names():
 
 def test_annual_average_is_not_respectively():
     assert observations(FIVE_YEAR_REVIEW + "五年来，居民人均可支配收入年均增长5.7%。")[0][0] == "居民人均可支配收入"
+
+
+def test_quoted_objects_of_programme_verbs_are_programmes():
+    found = {a[0] for a in actions(REVIEW + "坚持“用海河水洗海河泥”，大力开展城市供热“冬病夏治”，发挥“压舱石”作用。")}
+    assert {"“用海河水洗海河泥”", "城市供热“冬病夏治”"} <= found
+    assert "“压舱石”" not in found
+
+
+def test_programmes_named_as_the_subject_of_a_progress_report():
+    found = {a[0] for a in actions(REVIEW + "异地就医直接结算深入开展，金融创新运营示范区建设步伐加快，"
+                                             "用心用情用力全面完成20项民心工程，治理能力和水平扎实推进。")}
+    assert {"异地就医直接结算", "金融创新运营示范区建设", "20项民心工程"} <= found
+    assert not found & {"用心用情用力", "治理能力和水平"}

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from ..document import Document, Paragraph
-from ..names import FUNCTION_WORDS, NameFinder, grow_backwards
+from ..names import ADVERB_PREFIXES, FUNCTION_WORDS, NameFinder, grow_backwards
 from .projects import extract_projects
 
 ITEM_LABEL = re.compile(r"(?:（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]{1,3}是)")
@@ -45,6 +45,15 @@ LIST_LEAD = re.compile(r"(?:[\u4e00-\u9fff]{0,4}?(?:落实|实施|出台|推出|
 LIST_ITEM = re.compile(r"(?:(?!(?:和|及)“)[^、])+")
 #: A list item holding a counted quantity (新增5.5万辆…指标) states a number, not a programme.
 COUNTED = re.compile(r"\d+(?:\.\d+)?[万亿]?[辆个家人元户项台套张]")
+#: Verbs whose object, when quoted, is a named programme: 坚持“用海河水洗海河泥”, 开展城市供热“冬病夏治”.
+PROGRAM_VERB = re.compile(r"(?:实施|开展|坚持|落实|推进|严守|划定|推动|深化|推行|启动|推广)$")
+#: Predicates that report progress on a programme named as the clause's subject:
+#: 异地就医直接结算深入开展, 金融创新运营示范区建设步伐加快.
+PROGRESS = re.compile(r"(?:深入开展|扎实开展|成效明显|成效显著|取得显著成效|取得明显成效|圆满完成|全面完成|圆满收官|"
+                      r"步伐加快|提速加力|加力推进|加快打造|迈向更高水平|扎实推进|稳步推进|深入推进|全面推开|落地见效|"
+                      r"持续深化|全面实施|有序推进)")
+SUBJECT_NOISE = re.compile(r"^(?:五年来|过去五年|过去一年|一年来|全年|今年|同时|其中|全市|我市|本市|持续|深入|全面)+")
+MAX_SUBJECT = 20
 GENERIC_NAMES = frozenset({"体制机制", "工作机制", "长效机制", "重大工程", "重点工程", "各项改革", "改革试点", "专项行动"})
 
 
@@ -118,6 +127,8 @@ def _programs(doc: Document) -> list[ActionFact]:
         found += [(m.start(), m.end()) for m in BUILD_CAMPAIGN.finditer(text, sentence.start, sentence.end)]
         found += [(m.start(), m.end()) for m in QUOTED.finditer(text, sentence.start, sentence.end)]
         found += _policy_list_items(text, sentence.start, sentence.end)
+        found += _quoted_objects(text, sentence.start, sentence.end)
+        found += _progress_subjects(text, sentence.start, sentence.end)
         for s, e in found:
             spans[(s, e)] = None
     facts = []
@@ -145,6 +156,34 @@ def _policy_list_items(text: str, start: int, end: int) -> list[tuple[int, int]]
             if 2 <= len(piece.group()) <= 20 and not COUNTED.search(piece.group()):
                 items.append(piece.span())
     return items
+
+
+def _quoted_objects(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Quoted names that a programme verb takes as its object, with their name-like prefix."""
+    spans = []
+    for m in re.finditer(r"“[^“”，。]{2,12}”", text[start:end]):
+        qs, qe = start + m.start(), start + m.end()
+        s = grow_backwards(text, start, qs, PROGRAM_VERB_FREQ, FUNCTION_WORDS)
+        if PROGRAM_VERB.search(text, max(start, s - 4), s):
+            spans.append((s, qe))
+    return spans
+
+
+def _progress_subjects(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The subject of a clause whose predicate reports a programme's progress (…建设步伐加快)."""
+    spans = []
+    for m in PROGRESS.finditer(text, start, end):
+        if m.end() < end and text[m.end()] not in "，；：。":
+            continue  # 全面完成20项民心工程: a verb with an object, not a progress report
+        clause = max(text.rfind(c, start, m.start()) for c in "，；：。") + 1
+        clause = max(clause, start)
+        if noise := SUBJECT_NOISE.match(text, clause, m.start()):
+            clause = noise.end()
+        subject = text[clause:m.start()]
+        if 4 <= len(subject) <= MAX_SUBJECT and re.fullmatch(r"[\u4e00-\u9fff“”、]+", subject) \
+                and not subject.endswith(("水平", "能力", "质量", "效率")) and not subject.startswith(ADVERB_PREFIXES):
+            spans.append((clause, m.start()))
+    return spans
 
 
 def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
