@@ -27,7 +27,7 @@ STOP_WORDS = frozenset("""
 培育 壮大 做强 做优 做大 集聚 加强 促进 深化 优化 创建 争创 获批 推广 形成 实现 构建 健全 提高 增强 强化 扩大
 建立 组建 设立 成立 开通 上线 试运行 运行 投入 完工 交付 改造 提质 升级 拓展 延伸 配套 保障 确保 力争 争取
 高端化 智能化 绿色化 全市 我市 全区 本市 天津市 依托 围绕 通过 利用 用好 办好 抓好 着眼 面向 瞄准 对接 融入
-一期 二期 三期 首期 东段 西段 南段 北段
+一期 二期 三期 首期 东段 西段 南段 北段 释放 开辟 发挥 支持 全球 首个 首家 全国首个 世界首个
 """.split())
 #: Function words and the light verbs that introduce a programme (开展…行动, 建立…机制): the stops for names
 #: whose content words are themselves verbs and nouns like 改造, 服务, 工作 (市区棚户区改造三年攻坚行动).
@@ -37,8 +37,8 @@ FUNCTION_WORDS = frozenset("""
 积极 着力 严格 划定 严守 获批 率先 启动 组织 抓好 用好 办好 全市 我市 本市 全国 首批 印发 入选 圆满 取得
 更加 融入 支持 围绕 依托 通过
 """.split())
-#: Verbs this frequent in jieba's dictionary (释放, 采取, 保持) end a name; rare ones (天开) may be part of it.
-COMMON_VERB_FREQ = 400
+#: Verbs this frequent in jieba's dictionary (采取, 实施, 保持) end a name; rarer ones (驾驶, 制造) may be part of it.
+COMMON_VERB_FREQ = 7000
 #: Adverbs that open a verb phrase: a token starting with one (全面完成, 持续推进) ends a name.
 ADVERB_PREFIXES = ("全面", "持续", "加快", "深入", "积极", "大力", "着力", "进一步", "率先", "扎实", "用心", "用力")
 NAME_CHARS = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9（）()—\-·“”]+$")
@@ -50,8 +50,9 @@ class NameFinder:
 
     def __init__(self, heads: Iterable[str], tails: Iterable[str] = (), verb_freq: int = COMMON_VERB_FREQ,
                  stop_words: frozenset[str] = STOP_WORDS):
-        """Verbs at least `verb_freq` frequent end a name. Programme names are often verb phrases (改善医疗服务行动,
-        污染防治攻坚战) and want a higher bar than place and project names (释放|五大开发区)."""
+        """Tokens in `stop_words`, and verbs at least `verb_freq` frequent (采取, 实施, 完成), end a name; rarer
+        verbs belong to it (改善医疗服务行动, 自动驾驶示范区). Programme names, often verb phrases, use the
+        smaller `FUNCTION_WORDS` list (市区棚户区改造三年攻坚行动)."""
         self.verb_freq = verb_freq
         self.stop_words = stop_words
         self.heads = trie_regex(heads)

@@ -36,8 +36,6 @@ MIN_TOPIC = 3
 LEADING_COUNT = re.compile(r"^(?:\d+|[一二三四五六七八九十]+)[项条个批类]")
 #: Named campaigns of the form 平安天津建设, 法治政府建设.
 BUILD_CAMPAIGN = re.compile(r"(?:平安|法治|美丽|智慧|数字|健康|文明|诚信|生态)[\u4e00-\u9fff]{1,4}建设")
-#: Only verbs this common (采取, 实施, 完成) end a programme name; rarer ones (改善, 防治) belong to it.
-PROGRAM_VERB_FREQ = 7000
 #: A list the text calls policies: A、B、C等政策 / 等惠企政策 / 等措施.
 POLICY_LIST = re.compile(r"(?P<items>[^，。；：]{2,160}?)等[\u4e00-\u9fff]{0,4}?(?:政策|措施|举措)")
 LIST_LEAD = re.compile(r"(?:[\u4e00-\u9fff]{0,4}?(?:落实|实施|出台|推出|制定|执行|用好|兑现|运用))+")
@@ -122,7 +120,7 @@ def _programs(doc: Document) -> list[ActionFact]:
     spans: dict[tuple[int, int], None] = {}
     for sentence in doc.sentences:
         found = _FINDER.find(text, sentence.start, sentence.end)
-        found += [(grow_backwards(text, sentence.start, m.start(), PROGRAM_VERB_FREQ, FUNCTION_WORDS), m.end())
+        found += [(grow_backwards(text, sentence.start, m.start(), stop_words=FUNCTION_WORDS), m.end())
                   for m in COUNTED_PACKAGE.finditer(text, sentence.start, sentence.end)]
         found += [(m.start(), m.end()) for m in BUILD_CAMPAIGN.finditer(text, sentence.start, sentence.end)]
         found += [(m.start(), m.end()) for m in QUOTED.finditer(text, sentence.start, sentence.end)]
@@ -163,7 +161,7 @@ def _quoted_objects(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans = []
     for m in re.finditer(r"“[^“”，。]{2,12}”", text[start:end]):
         qs, qe = start + m.start(), start + m.end()
-        s = grow_backwards(text, start, qs, PROGRAM_VERB_FREQ, FUNCTION_WORDS)
+        s = grow_backwards(text, start, qs, stop_words=FUNCTION_WORDS)
         if PROGRAM_VERB.search(text, max(start, s - 4), s):
             spans.append((s, qe))
     return spans
@@ -202,4 +200,4 @@ def _is_heading_name(doc: Document, sentence, s: int, e: int) -> bool:
     return doc.paragraphs[sentence.paragraph].is_item_heading and bool(TEN_ACTION.match(doc.text[max(0, s - 2):e]))
 
 
-_FINDER = NameFinder(PROGRAM_HEADS, verb_freq=PROGRAM_VERB_FREQ, stop_words=FUNCTION_WORDS)
+_FINDER = NameFinder(PROGRAM_HEADS, stop_words=FUNCTION_WORDS)

@@ -31,7 +31,7 @@ PROJECT_HEADS = (
 #: Sub-project tails taken into the name (一期, 北段 …).
 PROJECT_TAILS = ("一期", "二期", "三期", "四期", "五期", "首期", "大二期", "东段", "西段", "南段", "北段", "新院区")
 #: A list the text calls projects: A、B、C等一批重点项目 / 等“国之重器”.
-PROJECT_LIST = re.compile(r"(?P<items>[^，。；：]{2,200}?)等(?:一批)?(?:(?:(?!领域|方面|行业)[\u4e00-\u9fff]){0,6}(?:项目|工程)|“[^”]{2,8}”)")
+PROJECT_LIST = re.compile(r"(?P<items>[^，。；：]{2,200}?)等(?:一批)?(?:(?:(?!领域|方面|行业|企业)[\u4e00-\u9fff]){0,6}(?:项目|工程)|“[^”]{2,8}”)")
 #: A count before a name (6家海河实验室, 新认定8家…) is not part of it.
 COUNT_PREFIX = re.compile(r"[^，。；]*?\d+(?:\.\d+)?(?:万|亿)?[家个座所条项批处]")
 LIST_SPLIT = re.compile(r"、")
