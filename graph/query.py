@@ -1,7 +1,7 @@
 """Named SPARQL queries shipped with govkg, run with pyoxigraph over a built Turtle graph.
 
->>> sorted(named_queries())
-['actions', 'districts', 'observations', 'projects', 'relations']
+>>> {"observations", "districts", "projects", "actions", "relations"} <= set(named_queries())
+True
 """
 from __future__ import annotations
 
