@@ -235,3 +235,33 @@ def test_programmes_named_as_the_subject_of_a_progress_report():
                                              "用心用情用力全面完成20项民心工程，治理能力和水平扎实推进。")}
     assert {"异地就医直接结算", "金融创新运营示范区建设", "20项民心工程"} <= found
     assert not found & {"用心用情用力", "治理能力和水平"}
+
+
+def test_people_counted_with_a_multiplier_and_a_noun():
+    found = observations(REVIEW + "帮助20万就业困难人员实现就业，30万群众“出棚进楼”。")
+    assert [(o[1], o[2]) for o in found] == [(200000.0, "person"), (300000.0, "person")]
+
+
+def test_households_are_homes_of_people_other_entities_are_counts():
+    found = observations(REVIEW + "新增市场主体70万户，为44万户居民解决了房产证难题。")
+    assert [(o[1], o[2]) for o in found] == [(700000.0, "count"), (440000.0, "household")]
+
+
+def test_a_hedge_on_the_last_number_covers_the_list():
+    found = observations(REVIEW + "工业和高技术制造业增加值年均分别增长4%、6%左右。")
+    assert [o[3] for o in found] == ["左右", "左右"]
+
+
+def test_increment_verb_covers_every_item_of_the_clause():
+    found = observations(REVIEW + "新增学前教育学位13.4万个、义务教育学位14.7万个。")
+    assert [o[4] for o in found] == ["increment", "increment"]
+
+
+def test_what_is_counted_after_the_number_when_the_subject_is_a_verb_or_a_list():
+    found = observations(REVIEW + "建成50个“口袋公园”，海光信息、天纺标等9家企业实现上市。")
+    assert [o[0] for o in found][0] == "口袋公园"
+    assert found[1][0].startswith("企业")
+
+
+def test_travel_time_circles_are_names():
+    assert observations(REVIEW + "15分钟便民生活圈更加完善。") == []

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ..document import Document, Sentence
 from ..quantity import MULTIPLIER_PATTERN, UNIT_PATTERN, Quantity, parse_number, parse_quantity
+from ..segment import cut, word_tags
 from .context import period_of, status_of
 from .places import district_mentions
 
@@ -20,7 +21,14 @@ NUMBER = (r"(?<![\dA-Za-z.．０-９\-—～~+＋])(?P<num>[0-9０-９][0-9０-�
           r"(?P<unit>" + UNIT_PATTERN + r")(?P<post>左右|以上|以内|以下|多)?(?![A-Za-z0-9])")
 RANK = (r"(?:位居|稳居|居于|位列|排名|排在|居)(?P<where>全国|全球|世界|全省|全市|同类城市|[\u4e00-\u9fff]{0,6}城市)?"
         r"(?:前列)?第(?P<num>[一二三四五六七八九十]{1,3}|\d{1,3})(?:位|名)?")
-MENTION = re.compile(NUMBER + "|" + RANK.replace("(?P<num>", "(?P<rnum>"))
+#: A count of people written as a multiplier and the people themselves: 20万就业困难人员, 30万群众.
+PEOPLE = (r"(?<![\dA-Za-z.．])(?P<pnum>[0-9][0-9,]*(?:\.[0-9]+)?)(?P<pmult>万|亿)"
+          r"(?=[\u4e00-\u9fff]{0,6}?(?:人员|群众|居民|职工|农民工|学生|老人|儿童|人才|人口))")
+MENTION = re.compile(NUMBER + "|" + RANK.replace("(?P<num>", "(?P<rnum>") + "|" + PEOPLE)
+#: 户 counts households only when people live in them (44万户居民); 70万户市场主体 are entities (count).
+HOUSEHOLD_WORDS = re.compile(r"居民|家庭|农户|住户|群众|困难户|家")
+#: A travel time before 圈 names a programme (15分钟便民生活圈), not a measured quantity.
+TIME_CIRCLE = re.compile(r"[\u4e00-\u9fff]{0,6}圈")
 #: A count right before these words names a programme (20项民心工程, 15条措施), not a measured quantity.
 PROGRAM_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:工程|行动|措施|举措|政策|条例|战略|方案)(?![\u4e00-\u9fff]*[达超突增])")
 POLICY_NAME = re.compile(r"[\u4e00-\u9fff]{2,}$")  # 稳经济35条、… : a name right before the number
@@ -117,20 +125,21 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
         names = _previous_run_names(earlier, len(mentions))
     scopes = list(dict.fromkeys(d.division.name for d in districts)) or [doc.meta.city or "未知"]
     facts = []
+    shared = _shared_qualifier(mentions, text)
     for i, m in enumerate(mentions):
         quantity, qualifier = _quantity(m, text)
         if quantity is None:
             continue
-        if i == 0:
-            shared = qualifier if qualifier in PRE_QUALIFIERS else None  # 分别超过5800家、460家
         qualifier = qualifier or shared
+        if quantity.unit_norm == "household" and not HOUSEHOLD_WORDS.search(context + after[:6]):
+            quantity = Quantity(quantity.value, quantity.unit, quantity.value_norm, "count")
         if len(mentions) > 1 and len(names) == len(mentions):
             own_names = [names[i]]
         elif len(mentions) == 1:
             own_names = names
         else:
             own_names = [names[-1]]
-        measure = _measure(quantity, context, after, m)
+        measure = _measure(quantity, context, after, text[clause_start:m.start()])
         if measure == "growth_rate" and NEGATIVE.search(context[-6:]):
             quantity = Quantity(-quantity.value, quantity.unit, -quantity.value_norm, quantity.unit_norm)
         common = dict(quantity=quantity, qualifier=qualifier, measure=measure, status=status_of(doc, sentence),
@@ -141,9 +150,22 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
     return facts
 
 
+def _shared_qualifier(mentions: list[re.Match], text: str) -> str | None:
+    """A hedge that covers a whole list: 分别超过5800家、460家 (first number), 4%、6%左右 (last number)."""
+    if len(mentions) < 2:
+        return None
+    first = _quantity(mentions[0], text)[1]
+    if first in PRE_QUALIFIERS:
+        return first
+    last = _quantity(mentions[-1], text)[1]
+    return last if last in ("左右", "以上") else None
+
+
 def _quantity(m: re.Match, text: str) -> tuple[Quantity | None, str | None]:
     if m.group("rnum"):
         return parse_quantity(m.group("rnum"), "位"), None
+    if m.group("pnum"):
+        return parse_quantity(m.group("pnum"), m.group("pmult") + "人"), None
     unit = (m.group("mult") or "") + m.group("unit")
     try:
         quantity = parse_quantity(m.group("num"), unit)
@@ -158,19 +180,21 @@ def _quantity(m: re.Match, text: str) -> tuple[Quantity | None, str | None]:
 
 def _is_name_or_label(text: str, m: re.Match, sentence: Sentence) -> bool:
     """Numbers inside quotes, after 第, or naming a programme (20项民心工程, 稳经济35条) are not observations."""
-    if m.group("rnum"):
+    if m.group("rnum") or m.group("pnum"):
         return False
     before = text[sentence.start:m.start()]
     if before.count("“") > before.count("”") or before.endswith("第"):
         return True
     unit = m.group("unit")
     after = text[m.end():m.end() + 12]
+    if unit in ("分钟", "小时") and TIME_CIRCLE.match(after):
+        return True
     if unit in ("项", "条") and PROGRAM_AFTER.match(after):
         return True
     return unit == "条" and bool(POLICY_NAME.search(before[-4:])) and after[:1] in ("、", "等", "政")
 
 
-def _measure(quantity: Quantity, context: str, after: str, m: re.Match) -> str:
+def _measure(quantity: Quantity, context: str, after: str, clause: str) -> str:
     unit = quantity.unit_norm
     if unit == "rank":
         return "rank"
@@ -183,7 +207,7 @@ def _measure(quantity: Quantity, context: str, after: str, m: re.Match) -> str:
         return "growth_rate" if GROWTH.search(near) else "share"
     if AMOUNT.search(near[-3:]):
         return "amount"
-    if INCREMENT.search(context) or INCREMENT.match(after.lstrip("个")) or INCREMENT.search(after[:8]):
+    if INCREMENT.search(clause) or INCREMENT.match(after.lstrip("个")) or INCREMENT.search(after[:8]):
         return "increment"
     return "amount"
 
@@ -192,8 +216,8 @@ def _indicators(context: str, after: str) -> list[str]:
     """Indicator names for a number: the clause's subject, or what follows the number (6家海河实验室 …)."""
     respectively = RESPECTIVELY.search(context)
     subject = _clean_subject(context[:respectively.start()] if respectively else context)
-    if len(subject) < 2:
-        subject = _clean_subject(_noun_after(after))
+    if len(subject) < 2 or _ends_in_verb(subject):
+        subject = _clean_subject(_noun_after(after)) or subject
     if not subject:
         return [UNNAMED]
     parts = [p for p in re.split(r"和|、|及", subject) if len(p) >= 2]
@@ -221,6 +245,14 @@ def _clean_subject(text: str) -> str:
         text = TRAILING_VERBS.sub("", text)
         text = re.sub(r"(?:年均|五年|全年|同比|比上年|较上年)$", "", text)
     return text.strip("，、 “”")
+
+
+def _ends_in_verb(subject: str) -> bool:
+    """建成, 在全国首批印发, 真金白银拿出, 天纺标等: what is counted follows the number."""
+    if subject.endswith("等"):
+        return True
+    tokens = cut(subject)
+    return bool(tokens) and word_tags().get(tokens[-1], "").startswith("v") and len(tokens[-1]) > 1
 
 
 def _noun_after(after: str) -> str:
