@@ -55,6 +55,7 @@ class ProjectFact:
     start: int  # evidence: the name in its sentence
     end: int
     sentence: int
+    counted: bool = False  # written after a count (6家海河实验室): the name stands for a family of projects
 
 
 def extract_projects(doc: Document) -> list[ProjectFact]:
@@ -100,14 +101,15 @@ def _drop_nested(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def _project(doc: Document, sentence: Sentence, start: int, end: int) -> ProjectFact:
     text = doc.text
+    counted = False
     if (count := COUNT_PREFIX.match(text, start, end)) is not None and end - count.end() >= 2:
-        start = count.end()
+        start, counted = count.end(), True
     start += text.startswith("“", start) and text.count("“", start, end) > text.count("”", start, end)
     if text.startswith("“", start) and text.endswith("”", start, end) and text.count("“", start, end) == 1:
         start, end = start + 1, end - 1  # “口袋公园” is the project 口袋公园
     return ProjectFact(name=text[start:end], stage=stage_of(doc, sentence, start, end),
                        period=period_of(doc, sentence, start), district=_district(doc, sentence, start, end),
-                       start=start, end=end, sentence=sentence.index)
+                       start=start, end=end, sentence=sentence.index, counted=counted)
 
 
 def stage_of(doc: Document, sentence: Sentence, start: int, end: int) -> str:

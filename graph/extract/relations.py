@@ -29,6 +29,9 @@ FOCUS_ITEM_END = re.compile(r"(?:等)?(?:产业|领域|行业)?$")
 FOCUS_SUFFIX = re.compile(r"[\u4e00-\u9fff“”+0-9]{2,10}?(?:经济|产业|服务|制造|能源|装备|医药|设计|金融|贸易|物流)")
 MODIFIER = re.compile(r".*的")
 PART_MIN = 4
+#: What the rest of a name says when it names a part of the project it extends.
+PART_TAIL = re.compile(r"(?:[一二三四五六七八九十首]期|[东西南北中]段|拓展区|核心区|起步区|先行区|院区|分院|校区|站|片区|"
+                       r"[东西南北中]区|延伸线|支线)$")
 #: A list item this short is an industry name as it stands (中医药, 文创设计); longer ones are searched for one.
 SHORT_FOCUS = 8
 
@@ -110,12 +113,16 @@ def _located_in(doc: Document, places: list[PlaceFact], projects: list[ProjectFa
 
 
 def _part_of(projects: list[ProjectFact]) -> list[RelationFact]:
+    """A phase or section of a named project (天开高教科技园|西拓展区, 20号线|一期东段), or a member of a counted
+    family of projects (脑机交互与人机共融|海河实验室 where the text speaks of 6家海河实验室)."""
     names = {p.name for p in projects}
+    families = {p.name for p in projects if p.counted}
     facts = []
     for p in projects:
         n = p.name
-        candidates = [n[:i] for i in range(PART_MIN, len(n))] + [n[i:] for i in range(1, len(n) - PART_MIN + 1)]
-        whole = max((c for c in candidates if c in names), key=len, default=None)
+        wholes = [n[:i] for i in range(PART_MIN, len(n)) if n[:i] in names and PART_TAIL.search(n[i:])]
+        wholes += [n[i:] for i in range(1, len(n) - PART_MIN + 1) if n[i:] in families]
+        whole = max(wholes, key=len, default=None)
         if whole:
             facts.append(RelationFact(p.name, "project", "part_of", whole, "project", p.start, p.end, p.sentence))
     return facts
