@@ -265,3 +265,11 @@ def test_what_is_counted_after_the_number_when_the_subject_is_a_verb_or_a_list()
 
 def test_travel_time_circles_are_names():
     assert observations(REVIEW + "15分钟便民生活圈更加完善。") == []
+
+
+def test_part_of_needs_a_part_word_or_a_counted_family():
+    found = relations(REVIEW + "（一）民生持续增进。6家海河实验室投入运行，新建合成生物海河实验室。"
+                               "三级公立医院和市第一中心医院新院区建成，公立医院改革深化。\n")
+    parts = [(s, o) for s, p, o in found if p == "part_of"]
+    assert ("合成生物海河实验室", "海河实验室") in parts
+    assert not any(o == "公立医院" for _, o in parts)
