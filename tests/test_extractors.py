@@ -273,3 +273,12 @@ def test_part_of_needs_a_part_word_or_a_counted_family():
     parts = [(s, o) for s, p, o in found if p == "part_of"]
     assert ("合成生物海河实验室", "海河实验室") in parts
     assert not any(o == "公立医院" for _, o in parts)
+
+
+def test_numbers_inside_project_names_are_not_observations():
+    assert observations(PLAN + "中石化南港120万吨乙烯建成投产。") == []
+
+
+def test_places_listed_as_subject_take_the_paragraphs_indicator():
+    found = extract_observations(doc_of(PLAN + "到2027年河西区经济总量达到1300亿元以上，北辰区、和平区力争达到1000亿元。"))
+    assert [(o.indicator, o.scope) for o in found] == [("经济总量", "河西区"), ("经济总量", "北辰区"), ("经济总量", "和平区")]

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ..document import Document, Paragraph
 from ..names import ADVERB_PREFIXES, FUNCTION_WORDS, NameFinder, grow_backwards
-from .projects import extract_projects
+from .projects import project_spans_by_sentence
 
 ITEM_LABEL = re.compile(r"(?:（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]{1,3}是)")
 TEN_ACTION = re.compile(r"^实施(?P<name>.{2,30}?行动)$")
@@ -114,9 +114,7 @@ def _task(doc: Document, paragraph: Paragraph) -> ActionFact | None:
 
 def _programs(doc: Document) -> list[ActionFact]:
     text = doc.text
-    project_spans: dict[int, list[tuple[int, int]]] = {}
-    for p in extract_projects(doc):
-        project_spans.setdefault(p.sentence, []).append((p.start, p.end))
+    project_spans = project_spans_by_sentence(doc)
     spans: dict[tuple[int, int], None] = {}
     for sentence in doc.sentences:
         found = _FINDER.find(text, sentence.start, sentence.end)

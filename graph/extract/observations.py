@@ -15,6 +15,7 @@ from ..quantity import MULTIPLIER_PATTERN, UNIT_PATTERN, Quantity, parse_number,
 from ..segment import cut, word_tags
 from .context import period_of, status_of
 from .places import district_mentions
+from .projects import project_spans_by_sentence
 
 NUMBER = (r"(?<![\dA-Za-z.．０-９\-—～~+＋])(?P<num>[0-9０-９][0-9０-９,]*(?:[.．][0-9０-９]+)?)"
           r"(?P<yu1>余|多)?(?P<mult>" + MULTIPLIER_PATTERN + r")?(?P<yu2>余|多)?"
@@ -40,7 +41,7 @@ SCOPE_PREFIX = re.compile(r"^(?:全市|全区|全省|我市|全国)")
 TRAILING_VERBS = re.compile(
     r"(?:预计|力争|努力|稳定|保持在|保持|控制在|控制|达到|达|为|实现|增长|年均|分别|均|突破|超过|增至|降至|降到|"
     r"提高|提升|下降|降低|减少|增加|稳居|位居|居|快于|高于|低于|占|了|在|到|于|至|的|之|约|近|超)+$")
-LEADING_NOISE = re.compile(r"^(?:其中|同时|并|和|及|以及|与|累计|，|、)+")
+LEADING_NOISE = re.compile(r"^(?:其中|同时|并|和|及|以及|与|累计|率先|，|、)+")
 #: Words after which a list of names shares a list of numbers (A、B分别…X、Y).
 RESPECTIVELY = re.compile(r"分别|(?<![年人平])均")
 
@@ -71,6 +72,7 @@ class ObservationFact:
 
 def extract_observations(doc: Document) -> list[ObservationFact]:
     facts: list[ObservationFact] = []
+    doc.cache["observations_so_far"] = facts  # later sentences may take an indicator from earlier ones
     for sentence in doc.sentences:
         facts.extend(_sentence_observations(doc, sentence))
     return facts
@@ -80,9 +82,10 @@ def _sentence_observations(doc: Document, sentence: Sentence) -> list[Observatio
     """Numbers grouped in runs: a number whose list item holds no words (4%、6%) continues the run before it."""
     text = doc.text
     runs: list[tuple[int, str, list[re.Match]]] = []  # (clause start, context, mentions)
+    names = project_spans_by_sentence(doc).get(sentence.index, [])
     for m in MENTION.finditer(text, sentence.start, sentence.end):
-        if _is_name_or_label(text, m, sentence):
-            continue
+        if _is_name_or_label(text, m, sentence) or any(s <= m.start() and m.end() <= e for s, e in names):
+            continue  # 中石化南港120万吨乙烯 is a project's name
         clause_start = _clause_start(text, sentence.start, m.start())
         context = text[_list_item_start(text, clause_start, m.start()):m.start()]
         if RESPECTIVELY.search(context):
@@ -120,9 +123,11 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
     clause_end = _clause_end(text, mentions[-1].end(), sentence.end)
     after = text[mentions[-1].end():clause_end]
     districts = district_mentions(doc, clause_start, mentions[0].start())
-    names = [_drop_place(n, districts) for n in _indicators(context, after)]
+    names = _indicators(_without_places(context, districts), after)
     if names == [UNNAMED] and earlier and earlier[-1].sentence == sentence.index:
         names = _previous_run_names(earlier, len(mentions))
+    elif names == [UNNAMED] and districts:  # 西青区、武清区率先达到1000亿元: the last indicator, for these places
+        names = _last_indicator_of_paragraph(doc, sentence)
     scopes = list(dict.fromkeys(d.division.name for d in districts)) or [doc.meta.city or "未知"]
     facts = []
     shared = _shared_qualifier(mentions, text)
@@ -229,6 +234,9 @@ def _indicators(context: str, after: str) -> list[str]:
 def _share_suffix(parts: list[str]) -> list[str]:
     """工业和高技术制造业增加值 → 工业增加值, 高技术制造业增加值."""
     last = parts[-1]
+    if "占" in last[1:]:  # 制造业增加值、数字经济核心产业增加值占全市地区生产总值比重
+        suffix = last[last.index("占", 1):]
+        return [p if p.endswith(suffix) else p + suffix for p in parts[:-1]] + [last]
     suffix = next((s for s in ("增加值", "占比", "比重", "数量", "收入", "总额", "规模") if last.endswith(s)), "")
     return [p if p.endswith(suffix) else p + suffix for p in parts[:-1]] + [last]
 
@@ -261,12 +269,17 @@ def _noun_after(after: str) -> str:
     return (m.group() if m else after)[:20]
 
 
-def _drop_place(name: str, districts: list) -> str:
-    """河西区地区生产总值 → 地区生产总值 (the district is the scope, not part of the indicator)."""
-    for d in districts:
-        if name.startswith(d.surface) and len(name) > len(d.surface) + 1:
-            return name[len(d.surface):]
-    return name
+def _without_places(context: str, districts: list) -> str:
+    """河西区地区生产总值 → 地区生产总值, 北辰区、和平区力争 → 力争: places are the scope, not the indicator."""
+    for d in sorted(districts, key=lambda d: -len(d.surface)):
+        context = context.replace(d.surface, "")
+    return re.sub(r"^[、和及与]+", "", context)
+
+
+def _last_indicator_of_paragraph(doc: Document, sentence: Sentence) -> list[str]:
+    cache = doc.cache.get("observations_so_far", [])
+    same = [o for o in cache if doc.sentences[o.sentence].paragraph == sentence.paragraph]
+    return [same[-1].indicator] if same else [UNNAMED]
 
 
 def _clause_start(text: str, floor: int, offset: int) -> int:

@@ -70,6 +70,16 @@ def extract_projects(doc: Document) -> list[ProjectFact]:
     return facts
 
 
+def project_spans_by_sentence(doc: Document) -> dict[int, list[tuple[int, int]]]:
+    """sentence index → spans of the project names in it (computed once per document)."""
+    if "project_spans" not in doc.cache:
+        spans: dict[int, list[tuple[int, int]]] = {}
+        for p in extract_projects(doc):
+            spans.setdefault(p.sentence, []).append((p.start, p.end))
+        doc.cache["project_spans"] = spans
+    return doc.cache["project_spans"]
+
+
 def _name_spans(text: str, sentence: Sentence) -> list[tuple[int, int]]:
     spans = set(_HEAD_FINDER.find(text, sentence.start, sentence.end))
     for m in PROJECT_LIST.finditer(text, sentence.start, sentence.end):
