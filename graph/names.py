@@ -27,7 +27,8 @@ STOP_WORDS = frozenset("""
 培育 壮大 做强 做优 做大 集聚 加强 促进 深化 优化 创建 争创 获批 推广 形成 实现 构建 健全 提高 增强 强化 扩大
 建立 组建 设立 成立 开通 上线 试运行 运行 投入 完工 交付 改造 提质 升级 拓展 延伸 配套 保障 确保 力争 争取
 高端化 智能化 绿色化 全市 我市 全区 本市 天津市 依托 围绕 通过 利用 用好 办好 抓好 着眼 面向 瞄准 对接 融入
-一期 二期 三期 首期 东段 西段 南段 北段 释放 开辟 发挥 支持 全球 首个 首家 全国首个 世界首个
+释放 开辟 发挥 支持 全球 首个 首家 全国首个 世界首个 举办 举行 召开 建立 健全 建立健全 做好 鼓励 引导 争取 申报
+承办 筹办 加强 优化 提升 推广 复制 稳妥 有序 稳妥有序 高标准 高水平 一批 新一批
 """.split())
 #: Function words and the light verbs that introduce a programme (开展…行动, 建立…机制): the stops for names
 #: whose content words are themselves verbs and nouns like 改造, 服务, 工作 (市区棚户区改造三年攻坚行动).
@@ -63,10 +64,9 @@ class NameFinder:
         end = len(text) if end is None else end
         spans: list[tuple[int, int]] = []
         for m in self.heads.finditer(text, start, end):
-            name_end = m.end()
-            if self.tails:
-                name_end = self.tails.match(text, name_end, end).end()
+            name_end = self._tails(text, m.end(), end)
             name_end = _close_brackets(text, name_end, end)
+            name_end = self._tails(text, name_end, end)  # 国家会展中心（天津）二期
             name_start = grow_backwards(text, start, m.start(), self.verb_freq, self.stop_words)
             name_end = _close_quote(text, name_start, name_end)
             if spans and (name_start < spans[-1][1] or _joins(text, spans[-1][1], m.start())):
@@ -76,6 +76,9 @@ class NameFinder:
             if name_start < m.start() and name_end - name_start <= MAX_NAME:
                 spans.append((name_start, name_end))
         return spans
+
+    def _tails(self, text: str, end: int, ceiling: int) -> int:
+        return self.tails.match(text, end, ceiling).end() if self.tails else end
 
 
 def grow_backwards(text: str, floor: int, head_start: int, verb_freq: int = COMMON_VERB_FREQ,

@@ -36,8 +36,8 @@ MIN_TOPIC = 3
 LEADING_COUNT = re.compile(r"^(?:\d+|[一二三四五六七八九十]+)[项条个批类]")
 #: Named campaigns of the form 平安天津建设, 法治政府建设.
 BUILD_CAMPAIGN = re.compile(r"(?:平安|法治|美丽|智慧|数字|健康|文明|诚信|生态)[\u4e00-\u9fff]{1,4}建设")
-#: A list the text calls policies: A、B、C等政策 / 等惠企政策 / 等措施.
-POLICY_LIST = re.compile(r"(?P<items>[^，。；：]{2,160}?)等[\u4e00-\u9fff]{0,4}?(?:政策|措施|举措)")
+#: A list the text calls policies or programmes: A、B、C等政策 / 等惠企政策 / 等措施 / 等工程.
+POLICY_LIST = re.compile(r"(?P<items>[^，。；：]{2,160}?)等[\u4e00-\u9fff]{0,4}?(?:政策|措施|举措|工程|行动)")
 LIST_LEAD = re.compile(r"(?:[\u4e00-\u9fff]{0,4}?(?:落实|实施|出台|推出|制定|执行|用好|兑现|运用))+")
 #: One item of such a list: up to the next 、, or up to 和/及 before a quoted name.
 LIST_ITEM = re.compile(r"(?:(?!(?:和|及)“)[^、])+")

@@ -16,9 +16,9 @@ import re
 from dataclasses import dataclass
 
 from ..document import Document, Sentence
-from ..names import NameFinder
+from ..names import NameFinder, grow_backwards
 from .context import period_of, status_of
-from .places import district_mentions
+from .places import STANDALONE_AREAS, district_mentions
 
 #: Generic heads of project names (domain vocabulary, not names of any one report).
 PROJECT_HEADS = (
@@ -31,7 +31,7 @@ PROJECT_HEADS = (
 #: Sub-project tails taken into the name (一期, 北段 …).
 PROJECT_TAILS = ("一期", "二期", "三期", "四期", "五期", "首期", "大二期", "东段", "西段", "南段", "北段", "新院区")
 #: A list the text calls projects: A、B、C等一批重点项目 / 等“国之重器”.
-PROJECT_LIST = re.compile(r"(?P<items>[^，。；：]{2,200}?)等(?:一批)?(?:(?:(?!领域|方面|行业|企业)[\u4e00-\u9fff]){0,6}(?:项目|工程)|“[^”]{2,8}”)")
+PROJECT_LIST = re.compile(r"(?P<items>[^，。；：]{2,200}?)等(?:一批)?(?:(?:(?!领域|方面|行业|企业)[\u4e00-\u9fff]){0,6}项目|“[^”]{2,8}”)")
 #: A count before a name (6家海河实验室, 新认定8家…) is not part of it.
 COUNT_PREFIX = re.compile(r"[^，。；]*?\d+(?:\.\d+)?(?:万|亿)?[家个座所条项批处]")
 LIST_SPLIT = re.compile(r"、")
@@ -39,7 +39,7 @@ LEADING_VERBS = re.compile(r"(?:[\u4e00-\u9fff]{0,4}?(?:新建|建成开放|建�
                            r"谋划|启动|完成|打造|建设))+")
 
 COMPLETED = re.compile(r"建成|投产|通车|落地|落成|启用|开通|投用|竣工|完工|开园|开业|开馆|投入运行|投入使用|运营|开放|新建")
-START = re.compile(r"开工|动工|开建|启动建设")
+START = re.compile(r"开工|动工|开建|启动")
 ACCELERATE = re.compile(r"加快|推进|续建|进展顺利|加紧")
 PLAN = re.compile(r"谋划|规划|筹建|筹划|论证")
 EARLY_WORK = re.compile(r"前期")
@@ -84,7 +84,18 @@ def _name_spans(text: str, sentence: Sentence) -> list[tuple[int, int]]:
     spans = set(_HEAD_FINDER.find(text, sentence.start, sentence.end))
     for m in PROJECT_LIST.finditer(text, sentence.start, sentence.end):
         spans.update(_list_items(text, m.start("items"), m.end("items")))
-    return _drop_nested(sorted(spans))
+    return [sp for sp in _drop_nested(sorted(spans)) if not _quote_fragment(text, sentence.start, *sp)
+            and text[sp[0]:sp[1]].strip("“”") not in STANDALONE_AREAS]
+
+
+def _quote_fragment(text: str, floor: int, start: int, end: int) -> bool:
+    """Part of a quoted slogan (“一基地三区”功能定位) rather than a name: the quote opens before the name
+    and closes inside or after it without the name being the whole quote."""
+    opened = text.count("“", floor, start) > text.count("”", floor, start)
+    if not opened:
+        return text.count("“", start, end) != text.count("”", start, end) and not text.startswith("”", end - 1)
+    whole_quote = text.startswith("“", start - 1) and text.startswith("”", end)
+    return not whole_quote
 
 
 def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -93,6 +104,8 @@ def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     bounds = [start] + [m.end() for m in LIST_SPLIT.finditer(text, start, end)]
     ends = [m.start() for m in LIST_SPLIT.finditer(text, start, end)] + [end]
     for s, e in zip(bounds, ends):
+        if s == start:
+            s = grow_backwards(text, s, e)
         verb = LEADING_VERBS.match(text, s, e)
         s = verb.end() if verb else s
         if 2 <= e - s <= 24:
