@@ -282,3 +282,20 @@ def test_numbers_inside_project_names_are_not_observations():
 def test_places_listed_as_subject_take_the_paragraphs_indicator():
     found = extract_observations(doc_of(PLAN + "到2027年河西区经济总量达到1300亿元以上，北辰区、和平区力争达到1000亿元。"))
     assert [(o.indicator, o.scope) for o in found] == [("经济总量", "河西区"), ("经济总量", "北辰区"), ("经济总量", "和平区")]
+
+
+def test_slogan_fragments_in_quotes_are_not_projects():
+    assert projects(PLAN + "“一基地三区”功能定位加快实现。") == []
+
+
+def test_phase_after_a_bracketed_qualifier_stays_in_the_name():
+    assert projects(PLAN + "建成国家会展中心（天津）二期。") == [("国家会展中心（天津）二期", "complete", None)]
+
+
+def test_starting_verbs_before_a_list_of_projects():
+    assert {p[1] for p in projects(PLAN + "启动天津美术学院、天津音乐学院扩建。")} == {"start"}
+
+
+def test_leading_verbs_stay_out_of_listed_project_names():
+    found = [p[0] for p in projects(PLAN + "举办中电云脑健康医疗大数据、劲风生物免疫肿瘤细胞治疗等重大项目。")]
+    assert found == ["中电云脑健康医疗大数据", "劲风生物免疫肿瘤细胞治疗"]
