@@ -299,3 +299,13 @@ def test_starting_verbs_before_a_list_of_projects():
 def test_leading_verbs_stay_out_of_listed_project_names():
     found = [p[0] for p in projects(PLAN + "举办中电云脑健康医疗大数据、劲风生物免疫肿瘤细胞治疗等重大项目。")]
     assert found == ["中电云脑健康医疗大数据", "劲风生物免疫肿瘤细胞治疗"]
+
+
+def test_counted_things_after_the_number():
+    found = observations(REVIEW + "875平方公里湿地保护、736平方公里绿色生态屏障建设成效明显，在全国首批印发693项行政许可事项清单，"
+                                  "新增15家备案博物馆和29家类博物馆。")
+    assert [o[0] for o in found] == ["湿地保护", "绿色生态屏障建设", "行政许可事项清单", "备案博物馆", "类博物馆"]
+
+
+def test_hedge_words_stay_out_of_indicator_names():
+    assert observations(PLAN + "城镇新增就业不少于26万人。")[0][:4] == ("城镇新增就业", 260000.0, "person", "不少于")

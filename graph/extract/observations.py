@@ -39,7 +39,7 @@ LIST_BREAK = "、"
 TIME_PREFIX = re.compile(r"^(?:到|至|截至)?(?:\d{4}年(?:底|末)?|今年|全年|五年来|过去五年|过去一年|一年来|年内|目前)[，,]?")
 SCOPE_PREFIX = re.compile(r"^(?:全市|全区|全省|我市|全国)")
 TRAILING_VERBS = re.compile(
-    r"(?:预计|力争|努力|稳定|保持在|保持|控制在|控制|达到|达|为|实现|增长|年均|分别|均|突破|超过|增至|降至|降到|"
+    r"(?:不少于|不低于|不超过|预计|力争|努力|稳定|保持在|保持|控制在|控制|达到|达|为|实现|增长|年均|分别|均|突破|超过|增至|降至|降到|"
     r"提高|提升|下降|降低|减少|增加|稳居|位居|居|快于|高于|低于|占|了|在|到|于|至|的|之|约|近|超)+$")
 LEADING_NOISE = re.compile(r"^(?:其中|同时|并|和|及|以及|与|累计|率先|，|、)+")
 #: Words after which a list of names shares a list of numbers (A、B分别…X、Y).
@@ -52,6 +52,8 @@ INCREMENT = re.compile(r"新增|新建|新设|新认定|新落地|新打造|新�
                        r"打造|完成|制定|提请|解决|实现|推广|开通|投用|出台|培育|招引|认定|发放|减免|退税|新开工|竣工|"
                        r"开工|整治|治理|修复|植树|造林|种植|安置|改建|扩建|提供|吸引|落户|举办|签约")
 UNNAMED = "未命名指标"
+#: Verbs after which the number counts what follows it (印发693项行政许可事项, 拿出710亿元支持企业).
+COUNTING_VERB = re.compile(r"(?:印发|出台|制定|拿出|推出|设立|组建|认定|发布|公布|举办|培育|引进|建成|新建|打造)$")
 AMOUNT = re.compile(r"达到|达|为|增至|降至|突破|超过|总|规模|保持")
 
 
@@ -243,6 +245,8 @@ def _share_suffix(parts: list[str]) -> list[str]:
 
 def _clean_subject(text: str) -> str:
     text = text.strip(" “”\"")
+    if text.count("“") != text.count("”"):  # “三公”经费 cut at its opening quote
+        text = text.replace("“", "").replace("”", "")
     text = LEADING_NOISE.sub("", text)
     text = TIME_PREFIX.sub("", text)
     text = SCOPE_PREFIX.sub("", text)
@@ -256,8 +260,10 @@ def _clean_subject(text: str) -> str:
 
 
 def _ends_in_verb(subject: str) -> bool:
-    """建成, 在全国首批印发, 真金白银拿出, 天纺标等: what is counted follows the number."""
-    if subject.endswith("等"):
+    """建成, 在全国首批印发, 真金白银拿出, 天纺标等, 15家备案博物馆和: what is counted follows the number."""
+    if subject.endswith(("等", "和", "及", "、")) or re.search(r"\d[家个项条座张处所]", subject):
+        return True
+    if COUNTING_VERB.search(subject):
         return True
     tokens = cut(subject)
     return bool(tokens) and word_tags().get(tokens[-1], "").startswith("v") and len(tokens[-1]) > 1
@@ -265,7 +271,7 @@ def _ends_in_verb(subject: str) -> bool:
 
 def _noun_after(after: str) -> str:
     after = re.sub(r"^(?:的|“)", "", after)
-    m = re.match(r"[^，。；、]*?(?=实现|投入|开展|在|全部|成为|获|落地|建成|竣工|达到|$)", after)
+    m = re.match(r"[^，。；、]*?(?=实现|投入|开展|在|全部|成为|获|落地|建成|竣工|达到|成效|、|[和及](?=[0-9])|$)", after)
     return (m.group() if m else after)[:20]
 
 
