@@ -309,3 +309,19 @@ def test_counted_things_after_the_number():
 
 def test_hedge_words_stay_out_of_indicator_names():
     assert observations(PLAN + "城镇新增就业不少于26万人。")[0][:4] == ("城镇新增就业", 260000.0, "person", "不少于")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("加快建设第三中心医院东丽院区。", ["东丽区"]),
+    ("建设静海引江供水管线。", ["静海区"]),
+    ("改扩建杨柳青和大港水厂。", []),  # a town in 西青区, not a district name
+    ("深化区域合作，和平发展。", []),  # 合作 is not 合作市, 和平 alone is not 和平区
+    ("南开大学、河北省和河北工业大学。", []),
+])
+def test_district_mentions_and_traps(text, expected):
+    assert [p.name for p in extract_places(doc_of(text)) if p.kind == "district"] == expected
+
+
+@pytest.mark.parametrize("text", ["建成5G基站。", "“1+3+4”产业体系加快构建。", "12345热线高效运转。"])
+def test_numbers_inside_names_are_not_observations(text):
+    assert observations(REVIEW + text) == []
