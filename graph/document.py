@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 
 SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]{1,3}、")
 ITEM_HEADING = re.compile(r"^(?:（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]{1,3}是)")
+#: Punctuation that ends a clause inside a sentence (the sentence end ends one too).
+CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 SENTENCE_END = re.compile(r"[^。！？!?]*(?:[。！？!?]+[”’」』）)]*|$)")
 REVIEW_TITLE = re.compile(r"回顾|过去.{0,3}年")
 FIVE_YEAR_TITLE = re.compile(r"今后五年|未来五年")
@@ -57,6 +59,16 @@ class Sentence:
     paragraph: int
 
 
+@dataclass(frozen=True)
+class Clause:
+    """A stretch of a sentence between clause punctuation (，；：); ``end`` excludes the punctuation."""
+
+    index: int
+    start: int
+    end: int
+    sentence: int
+
+
 @dataclass
 class ReportMeta:
     """What the opening lines say about the report."""
@@ -75,6 +87,7 @@ class Document:
     sections: list[Section] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
+    clauses: list[Clause] = field(default_factory=list)
     #: results shared between extractors (e.g. district mentions), keyed by extractor name
     cache: dict = field(default_factory=dict, repr=False, compare=False)
 
@@ -103,6 +116,17 @@ class Document:
         starts = self.cache["sentence_starts"]
         return self.sentences[max(0, bisect_right(starts, offset) - 1)]
 
+    def clause_at(self, offset: int) -> Clause:
+        """The clause holding character `offset`.
+
+        >>> d = parse_document("经济稳定，增长3%。", "d")
+        >>> c = d.clause_at(6); d.text[c.start:c.end]
+        '增长3%'
+        """
+        if "clause_starts" not in self.cache:
+            self.cache["clause_starts"] = [c.start for c in self.clauses]
+        return self.clauses[max(0, bisect_right(self.cache["clause_starts"], offset) - 1)]
+
     def item_heading_of(self, paragraph: Paragraph) -> Paragraph | None:
         """The （一）… heading paragraph that `paragraph` sits under, if any."""
         return None if paragraph.item is None else self.paragraphs[paragraph.item]
@@ -121,6 +145,8 @@ def parse_document(text: str, report_id: str) -> Document:
     _add_paragraphs(doc, lines)
     for p in doc.paragraphs:
         _add_sentences(doc, p)
+    for s in doc.sentences:
+        _add_clauses(doc, s)
     return doc
 
 
@@ -170,3 +196,13 @@ def _add_sentences(doc: Document, p: Paragraph) -> None:
         start, end = _strip(doc.text, m.start(), m.end())
         if end > start:
             doc.sentences.append(Sentence(len(doc.sentences), start, end, p.index))
+
+
+def _add_clauses(doc: Document, s: Sentence) -> None:
+    start = s.start
+    for m in CLAUSE_BREAK.finditer(doc.text, s.start, s.end):
+        if m.start() > start:
+            doc.clauses.append(Clause(len(doc.clauses), start, m.start(), s.index))
+        start = m.end()
+    if start < s.end:
+        doc.clauses.append(Clause(len(doc.clauses), start, s.end, s.index))

@@ -34,7 +34,6 @@ TIME_CIRCLE = re.compile(r"[\u4e00-\u9fff]{0,6}圈")
 PROGRAM_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:工程|行动|措施|举措|政策|条例|战略|方案)(?![\u4e00-\u9fff]*[达超突增])")
 POLICY_NAME = re.compile(r"[\u4e00-\u9fff]{2,}$")  # 稳经济35条、… : a name right before the number
 PRE_QUALIFIERS = ("不低于", "不少于", "不超过", "突破", "超过", "力争", "约", "近", "超")
-CLAUSE_BREAK = re.compile(r"[，,；;：:。！？]")
 LIST_BREAK = "、"
 TIME_PREFIX = re.compile(r"^(?:到|至|截至)?(?:\d{4}年(?:底|末)?|今年|全年|五年来|过去五年|过去一年|一年来|年内|目前)[，,]?")
 SCOPE_PREFIX = re.compile(r"^(?:全市|全区|全省|我市|全国)")
@@ -88,7 +87,7 @@ def _sentence_observations(doc: Document, sentence: Sentence) -> list[Observatio
     for m in MENTION.finditer(text, sentence.start, sentence.end):
         if _is_name_or_label(text, m, sentence) or any(s <= m.start() and m.end() <= e for s, e in names):
             continue  # 中石化南港120万吨乙烯 is a project's name
-        clause_start = _clause_start(text, sentence.start, m.start())
+        clause_start = doc.clause_at(m.start()).start
         context = text[_list_item_start(text, clause_start, m.start()):m.start()]
         if RESPECTIVELY.search(context):
             context = text[clause_start:m.start()]
@@ -122,7 +121,7 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
                mentions: list[re.Match], earlier: list[ObservationFact]) -> list[ObservationFact]:
     """Facts of one run; a run with no subject of its own (…，增长3%) continues the sentence's last indicator."""
     text = doc.text
-    clause_end = _clause_end(text, mentions[-1].end(), sentence.end)
+    clause_end = doc.clause_at(mentions[-1].end() - 1).end
     after = text[mentions[-1].end():clause_end]
     districts = district_mentions(doc, clause_start, mentions[0].start())
     names = _indicators(_without_places(context, districts), after)
@@ -288,18 +287,8 @@ def _last_indicator_of_paragraph(doc: Document, sentence: Sentence) -> list[str]
     return [same[-1].indicator] if same else [UNNAMED]
 
 
-def _clause_start(text: str, floor: int, offset: int) -> int:
-    i = offset
-    while i > floor and not CLAUSE_BREAK.match(text[i - 1]):
-        i -= 1
-    return i
 
 
 def _list_item_start(text: str, floor: int, offset: int) -> int:
     i = text.rfind(LIST_BREAK, floor, offset)
     return floor if i < 0 else i + 1
-
-
-def _clause_end(text: str, offset: int, ceiling: int) -> int:
-    m = CLAUSE_BREAK.search(text, offset, ceiling)
-    return m.start() if m else ceiling

@@ -138,7 +138,7 @@ def _project(doc: Document, sentence: Sentence, start: int, end: int) -> Project
 def stage_of(doc: Document, sentence: Sentence, start: int, end: int) -> str:
     """The stage the clause around text[start:end] gives the project (see the module docstring)."""
     text = doc.text
-    before = text[_clause_start(text, sentence.start, start):start]
+    before = text[doc.clause_at(start).start:start]
     after = _after_list(text, end, sentence.end)
     done = "completed" if status_of(doc, sentence) == "actual" else "complete"
     if EARLY_WORK.search(after):
@@ -161,13 +161,6 @@ def _after_list(text: str, end: int, ceiling: int) -> str:
     """The rest of the clause after a name: its list mates and the verb they share (、B等项目投产)."""
     m = re.compile(r"[^，。；：]*").match(text, end, ceiling)
     return m.group() if m else ""
-
-
-def _clause_start(text: str, floor: int, offset: int) -> int:
-    i = offset
-    while i > floor and text[i - 1] not in "，。；：":
-        i -= 1
-    return i
 
 
 def _district(doc: Document, sentence: Sentence, start: int, end: int) -> str | None:
