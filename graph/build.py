@@ -2,6 +2,8 @@
 
 >>> report_id(Path("seeds/tianjin-2023-government-work-report.txt"))
 'tianjin-2023'
+>>> report_id(Path("天津市 2024年政府工作报告.txt")), report_id(Path("ºª.txt"))
+('天津市-2024年', 'report')
 """
 from __future__ import annotations
 
@@ -18,10 +20,10 @@ from ontology.namespace import GK
 
 from .builder import build_graph
 from .errors import GovkgError
-from .exporters.html import write_html
 from .exporters.turtle import write_turtle
-from .pipeline import read_document, run_pipeline
-from .reader import read_report_text
+from .document import Document
+from .pipeline import Extraction, read_document, run_pipeline
+from .reader import read_report
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_REPORT = ROOT / "seeds" / "tianjin-2023-government-work-report.txt"
@@ -44,12 +46,16 @@ class BuildResult:
     city: str | None = None
     year: int | None = None
     graph: Graph = field(repr=False, default=None)
+    content_hash: str = ""  # sha256 of the file's bytes
+    chars: int = 0  # length of the text as read (and normalised)
+    normalisations: list[str] = field(default_factory=list)  # repairs the reader applied (crlf, html, pdf …)
 
 
 def report_id(path: Path) -> str:
     """A short id from the file name: 'tianjin-2023-government-work-report.txt' → 'tianjin-2023'."""
     stem = re.sub(r"[-_ ]?(?:government[-_ ]work[-_ ]report|政府工作报告)$", "", path.stem, flags=re.I)
-    stem = re.sub(r"[^\w\-]+", "-", stem).strip("-")
+    # ASCII letters and digits, _ and -, and CJK ideographs: safe in IRIs and in Turtle prefixed names
+    stem = re.sub(r"[^0-9A-Za-z_\-\u4e00-\u9fff]+", "-", stem).strip("-")
     return stem or "report"
 
 
@@ -57,27 +63,45 @@ def build_report(path: Path, out_dir: Path, city: str | None = None, year: int |
                  html: bool = True) -> BuildResult:
     """Build one report's graph and write `<id>.ttl` (and `<id>.html`) into `out_dir`."""
     started = time.perf_counter()
-    text = read_report_text(path)
+    read = read_report(path)
     rid = report_id(path)
-    doc = read_document(text, rid, city=city, year=year)
-    if not doc.meta.city:
-        raise GovkgError(f"{path}: cannot tell which city the report is about (no 在…人民代表大会 line); pass --city")
-    if not doc.meta.year:
-        raise GovkgError(f"{path}: cannot tell the report's year from its opening lines; pass --year")
-    if not doc.sections:
-        raise GovkgError(f"{path}: no numbered sections (一、…) found; is this a government work report?")
-    extraction = run_pipeline(doc)
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    g = build_graph(doc, extraction, source=path.name, content_hash=digest)
+    doc, extraction, g = extract_report(read.text, rid, path.name, city=city, year=year, label=str(path))
     _check_out_dir(out_dir)
     turtle = out_dir / f"{rid}.ttl"
     write_turtle(g, turtle)
     html_path = None
     if html:
-        html_path = out_dir / f"{rid}.html"
-        write_html(g, html_path, f"{doc.meta.year}年{doc.meta.city}政府工作报告 · govkg")
+        # main view <rid>.html, plus <rid>-views/: index page, ego views per district and action
+        from .exporters.views import write_views
+        html_path = write_views(g, out_dir, rid, f"{doc.meta.year}年{doc.meta.city}政府工作报告 · govkg").main
     return BuildResult(path, rid, turtle, html_path, len(g), _instances(g), _by_status(extraction),
-                       time.perf_counter() - started, doc.meta.city, doc.meta.year, g)
+                       time.perf_counter() - started, doc.meta.city, doc.meta.year, g,
+                       content_hash=read.file_hash, chars=len(read.text), normalisations=list(read.normalisations))
+
+
+def extract_report(text: str, rid: str, source: str, city: str | None = None, year: int | None = None,
+                   label: str | None = None) -> tuple[Document, Extraction, Graph]:
+    """(document, extraction, graph) of a report's text: a pure function of its arguments, no files touched,
+    so it can run anywhere (a process pool, a Dask or Spark worker). `label` names the report in errors.
+
+    `gk:contentHash` is the SHA-256 of `text` (UTF-8): offsets point into exactly that text.
+    """
+    label = label or source
+    doc = read_document(text, rid, city=city, year=year)
+    if not doc.meta.city:
+        raise GovkgError(f"{label}: cannot tell which city the report is about (no 在…人民代表大会 line); pass --city")
+    if not doc.meta.year:
+        raise GovkgError(f"{label}: cannot tell the report's year from its opening lines; pass --year")
+    if not doc.sections:
+        raise GovkgError(f"{label}: no numbered sections (一、…) found; is this a government work report?")
+    extraction = run_pipeline(doc)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return doc, extraction, build_graph(doc, extraction, source=source, content_hash=digest)
+
+
+def extract_graph(text: str, rid: str, source: str, city: str | None = None, year: int | None = None) -> Graph:
+    """The RDF graph of a report's text (see `extract_report`)."""
+    return extract_report(text, rid, source, city=city, year=year)[2]
 
 
 def _check_out_dir(out_dir: Path) -> None:

@@ -49,25 +49,56 @@ def main() -> None:
 @main.command()
 @click.argument("reports", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=DEFAULT_OUT, show_default=True,
-              help="Folder for <id>.ttl and <id>.html.")
+              help="Folder for <id>.ttl and <id>.html (and the corpus files).")
 @click.option("--city", help="The report's city (e.g. 天津市) when its opening lines do not say.")
 @click.option("--year", type=int, help="The report's year when its opening lines do not say.")
 @click.option("--html/--no-html", default=True, show_default=True, help="Also write the interactive HTML view.")
-def build(reports: tuple[Path, ...], out_dir: Path, city: str | None, year: int | None, html: bool) -> None:
-    """Build the graph of REPORTS (files or folders of *.txt); none: the bundled Tianjin 2023 report."""
+@click.option("--workers", "-j", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Build reports in this many parallel processes.")
+@click.option("--corpus", "corpus_name", metavar="NAME",
+              help="Write NAME.trig, NAME.nq (one named graph per report) and NAME-targets.ttl/.html "
+                   "[default: 'corpus' when more than one report].")
+@click.option("--skip-unchanged/--rebuild", "skip_unchanged", default=None,
+              help="Skip reports whose file, options and govkg code are unchanged since the last build "
+                   "[default: skip when more than one report].")
+@click.option("--progress/--no-progress", default=None, help="Progress bar [default: on a terminal].")
+def build(reports: tuple[Path, ...], out_dir: Path, city: str | None, year: int | None, html: bool, workers: int,
+          corpus_name: str | None, skip_unchanged: bool | None, progress: bool | None) -> None:
+    """Build the graph of REPORTS (files, folders of *.txt, or globs such as 'reports/**/*.txt');
+    none: the bundled Tianjin 2023 report."""
+    from .corpus import build_corpus
+
     paths = find_reports(list(reports)) if reports else [BUNDLED_REPORT]
-    failures = 0
-    for path in paths:
-        try:
-            _print_summary(build_report(path, out_dir, city=city, year=year, html=html))
-        except GovkgError as e:
-            click.echo(f"govkg: error: {e}", err=True)
-            failures += 1
-    if failures:
+    many = len(paths) > 1
+    if corpus_name is None and many:
+        corpus_name = "corpus"
+    if skip_unchanged is None:
+        skip_unchanged = many
+    if progress is None:
+        progress = many and sys.stderr.isatty()
+    if corpus_name is not None and not corpus_name.strip("./ ") or (corpus_name and "/" in corpus_name):
+        raise GovkgError(f"--corpus {corpus_name!r}: give a plain file name (no folders)")
+
+    def report_done(outcome) -> None:
+        if outcome.status == "failed":
+            click.echo(f"govkg: error: {outcome.error}", err=True)
+
+    result = build_corpus(paths, out_dir, city=city, year=year, html=html, workers=workers,
+                          skip_unchanged=skip_unchanged, corpus=corpus_name, progress=progress,
+                          on_report=report_done)
+    if not many:
+        for outcome in result.ok:
+            _print_summary(outcome.result, unchanged=outcome.status == "unchanged")
+    elif result.ok:
+        _print_corpus_summary(result)
+    if result.failures:
+        if many:
+            click.echo(f"govkg: error: {len(result.failures)} of {len(paths)} reports failed (above); "
+                       "the others were written", err=True)
         sys.exit(1)
 
 
-def _print_summary(r: BuildResult) -> None:
+def _print_summary(r: BuildResult, unchanged: bool = False) -> None:
     table = Table(title=f"{r.report_id}: {r.year} {r.city}", show_header=True)
     table.add_column("class")
     table.add_column("instances", justify="right")
@@ -75,8 +106,39 @@ def _print_summary(r: BuildResult) -> None:
         table.add_row(name, str(count))
     console.print(table)
     status = ", ".join(f"{k} {v}" for k, v in r.observations_by_status.items()) or "none"
+    if r.normalisations:
+        console.print(f"input repaired: {', '.join(r.normalisations)} (offsets point into the repaired text)")
     console.print(f"triples {r.triples}; observations by status: {status}; {r.seconds:.2f} s")
-    console.print(f"wrote {r.turtle}" + (f" and {r.html}" if r.html else ""))
+    if unchanged:
+        console.print(f"unchanged since the last build: kept {r.turtle}" + (f" and {r.html}" if r.html else ""))
+    else:
+        views = f" and {r.html} (index of all views: {r.html.parent / (r.report_id + '-views') / 'index.html'})"
+        console.print(f"wrote {r.turtle}" + (views if r.html else ""))
+
+
+def _print_corpus_summary(result) -> None:
+    table = Table(title=f"{len(result.ok)} reports", show_header=True)
+    for name, justify in (("report", "left"), ("city", "left"), ("year", "right"), ("triples", "right"),
+                          ("observations", "right"), ("status", "left")):
+        table.add_column(name, justify=justify)
+    for o in result.reports:
+        if o.status == "failed":
+            table.add_row(o.report_id, "", "", "", "", "failed")
+            continue
+        r = o.result
+        table.add_row(r.report_id, r.city or "", str(r.year or ""), str(r.triples),
+                      str(sum(r.observations_by_status.values())),
+                      o.status + (f" ({', '.join(r.normalisations)})" if r.normalisations else ""))
+    console.print(table)
+    built = sum(o.status == "built" for o in result.reports)
+    console.print(f"built {built}, unchanged {sum(o.status == 'unchanged' for o in result.reports)}, "
+                  f"failed {len(result.failures)}; {result.seconds:.2f} s")
+    if result.nquads:
+        outcomes = {k: sum(a.outcome == k for a in result.assessments) for k in ("met", "missed", "not_reported")}
+        console.print(f"targets assessed {len(result.assessments)}: " + ", ".join(f"{k} {v}" for k, v in
+                                                                                 outcomes.items()))
+        console.print(f"wrote {result.trig}, {result.nquads} ({result.quads} quads), {result.targets_ttl} "
+                      f"and {result.targets_html}")
 
 
 @main.command()
@@ -134,6 +196,133 @@ def validate(graph_file: Path) -> None:
         return
     click.echo(report, err=True)
     raise GovkgError(f"{graph_file}: does not conform to the govkg shapes (report above)")
+
+
+
+# ---------------------------------------------------------------- export, serve, push (SPARQL and graph databases)
+
+GRAPHS_ARG = click.argument("graphs", nargs=-1, type=click.Path(path_type=Path))
+EXPORT_FORMATS = ("ntriples", "nquads", "trig", "jsonld", "graphml", "gexf", "neo4j", "cypher")
+
+
+def _graph_inputs(graphs: tuple[Path, ...]) -> list[Path]:
+    """Built Turtle files or folders; none: every report graph in exports/."""
+    return list(graphs) if graphs else [DEFAULT_OUT]
+
+
+@main.command()
+@GRAPHS_ARG
+@click.option("--format", "formats", type=click.Choice(EXPORT_FORMATS + ("all",)), multiple=True, required=True,
+              help="Repeat for several formats; `all` for every one.")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=DEFAULT_OUT, show_default=True,
+              help="Folder for govkg.<ext> (neo4j: the folder neo4j/ of CSVs).")
+def export(graphs: tuple[Path, ...], formats: tuple[str, ...], out_dir: Path) -> None:
+    """Export built GRAPHS (files or folders of *.ttl; default exports/) for SPARQL stores and graph databases.
+
+    RDF datasets (one named graph per report): ntriples, nquads, trig, jsonld (+ govkg.context.jsonld).
+    Property graph (the networkx projection): graphml, gexf, neo4j (neo4j-admin import CSVs), cypher.
+    """
+    from .exporters import property_graph as pg
+    from .exporters import rdf_formats as rf
+    from .fileio import write_output
+
+    inputs = _graph_inputs(graphs)
+    if not out_dir.is_dir():
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise GovkgError(f"{out_dir}: cannot create output folder ({e.strerror or e})") from None
+    store = view = None
+    for fmt in dict.fromkeys(EXPORT_FORMATS if "all" in formats else formats):
+        if fmt in rf.FORMATS:
+            store = store if store is not None else rf.load_quads(inputs)
+            target = out_dir / f"govkg.{rf.FORMATS[fmt]}"
+            write_output(target, rf.serialize(store, fmt), fmt)
+            if fmt == "jsonld":
+                write_output(out_dir / rf.CONTEXT_NAME, rf.context_bytes(), "JSON-LD context")
+            click.echo(f"wrote {target} ({len(store)} quads, {len(rf.report_graph_names(store))} report graphs)")
+            continue
+        view = view if view is not None else pg.projection(inputs)
+        if fmt == "neo4j":
+            folder = out_dir / "neo4j"
+            try:
+                folder.mkdir(exist_ok=True)
+            except OSError as e:
+                raise GovkgError(f"{folder}: cannot create output folder ({e.strerror or e})") from None
+            for name, data in pg.neo4j_csv_files(view).items():
+                write_output(folder / name, data, "Neo4j import file")
+            target = folder
+        else:
+            target = out_dir / f"govkg.{pg.EXTENSIONS[fmt]}"
+            write_output(target, pg.export_bytes(view, fmt), fmt)
+        click.echo(f"wrote {target} ({len(view)} nodes, {view.number_of_edges()} relationships)")
+
+
+@main.command()
+@GRAPHS_ARG
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on (loopback by default).")
+@click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True, help="0: any free port.")
+@click.option("--writable", is_flag=True, help="Accept SPARQL Update (in memory only; read-only by default).")
+@click.option("--verbose", is_flag=True, help="Log every request.")
+def serve(graphs: tuple[Path, ...], host: str, port: int, writable: bool, verbose: bool) -> None:
+    """Serve built GRAPHS (default exports/) as a SPARQL 1.1 Protocol endpoint with a query page."""
+    from .exporters.rdf_formats import load_dataset, report_graph_names
+    from .serve import SparqlServer, is_loopback
+
+    store = load_dataset(_graph_inputs(graphs))
+    if not is_loopback(host):
+        click.echo(f"govkg: warning: listening on {host}, reachable from other machines", err=True)
+    server = SparqlServer(store, host, port, writable=writable, verbose=verbose)
+    click.echo(f"serving {len(store)} quads from {len(report_graph_names(store))} report graphs at {server.url} "
+               f"({'read-write' if writable else 'read-only'}); query page {server.url[:-len('sparql')]}; "
+               "Ctrl-C to stop", err=False)
+    sys.stdout.flush()
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+@main.command()
+@GRAPHS_ARG
+@click.option("--store", "store_url", help="Graph Store HTTP Protocol endpoint, e.g. http://127.0.0.1:7878/store.")
+@click.option("--verify", "query_url", help="SPARQL query endpoint of that store: check remote triple counts.")
+@click.option("--cypher", "cypher_url",
+              help="openCypher database: redis://HOST:PORT/GRAPH (FalkorDB) or bolt://HOST:PORT (Neo4j, Memgraph).")
+@click.option("--ask-password", is_flag=True, help="Prompt for user and password instead of reading "
+              "GOVKG_USER / GOVKG_PASSWORD from the environment.")
+def push(graphs: tuple[Path, ...], store_url: str | None, query_url: str | None, cypher_url: str | None,
+         ask_password: bool) -> None:
+    """Push built GRAPHS (default exports/) to a SPARQL store and/or an openCypher database (idempotent)."""
+    from .push import Credentials, credentials_from_env, push_cypher, push_graph_store, remote_triple_count
+
+    if not store_url and not cypher_url:
+        raise GovkgError("nothing to push to: give --store URL and/or --cypher URL")
+    if ask_password:
+        user = click.prompt("user", default=os.environ.get("GOVKG_USER", ""), show_default=False, err=True)
+        creds = Credentials(user, click.prompt("password", hide_input=True, err=True))
+    else:
+        creds = credentials_from_env()
+    inputs = _graph_inputs(graphs)
+    if store_url:
+        from .exporters.rdf_formats import load_quads
+
+        sent = push_graph_store(load_quads(inputs), store_url, creds)
+        for graph, count in sent.items():
+            line = f"pushed {graph}: {count} triples to {store_url}"
+            if query_url:
+                remote = remote_triple_count(query_url, graph, creds)
+                if remote != count:
+                    raise GovkgError(f"{graph}: remote store holds {remote} triples, pushed {count}")
+                line += " (verified)"
+            click.echo(line)
+    if cypher_url:
+        from .exporters.property_graph import projection
+
+        nodes, edges = push_cypher(projection(inputs), cypher_url, creds)
+        click.echo(f"pushed {nodes} nodes and {edges} relationships to {cypher_url}")
 
 
 if __name__ == "__main__":

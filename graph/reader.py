@@ -1,46 +1,97 @@
 """Read a report file into text: UTF-8 (with or without BOM), else GB18030 (which covers GBK/GB2312).
 
+Reports found in the wild are also repaired, but only when they need it, so that a clean UTF-8 file with LF
+newlines comes out exactly as it was written (offsets into it stay valid):
+
+- ``crlf``: CRLF and lone CR line ends become LF;
+- ``html``: a report saved as a web page becomes its visible text, one line per block element;
+- ``pdf``: text copied from a PDF loses its page-number lines (``- 3 -``, ``第3页``) and the line breaks the
+  PDF put inside sentences.
+
+Offsets in the graph then point into the text as normalised (that text is what the graph's sentences hold).
+Full-width digits (２０２３年, １２．５％) need nothing: the extractors read them as they are.
+
 >>> import tempfile, pathlib
 >>> p = pathlib.Path(tempfile.mkdtemp()) / "r.txt"
 >>> _ = p.write_bytes("政府工作报告".encode("gb18030"))
 >>> read_report_text(p)
 '政府工作报告'
+>>> normalise_text("一、回顾\\r\\n经济增长。\\r\\n")
+('一、回顾\\n经济增长。\\n', ['crlf'])
 """
 from __future__ import annotations
 
+import glob
+import hashlib
+import html as html_lib
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
 
 from .errors import GovkgError
 
 REPORT_SUFFIXES = (".txt",)
 _CONTROL = {chr(c) for c in range(32)} - {"\n", "\r", "\t", "\f"}
+GLOB_CHARS = re.compile(r"[*?\[]")
+
+
+@dataclass
+class ReportText:
+    """A report as read: the (normalised) text, the hash of the file's bytes and what was repaired."""
+
+    path: Path
+    text: str
+    file_hash: str  # sha256 of the raw bytes (what a rebuild compares)
+    normalisations: list[str] = field(default_factory=list)  # e.g. ["bom", "crlf", "pdf"]
+    encoding: str = "utf-8"
 
 
 def read_report_text(path: Path) -> str:
-    """The text of a report file, decoded; raises GovkgError naming the file and the problem."""
+    """The text of a report file, decoded and normalised; raises GovkgError naming the file and the problem."""
+    return read_report(path).text
+
+
+def read_report(path: Path) -> ReportText:
+    """Read, decode and (when needed) normalise a report file; one-line GovkgError when it cannot be read."""
+    raw = read_bytes(path)
+    return decode_report(path, raw)
+
+
+def read_bytes(path: Path) -> bytes:
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise GovkgError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise GovkgError(f"{path}: is a folder, not a report file") from None
     except OSError as e:
-        raise GovkgError(f"{path}: cannot read ({e.strerror})") from None
+        raise GovkgError(f"{path}: cannot read ({e.strerror or e})") from None
+
+
+def decode_report(path: Path, raw: bytes) -> ReportText:
+    """`read_report` on bytes already read (`path` only names the file in errors)."""
     if not raw.strip():
         raise GovkgError(f"{path}: file is empty")
     if b"\x00" in raw:
         raise GovkgError(f"{path}: binary file, not a text report")
-    text = _decode(path, raw)
+    steps: list[str] = []
+    if raw.startswith(b"\xef\xbb\xbf"):
+        steps.append("bom")
+    text, encoding = _decode(path, raw)
     if sum(ch in _CONTROL for ch in text[:4096]) > 8:
         raise GovkgError(f"{path}: binary file, not a text report")
-    return text
+    text, more = normalise_text(text)
+    if not text.strip():
+        raise GovkgError(f"{path}: no text in the file")
+    return ReportText(path, text, hashlib.sha256(raw).hexdigest(), steps + more, encoding)
 
 
-def _decode(path: Path, raw: bytes) -> str:
+def _decode(path: Path, raw: bytes) -> tuple[str, str]:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
-        return raw.decode("utf-8")
+        return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
     try:
@@ -49,11 +100,158 @@ def _decode(path: Path, raw: bytes) -> str:
         raise GovkgError(f"{path}: not UTF-8 and not GB18030/GBK text; re-save it as UTF-8") from None
     if not any("\u4e00" <= ch <= "\u9fff" for ch in text):
         raise GovkgError(f"{path}: not UTF-8, and as GB18030 it holds no Chinese text; re-save it as UTF-8")
-    return text
+    return text, "gb18030"
 
+
+# --- normalisation ---------------------------------------------------------------------------------------
+
+def normalise_text(text: str) -> tuple[str, list[str]]:
+    """(text, steps applied): CRLF, HTML and PDF repairs, each only when `text` needs it (see the module doc).
+
+    >>> normalise_text("一、2022年工作回顾\\n经济增长。\\n")
+    ('一、2022年工作回顾\\n经济增长。\\n', [])
+    """
+    steps = []
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        steps.append("crlf")
+    if looks_like_html(text):
+        text = html_to_text(text)
+        steps.append("html")
+    if looks_like_pdf_copy(text):
+        text = repair_pdf_text(text)
+        steps.append("pdf")
+    return text, steps
+
+
+_HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta)\b",
+                         re.I | re.S)
+_HTML_TAG = re.compile(r"</?(?:p|div|br|span|td|tr|table|h[1-6]|li|section|article|font|strong|b)\b[^>]*>", re.I)
+
+
+def looks_like_html(text: str) -> bool:
+    """A web page (opens with <!DOCTYPE html>, <html>, …) or text full of block tags.
+
+    >>> looks_like_html("<html><body><p>一、回顾</p></body></html>"), looks_like_html("一、回顾<br>")
+    (True, False)
+    """
+    if _HTML_START.match(text[:2000]):
+        return True
+    return len(_HTML_TAG.findall(text[:20000])) >= 5
+
+
+_BLOCK_TAGS = {"p", "div", "br", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section",
+               "article", "header", "footer", "blockquote", "pre", "hr", "title", "dd", "dt", "center"}
+_SKIP_TAGS = {"script", "style", "head", "noscript", "template", "svg"}
+
+
+class _TextOfHtml(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _SKIP_TAGS:
+            self.skip += 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_startendtag(self, tag, attrs):
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in _SKIP_TAGS:
+            self.skip = max(0, self.skip - 1)
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self.skip:
+            self.parts.append(data)
+
+
+def html_to_text(text: str) -> str:
+    """The visible text of an HTML page, one line per block element, entities decoded.
+
+    >>> html_to_text("<html><head><title>x</title><style>p{}</style></head><body><p>一、回顾</p><p>增长&nbsp;3%。</p></body></html>")
+    '一、回顾\\n增长 3%。\\n'
+    """
+    parser = _TextOfHtml()
+    try:
+        parser.feed(text)
+        parser.close()
+        joined = "".join(parser.parts)
+    except Exception:  # a page too broken for the parser: strip the tags
+        joined = html_lib.unescape(re.sub(r"<[^>]*>", "\n", text))
+    joined = joined.replace("\xa0", " ").replace("\r", "")
+    lines = [re.sub(r"[ \t]+", " ", line).strip() for line in joined.split("\n")]
+    return "".join(line + "\n" for line in lines if line)
+
+
+#: A line holding only a page number: "3", "- 3 -", "— 3 —", "第3页", "第 3 页 共 20 页", "3/20".
+PAGE_NUMBER = re.compile(r"^\s*(?:[-—－–]\s*)?(?:\d{1,4}|[０-９]{1,4})(?:\s*[-—－–])?\s*$|"
+                         r"^\s*第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?\s*$|^\s*\d{1,4}\s*/\s*\d{1,4}\s*$")
+#: Where a line may end a paragraph: sentence-final punctuation (and closing quotes/brackets after it).
+LINE_END = re.compile(r"[。！？!?；;：:…”’」』）)\]】]\s*$")
+HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]{1,3}是|"
+                     r"\d{1,2}、|──|——|各位代表|[\u4e00-\u9fff]{2,8}市长)")
+
+
+def looks_like_pdf_copy(text: str) -> bool:
+    """Text copied from a PDF: page-number lines between pages, or many lines broken inside sentences."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    if len(lines) < 3:
+        return False
+    pages = sum(bool(PAGE_NUMBER.match(line)) for line in lines)
+    body = [line for line in lines if not HEADING.match(line) and not PAGE_NUMBER.match(line)]
+    broken = sum(1 for line in body if len(line.strip()) >= 10 and not LINE_END.search(line))
+    if pages >= 1 and broken >= 1:
+        return True
+    return broken >= 3 and broken >= 0.3 * len(body)
+
+
+def repair_pdf_text(text: str) -> str:
+    """Drop page-number lines and join lines the PDF broke inside a sentence.
+
+    >>> repair_pdf_text("一、2022年工作回顾\\n全市地区生产总值增长3%，城镇新增就业\\n- 2 -\\n38万人，就业稳定。\\n")
+    '一、2022年工作回顾\\n全市地区生产总值增长3%，城镇新增就业38万人，就业稳定。\\n'
+    """
+    lines = [line.rstrip() for line in text.split("\n") if not PAGE_NUMBER.match(line)]
+    width = _typical_width(lines)
+    out: list[str] = []
+    joining = False
+    for line in lines:
+        stripped = line.strip()
+        if not stripped:
+            if not joining:  # a blank line inside a broken sentence was a page gap: keep joining
+                out.append("")
+            continue
+        if joining and not HEADING.match(stripped):
+            out[-1] += stripped
+        else:
+            out.append(line)
+        last = out[-1].strip()
+        joining = (not LINE_END.search(last) and len(stripped) >= width * 0.6
+                   and (not HEADING.match(last) or len(stripped) >= width * 0.95))
+    result = "\n".join(out)
+    return result if result.endswith("\n") or not text.endswith("\n") else result + "\n"
+
+
+def _typical_width(lines: list[str]) -> int:
+    """The width the PDF wrapped lines at: a high percentile of line lengths."""
+    lengths = sorted(len(line.strip()) for line in lines if line.strip())
+    if not lengths:
+        return 0
+    return lengths[min(len(lengths) - 1, int(len(lengths) * 0.9))]
+
+
+# --- finding report files --------------------------------------------------------------------------------
 
 def find_reports(paths: list[Path]) -> list[Path]:
-    """Report files named by `paths` (files as given, folders searched for *.txt), sorted, no duplicates."""
+    """Report files named by `paths`: files as given, folders searched for *.txt, globs (`reports/**/*.txt`)
+    expanded; sorted within each folder or glob, no duplicates."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
@@ -61,6 +259,14 @@ def find_reports(paths: list[Path]) -> list[Path]:
             if not inside:
                 raise GovkgError(f"{path}: folder holds no report files (*.txt)")
             found.extend(inside)
+        elif not path.exists() and GLOB_CHARS.search(str(path)):
+            matches = sorted(Path(p) for p in glob.glob(str(path), recursive=True))
+            files = [p for p in matches if p.is_file()]
+            for folder in (p for p in matches if p.is_dir()):
+                files.extend(sorted(q for q in folder.rglob("*") if q.suffix.lower() in REPORT_SUFFIXES and q.is_file()))
+            if not files:
+                raise GovkgError(f"{path}: no report files match this pattern")
+            found.extend(files)
         else:
             found.append(path)
     return list(dict.fromkeys(found))

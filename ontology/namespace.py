@@ -87,6 +87,13 @@ class GK(DefinedNamespace):
     # --- stated relations, reified with their evidence ---
     RelationAssertion: URIRef
 
+    # --- targets and results across reports (corpus builds) ---
+    TargetAssessment: URIRef
+    assessedTarget: URIRef
+    assessedResult: URIRef
+    checkedReport: URIRef
+    outcome: URIRef
+
     # --- controlled lists (SKOS concept schemes; concepts carry skos:notation) ---
     ActionLevelScheme: URIRef
     StageScheme: URIRef
@@ -94,3 +101,4 @@ class GK(DefinedNamespace):
     StatusScheme: URIRef
     UnitScheme: URIRef
     PredicateScheme: URIRef
+    OutcomeScheme: URIRef

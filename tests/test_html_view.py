@@ -12,11 +12,13 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, Namespace
 
 import graph.exporters.html as html_view
+import graph.exporters.views as views
 import graph.fileio as fileio
 import graph.projection as projection
 from graph.errors import GovkgError
-from graph.exporters.html import write_html
-from graph.projection import project_graph
+from graph.exporters.html import layout_positions, render_view, write_html
+from graph.exporters.views import synthetic_view, write_views
+from graph.projection import district_membership, neighbourhood, project_graph
 from ontology.namespace import GK, ID, ONTOLOGY_IRI
 
 RID = "tianjin-2023"
@@ -31,6 +33,9 @@ FOCUS = ID["focus/evil"]
 STAGE = ID[f"{RID}/stage/tiankai-start"]
 OBS = ID[f"{RID}/observation/100-1"]
 SPAN = ID[f"{RID}/span/100-110"]
+SENTENCE = ID[f"{RID}/sentence/7"]
+DSPAN = ID[f"{RID}/span/50-53"]
+EVIDENCE = "全市地区生产总值增长5%左右，南开区<img src=x onerror=alert(1)>发展。"
 
 
 #: Controlled-list concepts live under <.../govkg/vocab/{scheme}/{name}> (ontology/README.md).
@@ -83,6 +88,10 @@ def kg() -> Graph:
         (DISTRICT, GK.focusesOn, FOCUS),
         # provenance that must not show up as nodes
         (SPAN, RDF.type, GK.Span), (SPAN, GK.text, Literal("增长5%左右")),
+        (SPAN, GK.inSentence, SENTENCE), (SPAN, GK.startOffset, Literal(100)),
+        (SENTENCE, RDF.type, GK.Sentence), (SENTENCE, GK.text, Literal(EVIDENCE)),
+        (DISTRICT, GK.evidence, DSPAN), (DSPAN, RDF.type, GK.Span), (DSPAN, GK.inSentence, SENTENCE),
+        (DSPAN, GK.startOffset, Literal(50)), (DSPAN, GK.text, Literal("南开区")),
     ]
     for triple in triples:
         g.add(triple)
@@ -105,6 +114,43 @@ def test_projection_nodes(kg: Graph) -> None:
     assert view.nodes[str(ACTION)]["level"] == "task"
     assert view.nodes[str(INDICATOR)]["observations"] == 1
     assert view.nodes[str(INDICATOR)]["observation_summary"] == ["5 % 2023 target"]
+    assert view.nodes[str(INDICATOR)]["statuses"] == ["target"]
+    assert view.nodes[str(INDICATOR)]["periods"] == ["2023"]
+    assert view.nodes[str(DISTRICT)]["evidence"] == [EVIDENCE]
+
+
+def test_projection_with_observation_nodes(kg: Graph) -> None:
+    view = project_graph(kg, observations=True)
+    obs = view.nodes[str(OBS)]
+    assert obs["kind"] == "Observation"
+    assert (obs["label"], obs["value"], obs["unit"], obs["period"], obs["status"]) == ("5%", "5", "%", "2023", "target")
+    assert obs["indicator"] == "地区生产总值增速" and obs["quote"] == "增长5%左右"
+    assert obs["evidence"] == [EVIDENCE]
+    predicates = {(u, v): p for u, v, p in view.edges(data="predicate")}
+    assert predicates[(str(DISTRICT), str(OBS))] == "observation"
+    assert predicates[(str(OBS), str(INDICATOR))] == "indicator"
+    assert "measures" not in predicates.values()
+    assert list(view.nodes) == sorted(view.nodes)
+
+
+def test_relation_evidence_on_edges(kg: Graph) -> None:
+    assertion = ID[f"{RID}/relation/r1"]
+    for triple in [(assertion, RDF.type, GK.RelationAssertion), (assertion, RDF.subject, DISTRICT),
+                   (assertion, RDF.predicate, GK.hosts), (assertion, RDF.object, PROJECT),
+                   (assertion, GK.evidence, DSPAN)]:
+        kg.add(triple)
+    view = project_graph(kg)
+    assert view[str(DISTRICT)][str(PROJECT)]["hosts"]["evidence"] == [EVIDENCE]
+
+
+def test_neighbourhoods(kg: Graph) -> None:
+    view = project_graph(kg, observations=True)
+    near = neighbourhood(view, str(DISTRICT))
+    assert str(DISTRICT) in near and str(PROJECT) in near and str(OBS) in near and str(INDICATOR) in near
+    assert str(ACTION) in near  # district -> project -> action
+    members = district_membership(view)
+    assert members[str(PROJECT)] == [str(DISTRICT)]
+    assert str(CITY) not in members
 
 
 def test_projection_edges(kg: Graph) -> None:
@@ -171,6 +217,128 @@ def test_html_view(kg: Graph, tmp_path: Path) -> None:
     # tooltip data is plain text (vis-network 9 sets string titles with innerText)
     assert "innerText" in text
     assert "popup.innerHTML" not in text
+    assert ".innerHTML" not in html_view.APP_JS
+    # hostile text only as escaped JSON (evidence sentence carries <img onerror>)
+    assert "<img" not in text and r"\u003cimg src=x onerror=alert(1)\u003e" in text
+    # search box, filters, details panel, CSP allowing exactly the page's scripts
+    for marker in ('id="govkg-search"', 'id="govkg-status"', 'id="govkg-period"', 'id="govkg-district"',
+                   'data-kind="Project"', 'id="govkg-details"', 'id="govkg-data"'):
+        assert marker in text
+    assert '<option value="target">target</option>' in text and '<option value="2023">2023</option>' in text
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', text).group(1)
+    assert "default-src 'none'" in csp and "connect-src 'none'" in csp and "unsafe-inline'; img" in csp
+    scripts = re.findall(r"<script>(.*?)</script>", text, flags=re.S)
+    assert len(scripts) == 2 and all(html_view._csp_hash(sc) in csp for sc in scripts)
+
+
+def _data(text: str) -> dict:
+    import json
+
+    return json.loads(re.search(r'<script type="application/json" id="govkg-data">(.*?)</script>', text, re.S).group(1))
+
+
+def test_view_data(kg: Graph, tmp_path: Path) -> None:
+    out = tmp_path / "view.html"
+    write_html(kg, out, title="t")
+    data = _data(out.read_text(encoding="utf-8"))
+    nodes = {n["name"]: n for n in data["nodes"]}
+    district, obs = nodes["南开区"], nodes["5%"]
+    assert district["shape"] == "dot" and obs["shape"] == "triangleDown"
+    assert district["size"] > nodes["天开高教科技园"]["size"]  # size by degree
+    assert district["deg"] == 4 and district["d"] == [0]
+    assert obs["s"] == ["target"] and obs["p"] == ["2023"] and obs["d"] == [0]
+    assert nodes["天开高教科技园"]["p"] == ["2023"] and "s" not in nodes["天开高教科技园"]
+    assert "d" not in nodes["天津市"]
+    assert "status: target" in obs["title"] and "period: 2023" in obs["title"] and "value: 5 %" in obs["title"]
+    assert "evidence: 「" + EVIDENCE in obs["title"]
+    assert all(isinstance(n["x"], int) and isinstance(n["y"], int) for n in data["nodes"])
+    assert data["options"]["physics"]["enabled"] is True  # small graph: bounded stabilisation
+    assert data["options"]["physics"]["stabilization"]["iterations"] == html_view.STABILIZATION_ITERATIONS
+    assert html_view.stabilization_iterations(1000) * 1000 <= html_view.STABILIZATION_BUDGET
+
+
+def test_large_view_is_precomputed(tmp_path: Path) -> None:
+    import time
+
+    view = synthetic_view(3000)
+    assert view.number_of_nodes() == 3000
+    started = time.perf_counter()
+    page = render_view(view, "synthetic")
+    assert time.perf_counter() - started < 10
+    data = _data(page)
+    assert data["options"]["physics"]["enabled"] is False
+    assert len({(n["x"], n["y"]) for n in data["nodes"]}) > 2900  # nodes do not pile up
+    assert page == render_view(synthetic_view(3000), "synthetic")
+
+
+def test_layout_is_deterministic_and_spread() -> None:
+    view = synthetic_view(500)
+    a, b = layout_positions(view), layout_positions(synthetic_view(500))
+    assert a == b
+    assert len(set(a.values())) == 500
+
+
+def test_nav_links_must_be_relative(kg: Graph) -> None:
+    view = project_graph(kg, observations=True)
+    for bad in ("https://example.org/x", "javascript:alert(1)", "//evil.example/x", "data:text/html,x"):
+        with pytest.raises(ValueError):
+            render_view(view, "t", nav=[(bad, "x")])
+    assert 'href="index.html"' in render_view(view, "t", nav=[("index.html", "<b>Index</b>")])
+
+
+# --- all views of a report ------------------------------------------------------------------------
+
+
+def test_write_views(kg: Graph, tmp_path: Path) -> None:
+    kg.remove((ACTION, GK.level, LEVEL_TASK))
+    kg.add((ACTION, GK.level, concept("level", "ten_actions")))
+    kg.add((concept("level", "ten_actions"), SKOS.notation, Literal("ten_actions")))
+    result = write_views(kg, tmp_path, RID, "天津 <2023>")
+    folder = tmp_path / f"{RID}-views"
+    assert result.main == tmp_path / f"{RID}.html" and result.index == folder / "index.html"
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == ["action-innovation.html", "district-120104.html", "index.html"]
+    assert [(v.kind, v.name) for v in result.views] == [("main", ""), ("District", "南开区"), ("Action", "科技创新行动")]
+    index = result.index.read_text(encoding="utf-8")
+    for href in re.findall(r'href="([^"#]+)', index):
+        assert (folder / href).resolve().is_file(), href
+    assert "天津 &lt;2023&gt;" in index and "<2023>" not in index
+    assert "信创&lt;script&gt;" in index or "信创" not in index
+    for section in ("Per district", "Per five-year action", "Most connected", "betweenness", "Components"):
+        assert section in index
+    assert "<script" not in index and "script-src 'none'" in index
+    main = result.main.read_text(encoding="utf-8")
+    assert f'href="{RID}-views/index.html"' in main
+    ego = (folder / "district-120104.html").read_text(encoding="utf-8")
+    assert 'href="../tianjin-2023.html"' in ego and 'href="index.html"' in ego
+    for path in [result.main, *folder.iterdir()]:
+        assert not EXTERNAL.search(path.read_text(encoding="utf-8")), path
+    # deterministic, and a stale ego view from an earlier build is removed
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    (folder / "district-999999.html").write_text("stale", encoding="utf-8")
+    (folder / "notes.html").write_text("mine", encoding="utf-8")
+    write_views(kg, tmp_path, RID, "天津 <2023>")
+    after = {p.name: p.read_bytes() for p in folder.iterdir() if p.name != "notes.html"}
+    assert after == before
+    assert (folder / "notes.html").exists()
+
+
+def test_bundled_build_writes_views(bundled_build) -> None:
+    folder = bundled_build.html.parent / f"{bundled_build.report_id}-views"
+    assert bundled_build.html.name == f"{bundled_build.report_id}.html"
+    districts = sorted(folder.glob("district-*.html"))
+    actions = sorted(folder.glob("action-*.html"))
+    assert len(districts) >= 10 and len(actions) == 10
+    index = (folder / "index.html").read_text(encoding="utf-8")
+    assert "滨海新区" in index and "天津市" in index
+    for path in districts + actions:
+        assert path.name in index
+
+
+def test_views_doctests() -> None:
+    for module in (html_view, views):
+        result = doctest.testmod(module)
+        assert result.attempted > 0 and result.failed == 0
 
 
 def test_html_view_is_deterministic(kg: Graph, tmp_path: Path) -> None:

@@ -1,0 +1,372 @@
+"""Corpus builds: many reports, one named graph each, built in parallel, skipping what has not changed.
+
+`build_corpus` builds every report with `graph.build.build_report` (in this process, or in `workers` processes
+of a `ProcessPoolExecutor`), then writes
+
+- per report, as a single build does: `<rid>.ttl` (and `<rid>.html`);
+- for the corpus (when more than one report, or when asked): `<corpus>.nq` (N-Quads) and `<corpus>.trig` (TriG),
+  one named graph per report, named by its report node `id:<rid>`, plus the named graph `id:targets` with the
+  target assessments (graph/targets.py); `<corpus>-targets.ttl` and `<corpus>-targets.html` show them alone.
+
+Lines and graphs are sorted, so the same inputs give byte-identical files. A cache folder `.govkg/` in the output
+folder holds each report's sorted N-Quads and its target/actual observations, and `manifest.json`: the SHA-256 of
+each report file, the build options and a fingerprint of the govkg code. On a rebuild, a report whose record
+matches (and whose outputs are still there, unchanged) is skipped. A report that fails is reported and left out;
+the others are still built and written.
+
+Per-report extraction is a pure function of the text (`graph.build.extract_report`, `report_nquads` below), so it
+can run on any engine that maps a function over texts (see tests/test_corpus.py for Dask).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+import time
+import traceback
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from ontology.namespace import DATA_IRI
+
+from .build import BuildResult, _check_out_dir, build_report, extract_graph, report_id
+from .errors import GovkgError
+from .fileio import write_output
+from .reader import read_bytes
+from .targets import (PREFIXES, TARGETS_GRAPH, Assessment, assessment_triples, link_targets, report_records,
+                      write_targets)
+
+CACHE_DIR = ".govkg"
+MANIFEST = "manifest.json"
+MANIFEST_VERSION = 1
+
+
+@dataclass
+class ReportOutcome:
+    """What became of one report: built, unchanged (skipped) or failed."""
+
+    path: Path
+    report_id: str
+    status: str  # "built" | "unchanged" | "failed"
+    result: BuildResult | None = None
+    error: str | None = None
+
+
+@dataclass
+class CorpusResult:
+    reports: list[ReportOutcome]
+    out_dir: Path
+    nquads: Path | None = None
+    trig: Path | None = None
+    targets_ttl: Path | None = None
+    targets_html: Path | None = None
+    quads: int = 0
+    assessments: list[Assessment] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def failures(self) -> list[ReportOutcome]:
+        return [r for r in self.reports if r.status == "failed"]
+
+    @property
+    def ok(self) -> list[ReportOutcome]:
+        return [r for r in self.reports if r.status != "failed"]
+
+
+# --- the pure per-report function -------------------------------------------------------------------------
+
+def report_nquads(text: str, rid: str, source: str, city: str | None = None, year: int | None = None) -> bytes:
+    """The report's graph as sorted N-Quads in the named graph `id:<rid>`: a pure function of its arguments."""
+    g = extract_graph(text, rid, source, city=city, year=year)
+    store = ox.Store()
+    store.load(g.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    return _sorted_nquads(store, rid)
+
+
+def _sorted_nquads(store: ox.Store, rid: str) -> bytes:
+    nt = ox.serialize(store.quads_for_pattern(None, None, None, ox.DefaultGraph()), format=ox.RdfFormat.N_TRIPLES)
+    graph = f" <{DATA_IRI}{rid}> .\n".encode()
+    lines = sorted(set(nt.splitlines()))
+    return b"".join(line[:-2] + graph for line in lines if line.endswith(b" ."))
+
+
+# --- fingerprints and the manifest --------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """SHA-256 of the govkg code and ontology: a rebuild after a code change builds every report again."""
+    root = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    files = sorted(root.rglob("*.py")) + sorted(root.joinpath("queries").glob("*.rq")) + \
+        sorted(root.parent.joinpath("ontology").glob("*.ttl"))
+    for f in files:
+        try:
+            h.update(f.name.encode() + b"\0" + f.read_bytes() + b"\0")
+        except OSError:
+            pass
+    return h.hexdigest()
+
+
+def options_key(city: str | None, year: int | None, html: bool) -> str:
+    data = json.dumps({"city": city, "year": year, "html": html, "code": code_fingerprint(),
+                       "v": MANIFEST_VERSION}, sort_keys=True)
+    return hashlib.sha256(data.encode()).hexdigest()
+
+
+def _file_sha(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def load_manifest(cache: Path) -> dict:
+    try:
+        data = json.loads((cache / MANIFEST).read_text(encoding="utf-8"))
+        return data.get("reports", {}) if data.get("version") == MANIFEST_VERSION else {}
+    except (OSError, ValueError, AttributeError):
+        return {}
+
+
+def _unchanged(record: dict | None, file_hash: str, options: str, cache: Path) -> bool:
+    if not record or record.get("file_hash") != file_hash or record.get("options") != options:
+        return False
+    outputs = dict(record.get("outputs", {}))
+    outputs[str(cache / f"{record['report_id']}.nq")] = record.get("nquads_sha")
+    outputs[str(cache / f"{record['report_id']}.json")] = record.get("records_sha")
+    return all(digest and _file_sha(Path(p)) == digest for p, digest in outputs.items())
+
+
+def _result_from_record(path: Path, record: dict) -> BuildResult:
+    s = record["summary"]
+    return BuildResult(path, record["report_id"], Path(s["turtle"]), Path(s["html"]) if s["html"] else None,
+                       s["triples"], s["instances"], s["observations_by_status"], 0.0, s["city"], s["year"], None,
+                       content_hash=record["file_hash"], chars=s.get("chars", 0),
+                       normalisations=s.get("normalisations", []))
+
+
+# --- one report (runs in a worker process) --------------------------------------------------------------------
+
+def _build_one(path: Path, out_dir: Path, city: str | None, year: int | None, html: bool, options: str) -> dict:
+    """Build one report and its cache entries; returns a JSON-able record, or {"error": message}."""
+    try:
+        result = build_report(path, out_dir, city=city, year=year, html=html)
+        cache = out_dir / CACHE_DIR
+        store = ox.Store()
+        store.load(path=str(result.turtle), format=ox.RdfFormat.TURTLE)
+        nq = _sorted_nquads(store, result.report_id)
+        records = json.dumps(report_records(store), ensure_ascii=False, sort_keys=True).encode("utf-8")
+        write_output(cache / f"{result.report_id}.nq", nq, "N-Quads cache")
+        write_output(cache / f"{result.report_id}.json", records, "observation cache")
+        outputs = {str(result.turtle): _file_sha(result.turtle)}
+        if result.html:
+            outputs[str(result.html)] = _file_sha(result.html)
+        summary = {k: v for k, v in asdict(_without_graph(result)).items() if k not in ("report", "graph")}
+        summary["turtle"] = str(result.turtle)
+        summary["html"] = str(result.html) if result.html else None
+        return {"report_id": result.report_id, "source": str(path), "file_hash": result.content_hash,
+                "options": options, "outputs": outputs, "nquads_sha": hashlib.sha256(nq).hexdigest(),
+                "records_sha": hashlib.sha256(records).hexdigest(), "summary": summary}
+    except GovkgError as e:
+        return {"error": str(e)}
+    except Exception as e:  # a bug on one report must not cost the others their output
+        if os.environ.get("GOVKG_DEBUG"):
+            traceback.print_exc()
+        return {"error": f"{path}: internal error: {type(e).__name__}: {e} (set GOVKG_DEBUG=1 for details)"}
+
+
+def _without_graph(result: BuildResult) -> BuildResult:
+    result.graph = None
+    return result
+
+
+# --- the corpus -----------------------------------------------------------------------------------------------
+
+def build_corpus(paths: list[Path], out_dir: Path, city: str | None = None, year: int | None = None,
+                 html: bool = True, workers: int = 1, skip_unchanged: bool = True, corpus: str | None = "corpus",
+                 progress: bool = False, on_report=None) -> CorpusResult:
+    """Build `paths` into `out_dir` (see the module doc); `corpus=None` writes no corpus files.
+
+    `on_report(outcome)` is called as each report is done (in completion order); the returned reports are in
+    the order of `paths`.
+    """
+    started = time.perf_counter()
+    _check_out_dir(out_dir)
+    cache = out_dir / CACHE_DIR
+    try:
+        cache.mkdir(exist_ok=True)
+    except OSError as e:
+        raise GovkgError(f"{cache}: cannot create cache folder ({e.strerror or e})") from None
+    options = options_key(city, year, html)
+    manifest = load_manifest(cache)
+    outcomes: dict[int, ReportOutcome] = {}
+    todo: list[tuple[int, Path]] = []
+    seen: dict[str, Path] = {}
+
+    def done(i: int, outcome: ReportOutcome) -> None:
+        outcomes[i] = outcome
+        if on_report:
+            on_report(outcome)
+
+    for i, path in enumerate(paths):
+        rid = report_id(path)
+        if rid in seen:
+            done(i, ReportOutcome(path, rid, "failed", error=f"{path}: same report id {rid!r} as {seen[rid]}; "
+                                                              "rename one of them"))
+            continue
+        seen[rid] = path
+        try:
+            file_hash = hashlib.sha256(read_bytes(path)).hexdigest()
+        except GovkgError as e:
+            done(i, ReportOutcome(path, rid, "failed", error=str(e)))
+            continue
+        record = manifest.get(rid)
+        if skip_unchanged and _unchanged(record, file_hash, options, cache):
+            done(i, ReportOutcome(path, rid, "unchanged", _result_from_record(path, record)))
+        else:
+            todo.append((i, path))
+
+    new_records: dict[str, dict] = {}
+
+    def finish(i: int, path: Path, record: dict) -> None:
+        if "error" in record:
+            done(i, ReportOutcome(path, report_id(path), "failed", error=record["error"]))
+            return
+        new_records[record["report_id"]] = record
+        result = _result_from_record(path, record)
+        result.seconds = record["summary"]["seconds"]
+        done(i, ReportOutcome(path, record["report_id"], "built", result))
+
+    bar = _progress(len(todo)) if progress and todo else None
+    try:
+        if workers <= 1 or len(todo) <= 1:
+            for i, path in todo:
+                finish(i, path, _build_one(path, out_dir, city, year, html, options))
+                if bar:
+                    bar[0].advance(bar[1])
+        else:
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                futures = {pool.submit(_build_one, path, out_dir, city, year, html, options): (i, path)
+                           for i, path in todo}
+                for future in as_completed(futures):
+                    i, path = futures[future]
+                    try:
+                        record = future.result()
+                    except Exception as e:  # the worker process died
+                        record = {"error": f"{path}: worker failed: {type(e).__name__}: {e}"}
+                    finish(i, path, record)
+                    if bar:
+                        bar[0].advance(bar[1])
+    finally:
+        if bar:
+            bar[0].stop()
+
+    reports = [outcomes[i] for i in range(len(paths))]
+    result = CorpusResult(reports, out_dir)
+    if not result.ok:
+        result.seconds = time.perf_counter() - started
+        return result
+    # the manifest: this run's successes and unchanged reports (a failed report is dropped from it)
+    kept = {o.report_id: new_records.get(o.report_id) or manifest[o.report_id] for o in result.ok}
+    others = {rid: rec for rid, rec in manifest.items() if rid not in kept and rid not in
+              {o.report_id for o in reports}}
+    merged = dict(sorted({**others, **kept}.items()))
+    write_output(cache / MANIFEST, json.dumps({"version": MANIFEST_VERSION, "reports": merged}, ensure_ascii=False,
+                                              indent=1, sort_keys=True).encode("utf-8"), "manifest")
+    if corpus:
+        _write_corpus(result, cache, corpus)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _progress(total: int):
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    bar = Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
+                   TimeRemainingColumn(), console=Console(stderr=True), transient=True)
+    bar.start()
+    return bar, bar.add_task("building reports", total=total)
+
+
+def _write_corpus(result: CorpusResult, cache: Path, name: str) -> None:
+    rids = sorted(o.report_id for o in result.ok)
+    records = []
+    for rid in rids:
+        try:
+            records.append(json.loads((cache / f"{rid}.json").read_text(encoding="utf-8")))
+        except (OSError, ValueError) as e:
+            raise GovkgError(f"{cache / (rid + '.json')}: cannot read cache ({e})") from None
+    result.assessments = link_targets(records)
+    targets_nq = b"".join(
+        ox.serialize([t], format=ox.RdfFormat.N_TRIPLES)[:-2] + f" <{TARGETS_GRAPH}> .\n".encode()
+        for t in assessment_triples(result.assessments))
+    out = result.out_dir
+    result.nquads, result.trig = out / f"{name}.nq", out / f"{name}.trig"
+    quads = 0
+    with _AtomicFile(result.nquads, "N-Quads") as nq_file, _AtomicFile(result.trig, "TriG") as trig_file:
+        for rid in rids + [None]:
+            if rid is None:
+                data = targets_nq
+            else:
+                try:
+                    data = (cache / f"{rid}.nq").read_bytes()
+                except OSError as e:
+                    raise GovkgError(f"{cache / (rid + '.nq')}: cannot read cache ({e.strerror or e})") from None
+            if not data:
+                continue
+            quads += data.count(b"\n")
+            nq_file.write(data)
+            trig_file.write(ox.serialize(ox.parse(data, format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.TRIG,
+                                         prefixes=PREFIXES))
+    result.quads = quads
+    result.targets_ttl, result.targets_html = out / f"{name}-targets.ttl", out / f"{name}-targets.html"
+    write_targets(result.assessments, result.targets_ttl, result.targets_html)
+
+
+class _AtomicFile:
+    """A file written in chunks to a temporary name and renamed on success (large corpus files)."""
+
+    def __init__(self, path: Path, what: str):
+        self.path, self.what = path, what
+
+    def __enter__(self):
+        try:
+            fd, self.tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".tmp")
+        except OSError as e:
+            raise GovkgError(f"{self.path}: cannot write {self.what} ({e.strerror or e})") from None
+        self.fh = os.fdopen(fd, "wb")
+        return self
+
+    def write(self, data: bytes) -> None:
+        try:
+            self.fh.write(data)
+        except OSError as e:
+            raise GovkgError(f"{self.path}: cannot write {self.what} ({e.strerror or e})") from None
+
+    def __exit__(self, kind, value, tb):
+        error = None
+        if kind is None:
+            try:
+                self.fh.flush()
+                os.fsync(self.fh.fileno())
+                self.fh.close()
+                os.chmod(self.tmp, 0o644)
+                os.replace(self.tmp, self.path)
+                return False
+            except OSError as e:
+                error = GovkgError(f"{self.path}: cannot write {self.what} ({e.strerror or e})")
+        if not self.fh.closed:
+            self.fh.close()
+        try:
+            os.unlink(self.tmp)
+        except OSError:
+            pass
+        if error is not None:
+            raise error from None
+        return False

@@ -1,0 +1,217 @@
+"""Corpus builds: named graphs per report, shared nodes, skip-unchanged, failures, workers, targets vs results."""
+from __future__ import annotations
+
+import json
+
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph
+
+from graph.cli import main
+from graph.corpus import build_corpus, report_nquads
+from graph.query import named_queries, run_query
+from graph.targets import judge
+from graph.validate import validate_graph
+from ontology.namespace import DATA_IRI
+
+TJ_2023 = ("──2023年1月11日在天津市第十八届人民代表大会第一次会议上\n"
+           "一、2022年工作回顾\n"
+           "全市地区生产总值增长1%。河西区固定资产投资增长5%。\n"
+           "二、2023年工作安排\n"
+           "今年经济社会发展的主要预期目标是：地区生产总值增长4%左右，一般公共预算收入增长5%，"
+           "城镇调查失业率5.5%以内，城镇新增就业35万人。\n"
+           "河西区固定资产投资增长8%。\n")
+TJ_2024 = ("──2024年1月22日在天津市第十八届人民代表大会第二次会议上\n"
+           "一、2023年工作回顾\n"
+           "全市地区生产总值增长4.3%。一般公共预算收入增长4%。城镇调查失业率5.2%。河西区固定资产投资增长6%。\n"
+           "二、2024年工作安排\n"
+           "地区生产总值增长4.5%左右。\n")
+BJ_2024 = ("──2024年1月21日在北京市第十六届人民代表大会第二次会议上\n"
+           "一、2023年工作回顾\n全市地区生产总值增长5.2%。\n"
+           "二、2024年工作安排\n地区生产总值增长5%左右。\n")
+EXPECTED_OUTCOMES = {
+    ("地区生产总值", "天津市"): ("met", 4.0, 4.3),
+    ("一般公共预算收入", "天津市"): ("missed", 5.0, 4.0),
+    ("城镇调查失业率", "天津市"): ("met", 5.5, 5.2),
+    ("城镇新增就业", "天津市"): ("not_reported", 350000.0, None),
+    ("固定资产投资", "河西区"): ("missed", 8.0, 6.0),
+}
+
+
+@pytest.fixture
+def reports(tmp_path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for name, text in (("tianjin-2023", TJ_2023), ("tianjin-2024", TJ_2024), ("beijing-2024", BJ_2024)):
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def built(reports, tmp_path):
+    out = tmp_path / "out"
+    result = build_corpus(sorted(reports.glob("*.txt")), out, html=False)
+    assert not result.failures
+    return result
+
+
+def union_store(path) -> ox.Store:
+    store = ox.Store()
+    store.load(path=str(path), format=ox.RdfFormat.N_QUADS if path.suffix == ".nq" else ox.RdfFormat.TRIG)
+    return store
+
+
+def test_one_named_graph_per_report_and_the_targets_graph(built):
+    store = union_store(built.nquads)
+    graphs = sorted(g.value for g in store.named_graphs())
+    assert graphs == [DATA_IRI + rid for rid in ("beijing-2024", "targets", "tianjin-2023", "tianjin-2024")]
+    # each report graph is exactly that report's Turtle
+    for rid in ("tianjin-2023", "beijing-2024"):
+        ttl = ox.Store()
+        ttl.load(path=str(built.out_dir / f"{rid}.ttl"), format=ox.RdfFormat.TURTLE)
+        assert len(list(store.quads_for_pattern(None, None, None, ox.NamedNode(DATA_IRI + rid)))) == len(ttl)
+
+
+def test_trig_and_nquads_hold_the_same_quads(built):
+    a, b = union_store(built.nquads), union_store(built.trig)
+    assert len(a) == len(b) == built.quads
+    assert set(a) == set(b)
+
+
+def test_shared_nodes_are_one_node_across_reports(built):
+    store = union_store(built.nquads)
+    sparql = """PREFIX gk: <https://w3id.org/govkg/ontology#>
+    SELECT DISTINCT ?node ?g WHERE { GRAPH ?g { ?node a gk:%s } }"""
+    districts = {}
+    for s in store.query(sparql % "District"):
+        districts.setdefault(s["node"].value, set()).add(s["g"].value)
+    assert districts[DATA_IRI + "district/120103"] == {DATA_IRI + "tianjin-2023", DATA_IRI + "tianjin-2024"}
+    indicators = {}
+    for s in store.query(sparql % "Indicator"):
+        indicators.setdefault(s["node"].value, set()).add(s["g"].value)
+    shared = [n for n, gs in indicators.items() if len(gs) == 3]  # 地区生产总值 in all three reports
+    assert len(shared) == 1
+
+
+def test_same_inputs_give_identical_bytes(reports, tmp_path):
+    paths = sorted(reports.glob("*.txt"))
+    a = build_corpus(paths, tmp_path / "a", html=False)
+    b = build_corpus(list(reversed(paths)), tmp_path / "b", html=False, workers=2)
+    for name in ("corpus.nq", "corpus.trig", "corpus-targets.ttl", "corpus-targets.html", "tianjin-2023.ttl"):
+        assert (a.out_dir / name).read_bytes() == (b.out_dir / name).read_bytes(), name
+
+
+def test_unchanged_reports_are_skipped_on_a_rebuild(reports, built):
+    paths = sorted(reports.glob("*.txt"))
+    before = built.nquads.read_bytes()
+    again = build_corpus(paths, built.out_dir, html=False)
+    assert [o.status for o in again.reports] == ["unchanged"] * 3
+    assert again.nquads.read_bytes() == before
+    (reports / "beijing-2024.txt").write_text(BJ_2024.replace("5.2%", "5.3%"), encoding="utf-8")
+    third = build_corpus(paths, built.out_dir, html=False)
+    assert {o.report_id: o.status for o in third.reports} == \
+        {"beijing-2024": "built", "tianjin-2023": "unchanged", "tianjin-2024": "unchanged"}
+    assert third.nquads.read_bytes() != before
+    # an output deleted by hand is rebuilt
+    (built.out_dir / "tianjin-2023.ttl").unlink()
+    fourth = build_corpus(paths, built.out_dir, html=False)
+    assert {o.report_id: o.status for o in fourth.reports}["tianjin-2023"] == "built"
+    assert (built.out_dir / "tianjin-2023.ttl").exists()
+
+
+def test_a_failing_report_is_reported_and_the_others_written(reports, tmp_path):
+    (reports / "broken.txt").write_bytes(b"\x00\x01binary")
+    (reports / "nocity.txt").write_text("只有一句话。", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(reports), "--out", str(tmp_path / "out"), "--no-html"])
+    assert result.exit_code == 1
+    assert "broken.txt" in result.output and "nocity.txt" in result.output and "2 of 5 reports failed" in result.output
+    store = union_store(tmp_path / "out" / "corpus.nq")
+    assert len(list(store.named_graphs())) == 4  # three reports and the targets graph
+    assert (tmp_path / "out" / "tianjin-2024.ttl").exists()
+
+
+def test_cli_corpus_build_with_workers_and_globs(reports, tmp_path):
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(reports / "tianjin-*.txt"), "--out", str(out), "--workers", "2",
+                                       "--corpus", "tj", "--no-html"])
+    assert result.exit_code == 0, result.output
+    assert "2 reports" in result.output and "met 2, missed 2, not_reported 1" in result.output
+    assert (out / "tj.trig").exists() and (out / "tj.nq").exists() and (out / "tj-targets.html").exists()
+    rows = json.loads(CliRunner().invoke(main, ["query", "target_outcomes", "--graph", str(out / "tj-targets.ttl"),
+                                                "--format", "json"]).output)
+    assert {(r["indicator"], r["scope"]): (r["outcome"], r["target_value"], r["result_value"]) for r in rows} == \
+        EXPECTED_OUTCOMES
+
+
+def test_glob_matching_nothing_is_a_one_line_error(tmp_path):
+    result = CliRunner().invoke(main, ["build", str(tmp_path / "nothing-*.txt"), "--out", str(tmp_path)])
+    assert result.exit_code == 1 and "no report files match" in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_target_outcomes_on_the_union_of_the_corpus_graphs(built):
+    store = union_store(built.trig)
+    result = store.query(named_queries()["target_outcomes"], use_default_graph_as_union=True)
+    columns = [v.value for v in result.variables]
+    assert columns[:9] == ["indicator", "scope", "year", "target_value", "result_value", "unit_norm", "outcome",
+                           "target_start", "result_start"]
+    rows = [{c: (None if s[c] is None else s[c].value) for c in columns} for s in result]
+    got = {(r["indicator"], r["scope"]): (r["outcome"], float(r["target_value"]),
+                                          None if r["result_value"] is None else float(r["result_value"]))
+           for r in rows}
+    assert got == EXPECTED_OUTCOMES  # beijing-2024 has no 2023 report in the corpus: nothing assessed
+    years = {r["year"] for r in rows}
+    assert years == {"2023"}
+    quote = next(r for r in rows if r["indicator"] == "地区生产总值")
+    assert TJ_2023[int(quote["target_start"]):].startswith("地区生产总值增长4%左右")
+    assert TJ_2024[int(quote["result_start"]):].startswith("全市地区生产总值增长4.3%")
+
+
+def test_targets_html_view_is_offline_and_shows_outcomes(built):
+    page = built.targets_html.read_text(encoding="utf-8")
+    assert "完成" in page and "未报告" in page and "地区生产总值增长4%左右" in page
+    assert "http://" not in page.replace("http://www.w3.org", "") and "<script" not in page
+
+
+def test_corpus_union_passes_the_shapes(built):
+    store = union_store(built.trig)
+    triples = ox.serialize((ox.Triple(q.subject, q.predicate, q.object) for q in store), format=ox.RdfFormat.N_TRIPLES)
+    union = Graph().parse(data=triples.decode("utf-8"), format="nt")
+    conforms, report = validate_graph(union)
+    assert conforms, report[:2000]
+
+
+@pytest.mark.parametrize("target, qualifier, measure, result, outcome", [
+    (5.0, None, "growth_rate", 5.0, "met"), (5.0, None, "growth_rate", 4.99, "missed"),
+    (5.0, "左右", "growth_rate", 4.8, "met"), (5.0, "以上", "growth_rate", 4.9, "missed"),
+    (5.5, "以内", "share", 5.6, "missed"), (-10.0, None, "growth_rate", -12.0, "met"),
+    (3.0, None, "rank", 2.0, "met"), (3.0, None, "rank", 4.0, "missed"),
+])
+def test_outcome_rules(target, qualifier, measure, result, outcome):
+    assert judge({"value": target, "qualifier": qualifier, "measure": measure}, {"value": result}) == outcome
+
+
+def test_extraction_is_a_pure_function_of_the_text():
+    a = report_nquads(TJ_2023, "tianjin-2023", "tianjin-2023.txt")
+    b = report_nquads(TJ_2023, "tianjin-2023", "tianjin-2023.txt")
+    assert a == b and a.count(b"\n") > 100
+    assert all(line.endswith(f"<{DATA_IRI}tianjin-2023> .".encode()) for line in a.splitlines())
+
+
+def test_extraction_runs_under_dask_local_cluster():
+    distributed = pytest.importorskip("distributed")
+    texts = [(TJ_2023, "tianjin-2023"), (TJ_2024, "tianjin-2024"), (BJ_2024, "beijing-2024")]
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                                  silence_logs=40) as cluster, distributed.Client(cluster) as client:
+        futures = client.map(report_nquads, [t for t, _ in texts], [r for _, r in texts],
+                             [r + ".txt" for _, r in texts])
+        remote = client.gather(futures)
+    local = [report_nquads(t, r, r + ".txt") for t, r in texts]
+    assert remote == local
+    store = ox.Store()
+    store.load(b"".join(remote), format=ox.RdfFormat.N_QUADS)  # the corpus, as any SPARQL 1.1 store would bulk-load it
+    assert len(list(store.named_graphs())) == 3
+    _, rows = run_query(store, "PREFIX gk: <https://w3id.org/govkg/ontology#> SELECT (COUNT(DISTINCT ?r) AS ?n) "
+                               "WHERE { GRAPH ?g { ?r a gk:Report } }")
+    assert rows == [{"n": 3}]
