@@ -325,3 +325,8 @@ def test_district_mentions_and_traps(text, expected):
 @pytest.mark.parametrize("text", ["建成5G基站。", "“1+3+4”产业体系加快构建。", "12345热线高效运转。"])
 def test_numbers_inside_names_are_not_observations(text):
     assert observations(REVIEW + text) == []
+
+
+def test_a_counted_kind_of_facility_is_not_a_project_but_a_quoted_brand_is():
+    names = [p[0] for p in projects(REVIEW + "老年日间照料服务中心达到1357个，“鲁班工坊”达到21家。")]
+    assert names == ["鲁班工坊"]

@@ -32,6 +32,9 @@ PROJECT_HEADS = (
 PROJECT_TAILS = ("一期", "二期", "三期", "四期", "五期", "首期", "大二期", "东段", "西段", "南段", "北段", "新院区")
 #: A list the text calls projects: A、B、C等一批重点项目 / 等“国之重器”.
 PROJECT_LIST = re.compile(r"(?P<items>[^，。；：]{2,200}?)等(?:一批)?(?:(?:(?!领域|方面|行业|企业)[\u4e00-\u9fff]){0,6}项目|“[^”]{2,8}”)")
+#: A name followed by its count (老年日间照料服务中心达到1357个) names a kind of facility, not one project
+#: (a quoted brand such as “鲁班工坊”达到21家 stays a project).
+COUNTED_AFTER = re.compile(r"(?:达到|增至|超过|突破|总数|数量)?\d")
 #: A count before a name (6家海河实验室, 新认定8家…) is not part of it.
 COUNT_PREFIX = re.compile(r"[^，。；]*?\d+(?:\.\d+)?(?:万|亿)?[家个座所条项批处]")
 LIST_SPLIT = re.compile(r"、")
@@ -85,7 +88,7 @@ def _name_spans(text: str, sentence: Sentence) -> list[tuple[int, int]]:
     for m in PROJECT_LIST.finditer(text, sentence.start, sentence.end):
         spans.update(_list_items(text, m.start("items"), m.end("items")))
     return [sp for sp in _drop_nested(sorted(spans)) if not _quote_fragment(text, sentence.start, *sp)
-            and text[sp[0]:sp[1]].strip("“”") not in STANDALONE_AREAS]
+            and text[sp[0]:sp[1]].strip("“”") not in STANDALONE_AREAS and not COUNTED_AFTER.match(text, sp[1])]
 
 
 def _quote_fragment(text: str, floor: int, start: int, end: int) -> bool:
