@@ -23,7 +23,7 @@ from rdflib.namespace import DCTERMS, PROV
 from ontology.namespace import GK, ID
 
 from .document import Document
-from .gazetteer import all_divisions, find_city
+from .gazetteer import counties_of, find_city
 from .pipeline import Extraction
 
 PREDICATES = {"focuses_on": GK.focusesOn, "located_in": GK.locatedIn, "part_of": GK.partOf, "hosts": GK.hosts,
@@ -73,6 +73,11 @@ class GraphBuilder:
         self.report = ID[self.rid]
         self.used_concepts: set[URIRef] = set()
         self._source = source
+        city = doc.meta.city and find_city(doc.meta.city)
+        #: the report city's districts by official name (和平区 is also a district of 沈阳市: never look it up
+        #: across the country)
+        self._districts = {d.name: d for d in counties_of(city)} if city else {}
+        self._structure_levels: dict[str, str] = {}
 
     # --- nodes -------------------------------------------------------------------------------------------
     def iri(self, kind: str, local: str) -> URIRef:
@@ -158,7 +163,7 @@ class GraphBuilder:
         return node
 
     def district(self, name: str) -> URIRef | None:
-        division = _division_named(name)
+        division = self._districts.get(name)
         if division is None:
             return None
         node = ID[f"district/{division.code}"]
@@ -244,7 +249,7 @@ class GraphBuilder:
             self.evidence(node, o.start, o.end)
 
     # --- relations -------------------------------------------------------------------------------------
-    def node_for(self, name: str, kind: str, ex: Extraction) -> URIRef:
+    def node_for(self, name: str, kind: str) -> URIRef:
         if kind == "district":
             return self.place(name)
         if kind == "area":
@@ -254,17 +259,17 @@ class GraphBuilder:
         if kind == "program":
             return self.action(name, "program")
         if kind == "action":
-            level = next((a.level for a in ex.actions if a.name == name and a.level != "program"), "work_area")
-            return self.action(name, level)
+            return self.action(name, self._structure_levels.get(name, "work_area"))
         if kind == "indicator":
             return self.indicator(name)
         node = ID[f"focus/{key(name)}"]
         return self.labelled(node, GK.Focus, name, SKOS.Concept)
 
     def add_relations(self, ex: Extraction) -> None:
+        self._structure_levels = {a.name: a.level for a in reversed(ex.actions) if a.level != "program"}
         for r in ex.relations:
-            subject = self.node_for(r.subject, r.subject_kind, ex)
-            obj = self.node_for(r.object, r.object_kind, ex)
+            subject = self.node_for(r.subject, r.subject_kind)
+            obj = self.node_for(r.object, r.object_kind)
             predicate = PREDICATES[r.predicate]
             node = self.iri("relation", key(f"{r.subject}|{r.predicate}|{r.object}|{r.start}"))
             g = self.g
@@ -300,13 +305,6 @@ def build_graph(doc: Document, ex: Extraction, source: str, content_hash: str = 
     b.add_relations(ex)
     b.add_concepts()
     return b.g
-
-
-def _division_named(name: str):
-    for d in all_divisions().values():
-        if d.name == name and d.level == "county":
-            return d
-    return None
 
 
 def _number_as_written(value: float) -> str:

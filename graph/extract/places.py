@@ -19,7 +19,7 @@ from ..names import NameFinder
 AREA_HEADS = ("综合保税区", "保税区", "自贸试验区", "自由贸易试验区", "经济技术开发区", "高新技术产业开发区", "开发区",
               "高新区", "工业区", "片区", "中心城区", "主城区", "生态屏障区", "港区", "新城", "功能区", "保税港区")
 #: Heads that name an area on their own (中心城区, 自贸试验区) when nothing name-like precedes them.
-STANDALONE_AREAS = ("中心城区", "自贸试验区", "综合保税区", "绿色生态屏障区")
+STANDALONE_AREAS = ("中心城区", "自贸试验区", "综合保税区")
 #: Quoted short city names used as areas: “津城”, “滨城”.
 QUOTED_CITY = re.compile(r"“([\u4e00-\u9fff]{1,3}城)”")
 #: The number words that open an area list name (五大开发区).
