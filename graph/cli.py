@@ -12,7 +12,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from .build import BUNDLED_REPORT, DEFAULT_OUT, BuildResult, build_report, report_id
+from .build import BUNDLED_REPORT, DEFAULT_OUT, BuildResult, report_id
 from .errors import GovkgError
 from .reader import find_reports
 

@@ -10,7 +10,6 @@ Engines, all started here on 127.0.0.1 on free ports and stopped at the end:
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import socket
 import subprocess
@@ -28,7 +27,7 @@ from click.testing import CliRunner
 from graph.cli import main
 from graph.exporters.property_graph import cypher_script, projection
 from graph.exporters.rdf_formats import load_dataset, load_quads, serialize
-from graph.push import (load_cypher_script_falkordb, push_cypher, push_graph_store, remote_triple_count,
+from graph.push import (load_cypher_script_falkordb, push_graph_store, remote_triple_count,
                         sparql_select)
 from graph.query import load_store, named_queries, run_query
 from graph.serve import SparqlServer

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..document import Document, Sentence
-from ..quantity import MULTIPLIER_PATTERN, UNIT_PATTERN, Quantity, parse_number, parse_quantity
+from ..quantity import MULTIPLIER_PATTERN, UNIT_PATTERN, Quantity, parse_quantity
 from ..segment import cut, word_tags
 from .context import period_of, status_of
 from .places import district_mentions
