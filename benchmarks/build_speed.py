@@ -22,15 +22,15 @@ from pathlib import Path  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from graph.build import BUNDLED_REPORT, report_id  # noqa: E402
-from graph.builder import build_graph  # noqa: E402
-from graph.exporters.html import write_html  # noqa: E402
-from graph.exporters.turtle import write_turtle  # noqa: E402
-from graph.pipeline import STAGES, Extraction, read_document  # noqa: E402
-from graph.query import load_store, named_queries, run_query  # noqa: E402
-from graph.reader import read_report_text  # noqa: E402
-from graph.pipeline import run_pipeline  # noqa: E402
-from graph.segment import tokenizer  # noqa: E402
+from govkg.build import BUNDLED_REPORT, report_id  # noqa: E402
+from govkg.builder import build_graph  # noqa: E402
+from govkg.exporters.html import write_html  # noqa: E402
+from govkg.exporters.turtle import write_turtle  # noqa: E402
+from govkg.pipeline import STAGES, Extraction, read_document  # noqa: E402
+from govkg.query import load_store, named_queries, run_query  # noqa: E402
+from govkg.reader import read_report_text  # noqa: E402
+from govkg.pipeline import run_pipeline  # noqa: E402
+from govkg.segment import tokenizer  # noqa: E402
 
 STARTUP = time.perf_counter() - _T0
 
@@ -75,8 +75,8 @@ def bench(path: Path, repeat: int) -> dict[str, float]:
 
 def cold_build() -> None:
     """The first build in this process, phase by phase (jieba's dictionary is loaded here)."""
-    _, jieba_init = timed(lambda: (tokenizer(), __import__("graph.segment").segment.word_tags(),
-                                   __import__("graph.segment").segment.word_frequency("的")))
+    _, jieba_init = timed(lambda: (tokenizer(), __import__("govkg.segment", fromlist=["x"]).word_tags(),
+                                   __import__("govkg.segment", fromlist=["x"]).word_frequency("的")))
     text = read_report_text(BUNDLED_REPORT)
     doc, parse = timed(lambda: read_document(text, report_id(BUNDLED_REPORT)))
     ex, extract = timed(lambda: run_pipeline(doc))

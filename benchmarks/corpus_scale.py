@@ -26,10 +26,10 @@ sys.path.insert(0, str(ROOT))
 
 import pyoxigraph as ox  # noqa: E402
 
-from graph.build import BUNDLED_REPORT  # noqa: E402
-from ontology.namespace import DATA_IRI  # noqa: E402
-from graph.corpus import build_corpus  # noqa: E402
-from graph.query import named_queries  # noqa: E402
+from govkg.build import BUNDLED_REPORT  # noqa: E402
+from govkg.ontology.namespace import DATA_IRI  # noqa: E402
+from govkg.corpus import build_corpus  # noqa: E402
+from govkg.query import named_queries  # noqa: E402
 
 CITIES = ["天津市", "北京市", "上海市", "重庆市", "石家庄市", "太原市", "沈阳市", "长春市", "南京市", "杭州市", "合肥市",
           "福州市", "南昌市", "济南市", "郑州市", "武汉市", "长沙市", "广州市", "南宁市", "成都市", "贵阳市", "昆明市",

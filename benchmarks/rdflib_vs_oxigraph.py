@@ -78,7 +78,7 @@ def main(argv=None) -> None:
     import pyoxigraph as ox
     import rdflib
 
-    from graph.query import named_queries
+    from govkg.query import named_queries
 
     cookbook = named_queries()["targets_2023"]
     with tempfile.TemporaryDirectory() as tmp:

@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/view_load.py [--nodes 3000] [--repeat 3] [--physics-compare]
 
 Builds the bundled report's views and a synthetic report-shaped graph of N nodes
-(`graph.exporters.views.synthetic_view`), renders both with `graph.exporters.html.render_view`, and
+(`govkg.exporters.views.synthetic_view`), renders both with `govkg.exporters.html.render_view`, and
 loads each page in headless Debian Chromium (selenium + chromedriver, fresh profile, no background
 networking).  "Interactive" is the moment the page sets `window.govkg.ready`: physics stabilised and
 switched off (graphs up to PHYSICS_NODE_LIMIT nodes) or, for larger graphs, the first draw at the
@@ -27,9 +27,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from graph.build import BUNDLED_REPORT, build_report  # noqa: E402
-from graph.exporters import html as html_view  # noqa: E402
-from graph.exporters.views import synthetic_view  # noqa: E402
+from govkg.build import BUNDLED_REPORT, build_report  # noqa: E402
+from govkg.exporters import html as html_view  # noqa: E402
+from govkg.exporters.views import synthetic_view  # noqa: E402
 
 
 def make_driver(profile: str):

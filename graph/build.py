@@ -10,13 +10,14 @@ from __future__ import annotations
 import hashlib
 import re
 import time
+from importlib import resources
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import RDF, Graph
 
-from ontology.namespace import GK
+from govkg.ontology.namespace import GK
 
 from .builder import build_graph
 from .errors import GovkgError
@@ -25,8 +26,8 @@ from .document import Document
 from .pipeline import Extraction, read_document, run_pipeline
 from .reader import read_report
 
-ROOT = Path(__file__).resolve().parent.parent
-BUNDLED_REPORT = ROOT / "seeds" / "tianjin-2023-government-work-report.txt"
+#: The report bundled with govkg (package data of govkg.seeds, the seeds/ folder).
+BUNDLED_REPORT = Path(str(resources.files("govkg.seeds").joinpath("tianjin-2023-government-work-report.txt")))
 DEFAULT_OUT = Path("exports")
 #: Classes counted in the build summary, in this order.
 SUMMARY_CLASSES = ("Report", "Sentence", "District", "FunctionalArea", "ExternalPlace", "Project",

@@ -4,7 +4,7 @@ IRIs are minted from stable keys (report id, character offsets, a hash of a name
 the same graph. Every fact points to the exact span of text it was read from (``gk:evidence`` → ``gk:Span``
 → ``gk:inSentence``), see ``ontology/README.md`` for the full layout.
 
->>> from graph.pipeline import read_document, run_pipeline
+>>> from govkg.pipeline import read_document, run_pipeline
 >>> doc = read_document("一、2022年工作回顾\\n河西区地区生产总值增长3%。", "demo", city="天津市", year=2023)
 >>> g = build_graph(doc, run_pipeline(doc), source="demo.txt")
 >>> sorted(str(o) for o in g.objects(predicate=RDFS.label) if str(o) in ("河西区", "地区生产总值"))
@@ -20,7 +20,7 @@ from importlib import resources
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
-from ontology.namespace import GK, ID
+from govkg.ontology.namespace import GK, ID
 
 from .document import Document
 from .gazetteer import counties_of, find_city
@@ -36,7 +36,7 @@ SCHEMES = {"level": GK.ActionLevelScheme, "stage": GK.StageScheme, "measure": GK
 def _ontology() -> Graph:
     """The ontology (govkg.ttl) shipped with the package."""
     g = Graph()
-    g.parse(data=resources.files("ontology").joinpath("govkg.ttl").read_text(encoding="utf-8"), format="turtle")
+    g.parse(data=resources.files("govkg.ontology").joinpath("govkg.ttl").read_text(encoding="utf-8"), format="turtle")
     return g
 
 

@@ -1,4 +1,4 @@
-"""The `govkg` command line: build, query, validate. Thin: the work is done in graph.build/query/validate.
+"""The `govkg` command line: build, query, validate. Thin: the work is done in govkg.build/query/validate.
 
 Errors the user can fix (bad input, unwritable output) print one line on stderr and exit 1.
 """

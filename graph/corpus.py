@@ -1,6 +1,6 @@
 """Corpus builds: many reports, one named graph each, built in parallel, skipping what has not changed.
 
-`build_corpus` builds every report with `graph.build.build_report` (in this process, or in `workers` processes
+`build_corpus` builds every report with `govkg.build.build_report` (in this process, or in `workers` processes
 of a `ProcessPoolExecutor`), then writes
 
 - per report, as a single build does: `<rid>.ttl` (and `<rid>.html`);
@@ -14,12 +14,13 @@ each report file, the build options and a fingerprint of the govkg code. On a re
 matches (and whose outputs are still there, unchanged) is skipped. A report that fails is reported and left out;
 the others are still built and written.
 
-Per-report extraction is a pure function of the text (`graph.build.extract_report`, `report_nquads` below), so it
+Per-report extraction is a pure function of the text (`govkg.build.extract_report`, `report_nquads` below), so it
 can run on any engine that maps a function over texts (see tests/test_corpus.py for Dask).
 """
 from __future__ import annotations
 
 import hashlib
+from importlib import resources
 import json
 import os
 import tempfile
@@ -32,7 +33,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from ontology.namespace import DATA_IRI
+from govkg.ontology.namespace import DATA_IRI
 
 from .build import BuildResult, _check_out_dir, build_report, extract_graph, report_id
 from .errors import GovkgError
@@ -100,10 +101,10 @@ def _sorted_nquads(store: ox.Store, rid: str) -> bytes:
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
     """SHA-256 of the govkg code and ontology: a rebuild after a code change builds every report again."""
-    root = Path(__file__).resolve().parent
+    root = Path(str(resources.files("govkg")))
     h = hashlib.sha256()
     files = sorted(root.rglob("*.py")) + sorted(root.joinpath("queries").glob("*.rq")) + \
-        sorted(root.parent.joinpath("ontology").glob("*.ttl"))
+        sorted(Path(str(resources.files("govkg.ontology"))).glob("*.ttl"))
     for f in files:
         try:
             h.update(f.name.encode() + b"\0" + f.read_bytes() + b"\0")

@@ -43,7 +43,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 from rdflib.term import Node
 
-from ontology.namespace import GK
+from govkg.ontology.namespace import GK
 
 #: Classes that become nodes, in priority order (the first one a resource has names its kind).
 NODE_CLASSES: tuple[URIRef, ...] = (
@@ -170,7 +170,7 @@ def project_graph(g: Graph, observations: bool = False) -> nx.MultiDiGraph:
 
     >>> from rdflib import Graph, Literal
     >>> from rdflib.namespace import RDF, RDFS
-    >>> from ontology.namespace import GK, ID
+    >>> from govkg.ontology.namespace import GK, ID
     >>> g = Graph()
     >>> d, p = ID["district/120104"], ID["tianjin-2023/project/tiankai"]
     >>> for triple in [(d, RDF.type, GK.District), (d, RDFS.label, Literal("南开区", lang="zh")),

@@ -22,7 +22,7 @@ BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
 
 def named_queries() -> dict[str, str]:
     """name → SPARQL text of every query in graph/queries/."""
-    folder = resources.files("graph").joinpath("queries")
+    folder = resources.files("govkg").joinpath("queries")
     return {f.name[:-3]: f.read_text(encoding="utf-8") for f in folder.iterdir() if f.name.endswith(".rq")}
 
 

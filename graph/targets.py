@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from ontology.namespace import DATA_IRI, GK
+from govkg.ontology.namespace import DATA_IRI, GK
 
 OUTCOME_IRI = "https://w3id.org/govkg/vocab/outcome/"
 OUTCOMES = ("met", "missed", "not_reported")

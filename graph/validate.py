@@ -14,7 +14,7 @@ from rdflib import Graph
 
 def shapes_graph() -> Graph:
     g = Graph()
-    g.parse(data=resources.files("ontology").joinpath("shapes.ttl").read_text(encoding="utf-8"), format="turtle")
+    g.parse(data=resources.files("govkg.ontology").joinpath("shapes.ttl").read_text(encoding="utf-8"), format="turtle")
     return g
 
 

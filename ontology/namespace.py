@@ -1,6 +1,6 @@
 """The govkg ontology terms as rdflib namespace objects: the only place code gets its IRIs from.
 
->>> from ontology.namespace import GK
+>>> from govkg.ontology.namespace import GK
 >>> GK.Observation
 rdflib.term.URIRef('https://w3id.org/govkg/ontology#Observation')
 

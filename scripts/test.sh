@@ -3,7 +3,8 @@
 #  1. Chromium, chromedriver and a CJK font for the browser tests (tests/test_browser.py), from Debian
 #     via apt-get when missing (root only; otherwise a one-line warning and those tests skip);
 #  2. .venv with the package and its [test] extra (pytest, selenium);
-#  3. pytest.
+#  3. the wheel check (scripts/wheel-check.sh: a wheel installed in a clean venv runs the commands);
+#  4. pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,5 +30,8 @@ if [ ! -x .venv/bin/python ]; then
     python3 -m venv .venv
 fi
 .venv/bin/pip install -q -e ".[test]"
+if [ -z "${GOVKG_SKIP_WHEEL_CHECK:-}" ]; then
+    bash scripts/wheel-check.sh .venv/bin/python
+fi
 export SE_OFFLINE=true  # selenium must use the Debian chromedriver, never download one
 exec .venv/bin/python -m pytest "$@"

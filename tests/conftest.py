@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.build import BUNDLED_REPORT, build_report
+from govkg.build import BUNDLED_REPORT, build_report
 
 
 @pytest.fixture(scope="session")

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.build import build_report
+from govkg.build import build_report
 
 ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOT = ROOT / "docs" / "screenshots" / "tianjin-2023.png"
@@ -80,7 +80,7 @@ def driver(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def bundled(tmp_path_factory):
-    from graph.build import BUNDLED_REPORT
+    from govkg.build import BUNDLED_REPORT
 
     return build_report(BUNDLED_REPORT, tmp_path_factory.mktemp("browser-exports"))
 

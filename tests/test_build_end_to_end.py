@@ -6,8 +6,8 @@ import re
 import pyoxigraph as ox
 from rdflib import Graph
 
-from graph.build import SUMMARY_CLASSES, build_report, BUNDLED_REPORT
-from graph.validate import validate_graph
+from govkg.build import SUMMARY_CLASSES, build_report, BUNDLED_REPORT
+from govkg.validate import validate_graph
 
 
 def test_turtle_parses_with_rdflib_and_pyoxigraph(bundled_build):

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from rdflib import RDF
 
-from graph.builder import build_graph
-from graph.pipeline import read_document, run_pipeline
-from ontology.namespace import GK
+from govkg.builder import build_graph
+from govkg.pipeline import read_document, run_pipeline
+from govkg.ontology.namespace import GK
 
 TEXT = "一、2022年工作回顾\n和平区地区生产总值增长3%。\n"
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from graph.cli import main
-from graph.query import named_queries
+from govkg.cli import main
+from govkg.query import named_queries
 
 COLUMNS = {
     "observations": ["indicator", "scope", "value", "unit", "value_norm", "unit_norm", "qualifier", "measure",
@@ -173,7 +173,7 @@ def test_read_only_output_folder_keeps_earlier_exports(built, write_report):
 
 
 def test_failed_write_midway_keeps_earlier_exports(built, write_report, monkeypatch):
-    import graph.fileio as fileio
+    import govkg.fileio as fileio
 
     before = built.read_bytes()
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.query import load_store, named_queries, run_query
+from govkg.query import load_store, named_queries, run_query
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 CORE = {"observations", "districts", "projects", "actions", "relations"}

@@ -8,12 +8,12 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Graph
 
-from graph.cli import main
-from graph.corpus import build_corpus, report_nquads
-from graph.query import named_queries, run_query
-from graph.targets import judge
-from graph.validate import validate_graph
-from ontology.namespace import DATA_IRI
+from govkg.cli import main
+from govkg.corpus import build_corpus, report_nquads
+from govkg.query import named_queries, run_query
+from govkg.targets import judge
+from govkg.validate import validate_graph
+from govkg.ontology.namespace import DATA_IRI
 
 TJ_2023 = ("──2023年1月11日在天津市第十八届人民代表大会第一次会议上\n"
            "一、2022年工作回顾\n"

@@ -18,11 +18,11 @@ import pytest
 import rdflib
 from click.testing import CliRunner
 
-from graph.cli import main
-from graph.exporters import property_graph as pg
-from graph.exporters import rdf_formats as rf
-from graph.projection import project_graph
-from ontology.namespace import ID
+from govkg.cli import main
+from govkg.exporters import property_graph as pg
+from govkg.exporters import rdf_formats as rf
+from govkg.projection import project_graph
+from govkg.ontology.namespace import ID
 
 # rdflib's own TriG/JSON-LD/N-Quads plugins still use its deprecated ConjunctiveGraph API
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")

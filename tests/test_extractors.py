@@ -3,14 +3,14 @@ from __future__ import annotations
 
 import pytest
 
-from graph.document import parse_document
-from graph.extract.actions import extract_actions
-from graph.extract.metadata import extract_metadata
-from graph.extract.observations import extract_observations
-from graph.extract.places import extract_places
-from graph.extract.projects import extract_projects
-from graph.pipeline import read_document, run_pipeline
-from graph.quantity import parse_number, parse_quantity
+from govkg.document import parse_document
+from govkg.extract.actions import extract_actions
+from govkg.extract.metadata import extract_metadata
+from govkg.extract.observations import extract_observations
+from govkg.extract.places import extract_places
+from govkg.extract.projects import extract_projects
+from govkg.pipeline import read_document, run_pipeline
+from govkg.quantity import parse_number, parse_quantity
 
 REVIEW = "一、2022年工作回顾\n"
 PLAN = "二、2023年工作安排\n"

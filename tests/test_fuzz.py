@@ -12,11 +12,11 @@ import pyoxigraph as ox
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graph.build import extract_report
-from graph.errors import GovkgError
-from graph.exporters.turtle import turtle_bytes
-from graph.reader import decode_report
-from ontology.namespace import GK
+from govkg.build import extract_report
+from govkg.errors import GovkgError
+from govkg.exporters.turtle import turtle_bytes
+from govkg.reader import decode_report
+from govkg.ontology.namespace import GK
 
 FUZZ = settings(max_examples=60, deadline=None, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

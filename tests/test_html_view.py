@@ -1,4 +1,4 @@
-"""The domain projection (graph.projection) and the offline HTML view (graph.exporters.html)."""
+"""The domain projection (govkg.projection) and the offline HTML view (govkg.exporters.html)."""
 from __future__ import annotations
 
 import doctest
@@ -11,15 +11,15 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS, Namespace
 
-import graph.exporters.html as html_view
-import graph.exporters.views as views
-import graph.fileio as fileio
-import graph.projection as projection
-from graph.errors import GovkgError
-from graph.exporters.html import layout_positions, render_view, write_html
-from graph.exporters.views import synthetic_view, write_views
-from graph.projection import district_membership, neighbourhood, project_graph
-from ontology.namespace import GK, ID, ONTOLOGY_IRI
+import govkg.exporters.html as html_view
+import govkg.exporters.views as views
+import govkg.fileio as fileio
+import govkg.projection as projection
+from govkg.errors import GovkgError
+from govkg.exporters.html import layout_positions, render_view, write_html
+from govkg.exporters.views import synthetic_view, write_views
+from govkg.projection import district_membership, neighbourhood, project_graph
+from govkg.ontology.namespace import GK, ID, ONTOLOGY_IRI
 
 RID = "tianjin-2023"
 XSS = "<script>alert(1)</script>"

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from graph.build import BUNDLED_REPORT, build_report
-from graph.cli import main
-from graph.pipeline import read_document, run_pipeline
-from graph.reader import looks_like_html, looks_like_pdf_copy, normalise_text, read_report
+from govkg.build import BUNDLED_REPORT, build_report
+from govkg.cli import main
+from govkg.pipeline import read_document, run_pipeline
+from govkg.reader import looks_like_html, looks_like_pdf_copy, normalise_text, read_report
 
 CLEAN = ("──2023年1月11日在天津市第十八届人民代表大会第一次会议上\n"
          "天津市市长 张工\n"
@@ -142,7 +142,7 @@ def test_offsets_point_into_the_normalised_text(tmp_path):
     result = build_report(path, tmp_path / "out", html=False)
     assert result.normalisations == ["crlf", "pdf"]
     text = read_report(path).text
-    from ontology.namespace import GK
+    from govkg.ontology.namespace import GK
     spans = list(result.graph.subjects(GK.startOffset, None))
     assert spans
     for span in spans:

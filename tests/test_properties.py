@@ -10,12 +10,12 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from rdflib import Graph, Literal
 
-from graph.build import report_id
-from graph.builder import GraphBuilder
-from graph.document import parse_document
-from graph.exporters.turtle import turtle_bytes
-from graph.quantity import BASE_UNITS, MULTIPLIERS, parse_number, parse_quantity, split_unit
-from ontology.namespace import GK, ID
+from govkg.build import report_id
+from govkg.builder import GraphBuilder
+from govkg.document import parse_document
+from govkg.exporters.turtle import turtle_bytes
+from govkg.quantity import BASE_UNITS, MULTIPLIERS, parse_number, parse_quantity, split_unit
+from govkg.ontology.namespace import GK, ID
 
 SETTINGS = settings(max_examples=150, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 DIGITS = "零一二三四五六七八九"

@@ -24,14 +24,14 @@ import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
-from graph.cli import main
-from graph.exporters.property_graph import cypher_script, projection
-from graph.exporters.rdf_formats import load_dataset, load_quads, serialize
-from graph.push import (load_cypher_script_falkordb, push_graph_store, remote_triple_count,
+from govkg.cli import main
+from govkg.exporters.property_graph import cypher_script, projection
+from govkg.exporters.rdf_formats import load_dataset, load_quads, serialize
+from govkg.push import (load_cypher_script_falkordb, push_graph_store, remote_triple_count,
                         sparql_select)
-from graph.query import load_store, named_queries, run_query
-from graph.serve import SparqlServer
-from ontology.namespace import ID
+from govkg.query import load_store, named_queries, run_query
+from govkg.serve import SparqlServer
+from govkg.ontology.namespace import ID
 
 REPORT = str(ID["tianjin-2023"])
 BIN = Path(sys.executable).parent

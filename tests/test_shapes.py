@@ -15,7 +15,7 @@ from pyshacl import validate
 from rdflib import RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
 
-from ontology.namespace import GK, ID, ONTOLOGY_IRI
+from govkg.ontology.namespace import GK, ID, ONTOLOGY_IRI
 
 ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
 GOVKG_TTL = ONTOLOGY_DIR / "govkg.ttl"

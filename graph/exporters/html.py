@@ -1,9 +1,9 @@
 """Interactive, self-contained HTML views of a built graph (pyvis / vis-network).
 
-:func:`render_view` turns a domain projection (:func:`graph.projection.project_graph`, with
+:func:`render_view` turns a domain projection (:func:`govkg.projection.project_graph`, with
 observations as nodes) into ONE HTML file a browser shows with no network at all;
 :func:`write_html` does that for a whole RDF graph (the report's main view).  The index page
-and the ego views per district and per action are in :mod:`graph.exporters.views`.
+and the ego views per district and per action are in :mod:`govkg.exporters.views`.
 
 * **Built with pyvis, rendered with our own page.**  Nodes and edges go through a pyvis
   ``Network`` (colour and shape per class, size by degree, plain-text ``title``); the page
@@ -33,7 +33,7 @@ and the ego views per district and per action are in :mod:`graph.exporters.views
   sets, ``search()``, ``applyFilters()`` and ``ready``/``readyMs`` (load-to-interactive).
 * **Deterministic.**  Same projection → same bytes (sorted projection, sorted JSON keys,
   integer positions computed in a fixed order; no IRI is written, vis ids are 0..n-1).
-* Files are written atomically (:func:`graph.fileio.write_output`).
+* Files are written atomically (:func:`govkg.fileio.write_output`).
 """
 from __future__ import annotations
 
@@ -483,7 +483,7 @@ def build_network(view: nx.MultiDiGraph, positions: dict | None = None,
     """A pyvis ``Network`` for a projection: integer ids, plain-text tooltips, colour and
     shape by kind, size by degree, fixed positions, and the filter keys ``kind``, ``s``
     (statuses), ``p`` (periods), ``d`` (indices of the districts whose neighbourhood holds
-    the node, see :func:`graph.projection.district_membership`)."""
+    the node, see :func:`govkg.projection.district_membership`)."""
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line", heading="")
     positions = positions if positions is not None else layout_positions(view)
     districts = districts if districts is not None else {}
@@ -595,7 +595,7 @@ def render_view(view: nx.MultiDiGraph, title: str, *, nav: Sequence[tuple[str, s
 
     ``nav`` is a list of ``(relative href, text)`` links for the header (hrefs must be
     relative file names); ``note`` a line of plain text under the title; ``districts`` the
-    district membership (:func:`graph.projection.district_membership`), computed when omitted.
+    district membership (:func:`govkg.projection.district_membership`), computed when omitted.
     """
     for href, _ in nav:
         if re.match(r"^\s*(?:[a-z][a-z0-9+.-]*:|//)", href, re.I):
@@ -676,7 +676,7 @@ def render_html(g: Graph, title: str, nav: Sequence[tuple[str, str]] = ()) -> st
 def write_html(g: Graph, path: Path, title: str, nav: Sequence[tuple[str, str]] = ()) -> None:
     """Render ``g``'s domain view as one offline HTML file at ``path`` (atomically).
 
-    Raises :class:`~graph.errors.GovkgError` when the file cannot be written (missing or
+    Raises :class:`~govkg.errors.GovkgError` when the file cannot be written (missing or
     read-only folder); an existing file at ``path`` is then left as it was.
     """
     write_output(Path(path), render_html(g, title, nav).encode("utf-8"), "HTML view")

@@ -1,4 +1,4 @@
-"""Property-graph exports of the networkx projection (graph.projection.project_graph): GraphML, GEXF (Gephi, yEd,
+"""Property-graph exports of the networkx projection (govkg.projection.project_graph): GraphML, GEXF (Gephi, yEd,
 Cytoscape), Neo4j bulk-import CSVs (``neo4j-admin database import`` header format) and a Cypher script.
 
 Node ids are the entities' IRIs; every node has ``id``, ``label`` and ``kind`` (its Neo4j label: District,

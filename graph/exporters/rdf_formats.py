@@ -18,7 +18,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib.namespace import RDF
 
-from ontology.namespace import GK
+from govkg.ontology.namespace import GK
 
 from ..errors import GovkgError
 

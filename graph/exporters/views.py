@@ -7,7 +7,7 @@
     <rid>-views/district-<code>.html  one ego view per District (its neighbourhood)
     <rid>-views/action-<key>.html     one ego view per five-year action (level ten_actions)
 
-Every page is self-contained and offline (see :mod:`graph.exporters.html`; the index page has
+Every page is self-contained and offline (see :mod:`govkg.exporters.html`; the index page has
 no script at all).  The analyses on the index page come from the same networkx projection
 the views draw: most connected nodes (degree and betweenness centrality on the undirected
 simple graph), connected components, and counts per district and per action.  Output is

@@ -5,7 +5,7 @@ Levels: ``review_area`` (（一）… headings of the review), ``ten_actions`` (
 inside a work area; its parent is that work area) and ``program`` (a named plan, strategy, campaign, pilot or
 mechanism anywhere in the text).
 
->>> from graph.pipeline import read_document
+>>> from govkg.pipeline import read_document
 >>> doc = read_document("二、2023年工作\\n（一）聚焦创新，着力发展\\n完善创新体系。持续开展跨境贸易便利化专项行动。", "d", year=2023)
 >>> [(a.name, a.level, a.parent) for a in extract_actions(doc)]
 [('聚焦创新，着力发展', 'work_area', None), ('完善创新体系', 'task', '聚焦创新，着力发展'), ('跨境贸易便利化专项行动', 'program', None)]

@@ -1,6 +1,6 @@
 """What a clause's position in the report says about its facts: status, period, estimate.
 
->>> from graph.document import parse_document
+>>> from govkg.document import parse_document
 >>> doc = parse_document("一、过去五年工作回顾\\n五年来，年均增长5%。\\n二、今年工作\\n增长4%。", "d")
 >>> doc.meta.year = 2023
 >>> [(status_of(doc, s), period_of(doc, s, 0)) for s in doc.sentences if "%" in doc.sentence_text(s)]

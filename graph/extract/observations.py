@@ -1,6 +1,6 @@
 """Observations: every measured number of a report, with indicator, unit, measure, status, period and scope.
 
->>> from graph.pipeline import read_document
+>>> from govkg.pipeline import read_document
 >>> doc = read_document("一、2022年工作回顾\\n全市地区生产总值预计达到1.6万亿元左右，增长3%。", "d", city="天津市", year=2023)
 >>> [(o.indicator, o.quantity.value_norm, o.qualifier, o.measure, o.period, o.estimated) for o in extract_observations(doc)]
 [('地区生产总值', 1600000000000.0, '左右', 'amount', '2022', True), ('地区生产总值', 3.0, None, 'growth_rate', '2022', True)]

@@ -1,6 +1,6 @@
 """Places: the report city's districts (with GB/T 2260 codes), its functional areas, and places elsewhere.
 
->>> from graph.pipeline import read_document
+>>> from govkg.pipeline import read_document
 >>> doc = read_document("宝坻京津中关村科技城建设顺利，东疆综合保税区和“滨城”发展，服务雄安新区。", "d", city="天津市")
 >>> [(p.kind, p.name, p.code) for p in extract_places(doc)]
 [('district', '宝坻区', '120115'), ('area', '东疆综合保税区', None), ('area', '滨城', None), ('external', '雄安新区', None)]

@@ -8,7 +8,7 @@
   projects a district hosts: those belong to the district).
 - ``targets``: a district → the indicator of a target stated for that district.
 
->>> from graph.pipeline import read_document, run_pipeline
+>>> from govkg.pipeline import read_document, run_pipeline
 >>> doc = read_document("二、2023年工作\\n河西区要聚焦金融服务、总部经济等产业。", "d", city="天津市", year=2023)
 >>> [(r.subject, r.predicate, r.object) for r in run_pipeline(doc).relations]
 [('河西区', 'focuses_on', '金融服务'), ('河西区', 'focuses_on', '总部经济')]

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The wheel a user installs holds every file the commands need: build it, install it in a clean venv (outside
+# the source tree), and run build, export --format all, query and validate from an empty folder.
+#   bash scripts/wheel-check.sh [PYTHON]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+python="${1:-python3}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+"$python" -m pip wheel -q --no-deps -w "$work/dist" . 2>&1 | grep -v '^WARNING: Location' || true
+"$python" -m venv "$work/venv"
+"$work/venv/bin/pip" install -q "$work"/dist/govkg-*.whl 2>&1 | grep -v '^WARNING: Location' || true
+cd "$work"
+govkg="$work/venv/bin/govkg"
+"$govkg" --version
+"$govkg" build --out out >/dev/null
+"$govkg" export out/tianjin-2023.ttl --format all --out out/all >/dev/null
+"$govkg" query projects --graph out/tianjin-2023.ttl --format csv | head -3
+"$govkg" validate out/tianjin-2023.ttl
+if "$work/venv/bin/python" -c "import graph" 2>/dev/null || "$work/venv/bin/python" -c "import ontology" 2>/dev/null; then
+    echo "wheel-check: the wheel installs a generic top-level package (graph or ontology)" >&2
+    exit 1
+fi
+echo "wheel-check: ok"
