@@ -44,12 +44,17 @@ class BuildResult:
     instances: dict[str, int]
     observations_by_status: dict[str, int]
     seconds: float
-    city: str | None = None
+    region: str | None = None
     year: int | None = None
     graph: Graph = field(repr=False, default=None)
     content_hash: str = ""  # sha256 of the file's bytes
     chars: int = 0  # length of the text as read (and normalised)
     normalisations: list[str] = field(default_factory=list)  # repairs the reader applied (crlf, html, pdf …)
+    level: str | None = None  # national, province, municipality, prefecture or county
+    warnings: list[str] = field(default_factory=list)  # what govkg was unsure of (one line each)
+
+
+CHINESE = re.compile(r"[\u4e00-\u9fff]")
 
 
 def report_id(path: Path) -> str:
@@ -60,13 +65,13 @@ def report_id(path: Path) -> str:
     return stem or "report"
 
 
-def build_report(path: Path, out_dir: Path, city: str | None = None, year: int | None = None,
+def build_report(path: Path, out_dir: Path, region: str | None = None, year: int | None = None,
                  html: bool = True) -> BuildResult:
     """Build one report's graph and write `<id>.ttl` (and `<id>.html`) into `out_dir`."""
     started = time.perf_counter()
     read = read_report(path)
     rid = report_id(path)
-    doc, extraction, g = extract_report(read.text, rid, path.name, city=city, year=year, label=str(path))
+    doc, extraction, g = extract_report(read.text, rid, path.name, region=region, year=year, label=str(path))
     _check_out_dir(out_dir)
     turtle = out_dir / f"{rid}.ttl"
     write_turtle(g, turtle)
@@ -74,13 +79,14 @@ def build_report(path: Path, out_dir: Path, city: str | None = None, year: int |
     if html:
         # main view <rid>.html, plus <rid>-views/: index page, ego views per district and action
         from .exporters.views import write_views
-        html_path = write_views(g, out_dir, rid, f"{doc.meta.year}年{doc.meta.city}政府工作报告 · govkg").main
+        html_path = write_views(g, out_dir, rid, f"{doc.meta.year}年{doc.meta.region}政府工作报告 · govkg").main
     return BuildResult(path, rid, turtle, html_path, len(g), _instances(g), _by_status(extraction),
-                       time.perf_counter() - started, doc.meta.city, doc.meta.year, g,
-                       content_hash=read.file_hash, chars=len(read.text), normalisations=list(read.normalisations))
+                       time.perf_counter() - started, doc.meta.region, doc.meta.year, g,
+                       content_hash=read.file_hash, chars=len(read.text), normalisations=list(read.normalisations),
+                       level=doc.meta.level, warnings=list(doc.warnings))
 
 
-def extract_report(text: str, rid: str, source: str, city: str | None = None, year: int | None = None,
+def extract_report(text: str, rid: str, source: str, region: str | None = None, year: int | None = None,
                    label: str | None = None) -> tuple[Document, Extraction, Graph]:
     """(document, extraction, graph) of a report's text: a pure function of its arguments, no files touched,
     so it can run anywhere (a process pool, a Dask or Spark worker). `label` names the report in errors.
@@ -88,21 +94,20 @@ def extract_report(text: str, rid: str, source: str, city: str | None = None, ye
     `gk:contentHash` is the SHA-256 of `text` (UTF-8): offsets point into exactly that text.
     """
     label = label or source
-    doc = read_document(text, rid, city=city, year=year)
-    if not doc.meta.city:
-        raise GovkgError(f"{label}: cannot tell which city the report is about (no 在…人民代表大会 line); pass --city")
+    if not CHINESE.search(text):
+        raise GovkgError(f"{label}: no Chinese report text in it")
+    doc = read_document(text, rid, region=region, year=year)
     if not doc.meta.year:
-        raise GovkgError(f"{label}: cannot tell the report's year from its opening lines; pass --year")
-    if not doc.sections:
-        raise GovkgError(f"{label}: no numbered sections (一、…) found; is this a government work report?")
+        raise GovkgError(f"{label}: cannot tell the report's year (no dateline, title year or year in the text); "
+                         "give it with --year or in a --manifest")
     extraction = run_pipeline(doc)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return doc, extraction, build_graph(doc, extraction, source=source, content_hash=digest)
 
 
-def extract_graph(text: str, rid: str, source: str, city: str | None = None, year: int | None = None) -> Graph:
+def extract_graph(text: str, rid: str, source: str, region: str | None = None, year: int | None = None) -> Graph:
     """The RDF graph of a report's text (see `extract_report`)."""
-    return extract_report(text, rid, source, city=city, year=year)[2]
+    return extract_report(text, rid, source, region=region, year=year)[2]
 
 
 def _check_out_dir(out_dir: Path) -> None:

@@ -5,7 +5,7 @@ the same graph. Every fact points to the exact span of text it was read from (``
 → ``gk:inSentence``), see ``ontology/README.md`` for the full layout.
 
 >>> from govkg.pipeline import read_document, run_pipeline
->>> doc = read_document("一、2022年工作回顾\\n河西区地区生产总值增长3%。", "demo", city="天津市", year=2023)
+>>> doc = read_document("一、2022年工作回顾\\n河西区地区生产总值增长3%。", "demo", region="天津市", year=2023)
 >>> g = build_graph(doc, run_pipeline(doc), source="demo.txt")
 >>> sorted(str(o) for o in g.objects(predicate=RDFS.label) if str(o) in ("河西区", "地区生产总值"))
 ['地区生产总值', '河西区']
@@ -23,7 +23,7 @@ from rdflib.namespace import DCTERMS, PROV
 from govkg.ontology.namespace import GK, ID
 
 from .document import Document
-from .gazetteer import counties_of, find_city
+from .gazetteer import NATIONAL, Division, find_region, region_level, within
 from .pipeline import Extraction
 
 PREDICATES = {"focuses_on": GK.focusesOn, "located_in": GK.locatedIn, "part_of": GK.partOf, "hosts": GK.hosts,
@@ -73,10 +73,12 @@ class GraphBuilder:
         self.report = ID[self.rid]
         self.used_concepts: set[URIRef] = set()
         self._source = source
-        city = doc.meta.city and find_city(doc.meta.city)
-        #: the report city's districts by official name (和平区 is also a district of 沈阳市: never look it up
-        #: across the country)
-        self._districts = {d.name: d for d in counties_of(city)} if city else {}
+        region = find_region(doc.meta.region) if doc.meta.region and doc.meta.region != NATIONAL else None
+        self._region_division = region
+        #: the divisions inside the report's region by official name (和平区 is also a district of 沈阳市:
+        #: never look one up across the country)
+        known = doc.meta.region == NATIONAL or region is not None
+        self._districts = {d.name: d for d in within(region)} if known else {}
         self._structure_levels: dict[str, str] = {}
 
     # --- nodes -------------------------------------------------------------------------------------------
@@ -120,9 +122,12 @@ class GraphBuilder:
     def add_report(self, content_hash: str) -> None:
         g, doc, r = self.g, self.doc, self.report
         meta = doc.meta
-        self.labelled(r, GK.Report, f"{meta.year or ''}{meta.city or ''}政府工作报告", PROV.Entity)
-        if meta.city:
-            g.add((r, GK.city, Literal(meta.city)))
+        self.labelled(r, GK.Report, f"{meta.year or ''}{meta.region or ''}政府工作报告", PROV.Entity)
+        if meta.region:
+            g.add((r, GK.city, Literal(meta.region)))
+            g.add((r, GK.region, self.region()))
+        if meta.level:
+            g.add((r, GK.regionLevel, Literal(meta.level)))
         if meta.year:
             g.add((r, GK.year, Literal(str(meta.year), datatype=XSD.gYear)))
         if meta.date:
@@ -152,26 +157,52 @@ class GraphBuilder:
             g.add((node, GK.text, Literal(doc.text[s.start:s.end])))
 
     # --- places ----------------------------------------------------------------------------------------
-    def city(self) -> URIRef | None:
-        city = self.doc.meta.city and find_city(self.doc.meta.city)
-        if not city:
+    def region(self) -> URIRef | None:
+        """The report's region: the country, a division with its code and its parents, or (when govkg's
+        gazetteer does not know it) a place named as the report names it."""
+        meta = self.doc.meta
+        if meta.region == NATIONAL:
+            node = ID["division/CN"]
+            if (node, RDF.type, GK.Country) not in self.g:
+                self.labelled(node, GK.Country, NATIONAL, GK.Place)
+                self.g.add((node, GK.divisionLevel, Literal("national")))
+            return node
+        if self._region_division is not None:
+            return self.division(self._region_division)
+        if not meta.region:
             return None
-        node = ID[f"city/{city.code}"]
-        if (node, RDF.type, GK.City) not in self.g:
-            self.labelled(node, GK.City, city.name, GK.Place)
-            self.g.add((node, GK.divisionCode, Literal(city.code)))
+        node = self.labelled(ID[f"place/{key(meta.region)}"], GK.Region, meta.region, GK.Place)
+        if meta.level:
+            self.g.add((node, GK.divisionLevel, Literal(meta.level)))
+        return node
+
+    def division(self, d: Division) -> URIRef:
+        """A GB/T 2260 division with its code and level, gk:locatedIn the division it lies in (up to the
+        country for a national report's provinces)."""
+        node = ID[f"division/{d.code}"]
+        if (node, GK.divisionCode, None) in self.g:
+            return node
+        level = region_level(d) if d.level == "province" else ("prefecture" if d.level == "city" else "county")
+        classes = {"province": [GK.Province], "municipality": [GK.Province, GK.City], "prefecture": [GK.City],
+                   "county": []}[level]
+        for cls in classes:
+            self.g.add((node, RDF.type, cls))
+        self.labelled(node, GK.AdministrativeDivision, d.name, GK.Place)
+        self.g.add((node, GK.divisionCode, Literal(d.code)))
+        self.g.add((node, GK.divisionLevel, Literal(level)))
+        if d.parent is not None:
+            self.g.add((node, GK.locatedIn, self.division(d.parent)))
+        elif self.doc.meta.region == NATIONAL:
+            self.g.add((node, GK.locatedIn, self.region()))
         return node
 
     def district(self, name: str) -> URIRef | None:
+        """A division inside the report's region (gk:District), or None when `name` is none of them."""
         division = self._districts.get(name)
         if division is None:
             return None
-        node = ID[f"district/{division.code}"]
-        if (node, RDF.type, GK.District) not in self.g:
-            self.labelled(node, GK.District, division.name, GK.Place)
-            self.g.add((node, GK.divisionCode, Literal(division.code)))
-            if (city := self.city()) is not None:
-                self.g.add((node, GK.locatedIn, city))
+        node = self.division(division)
+        self.g.add((node, RDF.type, GK.District))
         return node
 
     def area(self, name: str) -> URIRef:
@@ -181,9 +212,9 @@ class GraphBuilder:
         return self.labelled(ID[f"place/{key(name)}"], GK.ExternalPlace, name, GK.Place)
 
     def place(self, name: str) -> URIRef:
-        """A place by name: the city, one of its districts, or a functional area."""
-        if name == self.doc.meta.city and (city := self.city()) is not None:
-            return city
+        """A place by name: the report's region, a division inside it, or a functional area."""
+        if name == self.doc.meta.region and (region := self.region()) is not None:
+            return region
         return self.district(name) or self.area(name)
 
     def add_places(self, ex: Extraction) -> None:
@@ -297,7 +328,7 @@ def build_graph(doc: Document, ex: Extraction, source: str, content_hash: str = 
     """The RDF graph of one report (see the module example)."""
     b = GraphBuilder(doc, source)
     b.add_report(content_hash or hashlib.sha256(doc.text.encode("utf-8")).hexdigest())
-    b.city()
+    b.region()
     b.add_places(ex)
     b.add_projects(ex)
     b.add_actions(ex)

@@ -14,6 +14,7 @@ from rich.table import Table
 
 from .build import BUNDLED_REPORT, DEFAULT_OUT, BuildResult, report_id
 from .errors import GovkgError
+from .overrides import read_overrides
 from .reader import find_reports
 
 console = Console()
@@ -50,8 +51,11 @@ def main() -> None:
 @click.argument("reports", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=DEFAULT_OUT, show_default=True,
               help="Folder for <id>.ttl and <id>.html (and the corpus files).")
-@click.option("--city", help="The report's city (e.g. 天津市) when its opening lines do not say.")
-@click.option("--year", type=int, help="The report's year when its opening lines do not say.")
+@click.option("--region", "--city", "region",
+              help="The region of every report (全国, 广东省, 天津市, …) where the text does not say it.")
+@click.option("--year", type=int, help="The year of every report where the text does not say it.")
+@click.option("--manifest", type=click.Path(path_type=Path),
+              help="Per-file region and year: a CSV with the header file,region,year (paths relative to it).")
 @click.option("--html/--no-html", default=True, show_default=True, help="Also write the interactive HTML view.")
 @click.option("--workers", "-j", type=click.IntRange(min=1), default=1, show_default=True,
               help="Build reports in this many parallel processes.")
@@ -62,12 +66,14 @@ def main() -> None:
               help="Skip reports whose file, options and govkg code are unchanged since the last build "
                    "[default: skip when more than one report].")
 @click.option("--progress/--no-progress", default=None, help="Progress bar [default: on a terminal].")
-def build(reports: tuple[Path, ...], out_dir: Path, city: str | None, year: int | None, html: bool, workers: int,
+def build(reports: tuple[Path, ...], out_dir: Path, region: str | None, year: int | None, manifest: Path | None,
+          html: bool, workers: int,
           corpus_name: str | None, skip_unchanged: bool | None, progress: bool | None) -> None:
     """Build the graph of REPORTS (files, folders of *.txt, or globs such as 'reports/**/*.txt');
     none: the bundled Tianjin 2023 report."""
     from .corpus import build_corpus
 
+    overrides = read_overrides(manifest) if manifest else None
     paths = find_reports(list(reports)) if reports else [BUNDLED_REPORT]
     many = len(paths) > 1
     if corpus_name is None and many:
@@ -82,10 +88,12 @@ def build(reports: tuple[Path, ...], out_dir: Path, city: str | None, year: int 
     def report_done(outcome) -> None:
         if outcome.status == "failed":
             click.echo(f"govkg: error: {outcome.error}", err=True)
+        elif outcome.status == "built" and outcome.result.warnings:
+            click.echo(f"govkg: warning: {outcome.path}: {'; '.join(outcome.result.warnings)}", err=True)
 
-    result = build_corpus(paths, out_dir, city=city, year=year, html=html, workers=workers,
+    result = build_corpus(paths, out_dir, region=region, year=year, html=html, workers=workers,
                           skip_unchanged=skip_unchanged, corpus=corpus_name, progress=progress,
-                          on_report=report_done)
+                          on_report=report_done, overrides=overrides)
     if not many:
         for outcome in result.ok:
             _print_summary(outcome.result, unchanged=outcome.status == "unchanged")
@@ -99,7 +107,7 @@ def build(reports: tuple[Path, ...], out_dir: Path, city: str | None, year: int 
 
 
 def _print_summary(r: BuildResult, unchanged: bool = False) -> None:
-    table = Table(title=f"{r.report_id}: {r.year} {r.city}", show_header=True)
+    table = Table(title=f"{r.report_id}: {r.year} {r.region} ({r.level or 'level unknown'})", show_header=True)
     table.add_column("class")
     table.add_column("instances", justify="right")
     for name, count in r.instances.items():
@@ -111,22 +119,25 @@ def _print_summary(r: BuildResult, unchanged: bool = False) -> None:
     console.print(f"triples {r.triples}; observations by status: {status}; {r.seconds:.2f} s")
     if unchanged:
         console.print(f"unchanged since the last build: kept {r.turtle}" + (f" and {r.html}" if r.html else ""))
+    elif r.html:
+        index = r.html.parent / (r.report_id + "-views") / "index.html"
+        console.print(f"wrote {r.turtle} and {r.html} (index of all views: {index})")
     else:
-        views = f" and {r.html} (index of all views: {r.html.parent / (r.report_id + '-views') / 'index.html'})"
-        console.print(f"wrote {r.turtle}" + (views if r.html else ""))
+        console.print(f"wrote {r.turtle}")
 
 
 def _print_corpus_summary(result) -> None:
     table = Table(title=f"{len(result.ok)} reports", show_header=True)
-    for name, justify in (("report", "left"), ("city", "left"), ("year", "right"), ("triples", "right"),
+    for name, justify in (("report", "left"), ("region", "left"), ("level", "left"), ("year", "right"),
+                          ("triples", "right"),
                           ("observations", "right"), ("status", "left")):
         table.add_column(name, justify=justify)
     for o in result.reports:
         if o.status == "failed":
-            table.add_row(o.report_id, "", "", "", "", "failed")
+            table.add_row(o.report_id, "", "", "", "", "", "failed")
             continue
         r = o.result
-        table.add_row(r.report_id, r.city or "", str(r.year or ""), str(r.triples),
+        table.add_row(r.report_id, r.region or "", r.level or "", str(r.year or ""), str(r.triples),
                       str(sum(r.observations_by_status.values())),
                       o.status + (f" ({', '.join(r.normalisations)})" if r.normalisations else ""))
     console.print(table)

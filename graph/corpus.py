@@ -38,13 +38,14 @@ from govkg.ontology.namespace import DATA_IRI
 from .build import BuildResult, _check_out_dir, build_report, extract_graph, report_id
 from .errors import GovkgError
 from .fileio import write_output
+from .overrides import ReportOverride
 from .reader import read_bytes
 from .targets import (PREFIXES, TARGETS_GRAPH, Assessment, assessment_triples, link_targets, report_records,
                       write_targets)
 
 CACHE_DIR = ".govkg"
 MANIFEST = "manifest.json"
-MANIFEST_VERSION = 1
+MANIFEST_VERSION = 2
 
 
 @dataclass
@@ -81,9 +82,9 @@ class CorpusResult:
 
 # --- the pure per-report function -------------------------------------------------------------------------
 
-def report_nquads(text: str, rid: str, source: str, city: str | None = None, year: int | None = None) -> bytes:
+def report_nquads(text: str, rid: str, source: str, region: str | None = None, year: int | None = None) -> bytes:
     """The report's graph as sorted N-Quads in the named graph `id:<rid>`: a pure function of its arguments."""
-    g = extract_graph(text, rid, source, city=city, year=year)
+    g = extract_graph(text, rid, source, region=region, year=year)
     store = ox.Store()
     store.load(g.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
     return _sorted_nquads(store, rid)
@@ -113,8 +114,8 @@ def code_fingerprint() -> str:
     return h.hexdigest()
 
 
-def options_key(city: str | None, year: int | None, html: bool) -> str:
-    data = json.dumps({"city": city, "year": year, "html": html, "code": code_fingerprint(),
+def options_key(region: str | None, year: int | None, html: bool) -> str:
+    data = json.dumps({"region": region, "year": year, "html": html, "code": code_fingerprint(),
                        "v": MANIFEST_VERSION}, sort_keys=True)
     return hashlib.sha256(data.encode()).hexdigest()
 
@@ -146,17 +147,18 @@ def _unchanged(record: dict | None, file_hash: str, options: str, cache: Path) -
 def _result_from_record(path: Path, record: dict) -> BuildResult:
     s = record["summary"]
     return BuildResult(path, record["report_id"], Path(s["turtle"]), Path(s["html"]) if s["html"] else None,
-                       s["triples"], s["instances"], s["observations_by_status"], 0.0, s["city"], s["year"], None,
+                       s["triples"], s["instances"], s["observations_by_status"], 0.0, s["region"], s["year"], None,
                        content_hash=record["file_hash"], chars=s.get("chars", 0),
-                       normalisations=s.get("normalisations", []))
+                       normalisations=s.get("normalisations", []), level=s.get("level"),
+                       warnings=s.get("warnings", []))
 
 
 # --- one report (runs in a worker process) --------------------------------------------------------------------
 
-def _build_one(path: Path, out_dir: Path, city: str | None, year: int | None, html: bool, options: str) -> dict:
+def _build_one(path: Path, out_dir: Path, region: str | None, year: int | None, html: bool, options: str) -> dict:
     """Build one report and its cache entries; returns a JSON-able record, or {"error": message}."""
     try:
-        result = build_report(path, out_dir, city=city, year=year, html=html)
+        result = build_report(path, out_dir, region=region, year=year, html=html)
         cache = out_dir / CACHE_DIR
         store = ox.Store()
         store.load(path=str(result.turtle), format=ox.RdfFormat.TURTLE)
@@ -188,14 +190,22 @@ def _without_graph(result: BuildResult) -> BuildResult:
 
 # --- the corpus -----------------------------------------------------------------------------------------------
 
-def build_corpus(paths: list[Path], out_dir: Path, city: str | None = None, year: int | None = None,
+def build_corpus(paths: list[Path], out_dir: Path, region: str | None = None, year: int | None = None,
                  html: bool = True, workers: int = 1, skip_unchanged: bool = True, corpus: str | None = "corpus",
-                 progress: bool = False, on_report=None) -> CorpusResult:
+                 progress: bool = False, on_report=None, overrides: dict[Path, ReportOverride] | None = None
+                 ) -> CorpusResult:
     """Build `paths` into `out_dir` (see the module doc); `corpus=None` writes no corpus files.
 
-    `on_report(outcome)` is called as each report is done (in completion order); the returned reports are in
-    the order of `paths`.
+    `region`/`year` apply to every report; `overrides` (from a manifest, see `read_overrides`) to one file each
+    and win over them. `on_report(outcome)` is called as each report is done (in completion order); the
+    returned reports are in the order of `paths`.
     """
+    overrides = {p.resolve(): o for p, o in (overrides or {}).items()}
+
+    def settings(path: Path) -> tuple[str | None, int | None]:
+        own = overrides.get(path.resolve())
+        return (own.region or region, own.year or year) if own else (region, year)
+
     started = time.perf_counter()
     _check_out_dir(out_dir)
     cache = out_dir / CACHE_DIR
@@ -203,7 +213,6 @@ def build_corpus(paths: list[Path], out_dir: Path, city: str | None = None, year
         cache.mkdir(exist_ok=True)
     except OSError as e:
         raise GovkgError(f"{cache}: cannot create cache folder ({e.strerror or e})") from None
-    options = options_key(city, year, html)
     manifest = load_manifest(cache)
     outcomes: dict[int, ReportOutcome] = {}
     todo: list[tuple[int, Path]] = []
@@ -227,7 +236,7 @@ def build_corpus(paths: list[Path], out_dir: Path, city: str | None = None, year
             done(i, ReportOutcome(path, rid, "failed", error=str(e)))
             continue
         record = manifest.get(rid)
-        if skip_unchanged and _unchanged(record, file_hash, options, cache):
+        if skip_unchanged and _unchanged(record, file_hash, options_key(*settings(path), html), cache):
             done(i, ReportOutcome(path, rid, "unchanged", _result_from_record(path, record)))
         else:
             todo.append((i, path))
@@ -247,13 +256,13 @@ def build_corpus(paths: list[Path], out_dir: Path, city: str | None = None, year
     try:
         if workers <= 1 or len(todo) <= 1:
             for i, path in todo:
-                finish(i, path, _build_one(path, out_dir, city, year, html, options))
+                finish(i, path, _build_one(path, out_dir, *settings(path), html, options_key(*settings(path), html)))
                 if bar:
                     bar[0].advance(bar[1])
         else:
             with ProcessPoolExecutor(max_workers=workers) as pool:
-                futures = {pool.submit(_build_one, path, out_dir, city, year, html, options): (i, path)
-                           for i, path in todo}
+                futures = {pool.submit(_build_one, path, out_dir, *settings(path), html,
+                                       options_key(*settings(path), html)): (i, path) for i, path in todo}
                 for future in as_completed(futures):
                     i, path = futures[future]
                     try:

@@ -15,8 +15,16 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]{1,3}、")
-ITEM_HEADING = re.compile(r"^(?:（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]{1,3}是)")
+SECTION_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}部分)")
+ITEM_HEADING = re.compile(r"^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}是)")
+#: An unnumbered part heading: a short line naming a part of the report (2024年工作回顾, 2025年工作安排).
+PART_LINE = re.compile(r"^[^。！？；，,;!?：:]{2,30}$")
+PART_WORDS = re.compile(r"工作回顾|回顾|工作安排|目标任务|主要任务|重点任务|重点工作|工作部署|总体部署|总体要求|"
+                        r"工作建议|政府自身建设|主要目标|工作思路")
+NOT_PART = re.compile(r"政府工作报告|人民代表大会|各位代表")
+#: Words of an opening paragraph that looks back (the review part even when its title does not say so).
+LOOKS_BACK = re.compile(r"过去一年|一年来|过去五年|五年来|刚刚过去|过去的一年")
+HEAD_OF_SECTION = 200
 #: Punctuation that ends a clause inside a sentence (the sentence end ends one too).
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 SENTENCE_END = re.compile(r"[^。！？!?]*(?:[。！？!?]+[”’」』）)]*|$)")
@@ -71,12 +79,14 @@ class Clause:
 
 @dataclass
 class ReportMeta:
-    """What the opening lines say about the report."""
+    """What the report says about itself (see `govkg.extract.metadata`)."""
 
-    city: str | None = None
-    year: int | None = None
+    region: str | None = None  # 全国, a division's official name (天津市, 广东省), or the report's own words
+    level: str | None = None  # national, province, municipality, prefecture or county
+    year: int | None = None  # the year the report is delivered in
     date: str | None = None  # ISO yyyy-mm-dd
     meeting: str | None = None
+    year_source: str | None = None  # dateline, title, review heading, … (how the year was found)
 
 
 @dataclass
@@ -88,6 +98,7 @@ class Document:
     paragraphs: list[Paragraph] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     clauses: list[Clause] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # what parsing was unsure of, one line each
     #: results shared between extractors (e.g. district mentions), keyed by extractor name
     cache: dict = field(default_factory=dict, repr=False, compare=False)
 
@@ -132,22 +143,53 @@ class Document:
         return None if paragraph.item is None else self.paragraphs[paragraph.item]
 
 
-def parse_document(text: str, report_id: str) -> Document:
-    """Cut `text` into sections, paragraphs and sentences (see the module example)."""
-    doc = Document(report_id=report_id, text=text)
+def parse_document(text: str, report_id: str, meta: ReportMeta | None = None) -> Document:
+    """Cut `text` into sections, paragraphs and sentences (see the module example).
+
+    Parts are the numbered headings (一、… or 第一部分), else short lines naming a part (2024年工作回顾):
+
+    >>> d = parse_document("各位代表：\\n2024年工作回顾\\n过去一年，增长5%。\\n2025年工作安排\\n增长5%左右。", "d")
+    >>> [(s.title, s.part) for s in d.sections]
+    [('2024年工作回顾', 'review'), ('2025年工作安排', 'plan')]
+    """
+    doc = Document(report_id=report_id, text=text, meta=meta or ReportMeta())
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
-    section_starts = [s for s, e in lines if SECTION_HEADING.match(text[s:e].strip())]
-    for i, start in enumerate(section_starts):
-        end = section_starts[i + 1] if i + 1 < len(section_starts) else len(text)
-        title = text[start:text.find("\n", start) if "\n" in text[start:] else len(text)].strip()
-        part = "review" if REVIEW_TITLE.search(title) else "plan"
-        doc.sections.append(Section(i, start, end, title, part, bool(FIVE_YEAR_TITLE.search(title))))
+    section_starts = _part_headings(text, lines)
+    titles = [text[s:e].strip() for s, e in section_starts]
+    parts = _parts(text, [s for s, _ in section_starts], titles)
+    for i, ((start, _), title) in enumerate(zip(section_starts, titles)):
+        end = section_starts[i + 1][0] if i + 1 < len(section_starts) else len(text)
+        doc.sections.append(Section(i, start, end, title, parts[i], bool(FIVE_YEAR_TITLE.search(title))))
+    if not doc.sections:
+        doc.warnings.append("no part headings found (一、… or a line such as 2024年工作回顾): read as one part")
     _add_paragraphs(doc, lines)
     for p in doc.paragraphs:
         _add_sentences(doc, p)
     for s in doc.sentences:
         _add_clauses(doc, s)
     return doc
+
+
+def _part_headings(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(start, end) of each top-level part heading line: numbered ones if any, else short part-naming lines."""
+    stripped = [_strip(text, s, e) for s, e in lines]
+    numbered = [(s, e) for s, e in stripped if SECTION_HEADING.match(text[s:e])]
+    if numbered:
+        return numbered
+    return [(s, e) for s, e in stripped if PART_LINE.match(text[s:e]) and PART_WORDS.search(text[s:e])
+            and not NOT_PART.search(text[s:e])]
+
+
+def _parts(text: str, starts: list[int], titles: list[str]) -> list[str]:
+    """"review" or "plan" for each part: by its title, else (when no title says 回顾) the first part whose
+    opening looks back is the review."""
+    parts = ["review" if REVIEW_TITLE.search(t) else "plan" for t in titles]
+    if "review" not in parts:
+        for i, start in enumerate(starts):
+            if LOOKS_BACK.search(text, start, start + HEAD_OF_SECTION):
+                parts[i] = "review"
+                break
+    return parts
 
 
 def _add_paragraphs(doc: Document, lines: list[tuple[int, int]]) -> None:

@@ -3,7 +3,7 @@
 Stages run in order and each adds one kind of fact to an `Extraction`; later stages may read earlier
 results (relations need places, projects and actions). Every fact carries its evidence span.
 
->>> doc = read_document("一、2022年工作回顾\\n（一）经济稳定。河西区地区生产总值增长3%。", "d", city="天津市", year=2023)
+>>> doc = read_document("一、2022年工作回顾\\n（一）经济稳定。河西区地区生产总值增长3%。", "d", region="天津市", year=2023)
 >>> ex = run_pipeline(doc)
 >>> [(o.indicator, o.scope, o.quantity.value, o.status) for o in ex.observations]
 [('地区生产总值', '河西区', 3.0, 'actual')]
@@ -15,7 +15,7 @@ from typing import Callable
 
 from .document import Document, parse_document
 from .extract.actions import ActionFact, extract_actions
-from .extract.metadata import extract_metadata
+from .extract.metadata import extract_metadata, level_of, region_from_mentions
 from .extract.observations import ObservationFact, extract_observations
 from .extract.places import PlaceFact, extract_places
 from .extract.projects import ProjectFact, extract_projects
@@ -59,14 +59,20 @@ STAGES: list[tuple[str, Stage]] = [("places", _places), ("observations", _observ
                                    ("actions", _actions), ("relations", _relations)]
 
 
-def read_document(text: str, report_id: str, city: str | None = None, year: int | None = None) -> Document:
-    """Parse `text` and read its metadata; `city`/`year` override what the opening lines say."""
-    doc = parse_document(text, report_id)
-    doc.meta = extract_metadata(text)
-    if city:
-        doc.meta.city = city
+def read_document(text: str, report_id: str, region: str | None = None, year: int | None = None) -> Document:
+    """Parse `text` and read its metadata; `region`/`year` override what the report says."""
+    meta = extract_metadata(text)
+    if region:
+        meta.region, meta.level = region, level_of(region)
     if year:
-        doc.meta.year = year
+        meta.year, meta.year_source = year, "given"
+    doc = parse_document(text, report_id, meta)
+    if not meta.region:
+        meta.region, meta.level = region_from_mentions(text)
+        doc.warnings.append(f"the report does not say its region; {meta.region} is the one it names most")
+    if meta.year_source == "latest year of the review":
+        doc.warnings.append(f"the report does not say its year; {meta.year} is one after the latest year its "
+                            "review names")
     return doc
 
 

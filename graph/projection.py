@@ -49,6 +49,9 @@ from govkg.ontology.namespace import GK
 NODE_CLASSES: tuple[URIRef, ...] = (
     GK.District,
     GK.City,
+    GK.Province,
+    GK.Country,
+    GK.Region,
     GK.FunctionalArea,
     GK.ExternalPlace,
     GK.Project,
@@ -304,7 +307,9 @@ def project_graph(g: Graph, observations: bool = False) -> nx.MultiDiGraph:
 # --- neighbourhoods (ego views, district filter) --------------------------------------------
 
 #: Kinds a neighbourhood walk does not pass through: hubs that would pull in everything.
-HUB_KINDS = frozenset({"City", "District"})
+HUB_KINDS = frozenset({"City", "Province", "Country", "Region", "District"})
+#: Kinds of a report's region and the divisions above a district (never members of a district's view).
+REGION_KINDS = frozenset({"City", "Province", "Country", "Region"})
 
 
 def neighbourhood(view: nx.MultiDiGraph, centre: str, radius: int = 2,
@@ -343,7 +348,7 @@ def district_membership(view: nx.MultiDiGraph, radius: int = 2) -> dict[str, lis
     for node, kind in view.nodes(data="kind"):
         if kind == "District":
             for other in neighbourhood(view, node, radius):
-                if view.nodes[other].get("kind") in ("City",):
+                if view.nodes[other].get("kind") in REGION_KINDS:
                     continue
                 members.setdefault(other, []).append(node)
     return members

@@ -7,6 +7,8 @@ newlines comes out exactly as it was written (offsets into it stay valid):
 - ``html``: a report saved as a web page becomes its visible text, one line per block element;
 - ``pdf``: text copied from a PDF loses its page-number lines (``- 3 -``, ``第3页``) and the line breaks the
   PDF put inside sentences.
+- ``wiki``: text copied from a wiki or a converter loses its zero-width characters, and the line breaks that
+  links and bold runs put inside a paragraph whose paragraphs are set apart by blank lines (政府工作报\\n告).
 
 Offsets in the graph then point into the text as normalised (that text is what the graph's sentences hold).
 Full-width digits (２０２３年, １２．５％) need nothing: the extractors read them as they are.
@@ -118,6 +120,9 @@ def normalise_text(text: str) -> tuple[str, list[str]]:
     if looks_like_html(text):
         text = html_to_text(text)
         steps.append("html")
+    if looks_like_wiki_copy(text):
+        text = repair_wiki_text(text)
+        steps.append("wiki")
     if looks_like_pdf_copy(text):
         text = repair_pdf_text(text)
         steps.append("pdf")
@@ -237,6 +242,51 @@ def repair_pdf_text(text: str) -> str:
                    and (not HEADING.match(last) or len(stripped) >= width * 0.95))
     result = "\n".join(out)
     return result if result.endswith("\n") or not text.endswith("\n") else result + "\n"
+
+
+ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff]")
+ZERO_WIDTH_LINE = re.compile("\n[ \t\u3000]*[\u200b-\u200d\u2060\ufeff]+[ \t\u3000]*(?=\n)")
+
+
+def looks_like_wiki_copy(text: str) -> bool:
+    """Zero-width characters, or paragraphs set apart by blank lines with line breaks inside some of them."""
+    if ZERO_WIDTH.search(text):
+        return True
+    if text.count("\n\n") < 0.4 * max(1, text.count("\n")):
+        return False
+    return any(_soft_break(a, b) for block in text.split("\n\n") for a, b in _pairs(block.split("\n")))
+
+
+def repair_wiki_text(text: str) -> str:
+    """Drop zero-width characters and join lines broken inside a blank-line-separated paragraph.
+
+    >>> repair_wiki_text("政府工作报\\n告\\n\\n国内生产总值达到74.4\\n\\u200b\\n万亿元。\\n\\n一、回顾\\n\\n")
+    '政府工作报告\\n\\n国内生产总值达到74.4万亿元。\\n\\n一、回顾\\n\\n'
+    """
+    text = ZERO_WIDTH.sub("", ZERO_WIDTH_LINE.sub("", text))
+    return "\n\n".join(_join_soft_breaks(block) for block in text.split("\n\n"))
+
+
+def _join_soft_breaks(block: str) -> str:
+    lines = block.split("\n")
+    out = [lines[0]]
+    for line in lines[1:]:
+        if _soft_break(out[-1], line):
+            out[-1] = out[-1].rstrip() + line
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def _soft_break(line: str, following: str) -> bool:
+    """A break between `line` and `following` that sits inside a sentence (no end punctuation, no heading, and
+    the next line not indented as a new paragraph)."""
+    return (bool(following.strip()) and not following[:1].isspace() and not LINE_END.search(line)
+            and not HEADING.match(line) and not HEADING.match(following))
+
+
+def _pairs(lines: list[str]) -> zip:
+    return zip(lines, lines[1:])
 
 
 def _typical_width(lines: list[str]) -> int:

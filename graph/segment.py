@@ -56,14 +56,7 @@ def word_tags() -> dict[str, str]:
 
     Looking tags up per token keeps `jieba.lcut`'s pace; `jieba.posseg` is about five times slower.
     """
-    import jieba
-
-    tags = {}
-    with jieba.get_dict_file() as f:
-        for line in f:
-            parts = line.decode("utf-8").split()
-            if len(parts) == 3:
-                tags[parts[0]] = parts[2]
+    tags = {word: tag for word, (_, tag) in _jieba_dictionary().items()}
     for word in _domain_words():
         tags[word] = "ns" if word.endswith(("区", "县", "市", "省")) else "n"
     return tags
@@ -74,17 +67,21 @@ def cut(text: str, hmm: bool = False) -> list[str]:
     return tokenizer().lcut(text, HMM=hmm)
 
 
-@lru_cache(maxsize=4096)
 def word_frequency(word: str) -> int:
     """jieba's dictionary frequency of `word` before domain words were added (0 if unknown)."""
-    return _base_frequencies().get(word, 0)
+    entry = _jieba_dictionary().get(word)
+    return entry[0] if entry else 0
 
 
 @lru_cache(maxsize=1)
-def _base_frequencies() -> dict[str, int]:
+def _jieba_dictionary() -> dict[str, tuple[int, str]]:
+    """word → (frequency, tag) of jieba's dictionary file, read once (the tokenizer keeps its own cache)."""
     import jieba
 
-    jieba.setLogLevel(logging.WARNING)
-    tok = jieba.Tokenizer()
-    tok.initialize()
-    return tok.FREQ
+    entries = {}
+    with jieba.get_dict_file() as f:
+        for line in f.read().decode("utf-8").splitlines():
+            parts = line.split()
+            if len(parts) == 3:
+                entries[parts[0]] = (int(parts[1]), parts[2])
+    return entries

@@ -59,8 +59,15 @@ class GK(DefinedNamespace):
 
     # --- places ---
     Place: URIRef
+    AdministrativeDivision: URIRef  # a GB/T 2260 division (province, prefecture city, county)
+    Country: URIRef
+    Province: URIRef
     City: URIRef
-    District: URIRef
+    District: URIRef  # a division inside the report's region, at any level
+    Region: URIRef  # a report's region govkg's gazetteer does not know
+    divisionLevel: URIRef
+    region: URIRef
+    regionLevel: URIRef
     FunctionalArea: URIRef
     ExternalPlace: URIRef
     divisionCode: URIRef

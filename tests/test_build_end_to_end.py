@@ -29,7 +29,7 @@ def test_every_class_has_instances(bundled_build):
 
 
 def test_report_metadata_is_read_from_the_opening_lines(bundled_build):
-    assert (bundled_build.city, bundled_build.year) == ("天津市", 2023)
+    assert (bundled_build.region, bundled_build.level, bundled_build.year) == ("天津市", "municipality", 2023)
 
 
 def test_both_statuses_are_present(bundled_build):

@@ -10,8 +10,8 @@ from govkg.ontology.namespace import GK
 TEXT = "一、2022年工作回顾\n和平区地区生产总值增长3%。\n"
 
 
-def district_codes(city: str) -> set[str]:
-    doc = read_document(TEXT, "t", city=city, year=2023)
+def district_codes(region: str) -> set[str]:
+    doc = read_document(TEXT, "t", region=region, year=2023)
     g = build_graph(doc, run_pipeline(doc), source="t.txt")
     return {str(g.value(d, GK.divisionCode)) for d in g.subjects(RDF.type, GK.District)}
 

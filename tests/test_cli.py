@@ -126,7 +126,8 @@ def test_validate_rejects_a_file_that_is_not_turtle(tmp_path):
     (b"", "empty"),
     (b"\x00\x01\x02binary\x00", "binary"),
     (b"\xff\xfe\xfa\xfb" * 20, "not UTF-8"),
-    ("只有一句话，没有城市也没有章节。", "cannot tell which city"),
+    ("只有一句话，没有城市也没有章节。", "cannot tell the report's year"),
+    ("no Chinese text here at all", "no Chinese report text"),
 ])
 def test_bad_report_files(write_report, tmp_path, content, problem):
     report = write_report(content, "bad.txt")

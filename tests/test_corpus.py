@@ -86,7 +86,7 @@ def test_shared_nodes_are_one_node_across_reports(built):
     districts = {}
     for s in store.query(sparql % "District"):
         districts.setdefault(s["node"].value, set()).add(s["g"].value)
-    assert districts[DATA_IRI + "district/120103"] == {DATA_IRI + "tianjin-2023", DATA_IRI + "tianjin-2024"}
+    assert districts[DATA_IRI + "division/120103"] == {DATA_IRI + "tianjin-2023", DATA_IRI + "tianjin-2024"}
     indicators = {}
     for s in store.query(sparql % "Indicator"):
         indicators.setdefault(s["node"].value, set()).add(s["g"].value)

@@ -17,8 +17,8 @@ PLAN = "二、2023年工作安排\n"
 FIVE_YEAR_REVIEW = "一、过去五年工作回顾\n"
 
 
-def doc_of(body: str, city: str = "天津市", year: int = 2023):
-    return read_document(body, "t", city=city, year=year)
+def doc_of(body: str, region: str = "天津市", year: int = 2023):
+    return read_document(body, "t", region=region, year=year)
 
 
 def observations(body: str, **kw):
@@ -55,12 +55,12 @@ def test_document_parts_and_item_headings():
 
 def test_metadata_from_opening_line():
     m = extract_metadata("2025年1月14日在北京市第十六届人民代表大会第三次会议上\n北京市市长 某某")
-    assert (m.city, m.year, m.date) == ("北京市", 2025, "2025-01-14")
+    assert (m.region, m.year, m.date) == ("北京市", 2025, "2025-01-14")
 
 
 def test_metadata_missing_gives_none():
     m = extract_metadata("没有日期的文字")
-    assert (m.city, m.year, m.meeting) == (None, None, None)
+    assert (m.region, m.year, m.meeting) == (None, None, None)
 
 
 # --- observations --------------------------------------------------------------------------------------
@@ -117,7 +117,7 @@ def test_district_short_forms_and_blockers():
 
 
 def test_districts_of_another_city():
-    places = extract_places(doc_of("朝阳区、海淀区要加快发展。", city="北京市", year=2025))
+    places = extract_places(doc_of("朝阳区、海淀区要加快发展。", region="北京市", year=2025))
     assert [(p.name, p.code) for p in places if p.kind == "district"] == [("朝阳区", "110105"), ("海淀区", "110108")]
 
 

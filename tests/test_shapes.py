@@ -150,12 +150,14 @@ def valid_graph(ontology: Graph, concepts: Graph) -> Graph:
     g.add((city, RDF.type, GK.Place))
     g.add((city, RDFS.label, Literal("天津市", lang="zh")))
     g.add((city, GK.divisionCode, Literal("120000")))
+    g.add((city, GK.divisionLevel, Literal("municipality")))
 
     district = ID["district/120116"]
     g.add((district, RDF.type, GK.District))
     g.add((district, RDF.type, GK.Place))
     g.add((district, RDFS.label, Literal("滨海新区", lang="zh")))
     g.add((district, GK.divisionCode, Literal("120116")))
+    g.add((district, GK.divisionLevel, Literal("county")))
     g.add((district, GK.locatedIn, city))
     g.add((district, GK.evidence, span(0, 4)))
 

@@ -59,7 +59,10 @@ from ..projection import INDICATOR_EDGE, MEASURES, OBSERVATION_EDGE, district_me
 #: Colour and vis shape per node kind (the legend lists them in this order).  Every shape
 #: here is one whose size vis-network scales (so node size can follow degree).
 KIND_STYLE: dict[str, tuple[str, str]] = {
+    "Country": ("#5b1f6b", "diamond"),
+    "Province": ("#6a2c7d", "diamond"),
     "City": ("#7f3c8d", "diamond"),
+    "Region": ("#7f3c8d", "diamond"),
     "District": ("#1f77b4", "dot"),
     "FunctionalArea": ("#17becf", "dot"),
     "ExternalPlace": ("#8c8c8c", "dot"),

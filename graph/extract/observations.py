@@ -1,7 +1,7 @@
 """Observations: every measured number of a report, with indicator, unit, measure, status, period and scope.
 
 >>> from govkg.pipeline import read_document
->>> doc = read_document("一、2022年工作回顾\\n全市地区生产总值预计达到1.6万亿元左右，增长3%。", "d", city="天津市", year=2023)
+>>> doc = read_document("一、2022年工作回顾\\n全市地区生产总值预计达到1.6万亿元左右，增长3%。", "d", region="天津市", year=2023)
 >>> [(o.indicator, o.quantity.value_norm, o.qualifier, o.measure, o.period, o.estimated) for o in extract_observations(doc)]
 [('地区生产总值', 1600000000000.0, '左右', 'amount', '2022', True), ('地区生产总值', 3.0, None, 'growth_rate', '2022', True)]
 """
@@ -129,7 +129,7 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
         names = _previous_run_names(earlier, len(mentions))
     elif names == [UNNAMED] and districts:  # 西青区、武清区率先达到1000亿元: the last indicator, for these places
         names = _last_indicator_of_paragraph(doc, sentence)
-    scopes = list(dict.fromkeys(d.division.name for d in districts)) or [doc.meta.city or "未知"]
+    scopes = list(dict.fromkeys(d.division.name for d in districts)) or [doc.meta.region or "未知"]
     facts = []
     shared = _shared_qualifier(mentions, text)
     for i, m in enumerate(mentions):

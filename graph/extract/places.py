@@ -1,7 +1,8 @@
-"""Places: the report city's districts (with GB/T 2260 codes), its functional areas, and places elsewhere.
+"""Places: the divisions inside the report's region (GB/T 2260 codes, every level), its functional areas,
+and places elsewhere.
 
 >>> from govkg.pipeline import read_document
->>> doc = read_document("宝坻京津中关村科技城建设顺利，东疆综合保税区和“滨城”发展，服务雄安新区。", "d", city="天津市")
+>>> doc = read_document("宝坻京津中关村科技城建设顺利，东疆综合保税区和“滨城”发展，服务雄安新区。", "d", region="天津市")
 >>> [(p.kind, p.name, p.code) for p in extract_places(doc)]
 [('district', '宝坻区', '120115'), ('area', '东疆综合保税区', None), ('area', '滨城', None), ('external', '雄安新区', None)]
 """
@@ -12,7 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..document import Document
-from ..gazetteer import DistrictGazetteer, ExternalPlaceGazetteer, PlaceMatch, find_city
+from ..gazetteer import NATIONAL, ExternalPlaceGazetteer, PlaceGazetteer, PlaceMatch, find_region
 from ..names import NameFinder
 
 #: Generic heads of functional-area names (东疆综合保税区, 南港工业区, 中心城区 …).
@@ -38,10 +39,10 @@ class PlaceFact:
 
 
 def district_mentions(doc: Document, start: int = 0, end: int | None = None) -> list[PlaceMatch]:
-    """District mentions of the report's city in doc.text[start:end] (computed once per document)."""
+    """Mentions of divisions inside the report's region in doc.text[start:end] (computed once per document)."""
     if "districts" not in doc.cache:
-        city = doc.meta.city and find_city(doc.meta.city)
-        doc.cache["districts"] = DistrictGazetteer(city).find(doc.text) if city else []
+        gazetteer = _gazetteer_of(doc.meta.region)
+        doc.cache["districts"] = gazetteer.find(doc.text) if gazetteer else []
         doc.cache["district_starts"] = [m.start for m in doc.cache["districts"]]
     mentions, starts = doc.cache["districts"], doc.cache["district_starts"]
     end = len(doc.text) if end is None else end
@@ -82,12 +83,19 @@ def _is_area_name(name: str, district_names: set[str]) -> bool:
     return name not in district_names and len(name) >= 2 and not name.startswith(("和", "等", "的"))
 
 
+def _gazetteer_of(region: str | None) -> PlaceGazetteer | None:
+    """The region's gazetteer; none for a region govkg does not know (its places are then not divisions)."""
+    if region == NATIONAL or (region and find_region(region) is not None):
+        return PlaceGazetteer.for_region(region)
+    return None
+
+
 def _external_mentions(doc: Document) -> list[PlaceFact]:
-    city = doc.meta.city and find_city(doc.meta.city)
-    if not city:
+    region = doc.meta.region
+    if region != NATIONAL and not (region and find_region(region)):
         return []
     return [PlaceFact("external", canonical, None, surface, s, e, doc.sentence_at(s).index)
-            for s, e, surface, canonical in ExternalPlaceGazetteer.for_city(city.name).find(doc.text)]
+            for s, e, surface, canonical in ExternalPlaceGazetteer.for_region(region).find(doc.text)]
 
 
 _AREA_FINDER = NameFinder(AREA_HEADS)

@@ -6,7 +6,7 @@ stage verbs around the name; the district from the name (宝坻京津中关村�
 (西青区要加快…).
 
 >>> from govkg.pipeline import read_document
->>> doc = read_document("二、2023年工作\\n北辰区要加快推进京津医药谷、高端装备产业园建设。", "d", city="天津市", year=2023)
+>>> doc = read_document("二、2023年工作\\n北辰区要加快推进京津医药谷、高端装备产业园建设。", "d", region="天津市", year=2023)
 >>> [(p.name, p.stage, p.district, p.period) for p in extract_projects(doc)]
 [('京津医药谷', 'accelerate', '北辰区', '2023'), ('高端装备产业园', 'accelerate', '北辰区', '2023')]
 """

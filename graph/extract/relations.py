@@ -9,7 +9,7 @@
 - ``targets``: a district → the indicator of a target stated for that district.
 
 >>> from govkg.pipeline import read_document, run_pipeline
->>> doc = read_document("二、2023年工作\\n河西区要聚焦金融服务、总部经济等产业。", "d", city="天津市", year=2023)
+>>> doc = read_document("二、2023年工作\\n河西区要聚焦金融服务、总部经济等产业。", "d", region="天津市", year=2023)
 >>> [(r.subject, r.predicate, r.object) for r in run_pipeline(doc).relations]
 [('河西区', 'focuses_on', '金融服务'), ('河西区', 'focuses_on', '总部经济')]
 """
@@ -146,6 +146,6 @@ def _implements(doc: Document, projects: list[ProjectFact], actions: list[Action
 
 
 def _targets(doc: Document, observations: list[ObservationFact]) -> list[RelationFact]:
-    city = doc.meta.city
+    city = doc.meta.region
     return [RelationFact(o.scope, "district", "targets", o.indicator, "indicator", o.start, o.end, o.sentence)
             for o in observations if o.status == "target" and o.scope != city]
