@@ -4,7 +4,9 @@ Errors the user can fix (bad input, unwritable output) print one line on stderr 
 """
 from __future__ import annotations
 
+import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -12,8 +14,10 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from .build import BUNDLED_REPORT, DEFAULT_OUT, BuildResult, report_id
+from .build import BUNDLED_REPORT, DEFAULT_OUT, BuildResult
 from .errors import GovkgError
+from .lastbuild import default_graphs, remember_build
+from .query import FORMAT_ALIASES, GRAPH_FORMATS, ROW_FORMATS, format_rows, format_triples
 from .overrides import read_overrides
 from .reader import find_reports
 
@@ -41,7 +45,7 @@ class GovkgGroup(click.Group):
             _fail(f"internal error: {type(e).__name__}: {e} (set GOVKG_DEBUG=1 for details)")
 
 
-@click.group(cls=GovkgGroup)
+@click.group(cls=GovkgGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="govkg")
 def main() -> None:
     """govkg: knowledge graphs of Chinese government work reports (政府工作报告)."""
@@ -94,6 +98,8 @@ def build(reports: tuple[Path, ...], out_dir: Path, region: str | None, year: in
     result = build_corpus(paths, out_dir, region=region, year=year, html=html, workers=workers,
                           skip_unchanged=skip_unchanged, corpus=corpus_name, progress=progress,
                           on_report=report_done, overrides=overrides)
+    if result.ok:
+        remember_build(out_dir)
     if not many:
         for outcome in result.ok:
             _print_summary(outcome.result, unchanged=outcome.status == "unchanged")
@@ -152,99 +158,171 @@ def _print_corpus_summary(result) -> None:
                       f"and {result.targets_html}")
 
 
-@main.command()
-@click.argument("name", required=False)
-@click.option("--graph", "graph_file", type=click.Path(path_type=Path),
-              default=DEFAULT_OUT / f"{report_id(BUNDLED_REPORT)}.ttl", show_default=True)
-@click.option("--file", "query_file", type=click.Path(path_type=Path), help="Run the SPARQL SELECT in this file.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
-def query(name: str | None, graph_file: Path, query_file: Path | None, fmt: str) -> None:
-    """Run a named query (observations, districts, projects, actions, relations), a query file, or a SPARQL string."""
-    from .query import format_rows, load_store, named_queries, run_query
+GRAPH_OPTION = click.option(
+    "--graph", "-g", "graph_inputs", type=click.Path(path_type=Path), multiple=True,
+    help="A graph (.ttl, .nt, .trig, .nq) or a build folder; repeat for several [default: the last build's folder].")
 
-    queries = named_queries()
+
+@main.command()
+@click.argument("query_text", metavar="[NAME|SPARQL]", required=False)
+@GRAPH_OPTION
+@click.option("--file", "-f", "query_file", type=click.Path(path_type=Path, allow_dash=True),
+              help="Read the query from this file ('-': standard input).")
+@click.option("--format", "fmt", type=click.Choice(ROW_FORMATS + tuple(GRAPH_FORMATS) + tuple(FORMAT_ALIASES)),
+              help="table (a terminal's default), csv (otherwise), tsv, json, ndjson; graph results: turtle (ttl), "
+                   "ntriples (nt).")
+@click.option("--output", "-o", "output", type=click.Path(path_type=Path), help="Write the result to this file.")
+@click.option("--list", "list_queries", is_flag=True, help="List the named queries and what each answers.")
+def query(query_text: str | None, graph_inputs: tuple[Path, ...], query_file: Path | None, fmt: str | None,
+          output: Path | None, list_queries: bool) -> None:
+    """Run a named query (--list shows them), a SPARQL query given as text, or one read from a file or
+    standard input: SELECT, ASK, CONSTRUCT or DESCRIBE, over the union of the graphs."""
+    from .query import execute, load_store, named_queries
+
+    if list_queries:
+        for name, text in sorted(named_queries().items()):
+            click.echo(f"{name}\t{text.splitlines()[0].lstrip('# ') if text.startswith('#') else ''}")
+        return
+    sparql = _query_text(query_text, query_file)
+    result = execute(load_store(_inputs(graph_inputs)), sparql)
+    fmt = FORMAT_ALIASES.get(fmt, fmt)
+    to_terminal = output is None and sys.stdout.isatty()
+    if result.form == "graph":
+        _emit(format_triples(result.triples, fmt or "turtle"), output)
+    elif result.form == "ask":
+        _emit(json.dumps({"boolean": result.boolean}) + "\n" if fmt in ("json", "ndjson")
+              else ("true" if result.boolean else "false") + "\n", output)
+    elif (fmt or ("table" if to_terminal else "csv")) == "table":
+        if output is not None:
+            raise GovkgError("--format table is for a terminal; write csv, tsv, json or ndjson to a file")
+        _print_table(result.columns, result.rows)
+    else:
+        _emit(format_rows(result.columns, result.rows, fmt or "csv"), output)
+
+
+def _query_text(query_text: str | None, query_file: Path | None) -> str:
+    from .query import named_queries
+
     if query_file is not None:
+        if str(query_file) == "-":
+            return sys.stdin.read()
         try:
-            sparql = query_file.read_text(encoding="utf-8")
-        except OSError as e:
-            raise GovkgError(f"{query_file}: cannot read query ({e.strerror or e})") from None
-    elif name in queries:
-        sparql = queries[name]
-    elif name and any(w in name.upper() for w in ("SELECT", "{")):
-        sparql = name
-    else:
-        raise GovkgError(f"unknown query {name!r}; named queries: {', '.join(sorted(queries))}")
-    columns, rows = run_query(load_store(graph_file), sparql)
-    if fmt == "table":
-        table = Table(*columns)
-        for row in rows:
-            table.add_row(*("" if row[c] is None else str(row[c]) for c in columns))
-        console.print(table)
-        console.print(f"{len(rows)} rows")
-    else:
-        click.echo(format_rows(columns, rows, fmt))
+            return query_file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as e:
+            raise GovkgError(f"{query_file}: cannot read query ({getattr(e, 'strerror', None) or e})") from None
+    queries = named_queries()
+    if query_text in queries:
+        return queries[query_text]
+    if query_text and re.search(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", query_text, re.I):
+        return query_text
+    raise GovkgError(f"unknown query {query_text!r}; named queries: {', '.join(sorted(queries))}")
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from .fileio import write_output
+
+    write_output(output, text.encode("utf-8"), "query result")
+
+
+#: Columns left out first when a table is wider than the terminal: evidence text and IRIs.
+FOLDABLE = ("quote",)
+
+
+def _print_table(columns: list[str], rows: list[dict]) -> None:
+    """A table fitted to the terminal: IRI and evidence columns dropped when it would be too wide."""
+    width = console.width
+    iri_columns = [c for c in columns if rows and all(str(r[c] or "").startswith("http") for r in rows)]
+    shown = list(columns)
+    for column in iri_columns + [c for c in FOLDABLE if c in columns]:
+        if _natural_width(shown, rows) <= width:
+            break
+        shown.remove(column)
+    table = Table()
+    for column in shown:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*("" if row[c] is None else str(row[c]) for c in shown))
+    console.print(table)
+    dropped = [c for c in columns if c not in shown]
+    console.print(f"{len(rows)} rows" + (f" (not shown at this width: {', '.join(dropped)})" if dropped else ""))
+
+
+def _natural_width(columns: list[str], rows: list[dict]) -> int:
+    from rich.cells import cell_len
+
+    return sum(3 + max([cell_len(c)] + [cell_len(str(r[c] or "")) for r in rows[:200]]) for c in columns) + 1
 
 
 @main.command()
-@click.argument("graph_file", required=False, type=click.Path(path_type=Path),
-                default=DEFAULT_OUT / f"{report_id(BUNDLED_REPORT)}.ttl")
-def validate(graph_file: Path) -> None:
-    """Check a built graph against the SHACL shapes (ontology/shapes.ttl)."""
+@click.argument("graphs", nargs=-1, type=click.Path(path_type=Path))
+def validate(graphs: tuple[Path, ...]) -> None:
+    """Check built GRAPHS (files or build folders; default: the last build's) against the SHACL shapes
+    (ontology/shapes.ttl), each report's graph on its own."""
+    import pyoxigraph as ox
     from rdflib import Graph
 
+    from .exporters.rdf_formats import load_quads
     from .validate import validate_graph
 
-    if not graph_file.is_file():
-        raise GovkgError(f"{graph_file}: no such graph file")
-    g = Graph()
-    try:
-        g.parse(graph_file, format="turtle")
-    except Exception as e:  # rdflib raises many parser error types
-        raise GovkgError(f"{graph_file}: not a readable Turtle graph ({str(e).splitlines()[0]})") from None
-    conforms, report = validate_graph(g)
-    if conforms:
-        click.echo(f"{graph_file}: conforms to the govkg shapes ({len(g)} triples)")
-        return
-    click.echo(report, err=True)
-    raise GovkgError(f"{graph_file}: does not conform to the govkg shapes (report above)")
+    by_graph: dict[str, list] = {}
+    for q in load_quads(_inputs(graphs)):
+        by_graph.setdefault(q.graph_name.value, []).append(q.triple)
+    failed = []
+    for name, triples in sorted(by_graph.items()):
+        g = Graph()
+        g.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8"), format="nt")
+        conforms, report = validate_graph(g)
+        if conforms:
+            click.echo(f"{name}: conforms to the govkg shapes ({len(g)} triples)")
+        else:
+            click.echo(report, err=True)
+            failed.append(name)
+    if failed:
+        raise GovkgError(f"{', '.join(failed)}: does not conform to the govkg shapes (report above)")
 
+
+def _inputs(graphs: tuple[Path, ...]) -> list[Path]:
+    """The graphs given, or the last build's folder."""
+    return list(graphs) if graphs else default_graphs()
 
 
 # ---------------------------------------------------------------- export, serve, push (SPARQL and graph databases)
 
 GRAPHS_ARG = click.argument("graphs", nargs=-1, type=click.Path(path_type=Path))
-EXPORT_FORMATS = ("ntriples", "nquads", "trig", "jsonld", "graphml", "gexf", "neo4j", "cypher")
-
-
-def _graph_inputs(graphs: tuple[Path, ...]) -> list[Path]:
-    """Built Turtle files or folders; none: every report graph in exports/."""
-    return list(graphs) if graphs else [DEFAULT_OUT]
+EXPORT_FORMATS = ("ntriples", "nquads", "trig", "turtle", "jsonld", "graphml", "gexf", "neo4j", "cypher")
+EXPORT_ALIASES = {"nt": "ntriples", "nq": "nquads", "ttl": "turtle", "json-ld": "jsonld"}
 
 
 @main.command()
 @GRAPHS_ARG
-@click.option("--format", "formats", type=click.Choice(EXPORT_FORMATS + ("all",)), multiple=True, required=True,
-              help="Repeat for several formats; `all` for every one.")
+@click.option("--format", "formats", type=click.Choice(EXPORT_FORMATS + tuple(EXPORT_ALIASES) + ("all",)),
+              multiple=True, required=True, help="Repeat for several formats; `all` for every one.")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=DEFAULT_OUT, show_default=True,
               help="Folder for govkg.<ext> (neo4j: the folder neo4j/ of CSVs).")
 def export(graphs: tuple[Path, ...], formats: tuple[str, ...], out_dir: Path) -> None:
-    """Export built GRAPHS (files or folders of *.ttl; default exports/) for SPARQL stores and graph databases.
+    """Export built GRAPHS (graph files or build folders; default: the last build's) for SPARQL stores and graph
+    databases.
 
-    RDF datasets (one named graph per report): ntriples, nquads, trig, jsonld (+ govkg.context.jsonld).
+    RDF datasets (one named graph per report): nquads (nq), trig, jsonld (+ govkg.context.jsonld); the union
+    graph: ntriples (nt), turtle (ttl).
     Property graph (the networkx projection): graphml, gexf, neo4j (neo4j-admin import CSVs), cypher.
     """
     from .exporters import property_graph as pg
     from .exporters import rdf_formats as rf
     from .fileio import write_output
 
-    inputs = _graph_inputs(graphs)
+    inputs = _inputs(graphs)
     if not out_dir.is_dir():
         try:
             out_dir.mkdir(parents=True, exist_ok=True)
         except OSError as e:
             raise GovkgError(f"{out_dir}: cannot create output folder ({e.strerror or e})") from None
     store = view = None
-    for fmt in dict.fromkeys(EXPORT_FORMATS if "all" in formats else formats):
+    chosen = EXPORT_FORMATS if "all" in formats else [EXPORT_ALIASES.get(f, f) for f in formats]
+    for fmt in dict.fromkeys(chosen):
         if fmt in rf.FORMATS:
             store = store if store is not None else rf.load_quads(inputs)
             target = out_dir / f"govkg.{rf.FORMATS[fmt]}"
@@ -276,11 +354,11 @@ def export(graphs: tuple[Path, ...], formats: tuple[str, ...], out_dir: Path) ->
 @click.option("--writable", is_flag=True, help="Accept SPARQL Update (in memory only; read-only by default).")
 @click.option("--verbose", is_flag=True, help="Log every request.")
 def serve(graphs: tuple[Path, ...], host: str, port: int, writable: bool, verbose: bool) -> None:
-    """Serve built GRAPHS (default exports/) as a SPARQL 1.1 Protocol endpoint with a query page."""
+    """Serve built GRAPHS (graph files or build folders; default: the last build's) as a SPARQL 1.1 Protocol endpoint with a query page."""
     from .exporters.rdf_formats import load_dataset, report_graph_names
     from .serve import SparqlServer, is_loopback
 
-    store = load_dataset(_graph_inputs(graphs))
+    store = load_dataset(_inputs(graphs))
     if not is_loopback(host):
         click.echo(f"govkg: warning: listening on {host}, reachable from other machines", err=True)
     server = SparqlServer(store, host, port, writable=writable, verbose=verbose)
@@ -306,7 +384,7 @@ def serve(graphs: tuple[Path, ...], host: str, port: int, writable: bool, verbos
               "GOVKG_USER / GOVKG_PASSWORD from the environment.")
 def push(graphs: tuple[Path, ...], store_url: str | None, query_url: str | None, cypher_url: str | None,
          ask_password: bool) -> None:
-    """Push built GRAPHS (default exports/) to a SPARQL store and/or an openCypher database (idempotent)."""
+    """Push built GRAPHS (graph files or build folders; default: the last build's) to a SPARQL store and/or an openCypher database (idempotent)."""
     from .push import Credentials, credentials_from_env, push_cypher, push_graph_store, remote_triple_count
 
     if not store_url and not cypher_url:
@@ -316,7 +394,7 @@ def push(graphs: tuple[Path, ...], store_url: str | None, query_url: str | None,
         creds = Credentials(user, click.prompt("password", hide_input=True, err=True))
     else:
         creds = credentials_from_env()
-    inputs = _graph_inputs(graphs)
+    inputs = _inputs(graphs)
     if store_url:
         from .exporters.rdf_formats import load_quads
 

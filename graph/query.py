@@ -1,4 +1,7 @@
-"""Named SPARQL queries shipped with govkg, run with pyoxigraph over a built Turtle graph.
+"""Named SPARQL queries shipped with govkg, and any SPARQL query, run with pyoxigraph over built graphs.
+
+The graphs are a report's Turtle, a corpus's TriG or N-Quads, a build folder, or several of these (see
+`govkg.exporters.rdf_formats.graph_files`); queries see the union of the named graphs as their default graph.
 
 >>> {"observations", "districts", "projects", "actions", "relations"} <= set(named_queries())
 True
@@ -8,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
@@ -26,28 +30,46 @@ def named_queries() -> dict[str, str]:
     return {f.name[:-3]: f.read_text(encoding="utf-8") for f in folder.iterdir() if f.name.endswith(".rq")}
 
 
-def load_store(path: Path) -> ox.Store:
-    if not path.is_file():
-        raise GovkgError(f"{path}: no such graph file (build one with `govkg build`)")
-    store = ox.Store()
+def load_store(inputs: Path | list[Path]) -> ox.Store:
+    """A store holding the graphs named by `inputs` (one path or several), one named graph per report."""
+    from .exporters.rdf_formats import load_dataset
+
+    return load_dataset([inputs] if isinstance(inputs, (str, Path)) else list(inputs))
+
+
+@dataclass
+class QueryResult:
+    """What a query gave: rows (SELECT), a boolean (ASK) or triples (CONSTRUCT, DESCRIBE)."""
+
+    form: str  # "select", "ask" or "graph"
+    columns: list[str] = field(default_factory=list)
+    rows: list[dict] = field(default_factory=list)
+    boolean: bool | None = None
+    triples: list[ox.Triple] = field(default_factory=list)
+
+
+def execute(store: ox.Store, sparql: str) -> QueryResult:
+    """Run any SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) over the union of the store's graphs."""
     try:
-        store.load(path=str(path), format=ox.RdfFormat.TURTLE)
-    except (SyntaxError, ValueError, OSError) as e:
-        raise GovkgError(f"{path}: not a readable Turtle graph ({str(e).splitlines()[0]})") from None
-    return store
+        result = store.query(sparql, use_default_graph_as_union=True)
+    except SyntaxError as e:
+        raise GovkgError(f"invalid SPARQL: {str(e).splitlines()[0]}") from None
+    except OSError as e:
+        raise GovkgError(f"query failed: {str(e).splitlines()[0]}") from None
+    if isinstance(result, ox.QuerySolutions):
+        columns = [v.value for v in result.variables]
+        return QueryResult("select", columns, [{c: _python(solution[c]) for c in columns} for solution in result])
+    if isinstance(result, ox.QueryBoolean):
+        return QueryResult("ask", boolean=bool(result))
+    return QueryResult("graph", triples=list(result))
 
 
 def run_query(store: ox.Store, sparql: str) -> tuple[list[str], list[dict]]:
     """(columns, rows) of a SELECT query; values become Python str, int, float or bool (None when unbound)."""
-    try:
-        result = store.query(sparql)
-    except SyntaxError as e:
-        raise GovkgError(f"invalid SPARQL: {str(e).splitlines()[0]}") from None
-    if not isinstance(result, ox.QuerySolutions):
-        raise GovkgError("only SELECT queries are supported")
-    columns = [v.value for v in result.variables]
-    rows = [{c: _python(solution[c]) for c in columns} for solution in result]
-    return columns, rows
+    result = execute(store, sparql)
+    if result.form != "select":
+        raise GovkgError("this needs a SELECT query")
+    return result.columns, result.rows
 
 
 def _python(term):
@@ -63,13 +85,37 @@ def _python(term):
     return term.value
 
 
+#: output format names and their aliases
+ROW_FORMATS = ("table", "csv", "tsv", "json", "ndjson")
+GRAPH_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES}
+FORMAT_ALIASES = {"ttl": "turtle", "nt": "ntriples", "jsonl": "ndjson"}
+
+
 def format_rows(columns: list[str], rows: list[dict], fmt: str) -> str:
+    """Rows as json (an array of objects), ndjson (one object a line), csv or tsv (with a header line).
+
+    >>> format_rows(["a", "b"], [{"a": 1, "b": None}], "tsv")
+    'a\\tb\\n1\\t\\n'
+    """
     if fmt == "json":
         return json.dumps(rows, ensure_ascii=False, indent=1)
-    if fmt == "csv":
+    if fmt == "ndjson":
+        return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    if fmt in ("csv", "tsv"):
         out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
+        writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n", delimiter="," if fmt == "csv" else "\t")
         writer.writeheader()
         writer.writerows(rows)
         return out.getvalue()
-    raise ValueError(fmt)
+    raise GovkgError(f"format {fmt!r} is for graphs; rows take {', '.join(ROW_FORMATS)}")
+
+
+def format_triples(triples: list[ox.Triple], fmt: str) -> str:
+    """CONSTRUCT/DESCRIBE results as Turtle or N-Triples, sorted so the same result gives the same text."""
+    if fmt not in GRAPH_FORMATS:
+        raise GovkgError(f"format {fmt!r} is for rows; graph results take {', '.join(GRAPH_FORMATS)} (or ttl, nt)")
+    from .exporters.rdf_formats import PREFIXES
+
+    ordered = sorted(triples, key=str)
+    prefixes = PREFIXES if fmt == "turtle" else None
+    return ox.serialize(ordered, format=GRAPH_FORMATS[fmt], prefixes=prefixes).decode("utf-8")

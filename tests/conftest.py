@@ -1,6 +1,8 @@
 """Shared fixtures: one build of the bundled report per test session (building takes a few seconds)."""
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -28,3 +30,7 @@ def write_report(tmp_path: Path):
         return path
 
     return write
+
+
+# Commands with no graph argument read the last build's folder: keep the tests' record away from the user's.
+os.environ.setdefault("GOVKG_STATE_DIR", tempfile.mkdtemp(prefix="govkg-state-"))

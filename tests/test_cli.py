@@ -79,7 +79,75 @@ def test_csv_and_table_formats(built):
     csv_out = run("query", "districts", "--graph", built, "--format", "csv").output
     assert csv_out.splitlines()[0].startswith("name,code,start,end")
     assert "河西区,120103" in csv_out
-    assert "rows" in run("query", "districts", "--graph", built).output
+    assert run("query", "districts", "--graph", built).output == csv_out  # not a terminal: CSV
+    assert "rows" in run("query", "districts", "--graph", built, "--format", "table").output
+
+
+@pytest.mark.parametrize("fmt, check", [
+    ("tsv", lambda out: out.splitlines()[0].startswith("name\tcode\tstart\tend")),
+    ("ndjson", lambda out: all(json.loads(line)["code"] for line in out.splitlines())),
+    ("json", lambda out: isinstance(json.loads(out), list)),
+])
+def test_row_formats(built, fmt, check):
+    assert check(run("query", "districts", "--graph", built, "--format", fmt).output)
+
+
+def test_a_wide_table_drops_iri_and_evidence_columns_to_fit_the_terminal(built, monkeypatch):
+    from govkg import cli
+
+    monkeypatch.setattr(cli.console, "width", 80)
+    out = run("query", "observations", "--graph", built, "--format", "table").output
+    assert "not shown at this width" in out and "https://" not in out
+    assert max(len(line) for line in out.splitlines()) <= 80
+
+
+def test_ask_construct_and_describe(built, tmp_path):
+    ask = "ASK { ?d a <https://w3id.org/govkg/ontology#District> }"
+    assert run("query", ask, "--graph", built).output == "true\n"
+    assert json.loads(run("query", ask, "--graph", built, "--format", "json").output) == {"boolean": True}
+    construct = ("CONSTRUCT { ?d <http://www.w3.org/2000/01/rdf-schema#label> ?l } WHERE { "
+                 "?d a <https://w3id.org/govkg/ontology#District> ; <http://www.w3.org/2000/01/rdf-schema#label> ?l }")
+    nt = run("query", construct, "--graph", built, "--format", "nt").output
+    assert nt.count(" .\n") == 2 and "河西区" in nt
+    run("query", construct, "--graph", built, "--format", "ttl", "-o", tmp_path / "q.ttl")
+    assert "河西区" in (tmp_path / "q.ttl").read_text(encoding="utf-8")
+    describe = run("query", "DESCRIBE <https://w3id.org/govkg/id/division/120103>", "--graph", built).output
+    assert "120103" in describe
+
+
+def test_query_from_standard_input(built):
+    sparql = "SELECT (COUNT(*) AS ?n) WHERE { ?d a <https://w3id.org/govkg/ontology#District> }"
+    result = CliRunner().invoke(main, ["query", "-f", "-", "--graph", str(built), "--format", "json"], input=sparql)
+    assert json.loads(result.output) == [{"n": 2}]
+
+
+def test_several_graphs_and_datasets_are_one_union(built, tmp_path):
+    other = tmp_path / "other.ttl"
+    other.write_text(built.read_text(encoding="utf-8").replace("tianjin-2023-test", "tianjin-2023-copy"),
+                     encoding="utf-8")
+    count = "SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE { ?r a <https://w3id.org/govkg/ontology#Report> }"
+    assert json.loads(run("query", count, "-g", built, "-g", other, "--format", "json").output) == [{"n": 2}]
+    run("export", built, other, "--format", "nq", "--format", "trig", "--out", tmp_path / "ex")
+    for name in ("govkg.nq", "govkg.trig"):
+        found = json.loads(run("query", count, "-g", tmp_path / "ex" / name, "--format", "json").output)
+        assert found == [{"n": 2}], name
+    assert run("validate", tmp_path / "ex" / "govkg.nq").output.count("conforms") == 2
+
+
+def test_commands_default_to_the_last_build(write_report, tmp_path, monkeypatch):
+    monkeypatch.setenv("GOVKG_STATE_DIR", str(tmp_path / "state"))
+    monkeypatch.chdir(tmp_path)
+    report = write_report("——2024年1月8日在北京市第十六届人民代表大会第二次会议上\n一、2023年工作回顾\n"
+                          "朝阳区地区生产总值增长5%。\n", "beijing-2024.txt")
+    assert run("build", report, "--out", tmp_path / "elsewhere", "--no-html").exit_code == 0
+    out = run("query", "districts", "--format", "csv").output
+    assert "朝阳区" in out
+    assert "conforms" in run("validate").output
+
+
+def test_help_and_version():
+    assert "Usage" in run("-h").output and "Usage" in run("query", "-h").output
+    assert "version" in run("--version").output
 
 
 def test_inline_query_and_query_file(built, tmp_path):

@@ -171,10 +171,10 @@ def test_exports_are_deterministic(graphs, exported, tmp_path):
 def test_bad_input_gives_a_one_line_error(tmp_path):
     (tmp_path / "empty").mkdir()
     (tmp_path / "bad.ttl").write_text("this is not turtle", encoding="utf-8")
-    (tmp_path / "noreport.ttl").write_text("<urn:a> <urn:b> <urn:c> .", encoding="utf-8")
+    (tmp_path / "graph.xml").write_text("<rdf/>", encoding="utf-8")
     for args, words in [((tmp_path / "missing",), ("no such graph",)), ((tmp_path / "empty",), ("no built graphs",)),
                         ((tmp_path / "bad.ttl",), ("not a readable Turtle",)),
-                        ((tmp_path / "noreport.ttl",), ("gk:Report",))]:
+                        ((tmp_path / "graph.xml",), ("not a graph file",))]:
         result = run("export", *args, "--format", "nquads", "--out", tmp_path)
         assert result.exit_code == 1
         assert len(result.output.strip().splitlines()) == 1 and all(w in result.output for w in words), result.output

@@ -127,7 +127,7 @@ def http(url, data=None, headers=None, method=None):
 
 def local_select(store, sparql: str) -> list[dict]:
     """The local engine's answer in the form sparql_select gives (SPARQL JSON values)."""
-    result = json.loads(store.query(sparql).serialize(format=ox.QueryResultsFormat.JSON))
+    result = json.loads(store.query(sparql, use_default_graph_as_union=True).serialize(format=ox.QueryResultsFormat.JSON))
     return [{k: v["value"] for k, v in b.items()} for b in result["results"]["bindings"]]
 
 

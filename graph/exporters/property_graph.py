@@ -20,23 +20,21 @@ from collections import defaultdict
 from pathlib import Path
 
 import networkx as nx
+import pyoxigraph as ox
 from rdflib import Graph
 
 from ..errors import GovkgError
 from ..projection import project_graph
-from .rdf_formats import graph_files
+from .rdf_formats import load_quads
 
 BATCH = 500
 
 
 def projection(inputs: list[Path]) -> nx.MultiDiGraph:
-    """The property-graph view of the union of the given built graphs."""
+    """The property-graph view of the union of the given built graphs (files, datasets or build folders)."""
     g = Graph()
-    for path in graph_files(inputs):
-        try:
-            g.parse(path, format="turtle")
-        except Exception as e:  # rdflib raises many parser error types
-            raise GovkgError(f"{path}: not a readable Turtle graph ({str(e).splitlines()[0]})") from None
+    data = ox.serialize([q.triple for q in load_quads(inputs)], format=ox.RdfFormat.N_TRIPLES)
+    g.parse(data=data.decode("utf-8"), format="nt")
     return project_graph(g)
 
 

@@ -8,7 +8,7 @@ JSON-LD uses rdflib's serializer with the shipped context (``jsonld_context.json
 Every output is sorted, so the same graphs give the same bytes.
 
 >>> sorted(FORMATS)
-['jsonld', 'nquads', 'ntriples', 'trig']
+['jsonld', 'nquads', 'ntriples', 'trig', 'turtle']
 """
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from govkg.ontology.namespace import GK
 from ..errors import GovkgError
 
 #: format name → file extension
-FORMATS = {"ntriples": "nt", "nquads": "nq", "trig": "trig", "jsonld": "jsonld"}
+FORMATS = {"ntriples": "nt", "nquads": "nq", "trig": "trig", "turtle": "ttl", "jsonld": "jsonld"}
 CONTEXT_FILE = Path(__file__).with_name("jsonld_context.json")
 #: name the context gets next to a JSON-LD export (the document refers to it by this relative IRI)
 CONTEXT_NAME = "govkg.context.jsonld"
@@ -39,8 +39,15 @@ PREFIXES = {
 }
 
 
+#: file suffix → how a graph file is read (Turtle and N-Triples hold one graph, TriG and N-Quads a dataset)
+GRAPH_SUFFIXES = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".trig": ox.RdfFormat.TRIG,
+                  ".nq": ox.RdfFormat.N_QUADS}
+
+
 def graph_files(inputs: list[Path]) -> list[Path]:
-    """The Turtle files named by ``inputs`` (files, or folders whose ``*.ttl`` are taken), sorted by name."""
+    """The graph files named by ``inputs``: files as given, and for a folder (a build's output) the graphs a
+    build writes there, ``*.ttl`` (one per report, plus derived graphs such as ``corpus-targets.ttl``); a
+    folder's ``corpus.trig``/``corpus.nq`` hold the same graphs again and are not read twice. Sorted by name."""
     files: list[Path] = []
     for path in inputs:
         path = Path(path)
@@ -50,48 +57,55 @@ def graph_files(inputs: list[Path]) -> list[Path]:
                 raise GovkgError(f"{path}: no built graphs (*.ttl) in this folder (run `govkg build`)")
             files.extend(found)
         elif path.is_file():
+            if path.suffix.lower() not in GRAPH_SUFFIXES:
+                raise GovkgError(f"{path}: not a graph file (give .ttl, .nt, .trig, .nq or a build folder)")
             files.append(path)
         else:
             raise GovkgError(f"{path}: no such graph file or folder (run `govkg build`)")
     if not files:
         raise GovkgError("no graphs given")
-    return files
+    return list(dict.fromkeys(files))
 
 
-def read_report_graph(path: Path) -> tuple[str, list[ox.Triple]]:
-    """(report IRI, triples) of one built Turtle file; the report is the one subject typed gk:Report."""
+def read_graph_file(path: Path) -> list[ox.Quad]:
+    """The quads of one graph file. A Turtle or N-Triples file holding one gk:Report becomes that report's
+    named graph; any other single graph (a derived file) the named graph of its file's IRI; TriG and
+    N-Quads keep their own graph names."""
+    fmt = GRAPH_SUFFIXES[path.suffix.lower()]
     try:
-        triples = [q.triple for q in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)]
+        quads = list(ox.parse(path=str(path), format=fmt))
     except (SyntaxError, ValueError, OSError) as e:
-        raise GovkgError(f"{path}: not a readable Turtle graph ({str(e).splitlines()[0]})") from None
+        kind = {".ttl": "Turtle", ".nt": "N-Triples", ".trig": "TriG", ".nq": "N-Quads"}[path.suffix.lower()]
+        raise GovkgError(f"{path}: not a readable {kind} graph ({str(e).splitlines()[0]})") from None
+    if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
+        return quads
     rdf_type, report = ox.NamedNode(str(RDF.type)), ox.NamedNode(str(GK.Report))
-    reports = sorted({t.subject.value for t in triples
-                      if t.predicate == rdf_type and t.object == report and isinstance(t.subject, ox.NamedNode)})
-    if len(reports) != 1:
-        raise GovkgError(f"{path}: expected one gk:Report in the graph, found {len(reports)}")
-    return reports[0], triples
+    reports = sorted({q.subject.value for q in quads
+                      if q.predicate == rdf_type and q.object == report and isinstance(q.subject, ox.NamedNode)})
+    graph = ox.NamedNode(reports[0] if len(reports) == 1 else path.resolve().as_uri())
+    return [ox.Quad(q.subject, q.predicate, q.object, graph) for q in quads]
 
 
 def load_quads(inputs: list[Path]) -> list[ox.Quad]:
-    """The quads of the report files, each file's triples in the named graph of its report, as parsed.
+    """The quads of every graph named by ``inputs`` (see `graph_files`), as parsed.
 
     Literals keep their lexical form (a pyoxigraph Store would canonicalise ``1.0``^^xsd:decimal to ``1``), so
-    exports hold exactly the built triples.
+    exports hold exactly the built triples. The same named graph read from two files is an error.
     """
     quads: list[ox.Quad] = []
     seen: dict[str, Path] = {}
     for path in graph_files(inputs):
-        iri, triples = read_report_graph(path)
-        if iri in seen:
-            raise GovkgError(f"{path}: report {iri} is also in {seen[iri]}")
-        seen[iri] = path
-        graph = ox.NamedNode(iri)
-        quads.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
+        found = read_graph_file(path)
+        for name in {q.graph_name.value for q in found if isinstance(q.graph_name, ox.NamedNode)}:
+            if name in seen:
+                raise GovkgError(f"{path}: graph {name} is also in {seen[name]}")
+            seen[name] = path
+        quads.extend(found)
     return quads
 
 
 def load_dataset(inputs: list[Path]) -> ox.Store:
-    """An in-memory pyoxigraph store with one named graph per report file (for querying)."""
+    """An in-memory pyoxigraph store with one named graph per report (for querying)."""
     store = ox.Store()
     store.extend(load_quads(inputs))
     return store
@@ -117,6 +131,10 @@ def serialize(quads: list[ox.Quad], fmt: str) -> bytes:
     """The dataset in ``fmt`` (a key of FORMATS). N-Triples is the union of the report graphs (deduplicated)."""
     if fmt == "ntriples":
         return _lines(ox.RdfFormat.N_TRIPLES, (q.triple for q in quads))
+    if fmt == "turtle":
+        prefixes = {k: v for k, v in PREFIXES.items() if k != "id"}
+        triples = sorted({q.triple for q in quads}, key=str)
+        return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
     if fmt == "nquads":
         return _lines(ox.RdfFormat.N_QUADS, quads)
     if fmt == "trig":

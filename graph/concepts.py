@@ -1,0 +1,138 @@
+"""The canonical indicator scheme (``ontology/indicators.ttl``, SKOS): which concept an indicator name means.
+
+Reports name one indicator many ways (居民消费价格涨幅, 居民消费价格上涨, CPI; 国内生产总值, 全省地区生产总值).
+`IndicatorScheme.match` maps a name as read from a sentence to its concept by the scheme's prefLabels and
+altLabels, after trimming what is no part of a name (`clean_indicator_name`), and checks the unit: an amount of
+a money indicator must be money, a share must be a percentage.
+
+>>> scheme = indicator_scheme()
+>>> [scheme.match(n, "growth_rate", "percent").pref_label for n in ("全省地区生产总值", "国内生产总值", "GDP")]
+['地区生产总值', '地区生产总值', '地区生产总值']
+>>> scheme.match("居民消费价格上涨", "share", "percent").direction
+'lower'
+>>> scheme.match("城镇新增就业", "amount", "CNY") is None  # jobs are not money
+True
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .vocab import word_list
+
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+GK = "https://w3id.org/govkg/ontology#"
+#: Measures whose unit is a rate whatever the indicator's own unit family (增长5%, 提高1个百分点).
+RATE_MEASURES = ("growth_rate", "change_pp")
+#: The shortest label matched inside a longer name (全社会研发投入强度 → 研发投入强度).
+MIN_CONTAINED = 4
+
+
+@dataclass(frozen=True)
+class Concept:
+    iri: str
+    notation: str
+    pref_label: str
+    unit_family: str
+    direction: str  # higher, lower or neutral
+    broader: str | None = None
+
+
+def clean_indicator_name(name: str) -> str:
+    """The name without what a sentence puts around it (拟按, 预期, 平均, 把 …; word lists in
+    ``graph/data/indicator_name_trims.txt``).
+
+    >>> [clean_indicator_name(n) for n in ("赤字率拟按", "城镇调查失业率平", "把居民消费价格涨幅", "广义货币M2预期")]
+    ['赤字率', '城镇调查失业率', '居民消费价格涨幅', '广义货币M2']
+    """
+    leads, tails = _trims()
+    changed = True
+    while changed and name:
+        changed = False
+        for lead in leads:
+            if name.startswith(lead) and len(name) - len(lead) >= 2:
+                name, changed = name[len(lead):], True
+        for tail in tails:
+            if name.endswith(tail) and len(name) - len(tail) >= 2:
+                name, changed = name[: -len(tail)], True
+    return name
+
+
+@lru_cache(maxsize=1)
+def _trims() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    entries = word_list("indicator_name_trims")
+    leads = tuple(sorted((e[:-1] for e in entries if e.endswith("-")), key=len, reverse=True))
+    tails = tuple(sorted((e[1:] for e in entries if e.startswith("-")), key=len, reverse=True))
+    return leads, tails
+
+
+class IndicatorScheme:
+    """The concepts of ``ontology/indicators.ttl`` and a label index over them."""
+
+    def __init__(self, turtle: str):
+        import pyoxigraph as ox
+
+        triples = [q.triple for q in ox.parse(turtle, format=ox.RdfFormat.TURTLE)]
+        by_subject: dict[str, dict[str, list[str]]] = {}
+        for t in triples:
+            by_subject.setdefault(t.subject.value, {}).setdefault(t.predicate.value, []).append(t.object)
+        self.triples = triples
+        self.concepts: dict[str, Concept] = {}
+        self._labels: dict[str, Concept] = {}
+        for iri, props in sorted(by_subject.items()):
+            if not any(o.value == SKOS + "Concept" for o in props.get(_RDF_TYPE, [])):
+                continue
+            concept = Concept(iri, _one(props, SKOS + "notation"), _zh(props, SKOS + "prefLabel"),
+                              _one(props, GK + "unitFamily"), _one(props, GK + "direction"),
+                              _one(props, SKOS + "broader"))
+            self.concepts[iri] = concept
+            for label in [concept.pref_label] + [o.value for o in props.get(SKOS + "altLabel", [])]:
+                self._labels.setdefault(_key(label), concept)
+        self._by_length = sorted(self._labels, key=len, reverse=True)
+
+    def match(self, name: str, measure: str, unit_norm: str) -> Concept | None:
+        """The concept `name` names, if its unit fits: the label equal to the cleaned name, else the longest
+        label (of at least four characters) the name ends with."""
+        key = _key(clean_indicator_name(name))
+        concept = self._labels.get(key)
+        if concept is None:
+            found = next((label for label in self._by_length if len(label) >= MIN_CONTAINED and key.endswith(label)),
+                         None)
+            concept = self._labels[found] if found else None
+        return concept if concept is not None and _unit_fits(concept, measure, unit_norm) else None
+
+    def by_pref_label(self, label: str) -> Concept | None:
+        return next((c for c in self.concepts.values() if c.pref_label == label), None)
+
+
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
+
+def _unit_fits(concept: Concept, measure: str, unit_norm: str) -> bool:
+    if measure in RATE_MEASURES or measure == "rank":
+        return True
+    if measure == "share":
+        return unit_norm == "percent" or concept.unit_family == unit_norm
+    return concept.unit_family == unit_norm or (concept.unit_family == "jin" and unit_norm in ("jin", "ton"))
+
+
+def _key(label: str) -> str:
+    return re.sub(r"[\s（）()]", "", label).upper()
+
+
+def _one(props: dict, predicate: str) -> str | None:
+    values = sorted(o.value for o in props.get(predicate, []))
+    return values[0] if values else None
+
+
+def _zh(props: dict, predicate: str) -> str:
+    values = sorted(o.value for o in props.get(predicate, []) if getattr(o, "language", None) == "zh")
+    return values[0] if values else _one(props, predicate) or ""
+
+
+@lru_cache(maxsize=1)
+def indicator_scheme() -> IndicatorScheme:
+    """The scheme shipped with govkg, parsed once."""
+    return IndicatorScheme(resources.files("govkg.ontology").joinpath("indicators.ttl").read_text(encoding="utf-8"))
