@@ -9,7 +9,7 @@ shared, as in a real corpus), then times, for each engine:
 1. parsing the Turtle file into memory (rdflib ``Graph.parse`` vs pyoxigraph ``Store.load``);
 2. a GROUP BY query: observations per indicator and status, ordered by count (the shape of the cookbook's
    aggregate queries);
-3. a selective cookbook query (``targets_2023``).
+3. a selective cookbook query (``targets_this_year``).
 
 and prints one table. The same numbers decide which engine govkg uses: pyoxigraph for `govkg query`, `serve`,
 `export` of N-Triples/N-Quads/TriG and `push`; rdflib only where a library needs an rdflib graph (the networkx
@@ -80,7 +80,7 @@ def main(argv=None) -> None:
 
     from govkg.query import named_queries
 
-    cookbook = named_queries()["targets_2023"]
+    cookbook = named_queries()["targets_this_year"]
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus.ttl"
         size, seconds = timed(lambda: make_corpus(args.graph, args.triples, corpus))
@@ -104,7 +104,7 @@ def main(argv=None) -> None:
             assert len(rl_group) == len(ox_group) and len(rl_cook) == len(ox_cook)
         rows.append(("Turtle parse", rl_parse, ox_parse))
         rows.append((f"GROUP BY query ({len(ox_group)} rows)", rl_group_s, ox_group_s))
-        rows.append((f"cookbook targets_2023 ({len(ox_cook)} rows)", rl_cook_s, ox_cook_s))
+        rows.append((f"cookbook targets_this_year ({len(ox_cook)} rows)", rl_cook_s, ox_cook_s))
 
     print(f"{'operation':<38} {'rdflib':>10} {'pyoxigraph':>11} {'speed-up':>9}")
     for name, rl, ox_s in rows:

@@ -13,6 +13,7 @@ the same graph. Every fact points to the exact span of text it was read from (``
 from __future__ import annotations
 
 import hashlib
+import math
 from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
@@ -23,6 +24,7 @@ from rdflib.namespace import DCTERMS, PROV
 from govkg.ontology.namespace import GK, ID
 
 from .document import Document
+from .concepts import indicator_scheme
 from .gazetteer import NATIONAL, Division, find_region, region_level, within
 from .pipeline import Extraction
 
@@ -72,6 +74,7 @@ class GraphBuilder:
             self.g.bind(prefix, ns)
         self.report = ID[self.rid]
         self.used_concepts: set[URIRef] = set()
+        self.used_indicator_concepts: set[URIRef] = set()
         self._source = source
         region = find_region(doc.meta.region) if doc.meta.region and doc.meta.region != NATIONAL else None
         self._region_division = region
@@ -267,12 +270,21 @@ class GraphBuilder:
             g.add((node, RDF.type, PROV.Entity))
             g.add((node, GK.indicator, self.indicator(o.indicator)))
             g.add((node, GK.scope, self.place(o.scope)))
-            g.add((node, GK.valueAsWritten, Literal(_number_as_written(q.value))))
+            g.add((node, GK.valueAsWritten, Literal(q.written or _number_as_written(q.value))))
             g.add((node, GK.unitAsWritten, Literal(q.unit)))
-            g.add((node, GK.value, Literal(Decimal(repr(q.value_norm)), datatype=XSD.decimal)))
+            g.add((node, GK.value, _decimal(q.value_norm)))
             g.add((node, GK.unit, self.concept("unit", q.unit_norm)))
             if o.qualifier:
                 g.add((node, GK.qualifier, Literal(o.qualifier)))
+            if o.concept:
+                concept = URIRef(o.concept)
+                g.add((node, GK.concept, concept))
+                g.add((self.indicator(o.indicator), GK.concept, concept))
+                self.used_indicator_concepts.add(concept)
+            if o.kind:
+                g.add((node, GK.targetKind, Literal(o.kind)))
+            if o.upper is not None and q.value:
+                g.add((node, GK.upperValue, _decimal(q.value_norm * o.upper / q.value)))
             g.add((node, GK.measure, self.concept("measure", o.measure)))
             g.add((node, GK.status, self.concept("status", o.status)))
             g.add((node, GK.estimated, Literal(o.estimated)))
@@ -313,7 +325,12 @@ class GraphBuilder:
             self.evidence(node, r.start, r.end)
 
     def add_concepts(self) -> None:
-        """Copy the controlled-list concepts the graph uses from the ontology, so queries need no other file."""
+        """Copy the controlled-list and indicator concepts the graph uses from the ontology, so queries need no
+        other file."""
+        wanted = {str(c) for c in self.used_indicator_concepts}
+        for t in indicator_scheme().triples:
+            if t.subject.value in wanted:
+                self.g.add((URIRef(t.subject.value), URIRef(t.predicate.value), _rdflib_term(t.object)))
         onto = _ontology()
         for c in sorted(self.used_concepts):
             for p, o in onto.predicate_objects(c):
@@ -336,6 +353,22 @@ def build_graph(doc: Document, ex: Extraction, source: str, content_hash: str = 
     b.add_relations(ex)
     b.add_concepts()
     return b.g
+
+
+def _decimal(value: float) -> Literal:
+    """An xsd:decimal in plain notation (1600000000000.0, never 1.6E+12 or INF, which are no decimals)."""
+    if not math.isfinite(value):
+        raise ValueError(f"not a finite number: {value}")
+    return Literal(format(Decimal(repr(value)), "f"), datatype=XSD.decimal)
+
+
+def _rdflib_term(term) -> URIRef | Literal:
+    """An rdflib term for a pyoxigraph NamedNode or Literal."""
+    if not hasattr(term, "datatype"):
+        return URIRef(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    return Literal(term.value, datatype=URIRef(term.datatype.value))
 
 
 def _number_as_written(value: float) -> str:

@@ -173,18 +173,23 @@ GRAPH_OPTION = click.option(
                    "ntriples (nt).")
 @click.option("--output", "-o", "output", type=click.Path(path_type=Path), help="Write the result to this file.")
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries and what each answers.")
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Fill a query parameter (a `VALUES ?param_NAME { UNDEF }` in it), e.g. --param year=2025.")
 def query(query_text: str | None, graph_inputs: tuple[Path, ...], query_file: Path | None, fmt: str | None,
-          output: Path | None, list_queries: bool) -> None:
+          output: Path | None, list_queries: bool, params: tuple[str, ...]) -> None:
     """Run a named query (--list shows them), a SPARQL query given as text, or one read from a file or
     standard input: SELECT, ASK, CONSTRUCT or DESCRIBE, over the union of the graphs."""
-    from .query import execute, load_store, named_queries
+    from .query import execute, load_store, named_queries, with_parameters
 
     if list_queries:
         for name, text in sorted(named_queries().items()):
             click.echo(f"{name}\t{text.splitlines()[0].lstrip('# ') if text.startswith('#') else ''}")
         return
-    sparql = _query_text(query_text, query_file)
+    sparql = with_parameters(_query_text(query_text, query_file), _parameters(params))
     result = execute(load_store(_inputs(graph_inputs)), sparql)
+    if result.form == "select" and not result.rows and query_text in named_queries():
+        click.echo(f"govkg: note: {query_text} found no rows in these graphs (the reports state no such facts)",
+                   err=True)
     fmt = FORMAT_ALIASES.get(fmt, fmt)
     to_terminal = output is None and sys.stdout.isatty()
     if result.form == "graph":
@@ -198,6 +203,16 @@ def query(query_text: str | None, graph_inputs: tuple[Path, ...], query_file: Pa
         _print_table(result.columns, result.rows)
     else:
         _emit(format_rows(result.columns, result.rows, fmt or "csv"), output)
+
+
+def _parameters(params: tuple[str, ...]) -> dict[str, str]:
+    found = {}
+    for p in params:
+        name, sep, value = p.partition("=")
+        if not sep or not name.strip():
+            raise GovkgError(f"--param {p!r}: give NAME=VALUE, e.g. --param year=2025")
+        found[name.strip()] = value.strip()
+    return found
 
 
 def _query_text(query_text: str | None, query_file: Path | None) -> str:

@@ -28,6 +28,11 @@ GK = "https://w3id.org/govkg/ontology#"
 RATE_MEASURES = ("growth_rate", "change_pp")
 #: The shortest label matched inside a longer name (全社会研发投入强度 → 研发投入强度).
 MIN_CONTAINED = 4
+#: What may stand before a label in a longer name that still means the label's concept: the region's own
+#: scope words (全省地区生产总值, 全社会研发投入强度, 我国国内生产总值), not a qualifying noun (海洋生产总值).
+SCOPE_PREFIX = re.compile(r"^(?:全[省市区国县州]|全社会|我[省市区国]|本[省市区]|[省市区县]|全年|年末|年均)?$")
+#: A five-year plan leading a name (“十三五”时期经济 → 经济).
+PLAN_LEAD = re.compile(r"^“?十[一二三四五六七八九]?五”?(?:时期|期间|末)?")
 
 
 @dataclass(frozen=True)
@@ -48,6 +53,7 @@ def clean_indicator_name(name: str) -> str:
     ['赤字率', '城镇调查失业率', '居民消费价格涨幅', '广义货币M2']
     """
     leads, tails = _trims()
+    name = PLAN_LEAD.sub("", name) or name
     changed = True
     while changed and name:
         changed = False
@@ -97,9 +103,11 @@ class IndicatorScheme:
         label (of at least four characters) the name ends with."""
         key = _key(clean_indicator_name(name))
         concept = self._labels.get(key)
+        if concept is None and measure == "growth_rate":
+            concept = self._labels.get(key + "增长")  # 经济增长7% names the GDP's growth
         if concept is None:
-            found = next((label for label in self._by_length if len(label) >= MIN_CONTAINED and key.endswith(label)),
-                         None)
+            found = next((label for label in self._by_length if len(label) >= MIN_CONTAINED and key.endswith(label)
+                          and SCOPE_PREFIX.match(key[: -len(label)])), None)
             concept = self._labels[found] if found else None
         return concept if concept is not None and _unit_fits(concept, measure, unit_norm) else None
 

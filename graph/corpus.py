@@ -336,7 +336,7 @@ def _write_corpus(result: CorpusResult, cache: Path, name: str) -> None:
                                          prefixes=PREFIXES))
     result.quads = quads
     result.targets_ttl, result.targets_html = out / f"{name}-targets.ttl", out / f"{name}-targets.html"
-    write_targets(result.assessments, result.targets_ttl, result.targets_html)
+    write_targets(result.assessments, result.targets_ttl, result.targets_html, records)
 
 
 class _AtomicFile:

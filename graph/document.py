@@ -29,7 +29,7 @@ HEAD_OF_SECTION = 200
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 SENTENCE_END = re.compile(r"[^。！？!?]*(?:[。！？!?]+[”’」』）)]*|$)")
 REVIEW_TITLE = re.compile(r"回顾|过去.{0,3}年")
-FIVE_YEAR_TITLE = re.compile(r"今后五年|未来五年")
+FIVE_YEAR_TITLE = re.compile(r"今后五年|未来五年|“?十[一二三四五六七八九]?五”?(?:时期|规划)")
 FIVE_YEAR_LEAD = re.compile(r"^(?:过去)?五年来|^过去五年")
 
 

@@ -15,6 +15,7 @@ from typing import Callable
 
 from .document import Document, parse_document
 from .extract.actions import ActionFact, extract_actions
+from .extract.indicators import comparable
 from .extract.metadata import extract_metadata, level_of, region_from_mentions
 from .extract.observations import ObservationFact, extract_observations
 from .extract.places import PlaceFact, extract_places
@@ -39,7 +40,7 @@ def _places(doc: Document, ex: Extraction) -> None:
 
 
 def _observations(doc: Document, ex: Extraction) -> None:
-    ex.observations = extract_observations(doc)
+    ex.observations = comparable(doc, extract_observations(doc))
 
 
 def _projects(doc: Document, ex: Extraction) -> None:

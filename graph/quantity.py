@@ -1,7 +1,7 @@
 """Numbers and units as written in Chinese reports, normalized to base units.
 
 >>> parse_quantity("1.6", "万亿元")
-Quantity(value=1.6, unit='万亿元', value_norm=1600000000000.0, unit_norm='CNY')
+Quantity(value=1.6, unit='万亿元', value_norm=1600000000000.0, unit_norm='CNY', written='1.6')
 >>> parse_quantity("４４.９", "万人").value_norm
 449000.0
 >>> parse_quantity("三", "位").value
@@ -9,6 +9,7 @@ Quantity(value=1.6, unit='万亿元', value_norm=1600000000000.0, unit_norm='CNY
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -44,6 +45,7 @@ class Quantity:
     unit: str  # the unit as written, multiplier included (万亿元)
     value_norm: float  # in base units (1.6e12)
     unit_norm: str  # CNY, percent, person, count, km …
+    written: str = ""  # the number's digits as written (full-width digits and thousands commas normalised)
 
 
 def parse_number(text: str) -> float:
@@ -85,12 +87,29 @@ def split_unit(unit: str) -> tuple[float, str]:
     raise ValueError(f"unknown unit: {unit!r}")
 
 
+#: More digits than this are no measured quantity a report states (and lose precision as floats): skipped.
+MAX_DIGITS = 18
+
+
 def parse_quantity(number: str, unit: str) -> Quantity:
-    """The quantity `number` `unit` as written and normalized (see the module example)."""
+    """The quantity `number` `unit` as written and normalized (see the module example). ValueError for a
+    number that is no quantity: more than 18 digits, or too large to be finite in base units.
+
+    >>> parse_quantity("9" * 40, "亿元")
+    Traceback (most recent call last):
+    ValueError: 40 digits: too long for a quantity
+    """
+    written = number.translate(FULLWIDTH).replace(",", "")
+    digits = sum(ch.isdigit() for ch in written)
+    if digits > MAX_DIGITS:
+        raise ValueError(f"{digits} digits: too long for a quantity")
     value = parse_number(number)
     factor, base = split_unit(unit)
     unit_norm, base_factor = BASE_UNITS[base]
-    return Quantity(value, unit, _tidy(value * factor * base_factor), unit_norm)
+    value_norm = _tidy(value * factor * base_factor)
+    if not math.isfinite(value_norm):
+        raise ValueError(f"{number}{unit}: not a finite quantity")
+    return Quantity(value, unit, value_norm, unit_norm, written if digits else "")
 
 
 def _tidy(x: float) -> float:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -31,10 +32,16 @@ def named_queries() -> dict[str, str]:
 
 
 def load_store(inputs: Path | list[Path]) -> ox.Store:
-    """A store holding the graphs named by `inputs` (one path or several), one named graph per report."""
-    from .exporters.rdf_formats import load_dataset
+    """A store holding the graphs named by `inputs` (one path or several): one named graph per report, and the
+    default graph their set union, each triple once (shared nodes — places, concepts, a fact copied into a
+    derived graph — repeat in many report graphs; a union queried graph by graph would repeat their rows)."""
+    from .exporters.rdf_formats import load_quads
 
-    return load_dataset([inputs] if isinstance(inputs, (str, Path)) else list(inputs))
+    quads = load_quads([inputs] if isinstance(inputs, (str, Path)) else list(inputs))
+    store = ox.Store()
+    store.extend(quads)
+    store.extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in quads)
+    return store
 
 
 @dataclass
@@ -49,9 +56,10 @@ class QueryResult:
 
 
 def execute(store: ox.Store, sparql: str) -> QueryResult:
-    """Run any SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) over the union of the store's graphs."""
+    """Run any SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE); its default graph is the store's (for a
+    `load_store` store, the union of the graphs, each triple once)."""
     try:
-        result = store.query(sparql, use_default_graph_as_union=True)
+        result = store.query(sparql)
     except SyntaxError as e:
         raise GovkgError(f"invalid SPARQL: {str(e).splitlines()[0]}") from None
     except OSError as e:
@@ -62,6 +70,32 @@ def execute(store: ox.Store, sparql: str) -> QueryResult:
     if isinstance(result, ox.QueryBoolean):
         return QueryResult("ask", boolean=bool(result))
     return QueryResult("graph", triples=list(result))
+
+
+PARAMETER = re.compile(r"VALUES\s+\?param_(\w+)\s*\{\s*UNDEF\s*\}")
+
+
+def with_parameters(sparql: str, params: dict[str, str]) -> str:
+    """Fill a query's parameters: each ``VALUES ?param_NAME { UNDEF }`` in it takes the value given for NAME
+    (a string literal); one left out stays UNDEF (the query's default).
+
+    >>> with_parameters('SELECT * WHERE { VALUES ?param_year { UNDEF } }', {"year": "2025"})
+    'SELECT * WHERE { VALUES ?param_year { "2025" } }'
+    """
+    declared = set(PARAMETER.findall(sparql))
+    unknown = sorted(set(params) - declared)
+    if unknown:
+        raise GovkgError(f"the query takes no parameter {', '.join(unknown)}"
+                         + (f" (it takes: {', '.join(sorted(declared))})" if declared else ""))
+
+    def fill(m: re.Match) -> str:
+        name = m.group(1)
+        if name not in params:
+            return m.group()
+        value = params[name].replace("\\", "\\\\").replace('"', '\\"')
+        return f'VALUES ?param_{name} {{ "{value}" }}'
+
+    return PARAMETER.sub(fill, sparql)
 
 
 def run_query(store: ox.Store, sparql: str) -> tuple[list[str], list[dict]]:

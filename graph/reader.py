@@ -282,7 +282,12 @@ def _soft_break(line: str, following: str) -> bool:
     """A break between `line` and `following` that sits inside a sentence (no end punctuation, no heading, and
     the next line not indented as a new paragraph)."""
     return (bool(following.strip()) and not following[:1].isspace() and not LINE_END.search(line)
-            and not HEADING.match(line) and not HEADING.match(following))
+            and not _is_heading(line) and not HEADING.match(following))
+
+
+def _is_heading(line: str) -> bool:
+    """A heading line: a heading mark and no sentence in it (——经济稳定。国内生产总值… is a paragraph)."""
+    return bool(HEADING.match(line)) and "。" not in line
 
 
 def _pairs(lines: list[str]) -> zip:

@@ -1,23 +1,29 @@
-"""Targets against results across the reports of a corpus: was the target for year Y met?
+"""Targets against results across the reports of a corpus: was the target met?
 
-A report of year Y states targets for Y (observations with status ``target`` and period ``Y``, read from its
-plan section); the report of year Y+1 of the same city reviews Y (status ``actual``, period ``Y``). A target is
-linked to the result on the same indicator (one node per name), the same scope (by its name: districts and the
-city are shared nodes, functional areas are per report), the same measure and the same normalized unit, and
-judged:
+A report of year Y states targets (observations with status ``target``, read from its plan part) for Y or for a
+multi-year period (``2021-2025`` for “十四五”); the report of the year after the period's end, of the same region,
+reviews it (status ``actual``, the same period or its end year). A target is linked to the result on the same
+indicator — its concept in the indicator scheme when it has one (城镇调查失业率平 and 年末城镇调查失业率 are one
+concept), else its name —, the same scope (by name), the same measure and the same normalized unit, and judged by
+its kind (`govkg.extract.indicators`) and its concept's direction (whether higher or lower is better):
 
-- ``met``: the result reaches the target — at least the target; at most the target for an upper bound (以内,
-  以下, 不超过, 低于, 控制在), a decline (a negative target) or a rank; a target 左右 (about) is met within 5% of
-  its size;
-- ``missed``: the result is given and does not reach it;
-- ``not_reported``: the Y+1 report is in the corpus but gives no such result.
+- ``met`` / ``missed``: by the rule shown beside each row (`rule_of`): floor and stretch ``result ≥ target``,
+  ceiling ``result ≤ target``, approximate within 5% (or above, when higher is better), range ``low ≤ result ≤
+  high`` (or past the good end), a target without a hedge by the direction;
+- ``not_reported``: the following report is in the corpus but gives no such result;
+- ``not_due``: a multi-year target whose period has not ended in the corpus (no report of the year after it).
 
-Targets whose Y+1 report is not in the corpus are not assessed. When the Y+1 report gives several results for one
-target, the first in the text is used.
+Single-year targets whose following report is not in the corpus are not assessed. When the following report
+gives several results for one target, the first in the text is used.
 
 >>> t = {"value": 5.0, "qualifier": "左右", "measure": "growth_rate"}
 >>> judge(t, {"value": 4.8}), judge(t, {"value": 4.0}), judge({"value": 5.5, "qualifier": "以内", "measure": "share"}, {"value": 5.2})
 ('met', 'missed', 'met')
+>>> unemployment = {"value": 5.5, "qualifier": "左右", "measure": "share", "direction": "lower"}
+>>> judge(unemployment, {"value": 5.1}), rule_of(unemployment)
+('met', 'ceiling: result ≤ 5.5')
+>>> judge({"value": 3.0, "qualifier": "左右", "measure": "growth_rate", "direction": "lower"}, {"value": 0.2})
+'met'
 """
 from __future__ import annotations
 
@@ -31,11 +37,10 @@ import pyoxigraph as ox
 from govkg.ontology.namespace import DATA_IRI, GK
 
 OUTCOME_IRI = "https://w3id.org/govkg/vocab/outcome/"
-OUTCOMES = ("met", "missed", "not_reported")
-OUTCOME_LABELS = {"met": ("完成", "met"), "missed": ("未完成", "missed"), "not_reported": ("未报告", "not reported")}
+OUTCOMES = ("met", "missed", "not_reported", "not_due")
+OUTCOME_LABELS = {"met": ("完成", "met"), "missed": ("未完成", "missed"), "not_reported": ("未报告", "not reported"),
+                  "not_due": ("未到期", "not due")}
 TARGETS_GRAPH = DATA_IRI + "targets"
-UPPER_BOUND = re.compile(r"以内|以下|之内|不超过|不高于|低于|控制在|不到")
-ABOUT = re.compile(r"左右|上下|约")
 ABOUT_TOLERANCE = 0.05
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
@@ -49,7 +54,8 @@ PREFIX gk: <https://w3id.org/govkg/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 SELECT ?obs ?indicator ?indicator_label ?scope ?scope_label ?value ?unit ?unit_norm ?measure ?measure_iri ?status
-       ?status_iri ?period ?qualifier ?span ?start ?end ?quote ?sentence ?report
+       ?status_iri ?period ?qualifier ?span ?start ?end ?quote ?sentence ?report ?concept ?concept_label ?direction
+       ?kind ?upper ?family ?written ?unit_written
 WHERE {
   ?obs a gk:Observation ; gk:indicator ?indicator ; gk:scope ?scope ; gk:value ?value ; gk:unit ?unit ;
        gk:measure ?measure_iri ; gk:status ?status_iri ; gk:period ?period ; gk:evidence ?span .
@@ -61,6 +67,11 @@ WHERE {
   ?span gk:startOffset ?start ; gk:endOffset ?end ; gk:text ?quote ; gk:inSentence ?sentence .
   ?sentence gk:inReport ?report .
   OPTIONAL { ?obs gk:qualifier ?qualifier }
+  OPTIONAL { ?obs gk:concept ?concept . ?concept skos:prefLabel ?concept_label ; gk:direction ?direction ;
+             gk:unitFamily ?family FILTER (LANG(?concept_label) = "zh") }
+  OPTIONAL { ?obs gk:targetKind ?kind }
+  OPTIONAL { ?obs gk:upperValue ?upper }
+  OPTIONAL { ?obs gk:valueAsWritten ?written ; gk:unitAsWritten ?unit_written }
 }
 ORDER BY ?start ?obs
 """
@@ -82,8 +93,10 @@ def report_records(store: ox.Store) -> dict:
     for s in store.query(OBSERVATIONS_SPARQL):
         row = {v: (None if s[v] is None else s[v].value) for v in
                ("obs", "indicator", "indicator_label", "scope", "scope_label", "unit", "unit_norm", "measure",
-                "measure_iri", "status", "status_iri", "period", "qualifier", "span", "quote", "sentence", "report")}
+                "measure_iri", "status", "status_iri", "period", "qualifier", "span", "quote", "sentence", "report",
+                "concept", "concept_label", "direction", "kind", "family", "written", "unit_written")}
         row.update(value=float(s["value"].value), value_lexical=s["value"].value,
+                   upper=None if s["upper"] is None else float(s["upper"].value),
                    start=int(s["start"].value), end=int(s["end"].value))
         if row["status"] in ("target", "actual"):
             rows.append(row)
@@ -109,38 +122,104 @@ def judge(target: dict, result: dict | None) -> str:
     """met / missed / not_reported for a target row and its result row (rules in the module doc)."""
     if result is None:
         return "not_reported"
-    t, r = target["value"], result["value"]
-    qualifier = target.get("qualifier") or ""
-    tolerance = abs(t) * ABOUT_TOLERANCE if ABOUT.search(qualifier) else 0.0
-    eps = 1e-9 * max(1.0, abs(t))
-    if UPPER_BOUND.search(qualifier) or t < 0 or target.get("measure") == "rank":
-        return "met" if r <= t + tolerance + eps else "missed"
-    return "met" if r >= t - tolerance - eps else "missed"
+    low, high = _bounds(target)
+    r = result["value"]
+    eps = 1e-9 * max(1.0, abs(target["value"]))
+    return "met" if low - eps <= r <= high + eps else "missed"
+
+
+def rule_of(target: dict) -> str:
+    """The rule a target is judged by, in words: 'floor: result ≥ 5', 'range: 6 ≤ result ≤ 6.5 (or above)' …"""
+    low, high = _bounds(target)
+    kind = _kind(target)
+    show = _number
+    if low == float("-inf"):
+        return f"{kind}: result ≤ {show(high)}"
+    if high == float("inf"):
+        return f"{kind}: result ≥ {show(low)}"
+    return f"{kind}: {show(low)} ≤ result ≤ {show(high)}"
+
+
+def _direction(target: dict) -> str:
+    if target.get("measure") == "rank" or (not target.get("direction") and target["value"] < 0):
+        return "lower"
+    return target.get("direction") or "higher"
+
+
+def _kind(target: dict) -> str:
+    if target.get("kind"):
+        return target["kind"]
+    from .extract.indicators import target_kind
+
+    decline = target["value"] < 0 and target.get("measure") in ("growth_rate", "change_pp")
+    return target_kind(target.get("qualifier"), _direction(target), decline=decline)
+
+
+def _bounds(target: dict) -> tuple[float, float]:
+    """[low, high] a result must fall in to meet `target`."""
+    t, kind, direction = target["value"], _kind(target), _direction(target)
+    inf = float("inf")
+    if kind in ("floor", "stretch"):
+        return t, inf
+    if kind == "ceiling":
+        return -inf, t
+    if kind == "range" and target.get("upper") is not None:
+        low, high = sorted((t, target["upper"]))
+        return (low, inf) if direction == "higher" else (-inf, high) if direction == "lower" else (low, high)
+    tolerance = abs(t) * ABOUT_TOLERANCE if kind == "approximate" else 0.0
+    if direction == "lower":
+        return -inf, t + tolerance
+    if direction == "higher":
+        return t - tolerance, inf
+    return t - tolerance, t + tolerance
+
+
+def _number(x: float) -> str:
+    return f"{x:g}"
 
 
 def _key(row: dict, period: str) -> tuple:
-    return row["indicator"], row["scope_label"], row["measure"], row["unit_norm"], period
+    """What a target and its result share: concept (or name), scope, measure and unit. For a rate concept (CPI,
+    unemployment) a level and a growth rate in percent are one measure (涨幅3% and 涨幅回落到2.6%)."""
+    measure = row["measure"]
+    if row.get("family") == "percent" and row["unit_norm"] == "percent" and measure in ("share", "growth_rate"):
+        measure = "rate"
+    return row.get("concept") or row["indicator"], row["scope_label"], measure, row["unit_norm"], period
+
+
+def _period_end(period: str) -> int | None:
+    end = period.rsplit("-", 1)[-1]
+    return int(end) if end.isdigit() else None
 
 
 def link_targets(reports: list[dict]) -> list[Assessment]:
-    """Assess every single-year target of every report whose next-year report (same city) is in `reports`."""
-    by_city_year: dict[tuple[str, int], dict] = {}
+    """Assess every target of every report against the report of the year after its period, same region."""
+    by_region_year: dict[tuple[str, int], dict] = {}
     for rep in sorted((r for r in reports if r and r.get("year")), key=lambda r: r["report"]):
-        by_city_year.setdefault((rep["city"], rep["year"]), rep)
+        by_region_year.setdefault((rep["city"], rep["year"]), rep)
     assessments = []
-    for (city, year), rep in sorted(by_city_year.items()):
-        following = by_city_year.get((city, year + 1))
-        if following is None:
-            continue
-        results: dict[tuple, dict] = {}
-        for row in following["observations"]:
-            if row["status"] == "actual" and row["period"] == str(year):
-                results.setdefault(_key(row, str(year)), row)
+    for (region, year), rep in sorted(by_region_year.items()):
         for row in rep["observations"]:
-            if row["status"] == "target" and row["period"] == str(year):
-                result = results.get(_key(row, str(year)))
-                assessments.append(Assessment(row, result, judge(row, result), rep, following))
+            end = _period_end(row["period"])
+            if row["status"] != "target" or end is None or end < year:
+                continue
+            following = by_region_year.get((region, end + 1))
+            if following is None:
+                if "-" in row["period"] or end > year:
+                    assessments.append(Assessment(row, None, "not_due", rep, None))
+                continue
+            result = _results(following, row["period"], end).get(_key(row, ""))
+            assessments.append(Assessment(row, result, judge(row, result), rep, following))
     return assessments
+
+
+def _results(report: dict, period: str, end: int) -> dict[tuple, dict]:
+    """The report's first actual per (indicator, scope, measure, unit) for `period` (or its end year)."""
+    found: dict[tuple, dict] = {}
+    for row in report["observations"]:
+        if row["status"] == "actual" and row["period"] in (period, str(end)):
+            found.setdefault(_key(row, ""), row)
+    return found
 
 
 # --- RDF -------------------------------------------------------------------------------------------------
@@ -168,12 +247,15 @@ def assessment_triples(assessments: list[Assessment], copy_facts: bool = False) 
         add(ox.Triple(node, _n(str(GK.assessedTarget)), _n(a.target["obs"])))
         if a.result is not None:
             add(ox.Triple(node, _n(str(GK.assessedResult)), _n(a.result["obs"])))
-        add(ox.Triple(node, _n(str(GK.checkedReport)), _n(a.checked_report["report"])))
+        if a.checked_report is not None:
+            add(ox.Triple(node, _n(str(GK.checkedReport)), _n(a.checked_report["report"])))
         add(ox.Triple(node, _n(str(GK.outcome)), _n(OUTCOME_IRI + a.outcome)))
+        add(ox.Triple(node, _n(str(GK.assessmentRule)), _lit(rule_of(a.target))))
         outcome_concepts.add(a.outcome)
         if copy_facts:
             for rep in (a.target_report, a.checked_report):
-                _report_triples(rep, add)
+                if rep is not None:
+                    _report_triples(rep, add)
             for row in (a.target, a.result):
                 if row is not None:
                     _observation_triples(row, add)
@@ -216,6 +298,15 @@ def _observation_triples(row: dict, add) -> None:
     add(ox.Triple(o, gk("period"), _lit(row["period"])))
     if row.get("qualifier"):
         add(ox.Triple(o, gk("qualifier"), _lit(row["qualifier"])))
+    if row.get("concept"):
+        add(ox.Triple(o, gk("concept"), _n(row["concept"])))
+        add(ox.Triple(_n(row["concept"]), _n(SKOS + "prefLabel"), _lit(row["concept_label"], lang="zh")))
+        add(ox.Triple(_n(row["concept"]), _n(RDF_TYPE), _n(SKOS + "Concept")))
+        add(ox.Triple(_n(row["concept"]), _n(SKOS + "inScheme"), gk("IndicatorScheme")))
+        if row.get("direction"):
+            add(ox.Triple(_n(row["concept"]), gk("direction"), _lit(row["direction"])))
+    if row.get("kind"):
+        add(ox.Triple(o, gk("targetKind"), _lit(row["kind"])))
     span = _n(row["span"])
     add(ox.Triple(o, gk("evidence"), span))
     add(ox.Triple(span, gk("startOffset"), _lit(str(row["start"]), XSD + "integer")))
@@ -237,39 +328,92 @@ def targets_turtle(assessments: list[Assessment]) -> bytes:
 
 # --- HTML view -------------------------------------------------------------------------------------------
 
-_COLOURS = {"met": "#d8f3dc", "missed": "#ffd6d6", "not_reported": "#eeeeee"}
+_COLOURS = {"met": "#d8f3dc", "missed": "#ffd6d6", "not_reported": "#eeeeee", "not_due": "#e8eefc"}
 
 
-def targets_html(assessments: list[Assessment], title: str = "govkg · 目标完成情况 · targets vs results") -> bytes:
-    """A self-contained page (no scripts, nothing loaded from the network): one row per assessed target."""
+def targets_html(assessments: list[Assessment], reports: list[dict] | None = None,
+                 title: str = "govkg · 目标对比与完成情况 · targets side by side and against results") -> bytes:
+    """A self-contained page (no scripts, nothing loaded from the network): the side-by-side table of each
+    report's headline targets for its own year (regions × headline indicators), then one row per assessed
+    target, headline indicators first, values as the reports write them (5%左右, 1.3万亿斤)."""
     e = html.escape
     counts = {o: sum(a.outcome == o for a in assessments) for o in OUTCOMES}
-    rows = []
-    for a in sorted(assessments, key=lambda a: (a.target_report["city"], a.target["period"],
-                                                a.target["indicator_label"], a.target["start"])):
-        t, r = a.target, a.result
-        zh, en = OUTCOME_LABELS[a.outcome]
-        rows.append(
-            f'<tr style="background:{_COLOURS[a.outcome]}"><td>{e(a.target_report["city"])}</td>'
-            f'<td>{e(t["period"])}</td><td>{e(t["indicator_label"])}</td><td>{e(t["scope_label"])}</td>'
-            f'<td>{e(t["measure"])}</td><td class="n">{e(_num(t["value"]))} {e(t.get("qualifier") or "")}</td>'
-            f'<td class="n">{e(_num(r["value"])) if r else "—"}</td><td>{e(t["unit_norm"])}</td>'
-            f'<td><b>{e(zh)}</b> {e(en)}</td>'
-            f'<td><small>{e(_rid(a.target_report))} @{t["start"]}: {e(t["quote"])}</small></td>'
-            f'<td><small>{e(_rid(a.checked_report))}' + (f' @{r["start"]}: {e(r["quote"])}' if r else "") +
-            "</small></td></tr>")
     summary = " · ".join(f"{OUTCOME_LABELS[o][0]} {o}: {counts[o]}" for o in OUTCOMES)
+    rows = [_outcome_row(a) for a in sorted(assessments, key=_outcome_order)]
     page = f"""<!DOCTYPE html>
 <html lang="zh"><head><meta charset="utf-8"><title>{e(title)}</title>
-<style>body{{font-family:sans-serif;margin:1em}}table{{border-collapse:collapse}}td,th{{border:1px solid #bbb;
-padding:3px 6px;vertical-align:top}}td.n{{text-align:right;white-space:nowrap}}th{{background:#f4f4f4}}</style>
-</head><body><h1>{e(title)}</h1><p>{e(summary)}</p>
-<table><thead><tr><th>city</th><th>year</th><th>indicator</th><th>scope</th><th>measure</th><th>target</th>
-<th>result</th><th>unit</th><th>outcome</th><th>target evidence</th><th>result evidence</th></tr></thead><tbody>
+<style>body{{font-family:sans-serif;margin:1em}}table{{border-collapse:collapse;margin-bottom:1.5em}}td,th{{border:1px
+solid #bbb;padding:3px 6px;vertical-align:top}}td.n{{text-align:right;white-space:nowrap}}th{{background:#f4f4f4}}
+</style></head><body><h1>{e(title)}</h1>
+{_compare_tables(reports or [])}
+<h2>目标完成情况 · targets against results</h2><p>{e(summary)}</p>
+<table><thead><tr><th>region</th><th>period</th><th>indicator</th><th>concept</th><th>scope</th><th>target</th>
+<th>result</th><th>outcome</th><th>rule</th><th>target evidence</th><th>result evidence</th></tr></thead><tbody>
 {chr(10).join(rows)}
 </tbody></table></body></html>
 """
     return page.encode("utf-8")
+
+
+def headline_concepts() -> tuple[str, ...]:
+    from .vocab import word_list
+
+    return word_list("headline_indicators")
+
+
+def _outcome_order(a: Assessment) -> tuple:
+    headline = headline_concepts()
+    label = a.target.get("concept_label")
+    rank = headline.index(label) if label in headline else len(headline)
+    return rank, a.target_report["city"], a.target["period"], a.target["indicator_label"], a.target["start"]
+
+
+def _outcome_row(a: Assessment) -> str:
+    e = html.escape
+    t, r = a.target, a.result
+    zh, en = OUTCOME_LABELS[a.outcome]
+    checked = a.checked_report
+    return (f'<tr style="background:{_COLOURS[a.outcome]}"><td>{e(a.target_report["city"])}</td>'
+            f'<td>{e(t["period"])}</td><td>{e(t["indicator_label"])}</td><td>{e(t.get("concept_label") or "")}</td>'
+            f'<td>{e(t["scope_label"])}</td><td class="n">{e(_as_written(t))}</td>'
+            f'<td class="n">{e(_as_written(r)) if r else "—"}</td><td><b>{e(zh)}</b> {e(en)}</td>'
+            f'<td><small>{e(rule_of(t))}</small></td>'
+            f'<td><small>{e(_rid(a.target_report))} @{t["start"]}: {e(t["quote"])}</small></td>'
+            f'<td><small>{e(_rid(checked)) if checked else ""}' + (f' @{r["start"]}: {e(r["quote"])}' if r else "") +
+            "</small></td></tr>")
+
+
+def _as_written(row: dict) -> str:
+    """A value as the report writes it: 5%左右, 1.3万亿斤, 6%－6.5% (from the evidence's own words)."""
+    written = row.get("written") or _num(row["value"])
+    unit = row.get("unit_written") or ""
+    qualifier = row.get("qualifier") or ""
+    text = f"{written}{unit}"
+    if qualifier and qualifier not in ("左右", "以上", "以内", "以下", "上下"):
+        return f"{qualifier}{text}"
+    return text + qualifier
+
+
+def _compare_tables(reports: list[dict]) -> str:
+    """One table per delivery year: a row per report, a column per headline indicator, the targets it sets for
+    that year for its own region."""
+    e = html.escape
+    headline = headline_concepts()
+    parts = []
+    for year in sorted({r["year"] for r in reports if r.get("year")}):
+        body = []
+        for rep in sorted((r for r in reports if r.get("year") == year), key=lambda r: r["city"]):
+            cells = {c: [] for c in headline}
+            for row in rep["observations"]:
+                if (row["status"] == "target" and row["period"] == str(year) and row["scope_label"] == rep["city"]
+                        and row.get("concept_label") in cells):
+                    cells[row["concept_label"]].append(_as_written(row))
+            body.append(f"<tr><td>{e(rep['city'])}</td>" + "".join(
+                f"<td class='n'>{e('；'.join(dict.fromkeys(cells[c])))}</td>" for c in headline) + "</tr>")
+        head = "".join(f"<th>{e(c)}</th>" for c in headline)
+        parts.append(f"<h2>{year}年主要目标 · headline targets for {year}</h2><table><thead><tr><th>region</th>"
+                     f"{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")
+    return "\n".join(parts)
 
 
 def _num(x: float) -> str:
@@ -280,8 +424,8 @@ def _rid(rep: dict) -> str:
     return rep["report"][len(DATA_IRI):]
 
 
-def write_targets(assessments: list[Assessment], ttl: Path, page: Path) -> None:
+def write_targets(assessments: list[Assessment], ttl: Path, page: Path, reports: list[dict] | None = None) -> None:
     from .fileio import write_output
 
     write_output(ttl, targets_turtle(assessments), "Turtle")
-    write_output(page, targets_html(assessments), "HTML")
+    write_output(page, targets_html(assessments, reports), "HTML")

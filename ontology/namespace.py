@@ -78,6 +78,12 @@ class GK(DefinedNamespace):
 
     # --- indicators and observations ---
     Indicator: URIRef
+    IndicatorScheme: URIRef  # the canonical indicators (ontology/indicators.ttl)
+    concept: URIRef  # observation or indicator -> its concept in gk:IndicatorScheme
+    unitFamily: URIRef
+    direction: URIRef
+    targetKind: URIRef
+    upperValue: URIRef
     Observation: URIRef
     indicator: URIRef
     scope: URIRef
@@ -100,6 +106,7 @@ class GK(DefinedNamespace):
     assessedResult: URIRef
     checkedReport: URIRef
     outcome: URIRef
+    assessmentRule: URIRef
 
     # --- controlled lists (SKOS concept schemes; concepts carry skos:notation) ---
     ActionLevelScheme: URIRef

@@ -12,17 +12,20 @@ README = Path(__file__).resolve().parent.parent / "README.md"
 CORE = {"observations", "districts", "projects", "actions", "relations"}
 #: cookbook query → the columns it must give, in order
 COOKBOOK = {
-    "targets_2023": ["indicator", "scope", "value", "unit", "qualifier", "measure", "value_norm", "unit_norm",
-                     "quote", "observation"],
-    "targets_2027_by_place": ["place", "place_kind", "indicator", "value", "unit", "qualifier", "measure", "quote",
-                              "observation"],
-    "actual_2022_and_target_2023": ["indicator", "scope", "measure", "actual_2022", "actual_unit", "target_2023",
-                                    "target_unit", "actual_start", "target_start"],
-    "projects_to_complete_2023": ["district", "project", "start", "end", "quote", "project_iri"],
+    "targets_this_year": ["report", "year", "indicator", "concept", "scope", "value", "unit", "qualifier", "kind",
+                          "measure", "value_norm", "unit_norm", "quote", "observation"],
+    "multi_year_targets_by_place": ["report", "period", "place", "place_kind", "indicator", "value", "unit",
+                                    "qualifier", "measure", "quote", "observation"],
+    "last_year_actual_and_this_year_target": ["report", "indicator", "scope", "measure", "last_year", "actual",
+                                              "actual_unit", "this_year", "target", "target_unit", "actual_start",
+                                              "target_start"],
+    "projects_to_complete_this_year": ["report", "district", "project", "start", "end", "quote", "project_iri"],
+    "compare_targets": ["region", "level", "year", "concept", "indicator", "target", "qualifier", "kind", "measure",
+                        "value_norm", "unit_norm", "report", "start", "quote"],
     "projects_per_action": ["action", "projects", "example", "start"],
     "district_focus": ["district", "focus", "start", "end", "quote"],
     "evidence": ["kind", "label", "quote", "sentence", "start", "end", "fact"],
-    "growth_targets_vs_last_year": ["indicator", "scope", "target_2023", "qualifier", "actual_2022",
+    "growth_targets_vs_last_year": ["report", "indicator", "scope", "year", "target", "qualifier", "last_year_actual",
                                     "difference_pp", "target_start"],
     "observations_per_indicator": ["indicator", "targets", "actuals", "observations"],
     "projects_by_stage": ["stage", "period", "projects"],
@@ -61,26 +64,34 @@ def test_each_cookbook_query_is_documented_in_the_readme(name):
     assert f"`{name}`" in section
 
 
-def test_targets_2023_are_exactly_the_observations_with_status_target_and_period_2023(store):
+def test_this_years_targets_are_the_targets_for_the_reports_own_year(store):
     _, observations = rows(store, "observations")
     expected = {o["observation"] for o in observations if o["status"] == "target" and o["period"] == "2023"}
-    _, targets = rows(store, "targets_2023")
+    _, targets = rows(store, "targets_this_year")
     assert {t["observation"] for t in targets} == expected
 
 
-def test_2027_targets_are_grouped_by_place(store):
+def test_a_year_parameter_selects_the_reports_of_that_year(store):
+    from govkg.query import with_parameters
+
+    sparql = named_queries()["targets_this_year"]
+    assert run_query(store, with_parameters(sparql, {"year": "2023"}))[1]
+    assert run_query(store, with_parameters(sparql, {"year": "2019"}))[1] == []
+
+
+def test_multi_year_targets_are_grouped_by_place(store):
     _, observations = rows(store, "observations")
-    expected = {o["observation"] for o in observations if o["status"] == "target" and o["period"] == "2027"}
-    _, result = rows(store, "targets_2027_by_place")
+    expected = {o["observation"] for o in observations if o["status"] == "target" and o["period"] != "2023"}
+    _, result = rows(store, "multi_year_targets_by_place")
     assert {r["observation"] for r in result} == expected
     places = [r["place"] for r in result]
     assert places == sorted(places)
 
 
-def test_projects_to_complete_in_2023_are_the_complete_2023_stage_assertions(store):
+def test_projects_to_complete_this_year_are_the_complete_stage_assertions_of_the_reports_year(store):
     _, projects = rows(store, "projects")
     expected = {p["project"] for p in projects if p["stage"] == "complete" and p["period"] == "2023"}
-    _, result = rows(store, "projects_to_complete_2023")
+    _, result = rows(store, "projects_to_complete_this_year")
     assert {r["project_iri"] for r in result} == expected
     located = [r["district"] for r in result if r["district"]]
     assert located == sorted(located) and all(r["district"] for r in result[:len(located)])
@@ -106,18 +117,18 @@ def test_every_fact_has_its_quote_inside_its_evidence_sentence(store):
     assert all(r["quote"] in r["sentence"] and r["end"] - r["start"] == len(r["quote"]) for r in result)
 
 
-def test_growth_targets_are_compared_with_the_2022_result_in_percentage_points(store):
+def test_growth_targets_are_compared_with_last_years_result_in_percentage_points(store):
     _, result = rows(store, "growth_targets_vs_last_year")
     assert any(r["indicator"] == "地区生产总值" for r in result)
     for r in result:
-        if r["actual_2022"] is not None:
-            assert r["difference_pp"] == pytest.approx(r["target_2023"] - r["actual_2022"])
+        if r["last_year_actual"] is not None:
+            assert r["difference_pp"] == pytest.approx(r["target"] - r["last_year_actual"])
         else:
             assert r["difference_pp"] is None
 
 
 def test_actuals_and_targets_pair_the_same_indicator(store):
-    _, result = rows(store, "actual_2022_and_target_2023")
+    _, result = rows(store, "last_year_actual_and_this_year_target")
     assert any(r["indicator"] == "城镇新增就业" for r in result)
     assert all(r["actual_start"] < r["target_start"] for r in result)
 

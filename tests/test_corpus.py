@@ -154,8 +154,8 @@ def test_target_outcomes_on_the_union_of_the_corpus_graphs(built):
     store = union_store(built.trig)
     result = store.query(named_queries()["target_outcomes"], use_default_graph_as_union=True)
     columns = [v.value for v in result.variables]
-    assert columns[:9] == ["indicator", "scope", "year", "target_value", "result_value", "unit_norm", "outcome",
-                           "target_start", "result_start"]
+    assert columns[:12] == ["indicator", "concept", "scope", "year", "target_value", "result_value", "outcome", "rule",
+                            "target_report", "result_report", "target_start", "result_start"]
     rows = [{c: (None if s[c] is None else s[c].value) for c in columns} for s in result]
     got = {(r["indicator"], r["scope"]): (r["outcome"], float(r["target_value"]),
                                           None if r["result_value"] is None else float(r["result_value"]))

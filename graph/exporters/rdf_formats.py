@@ -68,9 +68,9 @@ def graph_files(inputs: list[Path]) -> list[Path]:
 
 
 def read_graph_file(path: Path) -> list[ox.Quad]:
-    """The quads of one graph file. A Turtle or N-Triples file holding one gk:Report becomes that report's
-    named graph; any other single graph (a derived file) the named graph of its file's IRI; TriG and
-    N-Quads keep their own graph names."""
+    """The quads of one graph file. A Turtle or N-Triples file holding one built gk:Report (with its
+    gk:sourceFile) becomes that report's named graph; any other single graph (a derived file such as
+    corpus-targets.ttl) the named graph of its file's IRI; TriG and N-Quads keep their own graph names."""
     fmt = GRAPH_SUFFIXES[path.suffix.lower()]
     try:
         quads = list(ox.parse(path=str(path), format=fmt))
@@ -79,10 +79,11 @@ def read_graph_file(path: Path) -> list[ox.Quad]:
         raise GovkgError(f"{path}: not a readable {kind} graph ({str(e).splitlines()[0]})") from None
     if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
         return quads
-    rdf_type, report = ox.NamedNode(str(RDF.type)), ox.NamedNode(str(GK.Report))
+    rdf_type, report, source = ox.NamedNode(str(RDF.type)), ox.NamedNode(str(GK.Report)), ox.NamedNode(str(GK.sourceFile))
     reports = sorted({q.subject.value for q in quads
                       if q.predicate == rdf_type and q.object == report and isinstance(q.subject, ox.NamedNode)})
-    graph = ox.NamedNode(reports[0] if len(reports) == 1 else path.resolve().as_uri())
+    built = {q.subject.value for q in quads if q.predicate == source}  # a report's own graph names its source
+    graph = ox.NamedNode(reports[0] if len(reports) == 1 and reports[0] in built else path.resolve().as_uri())
     return [ox.Quad(q.subject, q.predicate, q.object, graph) for q in quads]
 
 

@@ -15,15 +15,41 @@ from ..document import Document, Sentence
 EXPLICIT_YEAR = re.compile(r"(\d{4})年(?![0-9一二三四五六七八九十]{1,2}月)|(\d{4})年(?=底|末)")
 RANGE_WORDS = re.compile(r"年均|累计|五年|过去五年|五年来")
 THIS_YEAR = re.compile(r"今年|本年|全年")
+LAST_YEAR = re.compile(r"去年|过去一年")
+#: 去年 opening a clause of the plan: what follows is last year's result (比去年… compares a target with it).
+LAST_YEAR_RESULT = re.compile(r"(?:^|[，。；：])\s*去年(?!同期)")
+FIVE_YEAR_REVIEW_TITLE = re.compile(r"过去五年|五年来")
+#: A five-year plan named in a sentence: “十四五” (the 14th, 2021-2025).
+FIVE_YEAR_PLAN = re.compile(r"“?(十[一二三四五六七八九]?|[一二三四五六七八九])五”?(时期|期间|规划|末|目标)?")
+PLAN_NUMBERS = {"六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12, "十三": 13, "十四": 14, "十五": 15,
+                "十六": 16, "十七": 17}
+
+
+def five_year_plan_years(ordinal: str) -> tuple[int, int] | None:
+    """The years of the five-year plan called 十<ordinal>五: 十四 → (2021, 2025).
+
+    >>> five_year_plan_years("十四"), five_year_plan_years("十一")
+    ((2021, 2025), (2006, 2010))
+    """
+    n = PLAN_NUMBERS.get(ordinal)
+    if n is None:
+        return None
+    start = 1981 + 5 * (n - 6)
+    return start, start + 4
 
 
 def report_year(doc: Document) -> int:
     return doc.meta.year or 0
 
 
-def status_of(doc: Document, sentence: Sentence) -> str:
-    """"actual" in the review of results (and the preamble), "target" in plans and goals."""
-    return "target" if doc.part_of(doc.paragraph_of(sentence)) == "plan" else "actual"
+def status_of(doc: Document, sentence: Sentence, offset: int | None = None) -> str:
+    """"actual" in the review of results (and the preamble), "target" in plans and goals — except a number
+    the plan gives for last year (去年居民消费价格涨幅回落到2.6%), which is a result."""
+    if doc.part_of(doc.paragraph_of(sentence)) != "plan":
+        return "actual"
+    if offset is not None and LAST_YEAR_RESULT.search(doc.text[sentence.start:offset]):
+        return "actual"
+    return "target"
 
 
 def period_of(doc: Document, sentence: Sentence, offset: int, clause: str = "") -> str:
@@ -35,13 +61,39 @@ def period_of(doc: Document, sentence: Sentence, offset: int, clause: str = "") 
     year = report_year(doc)
     paragraph = doc.paragraph_of(sentence)
     five_years = f"{year - 5}-{year - 1}"
-    if paragraph.five_year_review and RANGE_WORDS.search(clause):
+    in_five_year_review = paragraph.five_year_review or _in_five_year_review_part(doc, paragraph)
+    if in_five_year_review and RANGE_WORDS.search(clause):
         return five_years
+    if plan := _five_year_plan_period(doc.text[sentence.start:offset], clause):
+        return plan
+    if paragraph.five_year_goal and RANGE_WORDS.search(clause):
+        return f"{year}-{year + 4}"
     explicit = [int(m.group(1) or m.group(2)) for m in EXPLICIT_YEAR.finditer(doc.text, sentence.start, offset)]
     if explicit:
         return str(explicit[-1])
+    if status_of(doc, sentence, offset) == "actual" and LAST_YEAR.search(doc.text, sentence.start, offset):
+        return str(year - 1)  # 去年… in a five-year review is the last year, not the five
     if paragraph.five_year_review:
         return five_years
     if paragraph.five_year_goal:
         return str(year + 4)
-    return str(year - 1 if status_of(doc, sentence) == "actual" else year)
+    return str(year - 1 if status_of(doc, sentence, offset) == "actual" else year)
+
+
+def _in_five_year_review_part(doc: Document, paragraph) -> bool:
+    """The paragraph sits in a part titled 过去五年… (a five-year review: 累计 and 年均 cover the five years)."""
+    return paragraph.section is not None and bool(FIVE_YEAR_REVIEW_TITLE.search(doc.sections[paragraph.section].title))
+
+
+def _five_year_plan_period(before: str, clause: str) -> str | None:
+    """“十四五”时期年均增长… → 2021-2025 (the plan named in the number's clause, as a period); 到“十四五”末… →
+    2025 (its end, anywhere before the number in the sentence); else None."""
+    for m in reversed(list(FIVE_YEAR_PLAN.finditer(before))):
+        years = five_year_plan_years(m.group(1))
+        if years is None:
+            continue
+        if m.group(2) == "末":
+            return str(years[1])
+        if m.group() in clause and (m.group(2) in ("时期", "期间") or RANGE_WORDS.search(clause)):
+            return f"{years[0]}-{years[1]}"
+    return None

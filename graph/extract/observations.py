@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..document import Document, Sentence
-from ..quantity import MULTIPLIER_PATTERN, UNIT_PATTERN, Quantity, parse_quantity
+from ..quantity import MAX_DIGITS, MULTIPLIER_PATTERN, UNIT_PATTERN, Quantity, parse_quantity
 from ..segment import cut, word_tags
 from .context import period_of, status_of
 from .places import district_mentions
@@ -46,6 +46,9 @@ RESPECTIVELY = re.compile(r"分别|(?<![年人平])均")
 
 GROWTH = re.compile(r"增长|增速|下降|降低|减少|涨幅|上涨|回落|增加|提高|提升")
 NEGATIVE = re.compile(r"下降|降低|减少|回落|缩小")
+LONG_NUMBER = re.compile(r"[0-9０-９]{%d,}" % (MAX_DIGITS + 1))
+#: A change verb ending in 到/至 gives the level reached (涨幅回落到2.6%), not the change.
+LEVEL_REACHED = re.compile(r"(?:回落|下降|降低|降|回升|上升|提高|提升|增加|增长|扩大|缩小|减少|达)(?:到|至)$")
 SHARE = re.compile(r"占|比重|比率|比例|强度|覆盖率|率|达标|合格")
 INCREMENT = re.compile(r"新增|新建|新设|新认定|新落地|新打造|新开|累计|改造|引进|吸纳|建成|创建|实施|帮助|筹集|增加|"
                        r"打造|完成|制定|提请|解决|实现|推广|开通|投用|出台|培育|招引|认定|发放|减免|退税|新开工|竣工|"
@@ -69,6 +72,9 @@ class ObservationFact:
     start: int  # evidence span: the clause that states the number
     end: int
     sentence: int
+    concept: str | None = None  # IRI of its concept in the indicator scheme (see extract/indicators.py)
+    kind: str | None = None  # a target's kind: floor, ceiling, approximate, range, stretch or point
+    upper: float | None = None  # a range's upper end, as written
 
 
 def extract_observations(doc: Document) -> list[ObservationFact]:
@@ -76,6 +82,9 @@ def extract_observations(doc: Document) -> list[ObservationFact]:
     doc.cache["observations_so_far"] = facts  # later sentences may take an indicator from earlier ones
     for sentence in doc.sentences:
         facts.extend(_sentence_observations(doc, sentence))
+    too_long = len(LONG_NUMBER.findall(doc.text))
+    if too_long:
+        doc.warnings.append(f"{too_long} numbers of more than {MAX_DIGITS} digits skipped (no quantity is that long)")
     return facts
 
 
@@ -148,7 +157,7 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
         measure = _measure(quantity, context, after, text[clause_start:m.start()])
         if measure == "growth_rate" and NEGATIVE.search(context[-6:]):
             quantity = Quantity(-quantity.value, quantity.unit, -quantity.value_norm, quantity.unit_norm)
-        common = dict(quantity=quantity, qualifier=qualifier, measure=measure, status=status_of(doc, sentence),
+        common = dict(quantity=quantity, qualifier=qualifier, measure=measure, status=status_of(doc, sentence, m.start()),
                       estimated="预计" in text[sentence.start:m.start()],
                       period=period_of(doc, sentence, m.start(), text[clause_start:clause_end]),
                       start=clause_start, end=m.end(), sentence=sentence.index)
@@ -168,15 +177,14 @@ def _shared_qualifier(mentions: list[re.Match], text: str) -> str | None:
 
 
 def _quantity(m: re.Match, text: str) -> tuple[Quantity | None, str | None]:
-    if m.group("rnum"):
-        return parse_quantity(m.group("rnum"), "位"), None
-    if m.group("pnum"):
-        return parse_quantity(m.group("pnum"), m.group("pmult") + "人"), None
-    unit = (m.group("mult") or "") + m.group("unit")
     try:
-        quantity = parse_quantity(m.group("num"), unit)
+        if m.group("rnum"):
+            return parse_quantity(m.group("rnum"), "位"), None
+        if m.group("pnum"):
+            return parse_quantity(m.group("pnum"), m.group("pmult") + "人"), None
+        quantity = parse_quantity(m.group("num"), (m.group("mult") or "") + m.group("unit"))
     except ValueError:
-        return None, None
+        return None, None  # no quantity (a word, or a number too long to be one): counted in the warnings
     post = m.group("post") or m.group("yu1") or m.group("yu2")
     if post == "多":
         post = "余"
@@ -208,6 +216,8 @@ def _measure(quantity: Quantity, context: str, after: str, clause: str) -> str:
         return "change_pp"
     near = context[-8:]
     if unit == "percent":
+        if LEVEL_REACHED.search(near):
+            return "share"
         if SHARE.search(near) and not GROWTH.search(near[-3:]):
             return "share"
         return "growth_rate" if GROWTH.search(near) else "share"
