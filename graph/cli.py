@@ -98,6 +98,8 @@ def build(reports: tuple[Path, ...], out_dir: Path, region: str | None, year: in
     result = build_corpus(paths, out_dir, region=region, year=year, html=html, workers=workers,
                           skip_unchanged=skip_unchanged, corpus=corpus_name, progress=progress,
                           on_report=report_done, overrides=overrides)
+    for warning in result.warnings:
+        click.echo(f"govkg: warning: {warning}", err=True)
     if result.ok:
         remember_build(out_dir)
     if not many:
@@ -367,16 +369,27 @@ def export(graphs: tuple[Path, ...], formats: tuple[str, ...], out_dir: Path) ->
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on (loopback by default).")
 @click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True, help="0: any free port.")
 @click.option("--writable", is_flag=True, help="Accept SPARQL Update (in memory only; read-only by default).")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=5.0, show_default=True,
+              help="Seconds a query may run before it is stopped.")
+@click.option("--memory-mb", type=click.IntRange(min=64), default=2048, show_default=True,
+              help="Memory one query may use.")
+@click.option("--max-concurrent", type=click.IntRange(min=1), default=4, show_default=True,
+              help="Queries run at once; more wait, then get 503.")
+@click.option("--allow-service", is_flag=True, help="Let SERVICE queries make the server fetch other endpoints.")
+@click.option("--allow-load", is_flag=True, help="Let LOAD updates fetch URLs (with --writable).")
+@click.option("--cors", metavar="ORIGIN", help="Send Access-Control-Allow-Origin: ORIGIN (not with --writable).")
 @click.option("--verbose", is_flag=True, help="Log every request.")
-def serve(graphs: tuple[Path, ...], host: str, port: int, writable: bool, verbose: bool) -> None:
+def serve(graphs: tuple[Path, ...], host: str, port: int, writable: bool, timeout: float, memory_mb: int,
+          max_concurrent: int, allow_service: bool, allow_load: bool, cors: str | None, verbose: bool) -> None:
     """Serve built GRAPHS (graph files or build folders; default: the last build's) as a SPARQL 1.1 Protocol endpoint with a query page."""
     from .exporters.rdf_formats import load_dataset, report_graph_names
-    from .serve import SparqlServer, is_loopback
+    from .serve import Limits, SparqlServer, is_loopback
 
+    limits = Limits(timeout, memory_mb, max_concurrent, allow_service, allow_load)
     store = load_dataset(_inputs(graphs))
     if not is_loopback(host):
         click.echo(f"govkg: warning: listening on {host}, reachable from other machines", err=True)
-    server = SparqlServer(store, host, port, writable=writable, verbose=verbose)
+    server = SparqlServer(store, host, port, writable=writable, verbose=verbose, limits=limits, cors=cors)
     click.echo(f"serving {len(store)} quads from {len(report_graph_names(store))} report graphs at {server.url} "
                f"({'read-write' if writable else 'read-only'}); query page {server.url[:-len('sparql')]}; "
                "Ctrl-C to stop", err=False)
@@ -400,7 +413,8 @@ def serve(graphs: tuple[Path, ...], host: str, port: int, writable: bool, verbos
 def push(graphs: tuple[Path, ...], store_url: str | None, query_url: str | None, cypher_url: str | None,
          ask_password: bool) -> None:
     """Push built GRAPHS (graph files or build folders; default: the last build's) to a SPARQL store and/or an openCypher database (idempotent)."""
-    from .push import Credentials, credentials_from_env, push_cypher, push_graph_store, remote_triple_count
+    from .push import (Credentials, credentials_from_env, plain_http_warning, push_cypher, push_graph_store,
+                       remote_triple_count)
 
     if not store_url and not cypher_url:
         raise GovkgError("nothing to push to: give --store URL and/or --cypher URL")
@@ -410,6 +424,9 @@ def push(graphs: tuple[Path, ...], store_url: str | None, query_url: str | None,
     else:
         creds = credentials_from_env()
     inputs = _inputs(graphs)
+    for url in (store_url, query_url):
+        if url and (warning := plain_http_warning(url, creds)):
+            click.echo(f"govkg: warning: {warning}", err=True)
     if store_url:
         from .exporters.rdf_formats import load_quads
 

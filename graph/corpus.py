@@ -70,6 +70,7 @@ class CorpusResult:
     quads: int = 0
     assessments: list[Assessment] = field(default_factory=list)
     seconds: float = 0.0
+    warnings: list[str] = field(default_factory=list)  # about the build as a whole (e.g. a discarded manifest)
 
     @property
     def failures(self) -> list[ReportOutcome]:
@@ -127,12 +128,46 @@ def _file_sha(path: Path) -> str | None:
         return None
 
 
-def load_manifest(cache: Path) -> dict:
+def load_manifest(cache: Path, warn=None) -> dict:
+    """The build manifest's records by report id; a missing, older or malformed one is no manifest (a
+    malformed one is reported through `warn` and rebuilt, never an error)."""
+    path = cache / MANIFEST
     try:
-        data = json.loads((cache / MANIFEST).read_text(encoding="utf-8"))
-        return data.get("reports", {}) if data.get("version") == MANIFEST_VERSION else {}
-    except (OSError, ValueError, AttributeError):
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
         return {}
+    except (OSError, ValueError):
+        data = None
+    reports = data.get("reports") if isinstance(data, dict) else None
+    if isinstance(reports, dict) and all(isinstance(r, dict) and isinstance(r.get("report_id"), str)
+                                         and isinstance(r.get("summary"), dict) for r in reports.values()):
+        return reports if data.get("version") == MANIFEST_VERSION else {}
+    if warn:
+        warn(f"{path}: not a govkg build manifest; discarded (every report is built again)")
+    return {}
+
+
+class BuildLock:
+    """One build at a time per output folder: a lock file held (flock) for the build's length."""
+
+    def __init__(self, cache: Path):
+        self.path = cache / "build.lock"
+        self._file = None
+
+    def __enter__(self) -> "BuildLock":
+        import fcntl
+
+        self._file = open(self.path, "a+")
+        try:
+            fcntl.flock(self._file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            self._file.close()
+            raise GovkgError(f"{self.path.parent.parent}: another govkg build is writing to this folder; "
+                             "wait for it or use another --out") from None
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._file.close()  # closing releases the lock
 
 
 def _unchanged(record: dict | None, file_hash: str, options: str, cache: Path) -> bool:
@@ -183,6 +218,17 @@ def _build_one(path: Path, out_dir: Path, region: str | None, year: int | None, 
         return {"error": f"{path}: internal error: {type(e).__name__}: {e} (set GOVKG_DEBUG=1 for details)"}
 
 
+def _die_with_parent() -> None:
+    """In a worker: ask Linux to kill this process when the build that started it dies (kill -9 included)."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass  # not Linux: workers end when they find the pool gone
+
+
 def _without_graph(result: BuildResult) -> BuildResult:
     result.graph = None
     return result
@@ -201,11 +247,6 @@ def build_corpus(paths: list[Path], out_dir: Path, region: str | None = None, ye
     returned reports are in the order of `paths`.
     """
     overrides = {p.resolve(): o for p, o in (overrides or {}).items()}
-
-    def settings(path: Path) -> tuple[str | None, int | None]:
-        own = overrides.get(path.resolve())
-        return (own.region or region, own.year or year) if own else (region, year)
-
     started = time.perf_counter()
     _check_out_dir(out_dir)
     cache = out_dir / CACHE_DIR
@@ -213,7 +254,19 @@ def build_corpus(paths: list[Path], out_dir: Path, region: str | None = None, ye
         cache.mkdir(exist_ok=True)
     except OSError as e:
         raise GovkgError(f"{cache}: cannot create cache folder ({e.strerror or e})") from None
-    manifest = load_manifest(cache)
+    with BuildLock(cache):
+        return _build_locked(paths, out_dir, cache, region, year, html, workers, skip_unchanged, corpus, progress,
+                             on_report, overrides, started)
+
+
+def _build_locked(paths, out_dir, cache, region, year, html, workers, skip_unchanged, corpus, progress, on_report,
+                  overrides, started) -> CorpusResult:
+    def settings(path: Path) -> tuple[str | None, int | None]:
+        own = overrides.get(path.resolve())
+        return (own.region or region, own.year or year) if own else (region, year)
+
+    warnings: list[str] = []
+    manifest = load_manifest(cache, warnings.append)
     outcomes: dict[int, ReportOutcome] = {}
     todo: list[tuple[int, Path]] = []
     seen: dict[str, Path] = {}
@@ -260,7 +313,7 @@ def build_corpus(paths: list[Path], out_dir: Path, region: str | None = None, ye
                 if bar:
                     bar[0].advance(bar[1])
         else:
-            with ProcessPoolExecutor(max_workers=workers) as pool:
+            with ProcessPoolExecutor(max_workers=workers, initializer=_die_with_parent) as pool:
                 futures = {pool.submit(_build_one, path, out_dir, *settings(path), html,
                                        options_key(*settings(path), html)): (i, path) for i, path in todo}
                 for future in as_completed(futures):
@@ -277,7 +330,7 @@ def build_corpus(paths: list[Path], out_dir: Path, region: str | None = None, ye
             bar[0].stop()
 
     reports = [outcomes[i] for i in range(len(paths))]
-    result = CorpusResult(reports, out_dir)
+    result = CorpusResult(reports, out_dir, warnings=warnings)
     if not result.ok:
         result.seconds = time.perf_counter() - started
         return result

@@ -60,10 +60,41 @@ def _auth_header(creds: Credentials | None) -> dict[str, str]:
     return {"Authorization": f"Basic {token}"}
 
 
+class _SameOriginCredentials(urllib.request.HTTPRedirectHandler):
+    """Follows a redirect, but sends credentials only to the origin they were given for."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        new = super().redirect_request(req, fp, code, msg, headers, newurl)
+        if new is not None and _origin(newurl) != _origin(req.full_url):
+            new.remove_header("Authorization")
+        return new
+
+
+def _origin(url: str) -> tuple[str, str]:
+    parts = urllib.parse.urlsplit(url)
+    return parts.scheme.lower(), parts.netloc.lower()
+
+
+_OPENER = urllib.request.build_opener(_SameOriginCredentials)
+
+
+def plain_http_warning(url: str, creds: Credentials | None) -> str | None:
+    """A warning when credentials would cross the network unencrypted (Basic auth over http://).
+
+    >>> plain_http_warning("http://db.example:7878/store", Credentials("u", "p")) is not None
+    True
+    >>> plain_http_warning("https://db.example/store", Credentials("u", "p")), plain_http_warning("http://x/", None)
+    (None, None)
+    """
+    if creds is None or urllib.parse.urlsplit(url).scheme.lower() != "http":
+        return None
+    return f"{url}: sending a password over plain http (anyone on the way can read it); use https"
+
+
 def _request(url: str, *, method: str, data: bytes | None = None, headers: dict | None = None) -> bytes:
     request = urllib.request.Request(url, data=data, method=method, headers=headers or {})
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
+        with _OPENER.open(request, timeout=TIMEOUT) as response:
             return response.read()
     except urllib.error.HTTPError as e:
         detail = e.read().decode("utf-8", "replace").strip().splitlines()

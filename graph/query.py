@@ -19,6 +19,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .errors import GovkgError
+from .sparqlguard import check_query
 
 NUMERIC = {"http://www.w3.org/2001/XMLSchema#" + t for t in
            ("integer", "decimal", "double", "float", "int", "long", "nonNegativeInteger")}
@@ -58,6 +59,7 @@ class QueryResult:
 def execute(store: ox.Store, sparql: str) -> QueryResult:
     """Run any SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE); its default graph is the store's (for a
     `load_store` store, the union of the graphs, each triple once)."""
+    check_query(sparql, allow_service=True)
     try:
         result = store.query(sparql)
     except SyntaxError as e:

@@ -89,7 +89,7 @@ def _merge_ranges(text: str, facts: list[ObservationFact]) -> list[ObservationFa
     out: list[ObservationFact] = []
     for f in facts:
         prev = out[-1] if out else None
-        if (prev is not None and prev.start == f.start and prev.indicator == f.indicator and prev.end < f.end
+        if (prev is not None and prev.sentence == f.sentence and prev.indicator == f.indicator and prev.end < f.end
                 and prev.scope == f.scope and RANGE_DASH.match(_between(text, prev.end, f.end))):
             out[-1] = replace(prev, upper=f.quantity.value, end=f.end, kind="range" if f.status == "target" else None)
             continue

@@ -46,6 +46,9 @@ RESPECTIVELY = re.compile(r"分别|(?<![年人平])均")
 
 GROWTH = re.compile(r"增长|增速|下降|降低|减少|涨幅|上涨|回落|增加|提高|提升")
 NEGATIVE = re.compile(r"下降|降低|减少|回落|缩小")
+#: The evidence of a number starts at its clause, at most this many characters before it (a clause without
+#: punctuation can be a whole paragraph: each number's evidence would repeat it).
+MAX_EVIDENCE_LEAD = 160
 LONG_NUMBER = re.compile(r"[0-9０-９]{%d,}" % (MAX_DIGITS + 1))
 #: A change verb ending in 到/至 gives the level reached (涨幅回落到2.6%), not the change.
 LEVEL_REACHED = re.compile(r"(?:回落|下降|降低|降|回升|上升|提高|提升|增加|增长|扩大|缩小|减少|达)(?:到|至)$")
@@ -160,7 +163,7 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
         common = dict(quantity=quantity, qualifier=qualifier, measure=measure, status=status_of(doc, sentence, m.start()),
                       estimated="预计" in text[sentence.start:m.start()],
                       period=period_of(doc, sentence, m.start(), text[clause_start:clause_end]),
-                      start=clause_start, end=m.end(), sentence=sentence.index)
+                      start=max(clause_start, m.start() - MAX_EVIDENCE_LEAD), end=m.end(), sentence=sentence.index)
         facts.extend(ObservationFact(indicator=n, scope=sc, **common) for sc in scopes for n in own_names)
     return facts
 
