@@ -153,11 +153,11 @@ def _print_corpus_summary(result) -> None:
     console.print(f"built {built}, unchanged {sum(o.status == 'unchanged' for o in result.reports)}, "
                   f"failed {len(result.failures)}; {result.seconds:.2f} s")
     if result.nquads:
-        outcomes = {k: sum(a.outcome == k for a in result.assessments) for k in ("met", "missed", "not_reported")}
+        outcomes = {k: sum(a.outcome == k for a in result.assessments) for k in ("met", "missed", "not_reported", "not_due")}
         console.print(f"targets assessed {len(result.assessments)}: " + ", ".join(f"{k} {v}" for k, v in
                                                                                  outcomes.items()))
-        console.print(f"wrote {result.trig}, {result.nquads} ({result.quads} quads), {result.targets_ttl} "
-                      f"and {result.targets_html}")
+        console.print(f"wrote {result.trig}, {result.nquads} ({result.quads} quads), {result.targets_ttl}, "
+                      f"{result.targets_html} and the corpus index {result.index_html}")
 
 
 GRAPH_OPTION = click.option(

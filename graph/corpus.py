@@ -67,6 +67,7 @@ class CorpusResult:
     trig: Path | None = None
     targets_ttl: Path | None = None
     targets_html: Path | None = None
+    index_html: Path | None = None
     quads: int = 0
     assessments: list[Assessment] = field(default_factory=list)
     seconds: float = 0.0
@@ -390,6 +391,42 @@ def _write_corpus(result: CorpusResult, cache: Path, name: str) -> None:
     result.quads = quads
     result.targets_ttl, result.targets_html = out / f"{name}-targets.ttl", out / f"{name}-targets.html"
     write_targets(result.assessments, result.targets_ttl, result.targets_html, records)
+    result.index_html = out / f"{name}-index.html"
+    write_output(result.index_html, corpus_index_html(result, records, name), "HTML")
+
+
+def corpus_index_html(result: CorpusResult, records: list[dict], name: str) -> bytes:
+    """The corpus's front page: every report (region, level, year, counts) linked to its graph and views, the
+    side-by-side headline targets, and the targets-vs-results page. Static HTML, relative links, no scripts."""
+    from html import escape as e
+
+    from .targets import compare_tables
+
+    by_id = {r["report"][len(DATA_IRI):]: r for r in records}
+    rows = []
+    for o in sorted(result.ok, key=lambda o: (o.result.region or "", o.result.year or 0, o.report_id)):
+        r, rid = o.result, o.report_id
+        record = by_id.get(rid, {"observations": []})
+        targets = sum(row["status"] == "target" for row in record["observations"])
+        views = (f'<a href="{e(r.html.name)}">graph</a> · <a href="{e(rid)}-views/index.html">views</a>'
+                 if r.html else "")
+        rows.append(f"<tr><td>{e(r.region or '')}</td><td>{e(r.level or '')}</td><td>{r.year or ''}</td>"
+                    f"<td>{e(rid)}</td><td class='n'>{sum(r.observations_by_status.values())}</td>"
+                    f"<td class='n'>{targets}</td><td><a href='{e(r.turtle.name)}'>{e(r.turtle.name)}</a></td>"
+                    f"<td>{views}</td></tr>")
+    page = f"""<!DOCTYPE html>
+<html lang="zh"><head><meta charset="utf-8"><title>govkg · {e(name)} · {len(result.ok)} reports</title>
+<style>body{{font-family:sans-serif;margin:1em}}table{{border-collapse:collapse;margin-bottom:1.5em}}td,th{{border:1px
+solid #bbb;padding:3px 6px}}td.n{{text-align:right}}th{{background:#f4f4f4}}</style></head><body>
+<h1>govkg · {len(result.ok)} reports</h1>
+<p><a href="{e(name)}-targets.html">targets side by side and against results</a> · datasets:
+<a href="{e(name)}.trig">{e(name)}.trig</a>, <a href="{e(name)}.nq">{e(name)}.nq</a></p>
+<table><thead><tr><th>region</th><th>level</th><th>year</th><th>report</th><th>observations</th><th>targets</th>
+<th>graph</th><th>views</th></tr></thead><tbody>{"".join(rows)}</tbody></table>
+{compare_tables(records)}
+</body></html>
+"""
+    return page.encode("utf-8")
 
 
 class _AtomicFile:

@@ -345,7 +345,7 @@ def targets_html(assessments: list[Assessment], reports: list[dict] | None = Non
 <style>body{{font-family:sans-serif;margin:1em}}table{{border-collapse:collapse;margin-bottom:1.5em}}td,th{{border:1px
 solid #bbb;padding:3px 6px;vertical-align:top}}td.n{{text-align:right;white-space:nowrap}}th{{background:#f4f4f4}}
 </style></head><body><h1>{e(title)}</h1>
-{_compare_tables(reports or [])}
+{compare_tables(reports or [])}
 <h2>目标完成情况 · targets against results</h2><p>{e(summary)}</p>
 <table><thead><tr><th>region</th><th>period</th><th>indicator</th><th>concept</th><th>scope</th><th>target</th>
 <th>result</th><th>outcome</th><th>rule</th><th>target evidence</th><th>result evidence</th></tr></thead><tbody>
@@ -394,7 +394,7 @@ def _as_written(row: dict) -> str:
     return text + qualifier
 
 
-def _compare_tables(reports: list[dict]) -> str:
+def compare_tables(reports: list[dict]) -> str:
     """One table per delivery year: a row per report, a column per headline indicator, the targets it sets for
     that year for its own region."""
     e = html.escape

@@ -215,3 +215,10 @@ def test_extraction_runs_under_dask_local_cluster():
     _, rows = run_query(store, "PREFIX gk: <https://w3id.org/govkg/ontology#> SELECT (COUNT(DISTINCT ?r) AS ?n) "
                                "WHERE { GRAPH ?g { ?r a gk:Report } }")
     assert rows == [{"n": 3}]
+
+
+def test_the_corpus_index_links_every_report_and_the_targets_page(built):
+    page = built.index_html.read_text(encoding="utf-8")
+    for o in built.ok:
+        assert f'href=\'{o.report_id}.ttl\'' in page
+    assert 'href="corpus-targets.html"' in page and "<script" not in page

@@ -145,19 +145,22 @@ def test_the_command_line_refuses_a_nested_query_in_one_line(tmp_path):
     assert result.exit_code == 1 and len(result.output.strip().splitlines()) == 1 and "nested" in result.output
 
 
-def test_push_sends_no_password_to_another_origin_after_a_redirect():
+def test_push_verify_sends_no_password_to_another_origin_after_a_redirect():
     from http.server import BaseHTTPRequestHandler, HTTPServer
 
-    from govkg.push import Credentials, push_graph_store
+    from govkg.push import Credentials, remote_triple_count
 
     seen: dict[str, str | None] = {}
 
-    class Target(BaseHTTPRequestHandler):
-        def do_PUT(self):
+    class Target(BaseHTTPRequestHandler):  # another origin (another port)
+        def do_GET(self):
             seen["authorization"] = self.headers.get("Authorization")
-            self.rfile.read(int(self.headers.get("Content-Length") or 0))
-            self.send_response(204)
+            body = b'{"head":{"vars":["n"]},"results":{"bindings":[{"n":{"type":"literal","value":"1"}}]}}'
+            self.send_response(200)
+            self.send_header("Content-Type", "application/sparql-results+json")
+            self.send_header("Content-Length", str(len(body)))
             self.end_headers()
+            self.wfile.write(body)
 
         def log_message(self, *args):
             pass
@@ -165,10 +168,10 @@ def test_push_sends_no_password_to_another_origin_after_a_redirect():
     target = HTTPServer(("127.0.0.1", 0), Target)
 
     class Redirect(BaseHTTPRequestHandler):
-        def do_PUT(self):
+        def do_POST(self):
             self.rfile.read(int(self.headers.get("Content-Length") or 0))
-            self.send_response(307)  # keeps the method and body
-            self.send_header("Location", f"http://127.0.0.1:{target.server_address[1]}{self.path}")
+            self.send_response(302)
+            self.send_header("Location", f"http://127.0.0.1:{target.server_address[1]}/query")
             self.send_header("Content-Length", "0")
             self.end_headers()
 
@@ -178,13 +181,13 @@ def test_push_sends_no_password_to_another_origin_after_a_redirect():
     redirect = HTTPServer(("127.0.0.1", 0), Redirect)
     for srv in (target, redirect):
         threading.Thread(target=srv.handle_request, daemon=True).start()
-    quad = ox.Quad(ox.NamedNode(EX + "s"), ox.NamedNode(EX + "p"), ox.Literal("o"), ox.NamedNode(EX + "g"))
     try:
-        push_graph_store([quad], f"http://127.0.0.1:{redirect.server_address[1]}/store", Credentials("u", "secret"))
+        count = remote_triple_count(f"http://127.0.0.1:{redirect.server_address[1]}/query", EX + "g",
+                                    Credentials("u", "secret"))
     finally:
         target.server_close()
         redirect.server_close()
-    assert "authorization" in seen and seen["authorization"] is None
+    assert count == 1 and "authorization" in seen and seen["authorization"] is None
 
 
 def test_a_malformed_build_manifest_is_discarded_with_a_warning(tmp_path):
