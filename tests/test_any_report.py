@@ -243,3 +243,12 @@ def test_every_seed_report_builds_with_no_flags(tmp_path):
     assert found == expected and len(found) == len(seed_reports())
     for o in result.ok:  # every report with divisions inside its region finds some of them
         assert o.result.instances["District"] > 0, o.report_id
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("推动“津城”“滨城”双城发展。", ["津城", "滨城"]),
+    ("建设“光伏长城”，打造“一座城”。", []),
+])
+def test_quoted_city_nicknames_are_areas_and_slogans_are_not(text, expected):
+    doc = read_document("一、2024年工作回顾\n" + text + "\n", "t", region="天津市", year=2025)
+    assert [p.name for p in extract_places(doc) if p.kind == "area"] == expected

@@ -21,8 +21,8 @@ AREA_HEADS = ("综合保税区", "保税区", "自贸试验区", "自由贸易�
               "高新区", "工业区", "片区", "中心城区", "主城区", "生态屏障区", "港区", "新城", "功能区", "保税港区")
 #: Heads that name an area on their own (中心城区, 自贸试验区) when nothing name-like precedes them.
 STANDALONE_AREAS = ("中心城区", "自贸试验区", "综合保税区")
-#: Quoted short city names used as areas: “津城”, “滨城”.
-QUOTED_CITY = re.compile(r"“([\u4e00-\u9fff]{1,3}城)”")
+#: Quoted one-character city nicknames used as areas: “津城”, “滨城” (not slogans such as “光伏长城”, “一座城”).
+QUOTED_CITY = re.compile(r"“([\u4e00-\u9fff]城)”")
 #: The number words that open an area list name (五大开发区).
 COUNTED_AREA = re.compile(r"[一二三四五六七八九十两]大(?:开发区|功能区|片区|园区)")
 
