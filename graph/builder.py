@@ -368,6 +368,8 @@ def _rdflib_term(term) -> URIRef | Literal:
         return URIRef(term.value)
     if term.language:
         return Literal(term.value, lang=term.language)
+    if term.datatype.value == str(XSD.string):
+        return Literal(term.value)  # a simple literal (RDF 1.1: the same as xsd:string)
     return Literal(term.value, datatype=URIRef(term.datatype.value))
 
 

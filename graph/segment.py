@@ -9,6 +9,7 @@ organisation —, unit words and policy terms) keeps names whole:
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from functools import lru_cache
 
@@ -24,6 +25,7 @@ DOMAIN_WORDS = (
 
 _lock = threading.Lock()
 _tokenizer = None
+_base_frequency: dict[str, int] = {}  # jieba's frequency of each domain word before it was added
 
 
 def tokenizer():
@@ -38,6 +40,7 @@ def tokenizer():
                 tok = jieba.Tokenizer()
                 tok.initialize()
                 for word in _domain_words():
+                    _base_frequency[word] = tok.FREQ.get(word, 0)
                     tok.add_word(word, freq=max(tok.FREQ.get(word, 0), 20000), tag="n")
                 _tokenizer = tok
     return _tokenizer
@@ -56,10 +59,17 @@ def word_tags() -> dict[str, str]:
 
     Looking tags up per token keeps `jieba.lcut`'s pace; `jieba.posseg` is about five times slower.
     """
-    tags = {word: tag for word, (_, tag) in _jieba_dictionary().items()}
+    import jieba
+
+    with jieba.get_dict_file() as f:
+        tags = dict(DICT_LINE.findall(f.read().decode("utf-8")))
     for word in _domain_words():
         tags[word] = "ns" if word.endswith(("区", "县", "市", "省")) else "n"
     return tags
+
+
+#: A line of jieba's dictionary file: word, frequency, tag.
+DICT_LINE = re.compile(r"^(\S+) \d+ (\S+)$", re.M)
 
 
 def cut(text: str, hmm: bool = False) -> list[str]:
@@ -68,20 +78,7 @@ def cut(text: str, hmm: bool = False) -> list[str]:
 
 
 def word_frequency(word: str) -> int:
-    """jieba's dictionary frequency of `word` before domain words were added (0 if unknown)."""
-    entry = _jieba_dictionary().get(word)
-    return entry[0] if entry else 0
-
-
-@lru_cache(maxsize=1)
-def _jieba_dictionary() -> dict[str, tuple[int, str]]:
-    """word → (frequency, tag) of jieba's dictionary file, read once (the tokenizer keeps its own cache)."""
-    import jieba
-
-    entries = {}
-    with jieba.get_dict_file() as f:
-        for line in f.read().decode("utf-8").splitlines():
-            parts = line.split()
-            if len(parts) == 3:
-                entries[parts[0]] = (int(parts[1]), parts[2])
-    return entries
+    """jieba's dictionary frequency of `word` before domain words were added (0 if unknown), from the one
+    loaded tokenizer (no second copy of the dictionary)."""
+    freq = tokenizer().FREQ
+    return _base_frequency[word] if word in _base_frequency else freq.get(word, 0)
