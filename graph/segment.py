@@ -13,15 +13,6 @@ import re
 import threading
 from functools import lru_cache
 
-#: Domain words that must stay whole (units, stage verbs and generic policy terms; no report's facts).
-DOMAIN_WORDS = (
-    "个百分点", "万标准箱", "标准箱", "微克/立方米", "平方公里", "平方米", "万亩", "亿斤", "万亿元", "亿元", "万元",
-    "亿美元", "万人次", "万人", "万户", "地区生产总值", "一般公共预算收入", "固定资产投资", "社会消费品零售总额",
-    "居民人均可支配收入", "城镇调查失业率", "城镇新增就业", "研发投入强度", "集装箱吞吐量", "高标准农田",
-    "加快建设", "加快推进", "建成投产", "建成通车", "开工建设", "竣工", "投产", "通车", "谋划", "筹建", "前期工作",
-    "产业园", "科技园", "科技城", "开发区", "综合保税区", "商务区", "片区", "城际", "号线",
-    "碳达峰", "碳中和", "双碳", "京津冀", "长三角", "粤港澳", "非首都功能", "新质生产力", "专精特新",
-)
 
 _lock = threading.Lock()
 _tokenizer = None
@@ -49,8 +40,10 @@ def tokenizer():
 def _domain_words() -> list[str]:
     from .gazetteer import all_divisions
 
+    from .vocab import word_list
+
     names = {d.name for d in all_divisions().values()}
-    return sorted(names | set(DOMAIN_WORDS))
+    return sorted(names | set(word_list("domain_words")))
 
 
 @lru_cache(maxsize=1)

@@ -15,12 +15,11 @@ from dataclasses import dataclass
 from ..document import Document
 from ..gazetteer import NATIONAL, ExternalPlaceGazetteer, PlaceGazetteer, PlaceMatch, find_region
 from ..names import NameFinder
+from ..vocab import word_list
 
-#: Generic heads of functional-area names (东疆综合保税区, 南港工业区, 中心城区 …).
-AREA_HEADS = ("综合保税区", "保税区", "自贸试验区", "自由贸易试验区", "经济技术开发区", "高新技术产业开发区", "开发区",
-              "高新区", "工业区", "片区", "中心城区", "主城区", "生态屏障区", "港区", "新城", "功能区", "保税港区")
-#: Heads that name an area on their own (中心城区, 自贸试验区) when nothing name-like precedes them.
-STANDALONE_AREAS = ("中心城区", "自贸试验区", "综合保税区")
+#: Generic heads of functional-area names, and those that name an area on their own (data: graph/data/).
+AREA_HEADS = word_list("area_heads")
+STANDALONE_AREAS = word_list("standalone_areas")
 #: Quoted one-character city nicknames used as areas: “津城”, “滨城” (not slogans such as “光伏长城”, “一座城”).
 QUOTED_CITY = re.compile(r"“([\u4e00-\u9fff]城)”")
 #: The number words that open an area list name (五大开发区).

@@ -17,19 +17,13 @@ from dataclasses import dataclass
 
 from ..document import Document, Sentence
 from ..names import NameFinder, grow_backwards
+from ..vocab import word_list
 from .context import period_of, status_of
 from .places import STANDALONE_AREAS, district_mentions
 
-#: Generic heads of project names (domain vocabulary, not names of any one report).
-PROJECT_HEADS = (
-    "产业园", "科技园", "科技城", "产业新城核心区", "产业新城", "主题园区", "园区", "拓展区", "核心区", "医药谷", "商务区",
-    "金融街", "医院", "院区", "医学中心", "城际", "号线", "铁路", "高铁", "机场", "航站楼", "枢纽", "大桥", "隧道",
-    "快速路", "高速公路", "高速", "实验室", "研究院", "研究设施", "装置", "学院", "校区", "博物馆", "图书馆", "美术馆",
-    "展馆", "会展中心", "服务中心", "创新中心", "数据中心", "体育中心", "文化中心", "总部", "基地", "公园", "码头",
-    "乙烯", "炼化", "水库", "管线", "扩容工程", "供水工程", "引水工程", "电厂", "电站", "示范区", "小镇", "工坊",
-    "操作系统", "超算")
-#: Sub-project tails taken into the name (一期, 北段 …).
-PROJECT_TAILS = ("一期", "二期", "三期", "四期", "五期", "首期", "大二期", "东段", "西段", "南段", "北段", "新院区")
+#: Generic heads of project names and sub-project tails (data: graph/data/project_heads.txt, project_tails.txt).
+PROJECT_HEADS = word_list("project_heads")
+PROJECT_TAILS = word_list("project_tails")
 #: A list the text calls projects: A、B、C等一批重点项目 / 等“国之重器”.
 PROJECT_LIST = re.compile(r"(?P<items>[^，。；：]{2,200}?)等(?:一批)?(?:(?:(?!领域|方面|行业|企业)[\u4e00-\u9fff]){0,6}项目|“[^”]{2,8}”)")
 #: A name followed by its count (老年日间照料服务中心达到1357个) names a kind of facility, not one project
