@@ -1,8 +1,9 @@
 """`govkg serve`: a SPARQL 1.1 Protocol endpoint over the built graphs, with a small offline query page.
 
 * ``GET /sparql?query=...`` and ``POST /sparql`` (form ``query=`` or ``application/sparql-query`` body), with
-  ``default-graph-uri`` / ``named-graph-uri``; without them the default graph is the union of the report graphs
-  (so the cookbook queries work unchanged); each report is also its named graph ``id:{rid}``.
+  ``default-graph-uri`` / ``named-graph-uri``; without them the default graph is the union of the report graphs,
+  each triple once (the store of `govkg.query.load_store`, so the cookbook queries work unchanged); each report
+  is also its named graph ``id:{rid}``.
 * Results as SPARQL JSON (default), XML, CSV or TSV (``Accept`` header or ``format=json|xml|csv|tsv``);
   CONSTRUCT/DESCRIBE as Turtle (default) or N-Triples.
 * Read-only unless started writable: SPARQL Update (``update=`` or ``application/sparql-update``) gets 403.
@@ -289,8 +290,7 @@ def _answer_in_child(store, sparql, default, named, accept, fmt, memory_mb, send
 
 def _answer(store, sparql, default, named, accept, fmt) -> tuple[int, bytes, str]:
     try:
-        result = store.query(sparql, use_default_graph_as_union=not default, default_graph=default or None,
-                             named_graphs=named or None)
+        result = store.query(sparql, default_graph=default or None, named_graphs=named or None)
         if isinstance(result, ox.QueryTriples):
             name = _negotiate(accept, fmt, GRAPH_FORMATS, "turtle")
             return 200, result.serialize(format=GRAPH_FORMATS[name]), GRAPH_FORMATS[name].media_type + "; charset=utf-8"

@@ -26,8 +26,9 @@ EX = "http://example.org/"
 @pytest.fixture(scope="module")
 def server():
     store = ox.Store()
-    store.extend(ox.Quad(ox.NamedNode(f"{EX}s{i}"), ox.NamedNode(f"{EX}p"), ox.Literal(str(i)), ox.NamedNode(EX + "g"))
-                 for i in range(3000))
+    for graph in (ox.NamedNode(EX + "g"), ox.DefaultGraph()):  # a report graph and the union, as load_store has
+        store.extend(ox.Quad(ox.NamedNode(f"{EX}s{i}"), ox.NamedNode(f"{EX}p"), ox.Literal(str(i)), graph)
+                     for i in range(3000))
     srv = SparqlServer(store, "127.0.0.1", 0, limits=Limits(timeout=2.0, memory_mb=512, max_concurrent=2))
     thread = threading.Thread(target=srv.serve_forever, daemon=True)
     thread.start()

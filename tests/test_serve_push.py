@@ -26,7 +26,7 @@ from click.testing import CliRunner
 
 from govkg.cli import main
 from govkg.exporters.property_graph import cypher_script, projection
-from govkg.exporters.rdf_formats import load_dataset, load_quads, serialize
+from govkg.exporters.rdf_formats import load_quads, serialize
 from govkg.push import (load_cypher_script_falkordb, push_graph_store, remote_triple_count,
                         sparql_select)
 from govkg.query import load_store, named_queries, run_query
@@ -108,7 +108,7 @@ def falkordb_server():
 @pytest.fixture(scope="module")
 def endpoint(graphs):
     """`govkg serve`'s server, in a thread, on a free port."""
-    server = SparqlServer(load_dataset([graphs]), "127.0.0.1", 0)
+    server = SparqlServer(load_store([graphs]), "127.0.0.1", 0)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield server.url
