@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from govkg.build import BUNDLED_REPORT, report_id  # noqa: E402
-from govkg.builder import build_graph  # noqa: E402
+from govkg.builder import report_triples  # noqa: E402
 from govkg.exporters.html import write_html  # noqa: E402
 from govkg.exporters.turtle import write_turtle  # noqa: E402
 from govkg.pipeline import STAGES, Extraction, read_document  # noqa: E402
@@ -57,11 +57,11 @@ def bench(path: Path, repeat: int) -> dict[str, float]:
         for name, stage in STAGES:
             _, t = timed(lambda: stage(doc, ex))
             record(f"extract:{name}", t)
-        g, t = timed(lambda: build_graph(doc, ex, path.name))
+        g, t = timed(lambda: report_triples(doc, ex, path.name))
         record("rdf", t)
         _, t = timed(lambda: write_turtle(g, out / "r.ttl"))
         record("turtle", t)
-        _, t = timed(lambda: write_html(g, out / "r.html", "bench"))
+        _, t = timed(lambda: write_html(g.to_rdflib(), out / "r.html", "bench"))
         record("html", t)
         store, t = timed(lambda: load_store(out / "r.ttl"))
         record("query:load", t)
@@ -80,9 +80,9 @@ def cold_build() -> None:
     text = read_report_text(BUNDLED_REPORT)
     doc, parse = timed(lambda: read_document(text, report_id(BUNDLED_REPORT)))
     ex, extract = timed(lambda: run_pipeline(doc))
-    g, build = timed(lambda: build_graph(doc, ex, BUNDLED_REPORT.name))
+    g, build = timed(lambda: report_triples(doc, ex, BUNDLED_REPORT.name))
     out = Path(tempfile.mkdtemp())
-    _, export = timed(lambda: (write_turtle(g, out / "r.ttl"), write_html(g, out / "r.html", "bench")))
+    _, export = timed(lambda: (write_turtle(g, out / "r.ttl"), write_html(g.to_rdflib(), out / "r.html", "bench")))
     print(f"cold build of {BUNDLED_REPORT.name}: start-up {STARTUP:.2f} s, jieba init {jieba_init:.2f} s, "
           f"extraction {parse + extract:.2f} s, graph building {build:.2f} s, export {export:.2f} s, "
           f"total {STARTUP + jieba_init + parse + extract + build + export:.2f} s")

@@ -15,16 +15,17 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import RDF, Graph
+from rdflib import Graph
 
 from govkg.ontology.namespace import GK
 
-from .builder import build_graph
+from .builder import report_triples
 from .errors import GovkgError
 from .exporters.turtle import write_turtle
 from .document import Document
 from .pipeline import Extraction, read_document, run_pipeline
 from .reader import read_report
+from .triples import TripleSet, iri
 
 #: The report bundled with govkg (package data of govkg.seeds, the seeds/ folder).
 BUNDLED_REPORT = Path(str(resources.files("govkg.seeds").joinpath("tianjin-2023-government-work-report.txt")))
@@ -46,7 +47,7 @@ class BuildResult:
     seconds: float
     region: str | None = None
     year: int | None = None
-    graph: Graph = field(repr=False, default=None)
+    graph: TripleSet = field(repr=False, default=None)  # the report's triples (`.to_rdflib()` for an rdflib Graph)
     content_hash: str = ""  # sha256 of the file's bytes
     chars: int = 0  # length of the text as read (and normalised)
     normalisations: list[str] = field(default_factory=list)  # repairs the reader applied (crlf, html, pdf …)
@@ -71,24 +72,24 @@ def build_report(path: Path, out_dir: Path, region: str | None = None, year: int
     started = time.perf_counter()
     read = read_report(path)
     rid = report_id(path)
-    doc, extraction, g = extract_report(read.text, rid, path.name, region=region, year=year, label=str(path))
+    doc, extraction, triples = extract_report(read.text, rid, path.name, region=region, year=year, label=str(path))
     _check_out_dir(out_dir)
     turtle = out_dir / f"{rid}.ttl"
-    write_turtle(g, turtle)
+    write_turtle(triples, turtle)
     html_path = None
     if html:
         # main view <rid>.html, plus <rid>-views/: index page, ego views per district and action
         from .exporters.views import write_views
-        html_path = write_views(g, out_dir, rid, f"{doc.meta.year}年{doc.meta.region}政府工作报告 · govkg").main
-    return BuildResult(path, rid, turtle, html_path, len(g), _instances(g), _by_status(extraction),
-                       time.perf_counter() - started, doc.meta.region, doc.meta.year, g,
+        html_path = write_views(triples.to_rdflib(), out_dir, rid, f"{doc.meta.year}年{doc.meta.region}政府工作报告 · govkg").main
+    return BuildResult(path, rid, turtle, html_path, len(triples), _instances(triples), _by_status(extraction),
+                       time.perf_counter() - started, doc.meta.region, doc.meta.year, triples,
                        content_hash=read.file_hash, chars=len(read.text), normalisations=list(read.normalisations),
                        level=doc.meta.level, warnings=list(doc.warnings))
 
 
 def extract_report(text: str, rid: str, source: str, region: str | None = None, year: int | None = None,
-                   label: str | None = None) -> tuple[Document, Extraction, Graph]:
-    """(document, extraction, graph) of a report's text: a pure function of its arguments, no files touched,
+                   label: str | None = None) -> tuple[Document, Extraction, TripleSet]:
+    """(document, extraction, triples) of a report's text: a pure function of its arguments, no files touched,
     so it can run anywhere (a process pool, a Dask or Spark worker). `label` names the report in errors.
 
     `gk:contentHash` is the SHA-256 of `text` (UTF-8): offsets point into exactly that text.
@@ -102,12 +103,12 @@ def extract_report(text: str, rid: str, source: str, region: str | None = None, 
                          "give it with --year or in a --manifest")
     extraction = run_pipeline(doc)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return doc, extraction, build_graph(doc, extraction, source=source, content_hash=digest)
+    return doc, extraction, report_triples(doc, extraction, source=source, content_hash=digest)
 
 
 def extract_graph(text: str, rid: str, source: str, region: str | None = None, year: int | None = None) -> Graph:
     """The RDF graph of a report's text (see `extract_report`)."""
-    return extract_report(text, rid, source, region=region, year=year)[2]
+    return extract_report(text, rid, source, region=region, year=year)[2].to_rdflib()
 
 
 def _check_out_dir(out_dir: Path) -> None:
@@ -119,8 +120,9 @@ def _check_out_dir(out_dir: Path) -> None:
         raise GovkgError(f"{out_dir}: output path is not a folder")
 
 
-def _instances(g: Graph) -> dict[str, int]:
-    return {name: len(set(g.subjects(RDF.type, GK[name]))) for name in SUMMARY_CLASSES}
+def _instances(triples: TripleSet) -> dict[str, int]:
+    counts = triples.type_counts()
+    return {name: counts[iri(GK[name])] for name in SUMMARY_CLASSES}
 
 
 def _by_status(extraction) -> dict[str, int]:

@@ -18,39 +18,50 @@ from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
 
-from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
+import pyoxigraph as ox
+from rdflib import RDF, RDFS, SKOS, XSD, Graph
 from rdflib.namespace import DCTERMS, PROV
 
-from govkg.ontology.namespace import GK, ID
+from govkg.ontology.namespace import DATA_IRI, GK
 
 from .document import Document
 from .concepts import indicator_scheme
 from .gazetteer import NATIONAL, Division, find_region, region_level, within
 from .pipeline import Extraction
+from .triples import Terms, TripleSet, iri, literal
 
-PREDICATES = {"focuses_on": GK.focusesOn, "located_in": GK.locatedIn, "part_of": GK.partOf, "hosts": GK.hosts,
-              "targets": GK.targets, "implements": GK.implements}
+#: N-Triples forms of the ontology terms the builder writes (gk.Span → '<https://w3id.org/govkg/ontology#Span>').
+gk, rdf, rdfs, prov, skos, dcterms = (Terms(ns) for ns in (GK, RDF, RDFS, PROV, SKOS, DCTERMS))
+PREDICATES = {"focuses_on": gk.focusesOn, "located_in": gk.locatedIn, "part_of": gk.partOf, "hosts": gk.hosts,
+              "targets": gk.targets, "implements": gk.implements}
 SCHEMES = {"level": GK.ActionLevelScheme, "stage": GK.StageScheme, "measure": GK.MeasureScheme,
            "status": GK.StatusScheme, "unit": GK.UnitScheme}
 
 
 @lru_cache(maxsize=1)
-def _ontology() -> Graph:
+def _ontology() -> list[ox.Triple]:
     """The ontology (govkg.ttl) shipped with the package."""
-    g = Graph()
-    g.parse(data=resources.files("govkg.ontology").joinpath("govkg.ttl").read_text(encoding="utf-8"), format="turtle")
-    return g
+    data = resources.files("govkg.ontology").joinpath("govkg.ttl").read_bytes()
+    return [q.triple for q in ox.parse(data, format=ox.RdfFormat.TURTLE)]
 
 
 @lru_cache(maxsize=1)
-def concept_index() -> dict[tuple[str, str], URIRef]:
+def concept_index() -> dict[tuple[str, str], str]:
     """(scheme name, notation) → concept IRI, read from the ontology: ("unit", "CNY") → …/vocab/unit/CNY."""
-    g = _ontology()
-    index = {}
-    for name, scheme in SCHEMES.items():
-        for concept in g.subjects(SKOS.inScheme, scheme):
-            index[(name, str(g.value(concept, SKOS.notation)))] = concept
-    return index
+    schemes = {str(scheme): name for name, scheme in SCHEMES.items()}
+    in_scheme = {t.subject.value: schemes[t.object.value] for t in _ontology()
+                 if t.predicate.value == str(SKOS.inScheme) and t.object.value in schemes}
+    return {(in_scheme[t.subject.value], t.object.value): t.subject.value for t in _ontology()
+            if t.predicate.value == str(SKOS.notation) and t.subject.value in in_scheme}
+
+
+@lru_cache(maxsize=1)
+def _ontology_lines() -> dict[str, list[tuple[str, str, str]]]:
+    """The ontology's triples as N-Triples terms, by subject IRI."""
+    by_subject: dict[str, list[tuple[str, str, str]]] = {}
+    for t in _ontology():
+        by_subject.setdefault(t.subject.value, []).append((str(t.subject), str(t.predicate), str(t.object)))
+    return by_subject
 
 
 def key(text: str) -> str:
@@ -62,20 +73,29 @@ def key(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
 
+_INTEGER = iri(XSD.integer)
+
+
+def _integer(n: int) -> str:
+    return f'"{n}"^^{_INTEGER}'
+
+
 class GraphBuilder:
-    """Adds a document and its extraction to an rdflib Graph (one builder per report)."""
+    """Adds a document and its extraction to a `TripleSet` (one builder per report).
+
+    Nodes and literals are N-Triples strings (`iri`, `literal`); ontology terms are written as `gk.Span`, `rdf.type`.
+    """
 
     def __init__(self, doc: Document, source: str):
         self.doc = doc
         self.rid = doc.report_id
-        self.g = Graph()
-        for prefix, ns in (("gk", GK._NS), ("prov", PROV), ("skos", SKOS), ("dcterms", DCTERMS),
-                           ("id", Namespace(str(ID)))):
-            self.g.bind(prefix, ns)
-        self.report = ID[self.rid]
-        self.used_concepts: set[URIRef] = set()
-        self.used_indicator_concepts: set[URIRef] = set()
+        self.g = TripleSet()
+        self.report = self.iri_of(self.rid)
+        self.used_concepts: set[str] = set()
+        self.used_indicator_concepts: set[str] = set()
         self._source = source
+        self._nodes: set[str] = set()  # nodes whose defining triples are written (spans, divisions, …)
+        self._labels: dict[str, str] = {}  # node → its rdfs:label
         region = find_region(doc.meta.region) if doc.meta.region and doc.meta.region != NATIONAL else None
         self._region_division = region
         #: the divisions inside the report's region by official name (和平区 is also a district of 沈阳市:
@@ -83,138 +103,152 @@ class GraphBuilder:
         known = doc.meta.region == NATIONAL or region is not None
         self._districts = {d.name: d for d in within(region)} if known else {}
         self._structure_levels: dict[str, str] = {}
+        self.add = self.g.add  # add(s, p, o) with N-Triples terms
+
+    def first_time(self, node: str) -> bool:
+        """True the first time `node` is asked about: its defining triples are to be written now."""
+        if node in self._nodes:
+            return False
+        self._nodes.add(node)
+        return True
 
     # --- nodes -------------------------------------------------------------------------------------------
-    def iri(self, kind: str, local: str) -> URIRef:
-        return ID[f"{self.rid}/{kind}/{local}"]
+    @staticmethod
+    def iri_of(local: str) -> str:
+        return iri(DATA_IRI + local)
 
-    def concept(self, scheme: str, notation: str) -> URIRef:
+    def iri(self, kind: str, local: str) -> str:
+        return self.iri_of(f"{self.rid}/{kind}/{local}")
+
+    def concept(self, scheme: str, notation: str) -> str:
         try:
             c = concept_index()[(scheme, notation)]
         except KeyError:
             raise ValueError(f"no {scheme} concept with notation {notation!r} in ontology/govkg.ttl") from None
         self.used_concepts.add(c)
-        return c
+        return iri(c)
 
-    def span(self, start: int, end: int) -> URIRef:
+    def span(self, start: int, end: int) -> str:
         """The evidence node for text[start:end], tied to its sentence."""
         node = self.iri("span", f"{start}-{end}")
-        if (node, RDF.type, GK.Span) not in self.g:
-            g = self.g
-            g.add((node, RDF.type, GK.Span))
-            g.add((node, GK.inSentence, self.iri("sentence", str(self.doc.sentence_at(start).index))))
+        if self.first_time(node):
+            self.add(node, rdf.type, gk.Span)
+            self.add(node, gk.inSentence, self.iri("sentence", str(self.doc.sentence_at(start).index)))
             self._offsets(node, start, end)
-            g.add((node, GK.text, Literal(self.doc.text[start:end])))
+            self.add(node, gk.text, literal(self.doc.text[start:end]))
         return node
 
-    def evidence(self, node: URIRef, start: int, end: int) -> None:
-        self.g.add((node, GK.evidence, self.span(start, end)))
+    def evidence(self, node: str, start: int, end: int) -> None:
+        self.add(node, gk.evidence, self.span(start, end))
 
-    def _offsets(self, node: URIRef, start: int, end: int) -> None:
-        self.g.add((node, GK.startOffset, Literal(start, datatype=XSD.integer)))
-        self.g.add((node, GK.endOffset, Literal(end, datatype=XSD.integer)))
+    def _offsets(self, node: str, start: int, end: int) -> None:
+        self.add(node, gk.startOffset, _integer(start))
+        self.add(node, gk.endOffset, _integer(end))
 
-    def labelled(self, node: URIRef, cls: URIRef, label: str, *more: URIRef) -> URIRef:
-        self.g.add((node, RDF.type, cls))
-        for c in more:
-            self.g.add((node, RDF.type, c))
-        self.g.add((node, RDFS.label, Literal(label, lang="zh")))
+    def labelled(self, node: str, cls: str, label: str, *more: str) -> str:
+        if self.first_time(f"{node} {cls}"):
+            for c in (cls, *more):
+                self.add(node, rdf.type, c)
+            self.add(node, rdfs.label, literal(label, lang="zh"))
+            self._labels.setdefault(node, label)
         return node
 
     # --- report structure ------------------------------------------------------------------------------
     def add_report(self, content_hash: str) -> None:
-        g, doc, r = self.g, self.doc, self.report
+        doc, r = self.doc, self.report
         meta = doc.meta
-        self.labelled(r, GK.Report, f"{meta.year or ''}{meta.region or ''}政府工作报告", PROV.Entity)
+        label = f"{meta.year or ''}{meta.region or ''}政府工作报告"
+        self.labelled(r, gk.Report, label, prov.Entity)
+        if meta.region and meta.year:
+            self.g.records = {"report": r[1:-1], "label": label, "city": meta.region, "year": meta.year,
+                              "observations": []}
         if meta.region:
-            g.add((r, GK.city, Literal(meta.region)))
-            g.add((r, GK.region, self.region()))
+            self.add(r, gk.city, literal(meta.region))
+            self.add(r, gk.region, self.region())
         if meta.level:
-            g.add((r, GK.regionLevel, Literal(meta.level)))
+            self.add(r, gk.regionLevel, literal(meta.level))
         if meta.year:
-            g.add((r, GK.year, Literal(str(meta.year), datatype=XSD.gYear)))
+            self.add(r, gk.year, literal(str(meta.year), datatype=XSD.gYear))
         if meta.date:
-            g.add((r, DCTERMS.date, Literal(meta.date, datatype=XSD.date)))
+            self.add(r, dcterms.date, literal(meta.date, datatype=XSD.date))
         if meta.meeting:
-            g.add((r, GK.meeting, Literal(meta.meeting)))
-        g.add((r, GK.sourceFile, Literal(self._source)))
-        g.add((r, GK.contentHash, Literal(content_hash)))
+            self.add(r, gk.meeting, literal(meta.meeting))
+        self.add(r, gk.sourceFile, literal(self._source))
+        self.add(r, gk.contentHash, literal(content_hash))
         for s in doc.sections:
             node = self.iri("section", str(s.index))
-            self.labelled(node, GK.Section, s.title)
-            g.add((node, GK.inReport, r))
+            self.labelled(node, gk.Section, s.title)
+            self.add(node, gk.inReport, r)
             self._offsets(node, s.start, s.end)
         for p in doc.paragraphs:
             node = self.iri("paragraph", str(p.index))
-            g.add((node, RDF.type, GK.Paragraph))
-            g.add((node, GK.inReport, r))
+            self.add(node, rdf.type, gk.Paragraph)
+            self.add(node, gk.inReport, r)
             if p.section is not None:
-                g.add((node, GK.inSection, self.iri("section", str(p.section))))
+                self.add(node, gk.inSection, self.iri("section", str(p.section)))
             self._offsets(node, p.start, p.end)
         for s in doc.sentences:
             node = self.iri("sentence", str(s.index))
-            g.add((node, RDF.type, GK.Sentence))
-            g.add((node, GK.inReport, r))
-            g.add((node, GK.inParagraph, self.iri("paragraph", str(s.paragraph))))
+            self.add(node, rdf.type, gk.Sentence)
+            self.add(node, gk.inReport, r)
+            self.add(node, gk.inParagraph, self.iri("paragraph", str(s.paragraph)))
             self._offsets(node, s.start, s.end)
-            g.add((node, GK.text, Literal(doc.text[s.start:s.end])))
+            self.add(node, gk.text, literal(doc.text[s.start:s.end]))
 
     # --- places ----------------------------------------------------------------------------------------
-    def region(self) -> URIRef | None:
+    def region(self) -> str | None:
         """The report's region: the country, a division with its code and its parents, or (when govkg's
         gazetteer does not know it) a place named as the report names it."""
         meta = self.doc.meta
         if meta.region == NATIONAL:
-            node = ID["division/CN"]
-            if (node, RDF.type, GK.Country) not in self.g:
-                self.labelled(node, GK.Country, NATIONAL, GK.Place)
-                self.g.add((node, GK.divisionLevel, Literal("national")))
+            node = self.iri_of("division/CN")
+            if self.first_time(node):
+                self.labelled(node, gk.Country, NATIONAL, gk.Place)
+                self.add(node, gk.divisionLevel, literal("national"))
             return node
         if self._region_division is not None:
             return self.division(self._region_division)
         if not meta.region:
             return None
-        node = self.labelled(ID[f"place/{key(meta.region)}"], GK.Region, meta.region, GK.Place)
+        node = self.labelled(self.iri_of(f"place/{key(meta.region)}"), gk.Region, meta.region, gk.Place)
         if meta.level:
-            self.g.add((node, GK.divisionLevel, Literal(meta.level)))
+            self.add(node, gk.divisionLevel, literal(meta.level))
         return node
 
-    def division(self, d: Division) -> URIRef:
+    def division(self, d: Division) -> str:
         """A GB/T 2260 division with its code and level, gk:locatedIn the division it lies in (up to the
         country for a national report's provinces)."""
-        node = ID[f"division/{d.code}"]
-        if (node, GK.divisionCode, None) in self.g:
+        node = self.iri_of(f"division/{d.code}")
+        if not self.first_time(node):
             return node
         level = region_level(d) if d.level == "province" else ("prefecture" if d.level == "city" else "county")
-        classes = {"province": [GK.Province], "municipality": [GK.Province, GK.City], "prefecture": [GK.City],
+        classes = {"province": [gk.Province], "municipality": [gk.Province, gk.City], "prefecture": [gk.City],
                    "county": []}[level]
-        for cls in classes:
-            self.g.add((node, RDF.type, cls))
-        self.labelled(node, GK.AdministrativeDivision, d.name, GK.Place)
-        self.g.add((node, GK.divisionCode, Literal(d.code)))
-        self.g.add((node, GK.divisionLevel, Literal(level)))
+        self.labelled(node, gk.AdministrativeDivision, d.name, gk.Place, *classes)
+        self.add(node, gk.divisionCode, literal(d.code))
+        self.add(node, gk.divisionLevel, literal(level))
         if d.parent is not None:
-            self.g.add((node, GK.locatedIn, self.division(d.parent)))
+            self.add(node, gk.locatedIn, self.division(d.parent))
         elif self.doc.meta.region == NATIONAL:
-            self.g.add((node, GK.locatedIn, self.region()))
+            self.add(node, gk.locatedIn, self.region())
         return node
 
-    def district(self, name: str) -> URIRef | None:
+    def district(self, name: str) -> str | None:
         """A division inside the report's region (gk:District), or None when `name` is none of them."""
         division = self._districts.get(name)
         if division is None:
             return None
         node = self.division(division)
-        self.g.add((node, RDF.type, GK.District))
+        self.add(node, rdf.type, gk.District)
         return node
 
-    def area(self, name: str) -> URIRef:
-        return self.labelled(self.iri("area", key(name)), GK.FunctionalArea, name, GK.Place)
+    def area(self, name: str) -> str:
+        return self.labelled(self.iri("area", key(name)), gk.FunctionalArea, name, gk.Place)
 
-    def external(self, name: str) -> URIRef:
-        return self.labelled(ID[f"place/{key(name)}"], GK.ExternalPlace, name, GK.Place)
+    def external(self, name: str) -> str:
+        return self.labelled(self.iri_of(f"place/{key(name)}"), gk.ExternalPlace, name, gk.Place)
 
-    def place(self, name: str) -> URIRef:
+    def place(self, name: str) -> str:
         """A place by name: the report's region, a division inside it, or a functional area."""
         if name == self.doc.meta.region and (region := self.region()) is not None:
             return region
@@ -226,12 +260,12 @@ class GraphBuilder:
             self.evidence(node, p.start, p.end)
 
     # --- projects, actions -----------------------------------------------------------------------------
-    def project(self, name: str) -> URIRef:
-        return self.labelled(self.iri("project", key(name)), GK.Project, name, PROV.Entity)
+    def project(self, name: str) -> str:
+        return self.labelled(self.iri("project", key(name)), gk.Project, name, prov.Entity)
 
-    def action(self, name: str, level: str) -> URIRef:
-        node = self.labelled(self.iri("action", key(level + ":" + name)), GK.Action, name, PROV.Entity)
-        self.g.add((node, GK.level, self.concept("level", level)))
+    def action(self, name: str, level: str) -> str:
+        node = self.labelled(self.iri("action", key(level + ":" + name)), gk.Action, name, prov.Entity)
+        self.add(node, gk.level, self.concept("level", level))
         return node
 
     def add_projects(self, ex: Extraction) -> None:
@@ -239,13 +273,13 @@ class GraphBuilder:
             node = self.project(p.name)
             self.evidence(node, p.start, p.end)
             if p.district and (d := self.district(p.district)) is not None:
-                self.g.add((node, GK.locatedIn, d))
+                self.add(node, gk.locatedIn, d)
             stage = self.iri("stage", f"{p.start}-{p.end}")
-            self.g.add((stage, RDF.type, GK.StageAssertion))
-            self.g.add((stage, RDF.type, PROV.Entity))
-            self.g.add((stage, GK.stageOf, node))
-            self.g.add((stage, GK.stage, self.concept("stage", p.stage)))
-            self.g.add((stage, GK.period, Literal(p.period)))
+            self.add(stage, rdf.type, gk.StageAssertion)
+            self.add(stage, rdf.type, prov.Entity)
+            self.add(stage, gk.stageOf, node)
+            self.add(stage, gk.stage, self.concept("stage", p.stage))
+            self.add(stage, gk.period, literal(p.period))
             self.evidence(stage, p.start, p.end)
 
     def add_actions(self, ex: Extraction) -> None:
@@ -254,45 +288,69 @@ class GraphBuilder:
             node = self.action(a.name, a.level)
             self.evidence(node, a.start, a.end)
             if a.parent and a.parent in levels:
-                self.g.add((node, GK.partOf, self.action(a.parent, levels[a.parent])))
+                self.add(node, gk.partOf, self.action(a.parent, levels[a.parent]))
 
     # --- observations ----------------------------------------------------------------------------------
-    def indicator(self, name: str) -> URIRef:
-        return self.labelled(ID[f"indicator/{key(name)}"], GK.Indicator, name)
+    def indicator(self, name: str) -> str:
+        return self.labelled(self.iri_of(f"indicator/{key(name)}"), gk.Indicator, name)
 
     def add_observations(self, ex: Extraction) -> None:
         seen: dict[int, int] = {}
         for o in ex.observations:
             n = seen[o.start] = seen.get(o.start, -1) + 1
             node = self.iri("observation", f"{o.start}-{n}")
-            g, q = self.g, o.quantity
-            g.add((node, RDF.type, GK.Observation))
-            g.add((node, RDF.type, PROV.Entity))
-            g.add((node, GK.indicator, self.indicator(o.indicator)))
-            g.add((node, GK.scope, self.place(o.scope)))
-            g.add((node, GK.valueAsWritten, Literal(q.written or _number_as_written(q.value))))
-            g.add((node, GK.unitAsWritten, Literal(q.unit)))
-            g.add((node, GK.value, _decimal(q.value_norm)))
-            g.add((node, GK.unit, self.concept("unit", q.unit_norm)))
+            q = o.quantity
+            indicator = self.indicator(o.indicator)
+            self.add(node, rdf.type, gk.Observation)
+            self.add(node, rdf.type, prov.Entity)
+            self.add(node, gk.indicator, indicator)
+            self.add(node, gk.scope, self.place(o.scope))
+            self.add(node, gk.valueAsWritten, literal(q.written or _number_as_written(q.value)))
+            self.add(node, gk.unitAsWritten, literal(q.unit))
+            self.add(node, gk.value, _decimal(q.value_norm))
+            self.add(node, gk.unit, self.concept("unit", q.unit_norm))
             if o.qualifier:
-                g.add((node, GK.qualifier, Literal(o.qualifier)))
+                self.add(node, gk.qualifier, literal(o.qualifier))
             if o.concept:
-                concept = URIRef(o.concept)
-                g.add((node, GK.concept, concept))
-                g.add((self.indicator(o.indicator), GK.concept, concept))
-                self.used_indicator_concepts.add(concept)
+                concept = iri(o.concept)
+                self.add(node, gk.concept, concept)
+                self.add(indicator, gk.concept, concept)
+                self.used_indicator_concepts.add(o.concept)
             if o.kind:
-                g.add((node, GK.targetKind, Literal(o.kind)))
+                self.add(node, gk.targetKind, literal(o.kind))
             if o.upper is not None and q.value:
-                g.add((node, GK.upperValue, _decimal(q.value_norm * o.upper / q.value)))
-            g.add((node, GK.measure, self.concept("measure", o.measure)))
-            g.add((node, GK.status, self.concept("status", o.status)))
-            g.add((node, GK.estimated, Literal(o.estimated)))
-            g.add((node, GK.period, Literal(o.period)))
+                self.add(node, gk.upperValue, _decimal(q.value_norm * o.upper / q.value))
+            self.add(node, gk.measure, self.concept("measure", o.measure))
+            self.add(node, gk.status, self.concept("status", o.status))
+            self.add(node, gk.estimated, literal("true" if o.estimated else "false", datatype=XSD.boolean))
+            self.add(node, gk.period, literal(o.period))
             self.evidence(node, o.start, o.end)
+            if o.status in ("target", "actual"):
+                self.g.records["observations"].append(self._record(node, indicator, o))
+
+    def _record(self, node: str, indicator: str, o) -> dict:
+        """An observation as plain data for linking targets across reports (`govkg.targets.link_targets`)."""
+        q, scope = o.quantity, self.place(o.scope)
+        concept = indicator_scheme().concepts.get(o.concept) if o.concept else None
+        if concept is not None and not (concept.pref_label and concept.direction and concept.unit_family):
+            concept = None
+        upper = q.value_norm * o.upper / q.value if o.upper is not None and q.value else None
+        return {"obs": node[1:-1], "indicator": indicator[1:-1], "indicator_label": o.indicator,
+                "scope": scope[1:-1], "scope_label": self._labels[scope], "value": float(_lexical(q.value_norm)),
+                "value_lexical": _lexical(q.value_norm), "unit": self.concept("unit", q.unit_norm)[1:-1],
+                "unit_norm": q.unit_norm, "measure": o.measure, "measure_iri": self.concept("measure", o.measure)[1:-1],
+                "status": o.status, "status_iri": self.concept("status", o.status)[1:-1], "period": o.period,
+                "qualifier": o.qualifier or None, "span": self.span(o.start, o.end)[1:-1],
+                "quote": self.doc.text[o.start:o.end], "start": o.start, "end": o.end,
+                "sentence": self.iri("sentence", str(self.doc.sentence_at(o.start).index))[1:-1],
+                "report": self.report[1:-1], "concept": concept and concept.iri,
+                "concept_label": concept and concept.pref_label, "direction": concept and concept.direction,
+                "family": concept and concept.unit_family, "kind": o.kind or None,
+                "upper": None if upper is None else float(_lexical(upper)),
+                "written": q.written or _number_as_written(q.value), "unit_written": q.unit}
 
     # --- relations -------------------------------------------------------------------------------------
-    def node_for(self, name: str, kind: str) -> URIRef:
+    def node_for(self, name: str, kind: str) -> str:
         if kind == "district":
             return self.place(name)
         if kind == "area":
@@ -305,8 +363,7 @@ class GraphBuilder:
             return self.action(name, self._structure_levels.get(name, "work_area"))
         if kind == "indicator":
             return self.indicator(name)
-        node = ID[f"focus/{key(name)}"]
-        return self.labelled(node, GK.Focus, name, SKOS.Concept)
+        return self.labelled(self.iri_of(f"focus/{key(name)}"), gk.Focus, name, skos.Concept)
 
     def add_relations(self, ex: Extraction) -> None:
         self._structure_levels = {a.name: a.level for a in reversed(ex.actions) if a.level != "program"}
@@ -315,34 +372,33 @@ class GraphBuilder:
             obj = self.node_for(r.object, r.object_kind)
             predicate = PREDICATES[r.predicate]
             node = self.iri("relation", key(f"{r.subject}|{r.predicate}|{r.object}|{r.start}"))
-            g = self.g
-            g.add((node, RDF.type, GK.RelationAssertion))
-            g.add((node, RDF.type, RDF.Statement))
-            g.add((node, RDF.subject, subject))
-            g.add((node, RDF.predicate, predicate))
-            g.add((node, RDF.object, obj))
-            g.add((subject, predicate, obj))
+            self.add(node, rdf.type, gk.RelationAssertion)
+            self.add(node, rdf.type, rdf.Statement)
+            self.add(node, rdf.subject, subject)
+            self.add(node, rdf.predicate, predicate)
+            self.add(node, rdf.object, obj)
+            self.add(subject, predicate, obj)
             self.evidence(node, r.start, r.end)
 
     def add_concepts(self) -> None:
         """Copy the controlled-list and indicator concepts the graph uses from the ontology, so queries need no
         other file."""
-        wanted = {str(c) for c in self.used_indicator_concepts}
         for t in indicator_scheme().triples:
-            if t.subject.value in wanted:
-                self.g.add((URIRef(t.subject.value), URIRef(t.predicate.value), _rdflib_term(t.object)))
-        onto = _ontology()
+            if t.subject.value in self.used_indicator_concepts:
+                self.g.add(str(t.subject), str(t.predicate), str(t.object))
+        onto = _ontology_lines()
         for c in sorted(self.used_concepts):
-            for p, o in onto.predicate_objects(c):
-                self.g.add((c, p, o))
+            for line in onto.get(c, []):
+                self.g.add(*line)
+        wanted = {skos.notation, rdfs.label}
         for prop in PREDICATES.values():
-            for p in (SKOS.notation, RDFS.label):
-                for o in onto.objects(prop, p):
-                    self.g.add((prop, p, o))
+            for s, p, o in onto.get(prop[1:-1], []):
+                if p in wanted:
+                    self.g.add(s, p, o)
 
 
-def build_graph(doc: Document, ex: Extraction, source: str, content_hash: str = "") -> Graph:
-    """The RDF graph of one report (see the module example)."""
+def report_triples(doc: Document, ex: Extraction, source: str, content_hash: str = "") -> TripleSet:
+    """The triples of one report (see the module example)."""
     b = GraphBuilder(doc, source)
     b.add_report(content_hash or hashlib.sha256(doc.text.encode("utf-8")).hexdigest())
     b.region()
@@ -352,25 +408,28 @@ def build_graph(doc: Document, ex: Extraction, source: str, content_hash: str = 
     b.add_observations(ex)
     b.add_relations(ex)
     b.add_concepts()
+    if "report" in b.g.records:
+        b.g.records["observations"].sort(key=lambda row: (row["start"], row["obs"]))
+    else:
+        b.g.records = {}  # a report without region or year is linked with none
     return b.g
 
 
-def _decimal(value: float) -> Literal:
-    """An xsd:decimal in plain notation (1600000000000.0, never 1.6E+12 or INF, which are no decimals)."""
+def build_graph(doc: Document, ex: Extraction, source: str, content_hash: str = "") -> Graph:
+    """The rdflib Graph of one report (`report_triples`, for rdflib users)."""
+    return report_triples(doc, ex, source, content_hash).to_rdflib()
+
+
+def _lexical(value: float) -> str:
+    """A number in plain decimal notation (1600000000000.0, never 1.6E+12 or INF, which are no decimals)."""
     if not math.isfinite(value):
         raise ValueError(f"not a finite number: {value}")
-    return Literal(format(Decimal(repr(value)), "f"), datatype=XSD.decimal)
+    return format(Decimal(repr(value)), "f")
 
 
-def _rdflib_term(term) -> URIRef | Literal:
-    """An rdflib term for a pyoxigraph NamedNode or Literal."""
-    if not hasattr(term, "datatype"):
-        return URIRef(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    if term.datatype.value == str(XSD.string):
-        return Literal(term.value)  # a simple literal (RDF 1.1: the same as xsd:string)
-    return Literal(term.value, datatype=URIRef(term.datatype.value))
+def _decimal(value: float) -> str:
+    """An xsd:decimal literal (see `_lexical`)."""
+    return literal(_lexical(value), datatype=XSD.decimal)
 
 
 def _number_as_written(value: float) -> str:

@@ -99,7 +99,6 @@ class IndicatorScheme:
             self.concepts[iri] = concept
             for label in [concept.pref_label] + [o.value for o in props.get(SKOS + "altLabel", [])]:
                 self._labels.setdefault(_key(label), concept)
-        self._by_length = sorted(self._labels, key=len, reverse=True)
 
     def match(self, name: str, measure: str, unit_norm: str) -> Concept | None:
         """The concept `name` names, if its unit fits: the label equal to the cleaned name, else the longest
@@ -109,8 +108,8 @@ class IndicatorScheme:
         if concept is None and measure == "growth_rate":
             concept = self._labels.get(key + "增长")  # 经济增长7% names the GDP's growth
         if concept is None:
-            found = next((label for label in self._by_length if len(label) >= MIN_CONTAINED and key.endswith(label)
-                          and SCOPE_PREFIX.match(key[: -len(label)])), None)
+            found = next((key[i:] for i in range(len(key) - MIN_CONTAINED + 1)
+                          if key[i:] in self._labels and SCOPE_PREFIX.match(key[:i])), None)
             concept = self._labels[found] if found else None
         return concept if concept is not None and _unit_fits(concept, measure, unit_norm) else None
 

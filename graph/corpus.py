@@ -35,12 +35,12 @@ import pyoxigraph as ox
 
 from govkg.ontology.namespace import DATA_IRI
 
-from .build import BuildResult, _check_out_dir, build_report, extract_graph, report_id
+from .build import BuildResult, _check_out_dir, build_report, extract_report, report_id
 from .errors import GovkgError
 from .fileio import write_output
 from .overrides import ReportOverride
 from .reader import read_bytes
-from .targets import (PREFIXES, TARGETS_GRAPH, Assessment, assessment_triples, link_targets, report_records,
+from .targets import (PREFIXES, TARGETS_GRAPH, Assessment, assessment_triples, link_targets,
                       write_targets)
 
 CACHE_DIR = ".govkg"
@@ -86,17 +86,7 @@ class CorpusResult:
 
 def report_nquads(text: str, rid: str, source: str, region: str | None = None, year: int | None = None) -> bytes:
     """The report's graph as sorted N-Quads in the named graph `id:<rid>`: a pure function of its arguments."""
-    g = extract_graph(text, rid, source, region=region, year=year)
-    store = ox.Store()
-    store.load(g.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
-    return _sorted_nquads(store, rid)
-
-
-def _sorted_nquads(store: ox.Store, rid: str) -> bytes:
-    nt = ox.serialize(store.quads_for_pattern(None, None, None, ox.DefaultGraph()), format=ox.RdfFormat.N_TRIPLES)
-    graph = f" <{DATA_IRI}{rid}> .\n".encode()
-    lines = sorted(set(nt.splitlines()))
-    return b"".join(line[:-2] + graph for line in lines if line.endswith(b" ."))
+    return extract_report(text, rid, source, region=region, year=year)[2].nquads(DATA_IRI + rid)
 
 
 # --- fingerprints and the manifest --------------------------------------------------------------------------
@@ -196,10 +186,8 @@ def _build_one(path: Path, out_dir: Path, region: str | None, year: int | None, 
     try:
         result = build_report(path, out_dir, region=region, year=year, html=html)
         cache = out_dir / CACHE_DIR
-        store = ox.Store()
-        store.load(path=str(result.turtle), format=ox.RdfFormat.TURTLE)
-        nq = _sorted_nquads(store, result.report_id)
-        records = json.dumps(report_records(store), ensure_ascii=False, sort_keys=True).encode("utf-8")
+        nq = result.graph.nquads(DATA_IRI + result.report_id)
+        records = json.dumps(result.graph.records, ensure_ascii=False, sort_keys=True).encode("utf-8")
         write_output(cache / f"{result.report_id}.nq", nq, "N-Quads cache")
         write_output(cache / f"{result.report_id}.json", records, "observation cache")
         outputs = {str(result.turtle): _file_sha(result.turtle)}

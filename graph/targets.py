@@ -48,63 +48,6 @@ SKOS = "http://www.w3.org/2004/02/skos/core#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 PROV_ENTITY = "http://www.w3.org/ns/prov#Entity"
 
-#: One row per observation with what linking and the targets graph need (run on one report's graph).
-OBSERVATIONS_SPARQL = """
-PREFIX gk: <https://w3id.org/govkg/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?obs ?indicator ?indicator_label ?scope ?scope_label ?value ?unit ?unit_norm ?measure ?measure_iri ?status
-       ?status_iri ?period ?qualifier ?span ?start ?end ?quote ?sentence ?report ?concept ?concept_label ?direction
-       ?kind ?upper ?family ?written ?unit_written
-WHERE {
-  ?obs a gk:Observation ; gk:indicator ?indicator ; gk:scope ?scope ; gk:value ?value ; gk:unit ?unit ;
-       gk:measure ?measure_iri ; gk:status ?status_iri ; gk:period ?period ; gk:evidence ?span .
-  ?indicator rdfs:label ?indicator_label .
-  ?scope rdfs:label ?scope_label .
-  ?unit skos:notation ?unit_norm .
-  ?measure_iri skos:notation ?measure .
-  ?status_iri skos:notation ?status .
-  ?span gk:startOffset ?start ; gk:endOffset ?end ; gk:text ?quote ; gk:inSentence ?sentence .
-  ?sentence gk:inReport ?report .
-  OPTIONAL { ?obs gk:qualifier ?qualifier }
-  OPTIONAL { ?obs gk:concept ?concept . ?concept skos:prefLabel ?concept_label ; gk:direction ?direction ;
-             gk:unitFamily ?family FILTER (LANG(?concept_label) = "zh") }
-  OPTIONAL { ?obs gk:targetKind ?kind }
-  OPTIONAL { ?obs gk:upperValue ?upper }
-  OPTIONAL { ?obs gk:valueAsWritten ?written ; gk:unitAsWritten ?unit_written }
-}
-ORDER BY ?start ?obs
-"""
-REPORT_SPARQL = """
-PREFIX gk: <https://w3id.org/govkg/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?report ?label ?city ?year WHERE {
-  ?report a gk:Report ; rdfs:label ?label ; gk:city ?city ; gk:year ?year .
-} ORDER BY ?report
-"""
-
-
-def report_records(store: ox.Store) -> dict:
-    """The report node and its target/actual observations, as plain data (JSON-able) for `link_targets`."""
-    report = next(iter(store.query(REPORT_SPARQL)), None)
-    if report is None:
-        return {}
-    rows = []
-    for s in store.query(OBSERVATIONS_SPARQL):
-        row = {v: (None if s[v] is None else s[v].value) for v in
-               ("obs", "indicator", "indicator_label", "scope", "scope_label", "unit", "unit_norm", "measure",
-                "measure_iri", "status", "status_iri", "period", "qualifier", "span", "quote", "sentence", "report",
-                "concept", "concept_label", "direction", "kind", "family", "written", "unit_written")}
-        row.update(value=float(s["value"].value), value_lexical=s["value"].value,
-                   upper=None if s["upper"] is None else float(s["upper"].value),
-                   start=int(s["start"].value), end=int(s["end"].value))
-        if row["status"] in ("target", "actual"):
-            rows.append(row)
-    year = report["year"].value
-    return {"report": report["report"].value, "label": report["label"].value, "city": report["city"].value,
-            "year": int(year[:4]) if year[:4].isdigit() else None, "observations": rows}
-
-
 @dataclass
 class Assessment:
     target: dict

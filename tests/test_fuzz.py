@@ -57,19 +57,19 @@ def run_whole_pipeline(data: bytes) -> None:
     path = Path(tempfile.gettempdir()) / "fuzz-report.txt"
     try:
         read = decode_report(path, data)
-        doc, extraction, g = extract_report(read.text, "fuzz", path.name, label=str(path))
+        doc, extraction, triples = extract_report(read.text, "fuzz", path.name, label=str(path))
     except GovkgError as e:
         message = str(e)
         assert "\n" not in message and str(path) in message
         return
-    text = doc.text
+    text, g = doc.text, triples.to_rdflib()
     for span in g.subjects(GK.startOffset, None):
         start, end = int(g.value(span, GK.startOffset)), int(g.value(span, GK.endOffset))
         assert 0 <= start <= end <= len(text)
         quote = g.value(span, GK.text)
         if quote is not None:
             assert str(quote) == text[start:end]
-    data = turtle_bytes(g)
+    data = turtle_bytes(triples)
     store = ox.Store()
     store.load(data, format=ox.RdfFormat.TURTLE)
     assert len(store) == len(g)

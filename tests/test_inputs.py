@@ -141,14 +141,14 @@ def test_offsets_point_into_the_normalised_text(tmp_path):
     path.write_bytes(pdf_copy(CLEAN).replace("\n", "\r\n").encode("gb18030"))
     result = build_report(path, tmp_path / "out", html=False)
     assert result.normalisations == ["crlf", "pdf"]
-    text = read_report(path).text
+    text, graph = read_report(path).text, result.graph.to_rdflib()
     from govkg.ontology.namespace import GK
-    spans = list(result.graph.subjects(GK.startOffset, None))
+    spans = list(graph.subjects(GK.startOffset, None))
     assert spans
     for span in spans:
-        quote = result.graph.value(span, GK.text)
+        quote = graph.value(span, GK.text)
         if quote is not None:
-            start, end = int(result.graph.value(span, GK.startOffset)), int(result.graph.value(span, GK.endOffset))
+            start, end = int(graph.value(span, GK.startOffset)), int(graph.value(span, GK.endOffset))
             assert text[start:end] == str(quote)
 
 

@@ -8,14 +8,15 @@ import pyoxigraph as ox
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
-from rdflib import Graph, Literal
+from rdflib import Graph
 
 from govkg.build import report_id
-from govkg.builder import GraphBuilder
+from govkg.builder import GraphBuilder, gk
+from govkg.triples import TripleSet, literal
 from govkg.document import parse_document
 from govkg.exporters.turtle import turtle_bytes
 from govkg.quantity import BASE_UNITS, MULTIPLIERS, parse_number, parse_quantity, split_unit
-from govkg.ontology.namespace import GK, ID
+from govkg.ontology.namespace import GK
 
 SETTINGS = settings(max_examples=150, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 DIGITS = "零一二三四五六七八九"
@@ -102,12 +103,12 @@ def test_parse_quantity_only_ever_raises_value_error(number, unit):
 LABELS = st.text(alphabet=st.characters(exclude_categories=("Cs",)), min_size=1, max_size=40)
 
 
-def graph_with(label: str, rid: str) -> Graph:
+def graph_with(label: str, rid: str) -> TripleSet:
     doc = parse_document("一、回顾\n" + label + "\n", rid)
     b = GraphBuilder(doc, source=label)
-    b.labelled(ID[f"{rid}/area/x"], GK.FunctionalArea, label, GK.Place)
-    b.g.add((ID[rid], GK.sourceFile, Literal(label)))
-    b.g.add((ID[f"{rid}/sentence/0"], GK.text, Literal(label)))
+    b.area(label)
+    b.add(b.report, gk.sourceFile, literal(label))
+    b.add(b.iri("sentence", "0"), gk.text, literal(label))
     b.indicator(label)
     b.project(label)
     return b.g
@@ -120,7 +121,7 @@ def test_any_label_and_file_name_round_trip_through_rdflib_and_oxigraph(label, f
     g = graph_with(label, rid)
     data = turtle_bytes(g)
     again = Graph().parse(data=data.decode("utf-8"), format="turtle")
-    assert set(again) == set(g)
+    assert set(again) == set(g.to_rdflib())
     store = ox.Store()
     store.load(data, format=ox.RdfFormat.TURTLE)
     assert len(store) == len(g)
