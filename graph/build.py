@@ -21,7 +21,8 @@ from govkg.ontology.namespace import GK
 
 from .builder import report_triples
 from .errors import GovkgError
-from .exporters.turtle import write_turtle
+from .fileio import write_output
+from .exporters.turtle import ReportTurtle, report_turtle
 from .document import Document
 from .pipeline import Extraction, read_document, run_pipeline
 from .reader import read_report
@@ -53,6 +54,7 @@ class BuildResult:
     normalisations: list[str] = field(default_factory=list)  # repairs the reader applied (crlf, html, pdf …)
     level: str | None = None  # national, province, municipality, prefecture or county
     warnings: list[str] = field(default_factory=list)  # what govkg was unsure of (one line each)
+    parts: ReportTurtle | None = field(repr=False, default=None)  # own and shared lines, for a corpus
 
 
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
@@ -75,7 +77,8 @@ def build_report(path: Path, out_dir: Path, region: str | None = None, year: int
     doc, extraction, triples = extract_report(read.text, rid, path.name, region=region, year=year, label=str(path))
     _check_out_dir(out_dir)
     turtle = out_dir / f"{rid}.ttl"
-    write_turtle(triples, turtle)
+    parts = report_turtle(triples, rid)
+    write_output(turtle, parts.data, "Turtle")
     html_path = None
     if html:
         # main view <rid>.html, plus <rid>-views/: index page, ego views per district and action
@@ -84,7 +87,7 @@ def build_report(path: Path, out_dir: Path, region: str | None = None, year: int
     return BuildResult(path, rid, turtle, html_path, len(triples), _instances(triples), _by_status(extraction),
                        time.perf_counter() - started, doc.meta.region, doc.meta.year, triples,
                        content_hash=read.file_hash, chars=len(read.text), normalisations=list(read.normalisations),
-                       level=doc.meta.level, warnings=list(doc.warnings))
+                       level=doc.meta.level, warnings=list(doc.warnings), parts=parts)
 
 
 def extract_report(text: str, rid: str, source: str, region: str | None = None, year: int | None = None,

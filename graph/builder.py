@@ -34,6 +34,9 @@ from .triples import Terms, TripleSet, iri, literal
 gk, rdf, rdfs, prov, skos, dcterms = (Terms(ns) for ns in (GK, RDF, RDFS, PROV, SKOS, DCTERMS))
 PREDICATES = {"focuses_on": gk.focusesOn, "located_in": gk.locatedIn, "part_of": gk.partOf, "hosts": gk.hosts,
               "targets": gk.targets, "implements": gk.implements}
+#: What any report naming a division, place, indicator or focus says of it alike (its label, type, code,
+#: level, the division it lies in, its concept): the corpus stores these once, in a graph of their own.
+SHARED_PREDICATES = frozenset({rdf.type, rdfs.label, gk.divisionCode, gk.divisionLevel, gk.locatedIn, gk.concept})
 SCHEMES = {"level": GK.ActionLevelScheme, "stage": GK.StageScheme, "measure": GK.MeasureScheme,
            "status": GK.StatusScheme, "unit": GK.UnitScheme}
 
@@ -413,6 +416,11 @@ def report_triples(doc: Document, ex: Extraction, source: str, content_hash: str
     else:
         b.g.records = {}  # a report without region or year is linked with none
     return b.g
+
+
+def own_and_shared(triples: TripleSet, rid: str) -> tuple[list[str], list[str]]:
+    """A report's lines split into its own and those shared with other reports (see `SHARED_PREDICATES`)."""
+    return triples.split_shared(iri(DATA_IRI + rid)[:-1], iri(DATA_IRI)[:-1], SHARED_PREDICATES)
 
 
 def build_graph(doc: Document, ex: Extraction, source: str, content_hash: str = "") -> Graph:

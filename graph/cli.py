@@ -60,7 +60,9 @@ def main() -> None:
 @click.option("--year", type=int, help="The year of every report where the text does not say it.")
 @click.option("--manifest", type=click.Path(path_type=Path),
               help="Per-file region and year: a CSV with the header file,region,year (paths relative to it).")
-@click.option("--html/--no-html", default=True, show_default=True, help="Also write the interactive HTML view.")
+@click.option("--html/--no-html", default=None,
+              help="Also write the interactive HTML views [default: for one report; for many only when asked, "
+                   "a corpus gets its index and targets pages either way].")
 @click.option("--workers", "-j", type=click.IntRange(min=1), default=1, show_default=True,
               help="Build reports in this many parallel processes.")
 @click.option("--corpus", "corpus_name", metavar="NAME",
@@ -71,7 +73,7 @@ def main() -> None:
                    "[default: skip when more than one report].")
 @click.option("--progress/--no-progress", default=None, help="Progress bar [default: on a terminal].")
 def build(reports: tuple[Path, ...], out_dir: Path, region: str | None, year: int | None, manifest: Path | None,
-          html: bool, workers: int,
+          html: bool | None, workers: int,
           corpus_name: str | None, skip_unchanged: bool | None, progress: bool | None) -> None:
     """Build the graph of REPORTS (files, folders of *.txt, or globs such as 'reports/**/*.txt');
     none: the bundled Tianjin 2023 report."""
@@ -84,6 +86,8 @@ def build(reports: tuple[Path, ...], out_dir: Path, region: str | None, year: in
         corpus_name = "corpus"
     if skip_unchanged is None:
         skip_unchanged = many
+    if html is None:
+        html = not many
     if progress is None:
         progress = many and sys.stderr.isatty()
     if corpus_name is not None and not corpus_name.strip("./ ") or (corpus_name and "/" in corpus_name):

@@ -5,14 +5,19 @@ of a `ProcessPoolExecutor`), then writes
 
 - per report, as a single build does: `<rid>.ttl` (and `<rid>.html`);
 - for the corpus (when more than one report, or when asked): `<corpus>.nq` (N-Quads) and `<corpus>.trig` (TriG),
-  one named graph per report, named by its report node `id:<rid>`, plus the named graph `id:targets` with the
-  target assessments (graph/targets.py); `<corpus>-targets.ttl` and `<corpus>-targets.html` show them alone.
+  one named graph per report, named by its report node `id:<rid>`; the named graph `id:shared` with what reports
+  say alike of the nodes they share (a division's label, type, code and parent, an indicator's label and concept,
+  the concepts), stored once instead of once per report; and the named graph `id:targets` with the target
+  assessments (graph/targets.py); `<corpus>-targets.ttl` and `<corpus>-targets.html` show them alone;
+  `<corpus>-index.html` links everything.
 
 Lines and graphs are sorted, so the same inputs give byte-identical files. A cache folder `.govkg/` in the output
-folder holds each report's sorted N-Quads and its target/actual observations, and `manifest.json`: the SHA-256 of
-each report file, the build options and a fingerprint of the govkg code. On a rebuild, a report whose record
-matches (and whose outputs are still there, unchanged) is skipped. A report that fails is reported and left out;
-the others are still built and written.
+folder holds, per report, its own graph as N-Quads and as a TriG block, its shared lines and its target/actual
+observations (the corpus files are concatenated from these, nothing is parsed again), and `manifest.json`: the
+SHA-256 of each report file, the build options and a fingerprint of the govkg code. On a rebuild, a report whose
+record matches (and whose outputs are still there, unchanged) is skipped; when no report changed, the corpus
+N-Quads and TriG are not written again. A report that fails is reported and left out; the others are still built
+and written.
 
 Per-report extraction is a pure function of the text (`govkg.build.extract_report`, `report_nquads` below), so it
 can run on any engine that maps a function over texts (see tests/test_corpus.py for Dask).
@@ -37,15 +42,19 @@ from govkg.ontology.namespace import DATA_IRI
 
 from .build import BuildResult, _check_out_dir, build_report, extract_report, report_id
 from .errors import GovkgError
+from .exporters.turtle import PREFIXES as TURTLE_PREFIXES
 from .fileio import write_output
 from .overrides import ReportOverride
 from .reader import read_bytes
+from .triples import iri, nquads_of
 from .targets import (PREFIXES, TARGETS_GRAPH, Assessment, assessment_triples, link_targets,
                       write_targets)
 
 CACHE_DIR = ".govkg"
+#: The named graph of what reports say alike of shared nodes (see `govkg.builder.SHARED_PREDICATES`).
+SHARED_GRAPH = DATA_IRI + "shared"
 MANIFEST = "manifest.json"
-MANIFEST_VERSION = 2
+MANIFEST_VERSION = 3
 
 
 @dataclass
@@ -165,8 +174,7 @@ def _unchanged(record: dict | None, file_hash: str, options: str, cache: Path) -
     if not record or record.get("file_hash") != file_hash or record.get("options") != options:
         return False
     outputs = dict(record.get("outputs", {}))
-    outputs[str(cache / f"{record['report_id']}.nq")] = record.get("nquads_sha")
-    outputs[str(cache / f"{record['report_id']}.json")] = record.get("records_sha")
+    outputs.update({str(cache / name): digest for name, digest in record.get("cache", {}).items()})
     return all(digest and _file_sha(Path(p)) == digest for p, digest in outputs.items())
 
 
@@ -185,20 +193,24 @@ def _build_one(path: Path, out_dir: Path, region: str | None, year: int | None, 
     """Build one report and its cache entries; returns a JSON-able record, or {"error": message}."""
     try:
         result = build_report(path, out_dir, region=region, year=year, html=html)
-        cache = out_dir / CACHE_DIR
-        nq = result.graph.nquads(DATA_IRI + result.report_id)
-        records = json.dumps(result.graph.records, ensure_ascii=False, sort_keys=True).encode("utf-8")
-        write_output(cache / f"{result.report_id}.nq", nq, "N-Quads cache")
-        write_output(cache / f"{result.report_id}.json", records, "observation cache")
+        rid, parts = result.report_id, result.parts
+        cache_files = {  # what the corpus files are assembled from (see `_write_corpus`)
+            f"{rid}.nq": nquads_of(parts.own, DATA_IRI + rid),
+            f"{rid}.trig": f"{iri(DATA_IRI + rid)} {{\n".encode() + parts.own_statements + b"}\n",
+            f"{rid}.shared.nt": "".join(parts.shared).encode("utf-8"),
+            f"{rid}.json": json.dumps(result.graph.records, ensure_ascii=False, sort_keys=True).encode("utf-8")}
+        for name, data in cache_files.items():
+            write_output(out_dir / CACHE_DIR / name, data, "corpus cache")
         outputs = {str(result.turtle): _file_sha(result.turtle)}
         if result.html:
             outputs[str(result.html)] = _file_sha(result.html)
-        summary = {k: v for k, v in asdict(_without_graph(result)).items() if k not in ("report", "graph")}
+        result.graph = result.parts = None
+        summary = {k: v for k, v in asdict(result).items() if k not in ("report", "graph", "parts")}
         summary["turtle"] = str(result.turtle)
         summary["html"] = str(result.html) if result.html else None
-        return {"report_id": result.report_id, "source": str(path), "file_hash": result.content_hash,
-                "options": options, "outputs": outputs, "nquads_sha": hashlib.sha256(nq).hexdigest(),
-                "records_sha": hashlib.sha256(records).hexdigest(), "summary": summary}
+        return {"report_id": rid, "source": str(path), "file_hash": result.content_hash, "options": options,
+                "outputs": outputs, "summary": summary,
+                "cache": {name: hashlib.sha256(data).hexdigest() for name, data in cache_files.items()}}
     except GovkgError as e:
         return {"error": str(e)}
     except Exception as e:  # a bug on one report must not cost the others their output
@@ -216,11 +228,6 @@ def _die_with_parent() -> None:
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
         pass  # not Linux: workers end when they find the pool gone
-
-
-def _without_graph(result: BuildResult) -> BuildResult:
-    result.graph = None
-    return result
 
 
 # --- the corpus -----------------------------------------------------------------------------------------------
@@ -331,7 +338,7 @@ def _build_locked(paths, out_dir, cache, region, year, html, workers, skip_uncha
     write_output(cache / MANIFEST, json.dumps({"version": MANIFEST_VERSION, "reports": merged}, ensure_ascii=False,
                                               indent=1, sort_keys=True).encode("utf-8"), "manifest")
     if corpus:
-        _write_corpus(result, cache, corpus)
+        _write_corpus(result, cache, corpus, merged)
     result.seconds = time.perf_counter() - started
     return result
 
@@ -346,41 +353,64 @@ def _progress(total: int):
     return bar, bar.add_task("building reports", total=total)
 
 
-def _write_corpus(result: CorpusResult, cache: Path, name: str) -> None:
+def _write_corpus(result: CorpusResult, cache: Path, name: str, manifest: dict) -> None:
+    """The corpus files, assembled from the reports' cache files; the big ones (N-Quads, TriG) are left alone when
+    the reports they hold are the same as when they were written."""
     rids = sorted(o.report_id for o in result.ok)
-    records = []
-    for rid in rids:
-        try:
-            records.append(json.loads((cache / f"{rid}.json").read_text(encoding="utf-8")))
-        except (OSError, ValueError) as e:
-            raise GovkgError(f"{cache / (rid + '.json')}: cannot read cache ({e})") from None
+    records = [json.loads(_read_cache(cache / f"{rid}.json")) for rid in rids]
     result.assessments = link_targets(records)
-    targets_nq = b"".join(
-        ox.serialize([t], format=ox.RdfFormat.N_TRIPLES)[:-2] + f" <{TARGETS_GRAPH}> .\n".encode()
-        for t in assessment_triples(result.assessments))
+    targets = assessment_triples(result.assessments)
     out = result.out_dir
     result.nquads, result.trig = out / f"{name}.nq", out / f"{name}.trig"
-    quads = 0
-    with _AtomicFile(result.nquads, "N-Quads") as nq_file, _AtomicFile(result.trig, "TriG") as trig_file:
-        for rid in rids + [None]:
-            if rid is None:
-                data = targets_nq
-            else:
-                try:
-                    data = (cache / f"{rid}.nq").read_bytes()
-                except OSError as e:
-                    raise GovkgError(f"{cache / (rid + '.nq')}: cannot read cache ({e.strerror or e})") from None
-            if not data:
-                continue
-            quads += data.count(b"\n")
-            nq_file.write(data)
-            trig_file.write(ox.serialize(ox.parse(data, format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.TRIG,
-                                         prefixes=PREFIXES))
-    result.quads = quads
+    key_file = cache / f"{name}.key.json"
+    key = hashlib.sha256(json.dumps([name, code_fingerprint(), [manifest[rid]["cache"] for rid in rids]],
+                                    sort_keys=True).encode()).hexdigest()
+    try:
+        kept = json.loads(key_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        kept = {}
+    if kept.get("key") == key and result.nquads.is_file() and result.trig.is_file():
+        result.quads = kept.get("quads", 0)
+    else:
+        result.quads = _write_datasets(result, cache, rids, targets)
+        write_output(key_file, json.dumps({"key": key, "quads": result.quads}).encode(), "corpus cache")
     result.targets_ttl, result.targets_html = out / f"{name}-targets.ttl", out / f"{name}-targets.html"
     write_targets(result.assessments, result.targets_ttl, result.targets_html, records)
     result.index_html = out / f"{name}-index.html"
     write_output(result.index_html, corpus_index_html(result, records, name), "HTML")
+
+
+def _write_datasets(result: CorpusResult, cache: Path, rids: list[str], targets: list[ox.Triple]) -> int:
+    """Write `<corpus>.nq` and `<corpus>.trig`: each report's own graph, the shared graph (what reports say
+    alike of divisions, indicators and concepts, once) and the targets graph. Returns the number of quads."""
+    shared = sorted(set().union(*(_read_cache(cache / f"{rid}.shared.nt").decode("utf-8").splitlines(True)
+                                  for rid in rids)))
+    shared_nq = nquads_of(shared, SHARED_GRAPH)
+    graph = ox.NamedNode(TARGETS_GRAPH)
+    targets_nq = ox.serialize([ox.Quad(t.subject, t.predicate, t.object, graph) for t in targets],
+                              format=ox.RdfFormat.N_QUADS)
+    quads = 0
+    with _AtomicFile(result.nquads, "N-Quads") as nq_file, _AtomicFile(result.trig, "TriG") as trig_file:
+        header = {**TURTLE_PREFIXES, **PREFIXES}  # the reports' blocks are written with the Turtle prefixes
+        trig_file.write("".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(header.items())).encode())
+        for rid in rids:
+            data = _read_cache(cache / f"{rid}.nq")
+            quads += data.count(b"\n")
+            nq_file.write(data)
+            trig_file.write(_read_cache(cache / f"{rid}.trig"))
+        for data in (shared_nq, targets_nq):
+            quads += data.count(b"\n")
+            nq_file.write(data)
+            trig_file.write(ox.serialize(ox.parse(data, format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.TRIG,
+                                         prefixes=PREFIXES))
+    return quads
+
+
+def _read_cache(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as e:
+        raise GovkgError(f"{path}: cannot read cache ({e.strerror or e})") from None
 
 
 def corpus_index_html(result: CorpusResult, records: list[dict], name: str) -> bytes:

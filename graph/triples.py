@@ -83,23 +83,33 @@ class TripleSet:
         return Counter(line[at + len(TYPE):-3] for line in self._lines
                        if line.startswith(TYPE, at := line.index(" ")))
 
+    def split_shared(self, own_prefix: str, shared_prefix: str, shared_predicates: frozenset[str]
+                     ) -> tuple[list[str], list[str]]:
+        """(own, shared) sorted lines. Shared is what every report naming the same thing says alike: a line about
+        a vocabulary term (subject outside `shared_prefix`, e.g. a concept), or about a node no report owns
+        (subject under `shared_prefix` but not `own_prefix`: a division, an indicator) with a predicate in
+        `shared_predicates` (its label, type, code …). Prefixes are IRIs without their closing ``>``."""
+        own, shared = [], []
+        for line in self.sorted_lines():
+            at = line.index(" ")
+            if not line.startswith(shared_prefix):
+                shared.append(line)
+            elif line.startswith(own_prefix) and line[len(own_prefix)] in "/>":
+                own.append(line)
+            else:
+                (shared if line[at + 1:line.index(" ", at + 1)] in shared_predicates else own).append(line)
+        return own, shared
+
     def ntriples(self) -> bytes:
         return "".join(self.sorted_lines()).encode("utf-8")
 
     def nquads(self, graph: str) -> bytes:
         """The triples as sorted N-Quads in the named graph `graph` (an IRI string)."""
-        suffix = f" {iri(graph)} .\n"
-        return "".join(line[:-3] + suffix for line in self.sorted_lines()).encode("utf-8")
+        return nquads_of(self.sorted_lines(), graph)
 
     def turtle(self, prefixes: dict[str, str]) -> bytes:
         """Sorted Turtle with `prefixes`, written by Oxigraph from a stream of the sorted lines."""
-        out = io.BytesIO()
-        self.write_turtle(out, prefixes)
-        return out.getvalue()
-
-    def write_turtle(self, out, prefixes: dict[str, str]) -> None:
-        ox.serialize(ox.parse(_LineReader(self.sorted_lines()), format=ox.RdfFormat.N_TRIPLES), out,
-                     format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+        return turtle_of(self.sorted_lines(), prefixes)
 
     def oxigraph_store(self) -> ox.Store:
         store = ox.Store()
@@ -111,6 +121,28 @@ class TripleSet:
         from rdflib import Graph
 
         return Graph().parse(data=self.ntriples().decode("utf-8"), format="nt")
+
+
+def turtle_of(lines: list[str], prefixes: dict[str, str]) -> bytes:
+    """Turtle of N-Triples `lines` (in their order: sorted lines give grouped subjects), with `prefixes`."""
+    out = io.BytesIO()
+    ox.serialize(ox.parse(_LineReader(lines), format=ox.RdfFormat.N_TRIPLES), out, format=ox.RdfFormat.TURTLE,
+                 prefixes=prefixes)
+    return out.getvalue()
+
+
+def without_prefixes(turtle: bytes) -> bytes:
+    """Turtle statements without the @prefix lines Oxigraph writes first (to put them in a TriG graph block)."""
+    body = turtle
+    while body.startswith(b"@prefix "):
+        body = body[body.index(b"\n") + 1:]
+    return body
+
+
+def nquads_of(lines: list[str], graph: str) -> bytes:
+    """N-Triples `lines` as N-Quads in the named graph `graph` (an IRI string)."""
+    suffix = f" {iri(graph)} .\n"
+    return "".join(line[:-3] + suffix for line in lines).encode("utf-8")
 
 
 class _LineReader(io.RawIOBase):

@@ -56,21 +56,31 @@ def built(reports, tmp_path):
     return result
 
 
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+
+
 def union_store(path) -> ox.Store:
     store = ox.Store()
     store.load(path=str(path), format=ox.RdfFormat.N_QUADS if path.suffix == ".nq" else ox.RdfFormat.TRIG)
     return store
 
 
-def test_one_named_graph_per_report_and_the_targets_graph(built):
+def triples_in(store: ox.Store, graph: str) -> set:
+    return {(q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, ox.NamedNode(graph))}
+
+
+def test_one_named_graph_per_report_the_shared_graph_and_the_targets_graph(built):
     store = union_store(built.nquads)
     graphs = sorted(g.value for g in store.named_graphs())
-    assert graphs == [DATA_IRI + rid for rid in ("beijing-2024", "targets", "tianjin-2023", "tianjin-2024")]
-    # each report graph is exactly that report's Turtle
+    assert graphs == [DATA_IRI + rid for rid in ("beijing-2024", "shared", "targets", "tianjin-2023", "tianjin-2024")]
+    # a report's Turtle is its own graph plus what it says alike with other reports (kept once, in id:shared)
+    shared = triples_in(store, DATA_IRI + "shared")
     for rid in ("tianjin-2023", "beijing-2024"):
         ttl = ox.Store()
         ttl.load(path=str(built.out_dir / f"{rid}.ttl"), format=ox.RdfFormat.TURTLE)
-        assert len(list(store.quads_for_pattern(None, None, None, ox.NamedNode(DATA_IRI + rid)))) == len(ttl)
+        own, whole = triples_in(store, DATA_IRI + rid), {(q.subject, q.predicate, q.object) for q in ttl}
+        assert own and not own & shared
+        assert whole == own | (whole & shared)
 
 
 def test_trig_and_nquads_hold_the_same_quads(built):
@@ -79,19 +89,22 @@ def test_trig_and_nquads_hold_the_same_quads(built):
     assert set(a) == set(b)
 
 
-def test_shared_nodes_are_one_node_across_reports(built):
+def test_shared_nodes_are_one_node_across_reports_described_once(built):
     store = union_store(built.nquads)
+    # the reports that name 河西区 point at one node; its label and type are stated once, in id:shared
     sparql = """PREFIX gk: <https://w3id.org/govkg/ontology#>
-    SELECT DISTINCT ?node ?g WHERE { GRAPH ?g { ?node a gk:%s } }"""
-    districts = {}
-    for s in store.query(sparql % "District"):
-        districts.setdefault(s["node"].value, set()).add(s["g"].value)
-    assert districts[DATA_IRI + "division/120103"] == {DATA_IRI + "tianjin-2023", DATA_IRI + "tianjin-2024"}
-    indicators = {}
-    for s in store.query(sparql % "Indicator"):
-        indicators.setdefault(s["node"].value, set()).add(s["g"].value)
-    shared = [n for n, gs in indicators.items() if len(gs) == 3]  # 地区生产总值 in all three reports
-    assert len(shared) == 1
+    SELECT DISTINCT ?g WHERE { GRAPH ?g { <%s> gk:evidence ?span } }""" % (DATA_IRI + "division/120103")
+    assert {s["g"].value for s in store.query(sparql)} == {DATA_IRI + "tianjin-2023", DATA_IRI + "tianjin-2024"}
+    labels = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+    SELECT ?g WHERE { GRAPH ?g { <%s> rdfs:label ?label } }""" % (DATA_IRI + "division/120103")
+    assert [s["g"].value for s in store.query(labels)] == [DATA_IRI + "shared"]
+    # 地区生产总值: one indicator node, observed in all three reports, labelled once
+    sparql = """PREFIX gk: <https://w3id.org/govkg/ontology#>
+    SELECT ?indicator (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?obs gk:indicator ?indicator } }
+    GROUP BY ?indicator HAVING (COUNT(DISTINCT ?g) = 3)"""
+    in_all = [s["indicator"] for s in store.query(sparql)]
+    assert len(in_all) == 1
+    assert len(list(store.quads_for_pattern(in_all[0], ox.NamedNode(RDFS_LABEL), None))) == 1
 
 
 def test_same_inputs_give_identical_bytes(reports, tmp_path):
@@ -100,6 +113,33 @@ def test_same_inputs_give_identical_bytes(reports, tmp_path):
     b = build_corpus(list(reversed(paths)), tmp_path / "b", html=False, workers=2)
     for name in ("corpus.nq", "corpus.trig", "corpus-targets.ttl", "corpus-targets.html", "tianjin-2023.ttl"):
         assert (a.out_dir / name).read_bytes() == (b.out_dir / name).read_bytes(), name
+
+
+def test_an_unchanged_rebuild_rewrites_no_dataset(reports, built):
+    stamps = {p: p.stat().st_mtime_ns for p in (built.nquads, built.trig)}
+    before = built.nquads.read_bytes()
+    again = build_corpus(sorted(reports.glob("*.txt")), built.out_dir, html=False)
+    assert again.quads == built.quads and [o.status for o in again.reports] == ["unchanged"] * 3
+    assert {p: p.stat().st_mtime_ns for p in stamps} == stamps
+    # one report changed: the datasets are written again, with it
+    changed = reports / "beijing-2024.txt"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("5%", "6%"), encoding="utf-8")
+    third = build_corpus(sorted(reports.glob("*.txt")), built.out_dir, html=False)
+    assert [o.status for o in third.reports] == ["built", "unchanged", "unchanged"]
+    assert built.nquads.read_bytes() != before and b"\xe5\xa2\x9e\xe9\x95\xbf6%" in built.nquads.read_bytes()  # 增长6%
+
+
+def test_cli_corpus_build_writes_heavy_views_only_when_asked(reports, tmp_path):
+    from click.testing import CliRunner
+
+    from govkg.cli import main
+
+    plain = CliRunner().invoke(main, ["build", str(reports), "--out", str(tmp_path / "a")])
+    assert plain.exit_code == 0, plain.output
+    assert (tmp_path / "a" / "corpus-index.html").is_file() and not list((tmp_path / "a").glob("tianjin-2023*.html"))
+    asked = CliRunner().invoke(main, ["build", str(reports), "--out", str(tmp_path / "b"), "--html"])
+    assert asked.exit_code == 0, asked.output
+    assert (tmp_path / "b" / "tianjin-2023.html").is_file() and (tmp_path / "b" / "tianjin-2023-views").is_dir()
 
 
 def test_unchanged_reports_are_skipped_on_a_rebuild(reports, built):
@@ -127,7 +167,7 @@ def test_a_failing_report_is_reported_and_the_others_written(reports, tmp_path):
     assert result.exit_code == 1
     assert "broken.txt" in result.output and "nocity.txt" in result.output and "2 of 5 reports failed" in result.output
     store = union_store(tmp_path / "out" / "corpus.nq")
-    assert len(list(store.named_graphs())) == 4  # three reports and the targets graph
+    assert len(list(store.named_graphs())) == 5  # three reports, the shared graph and the targets graph
     assert (tmp_path / "out" / "tianjin-2024.ttl").exists()
 
 

@@ -10,6 +10,7 @@ True
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
@@ -17,7 +18,8 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 from govkg.ontology.namespace import GK
 
 from ..fileio import write_output
-from ..triples import TripleSet
+from ..builder import own_and_shared
+from ..triples import TripleSet, turtle_of, without_prefixes
 
 #: Prefixes written at the top (the id: prefix is left out: its local names hold slashes).
 PREFIXES = {"gk": str(GK._NS), "prov": str(PROV), "skos": str(SKOS), "dcterms": str(DCTERMS), "rdf": str(RDF),
@@ -31,3 +33,21 @@ def turtle_bytes(triples: TripleSet) -> bytes:
 
 def write_turtle(triples: TripleSet, path: Path) -> None:
     write_output(path, turtle_bytes(triples), "Turtle")
+
+
+@dataclass
+class ReportTurtle:
+    """A report's Turtle, and the parts a corpus reuses (see `govkg.builder.SHARED_PREDICATES`)."""
+
+    data: bytes  # the Turtle file: the report's own statements, then those it shares with other reports
+    own_statements: bytes  # its own statements without prefixes: the body of its TriG graph block
+    own: list[str]  # N-Triples lines of its own graph
+    shared: list[str]  # N-Triples lines shared with other reports (labels of divisions, concepts …)
+
+
+def report_turtle(triples: TripleSet, rid: str) -> ReportTurtle:
+    """The Turtle of report `rid`'s triples: its own lines sorted, then the shared lines sorted."""
+    own, shared = own_and_shared(triples, rid)
+    own_turtle = turtle_of(own, PREFIXES)
+    return ReportTurtle(own_turtle + without_prefixes(turtle_of(shared, PREFIXES)), without_prefixes(own_turtle),
+                        own, shared)
