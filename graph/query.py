@@ -34,14 +34,16 @@ def named_queries() -> dict[str, str]:
 
 def load_store(inputs: Path | list[Path]) -> ox.Store:
     """A store holding the graphs named by `inputs` (one path or several): one named graph per report, and the
-    default graph their set union, each triple once (shared nodes — places, concepts, a fact copied into a
-    derived graph — repeat in many report graphs; a union queried graph by graph would repeat their rows)."""
-    from .exporters.rdf_formats import load_quads
+    default graph their set union, each triple once (a node two reports share may be described in both; a union
+    queried graph by graph would repeat its rows). One dataset file (a corpus's N-Quads or TriG) is loaded by
+    Oxigraph directly, the union made by Oxigraph too: no Python object per quad."""
+    from .exporters.rdf_formats import graph_files, load_quads, read_dataset_into
 
-    quads = load_quads([inputs] if isinstance(inputs, (str, Path)) else list(inputs))
+    files = graph_files([inputs] if isinstance(inputs, (str, Path)) else list(inputs))
     store = ox.Store()
-    store.extend(quads)
-    store.extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in quads)
+    if not (len(files) == 1 and read_dataset_into(store, files[0])):
+        store.extend(load_quads(files))
+    store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
     return store
 
 

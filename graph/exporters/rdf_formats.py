@@ -44,6 +44,9 @@ GRAPH_SUFFIXES = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".
                   ".nq": ox.RdfFormat.N_QUADS}
 
 
+_KIND = {".ttl": "Turtle", ".nt": "N-Triples", ".trig": "TriG", ".nq": "N-Quads"}
+
+
 def graph_files(inputs: list[Path]) -> list[Path]:
     """The graph files named by ``inputs``: files as given, and for a folder (a build's output) the graphs a
     build writes there, ``*.ttl`` (one per report, plus derived graphs such as ``corpus-targets.ttl``); a
@@ -67,6 +70,19 @@ def graph_files(inputs: list[Path]) -> list[Path]:
     return list(dict.fromkeys(files))
 
 
+def read_dataset_into(store: ox.Store, path: Path) -> bool:
+    """Load a TriG or N-Quads file straight into `store` (graph names as written); False for any other file."""
+    fmt = GRAPH_SUFFIXES.get(path.suffix.lower())
+    if fmt not in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
+        return False
+    try:
+        store.load(path=str(path), format=fmt)
+    except (SyntaxError, ValueError, OSError) as e:
+        raise GovkgError(f"{path}: not a readable {_KIND[path.suffix.lower()]} graph "
+                         f"({str(e).splitlines()[0]})") from None
+    return True
+
+
 def read_graph_file(path: Path) -> list[ox.Quad]:
     """The quads of one graph file. A Turtle or N-Triples file holding one built gk:Report (with its
     gk:sourceFile) becomes that report's named graph; any other single graph (a derived file such as
@@ -75,8 +91,8 @@ def read_graph_file(path: Path) -> list[ox.Quad]:
     try:
         quads = list(ox.parse(path=str(path), format=fmt))
     except (SyntaxError, ValueError, OSError) as e:
-        kind = {".ttl": "Turtle", ".nt": "N-Triples", ".trig": "TriG", ".nq": "N-Quads"}[path.suffix.lower()]
-        raise GovkgError(f"{path}: not a readable {kind} graph ({str(e).splitlines()[0]})") from None
+        raise GovkgError(f"{path}: not a readable {_KIND[path.suffix.lower()]} graph "
+                         f"({str(e).splitlines()[0]})") from None
     if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
         return quads
     rdf_type, report, source = ox.NamedNode(str(RDF.type)), ox.NamedNode(str(GK.Report)), ox.NamedNode(str(GK.sourceFile))
