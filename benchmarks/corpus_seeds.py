@@ -107,11 +107,19 @@ def main() -> None:
     parser.add_argument("--seeds", type=Path, default=ROOT.parent / "shared" / "seeds")
     parser.add_argument("--ratio", type=int, default=100, help="reports for the 1-vs-2-worker ratio (0: skip)")
     parser.add_argument("--dir", type=Path, default=Path("/tmp/govkg-seeds-bench"))
+    parser.add_argument("--queries-only", action="store_true", help="query the corpus an earlier run built in --dir")
+    parser.add_argument("--timeout", type=float, default=60, help="seconds one query may take on the corpus")
     args = parser.parse_args()
     seeds = seed_files(args.seeds)
     if not seeds:
         sys.exit(f"{args.seeds}: no seed reports (*.txt)")
     reports, out = args.dir / "reports", args.dir / "out"
+    if not args.queries_only:
+        build_and_measure(args, seeds, reports, out)
+    queries(out, args.timeout)
+
+
+def build_and_measure(args, seeds: list[Path], reports: Path, out: Path) -> None:
     chars = make_copies(seeds, args.reports, reports)
     print(f"{args.reports} reports from {len(seeds)} seeds, {chars:,} characters ({chars / args.reports:,.0f} each)")
 
@@ -134,15 +142,36 @@ def main() -> None:
           f"corpus.nq {(out / 'corpus.nq').stat().st_size / 2**20:,.0f} MiB, corpus.trig "
           f"{(out / 'corpus.trig').stat().st_size / 2**20:,.0f} MiB, cache {size_of(out / '.govkg') / 2**20:,.0f} MiB")
 
+
+
+def queries(out: Path, timeout: float) -> None:
+    """Each named query on one report and on the corpus (best of 3; on the corpus in a forked child, so that a
+    query slower than `timeout` is stopped and said so)."""
     load, store = best_of(1, lambda: load_store(out / "corpus.nq"))
     print(f"corpus store: {len(store):,} quads (named graphs and their union) loaded in {load:.1f} s")
     single = load_store(next(out.glob("tianjin-2023-*.ttl")))
     print(f"{'query':42} {'one report':>11} {'corpus':>9} {'rows':>8}")
     for name, sparql in sorted(named_queries().items()):
         one, _ = best_of(3, lambda: execute(single, sparql))
-        many, result = best_of(3, lambda: execute(store, sparql))
-        rows = len(result.rows) if result.form == "select" else len(result.triples)
-        print(f"{name:42} {one * 1000:>8.0f} ms {many * 1000:>6.0f} ms {rows:>8}")
+        print(f"{name:42} {one * 1000:>8.0f} ms {_timed_in_child(store, sparql, timeout)}", flush=True)
+
+
+def _timed_in_child(store, sparql: str, timeout: float) -> str:
+    import multiprocessing
+
+    def run(queue) -> None:
+        seconds, result = best_of(3, lambda: execute(store, sparql))
+        queue.put((seconds, len(result.rows) if result.form == "select" else len(result.triples)))
+
+    queue = multiprocessing.get_context("fork").Queue()
+    child = multiprocessing.get_context("fork").Process(target=run, args=(queue,))
+    child.start()
+    child.join(timeout * 3)
+    if child.is_alive():
+        child.kill()
+        return f"> {timeout:.0f} s"
+    seconds, rows = queue.get()
+    return f"{seconds * 1000:>6.0f} ms {rows:>8}"
 
 
 if __name__ == "__main__":

@@ -21,8 +21,7 @@ from govkg.ontology.namespace import GK
 
 from .builder import report_triples
 from .errors import GovkgError
-from .fileio import write_output
-from .exporters.turtle import ReportTurtle, report_turtle
+from .exporters.turtle import ReportTurtle, write_report_turtle
 from .document import Document
 from .pipeline import Extraction, read_document, run_pipeline
 from .reader import read_report
@@ -77,8 +76,7 @@ def build_report(path: Path, out_dir: Path, region: str | None = None, year: int
     doc, extraction, triples = extract_report(read.text, rid, path.name, region=region, year=year, label=str(path))
     _check_out_dir(out_dir)
     turtle = out_dir / f"{rid}.ttl"
-    parts = report_turtle(triples, rid)
-    write_output(turtle, parts.data, "Turtle")
+    parts = write_report_turtle(triples, rid, turtle)
     html_path = None
     if html:
         # main view <rid>.html, plus <rid>-views/: index page, ego views per district and action
@@ -112,6 +110,16 @@ def extract_report(text: str, rid: str, source: str, region: str | None = None, 
 def extract_graph(text: str, rid: str, source: str, region: str | None = None, year: int | None = None) -> Graph:
     """The RDF graph of a report's text (see `extract_report`)."""
     return extract_report(text, rid, source, region=region, year=year)[2].to_rdflib()
+
+
+def warm_up() -> None:
+    """Load what every report needs — jieba's dictionary and tags, the indicator scheme, the ontology's concepts —
+    so that worker processes forked afterwards share it instead of each loading its own."""
+    from .builder import _ontology_lines, concept_index
+    from .concepts import indicator_scheme
+    from .segment import tokenizer, word_tags
+
+    tokenizer(), word_tags(), indicator_scheme(), concept_index(), _ontology_lines()
 
 
 def _check_out_dir(out_dir: Path) -> None:

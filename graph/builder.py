@@ -16,6 +16,7 @@ import hashlib
 import math
 from decimal import Decimal
 from functools import lru_cache
+from typing import Iterator
 from importlib import resources
 
 import pyoxigraph as ox
@@ -418,9 +419,22 @@ def report_triples(doc: Document, ex: Extraction, source: str, content_hash: str
     return b.g
 
 
-def own_and_shared(triples: TripleSet, rid: str) -> tuple[list[str], list[str]]:
-    """A report's lines split into its own and those shared with other reports (see `SHARED_PREDICATES`)."""
-    return triples.split_shared(iri(DATA_IRI + rid)[:-1], iri(DATA_IRI)[:-1], SHARED_PREDICATES)
+def own_and_shared(triples: TripleSet, rid: str) -> tuple[Iterator[str], list[str]]:
+    """Report `rid`'s lines split into its own (a stream) and those it shares with other reports (a list): what
+    any report naming the same thing says alike — a line about a vocabulary term (a concept: subject outside
+    the data namespace), or about a node no report owns (a division, an indicator) with a predicate in
+    `SHARED_PREDICATES` (its label, type, code …)."""
+    own_prefix, data_prefix = iri(DATA_IRI + rid)[:-1], iri(DATA_IRI)[:-1]
+
+    def is_shared(line: str) -> bool:
+        if not line.startswith(data_prefix):
+            return True
+        if line.startswith(own_prefix) and line[len(own_prefix)] in "/>":
+            return False
+        at = line.index(" ")
+        return line[at + 1:line.index(" ", at + 1)] in SHARED_PREDICATES
+
+    return triples.split(is_shared)
 
 
 def build_graph(doc: Document, ex: Extraction, source: str, content_hash: str = "") -> Graph:

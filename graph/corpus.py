@@ -28,7 +28,6 @@ import hashlib
 from importlib import resources
 import json
 import os
-import tempfile
 import time
 import traceback
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -40,10 +39,11 @@ import pyoxigraph as ox
 
 from govkg.ontology.namespace import DATA_IRI
 
-from .build import BuildResult, _check_out_dir, build_report, extract_report, report_id
+from .builder import own_and_shared
+from .build import BuildResult, _check_out_dir, build_report, extract_report, report_id, warm_up
 from .errors import GovkgError
 from .exporters.turtle import PREFIXES as TURTLE_PREFIXES
-from .fileio import write_output
+from .fileio import AtomicFile, write_output
 from .overrides import ReportOverride
 from .reader import read_bytes
 from .triples import iri, nquads_of
@@ -194,9 +194,10 @@ def _build_one(path: Path, out_dir: Path, region: str | None, year: int | None, 
     try:
         result = build_report(path, out_dir, region=region, year=year, html=html)
         rid, parts = result.report_id, result.parts
+        own, _ = own_and_shared(result.graph, rid)
         cache_files = {  # what the corpus files are assembled from (see `_write_corpus`)
-            f"{rid}.nq": nquads_of(parts.own, DATA_IRI + rid),
-            f"{rid}.trig": f"{iri(DATA_IRI + rid)} {{\n".encode() + parts.own_statements + b"}\n",
+            f"{rid}.nq": nquads_of(own, DATA_IRI + rid),
+            f"{rid}.trig": f"{iri(DATA_IRI + rid)} {{\n".encode() + parts.own_statements() + b"}\n",
             f"{rid}.shared.nt": "".join(parts.shared).encode("utf-8"),
             f"{rid}.json": json.dumps(result.graph.records, ensure_ascii=False, sort_keys=True).encode("utf-8")}
         for name, data in cache_files.items():
@@ -217,6 +218,13 @@ def _build_one(path: Path, out_dir: Path, region: str | None, year: int | None, 
         if os.environ.get("GOVKG_DEBUG"):
             traceback.print_exc()
         return {"error": f"{path}: internal error: {type(e).__name__}: {e} (set GOVKG_DEBUG=1 for details)"}
+
+
+def _fork():
+    """Workers forked from this process (sharing what `warm_up` loaded) where the platform can fork."""
+    import multiprocessing
+
+    return multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
 
 
 def _die_with_parent() -> None:
@@ -301,17 +309,20 @@ def _build_locked(paths, out_dir, cache, region, year, html, workers, skip_uncha
         result.seconds = record["summary"]["seconds"]
         done(i, ReportOutcome(path, record["report_id"], "built", result))
 
-    bar = _progress(len(todo)) if progress and todo else None
+    bar = None
     try:
         if workers <= 1 or len(todo) <= 1:
+            bar = _progress(len(todo)) if progress and todo else None
             for i, path in todo:
                 finish(i, path, _build_one(path, out_dir, *settings(path), html, options_key(*settings(path), html)))
                 if bar:
                     bar[0].advance(bar[1])
         else:
-            with ProcessPoolExecutor(max_workers=workers, initializer=_die_with_parent) as pool:
+            warm_up()  # before the workers are forked: they share the loaded dictionaries
+            with ProcessPoolExecutor(max_workers=workers, initializer=_die_with_parent, mp_context=_fork()) as pool:
                 futures = {pool.submit(_build_one, path, out_dir, *settings(path), html,
                                        options_key(*settings(path), html)): (i, path) for i, path in todo}
+                bar = _progress(len(todo)) if progress else None  # its thread starts after the forks
                 for future in as_completed(futures):
                     i, path = futures[future]
                     try:
@@ -390,7 +401,7 @@ def _write_datasets(result: CorpusResult, cache: Path, rids: list[str], targets:
     targets_nq = ox.serialize([ox.Quad(t.subject, t.predicate, t.object, graph) for t in targets],
                               format=ox.RdfFormat.N_QUADS)
     quads = 0
-    with _AtomicFile(result.nquads, "N-Quads") as nq_file, _AtomicFile(result.trig, "TriG") as trig_file:
+    with AtomicFile(result.nquads, "N-Quads") as nq_file, AtomicFile(result.trig, "TriG") as trig_file:
         header = {**TURTLE_PREFIXES, **PREFIXES}  # the reports' blocks are written with the Turtle prefixes
         trig_file.write("".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(header.items())).encode())
         for rid in rids:
@@ -445,46 +456,3 @@ solid #bbb;padding:3px 6px}}td.n{{text-align:right}}th{{background:#f4f4f4}}</st
 </body></html>
 """
     return page.encode("utf-8")
-
-
-class _AtomicFile:
-    """A file written in chunks to a temporary name and renamed on success (large corpus files)."""
-
-    def __init__(self, path: Path, what: str):
-        self.path, self.what = path, what
-
-    def __enter__(self):
-        try:
-            fd, self.tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".tmp")
-        except OSError as e:
-            raise GovkgError(f"{self.path}: cannot write {self.what} ({e.strerror or e})") from None
-        self.fh = os.fdopen(fd, "wb")
-        return self
-
-    def write(self, data: bytes) -> None:
-        try:
-            self.fh.write(data)
-        except OSError as e:
-            raise GovkgError(f"{self.path}: cannot write {self.what} ({e.strerror or e})") from None
-
-    def __exit__(self, kind, value, tb):
-        error = None
-        if kind is None:
-            try:
-                self.fh.flush()
-                os.fsync(self.fh.fileno())
-                self.fh.close()
-                os.chmod(self.tmp, 0o644)
-                os.replace(self.tmp, self.path)
-                return False
-            except OSError as e:
-                error = GovkgError(f"{self.path}: cannot write {self.what} ({e.strerror or e})")
-        if not self.fh.closed:
-            self.fh.close()
-        try:
-            os.unlink(self.tmp)
-        except OSError:
-            pass
-        if error is not None:
-            raise error from None
-        return False

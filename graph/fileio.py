@@ -43,3 +43,53 @@ def write_output(path: Path, data: bytes, what: str) -> None:
         atomic_write(Path(path), data)
     except OSError as e:
         raise GovkgError(f"{path}: cannot write {what} ({e.strerror or e})") from None
+
+
+class AtomicFile:
+    """A file written in chunks to a temporary name and renamed on success (large files: a corpus's datasets,
+    a big report's Turtle)."""
+
+    def __init__(self, path: Path, what: str):
+        self.path, self.what = path, what
+
+    def __enter__(self):
+        try:
+            fd, self.tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".tmp")
+        except OSError as e:
+            raise GovkgError(f"{self.path}: cannot write {self.what} ({e.strerror or e})") from None
+        self.fh = os.fdopen(fd, "wb")
+        return self
+
+    def write(self, data: bytes) -> int:
+        try:
+            return self.fh.write(data)
+        except OSError as e:
+            raise GovkgError(f"{self.path}: cannot write {self.what} ({e.strerror or e})") from None
+
+    def flush(self) -> None:
+        self.fh.flush()
+
+    def tell(self) -> int:
+        return self.fh.tell()
+
+    def __exit__(self, kind, value, tb):
+        error = None
+        if kind is None:
+            try:
+                self.fh.flush()
+                os.fsync(self.fh.fileno())
+                self.fh.close()
+                os.chmod(self.tmp, 0o644)
+                os.replace(self.tmp, self.path)
+                return False
+            except OSError as e:
+                error = GovkgError(f"{self.path}: cannot write {self.what} ({e.strerror or e})")
+        if not self.fh.closed:
+            self.fh.close()
+        try:
+            os.unlink(self.tmp)
+        except OSError:
+            pass
+        if error is not None:
+            raise error from None
+        return False

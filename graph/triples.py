@@ -11,10 +11,14 @@ Terms are N-Triples strings (``<http://…>``, ``"文本"@zh``); `iri` and `lite
 """
 from __future__ import annotations
 
+import heapq
 import io
+import tempfile
 from collections import Counter
 from functools import lru_cache
-from typing import Iterator
+from itertools import islice
+from pathlib import Path
+from typing import Iterable, Iterator
 
 import pyoxigraph as ox
 from rdflib.namespace import RDF
@@ -23,6 +27,8 @@ from rdflib.namespace import RDF
 TYPE = f" <{RDF.type}> "
 #: Lines handed to Oxigraph's parser at a time when streaming (keeps a 50 MB report's copy out of memory).
 CHUNK_LINES = 4096
+#: Lines a TripleSet keeps in memory before it sorts them into a run on disk (about 40 MB of lines).
+SPILL_LINES = 200_000
 
 
 @lru_cache(maxsize=4096)
@@ -56,64 +62,85 @@ class Terms:
 
 
 class TripleSet:
-    """Triples as N-Triples lines, each kept once (see the module example)."""
+    """Triples as N-Triples lines, each kept once (see the module example). Past `spill_lines` lines in memory,
+    they are sorted into a run on disk, so a huge report's graph costs disk, not memory; `lines()` merges the
+    runs back, sorted and without duplicates."""
 
-    def __init__(self) -> None:
+    def __init__(self, spill_lines: int = SPILL_LINES) -> None:
         self._lines: dict[str, None] = {}
         self._sorted: list[str] | None = None
+        self._runs: list[Path] = []
+        self._folder: tempfile.TemporaryDirectory | None = None
+        self._spill_lines = spill_lines
+        self._count: int | None = None
         #: the report and its target/actual observations as plain data, for linking targets across reports
         #: (filled by `govkg.builder`: {"report", "label", "city", "year", "observations": [...]}; {} for none)
         self.records: dict = {"observations": []}
 
     def add(self, s: str, p: str, o: str) -> None:
         self._lines[f"{s} {p} {o} .\n"] = None
-        self._sorted = None
+        self._sorted = self._count = None
+        if len(self._lines) >= self._spill_lines:
+            self._spill()
+
+    def _spill(self) -> None:
+        if self._folder is None:
+            self._folder = tempfile.TemporaryDirectory(prefix="govkg-triples-")
+        run = Path(self._folder.name) / f"{len(self._runs)}.nt"
+        with open(run, "w", encoding="utf-8") as f:
+            f.writelines(sorted(self._lines))
+        self._runs.append(run)
+        self._lines = {}
+
+    def lines(self) -> Iterator[str]:
+        """The lines in code-point (= UTF-8 byte) order, each once: equal graphs give equal bytes."""
+        if not self._runs:
+            if self._sorted is None:
+                self._sorted = sorted(self._lines)
+            yield from self._sorted
+            return
+        files = [open(run, encoding="utf-8") for run in self._runs]
+        try:
+            previous = None
+            for line in heapq.merge(*files, sorted(self._lines)):
+                if line != previous:
+                    yield line
+                previous = line
+        finally:
+            for f in files:
+                f.close()
 
     def __len__(self) -> int:
-        return len(self._lines)
-
-    def sorted_lines(self) -> list[str]:
-        """The lines in code-point (= UTF-8 byte) order: equal graphs give equal bytes."""
-        if self._sorted is None:
-            self._sorted = sorted(self._lines)
-        return self._sorted
+        if not self._runs:
+            return len(self._lines)
+        if self._count is None:
+            self._count = sum(1 for _ in self.lines())
+        return self._count
 
     def type_counts(self) -> Counter:
         """How many subjects each class (an N-Triples IRI) has, in one pass over the lines."""
-        return Counter(line[at + len(TYPE):-3] for line in self._lines
+        return Counter(line[at + len(TYPE):-3] for line in self.lines()
                        if line.startswith(TYPE, at := line.index(" ")))
 
-    def split_shared(self, own_prefix: str, shared_prefix: str, shared_predicates: frozenset[str]
-                     ) -> tuple[list[str], list[str]]:
-        """(own, shared) sorted lines. Shared is what every report naming the same thing says alike: a line about
-        a vocabulary term (subject outside `shared_prefix`, e.g. a concept), or about a node no report owns
-        (subject under `shared_prefix` but not `own_prefix`: a division, an indicator) with a predicate in
-        `shared_predicates` (its label, type, code …). Prefixes are IRIs without their closing ``>``."""
-        own, shared = [], []
-        for line in self.sorted_lines():
-            at = line.index(" ")
-            if not line.startswith(shared_prefix):
-                shared.append(line)
-            elif line.startswith(own_prefix) and line[len(own_prefix)] in "/>":
-                own.append(line)
-            else:
-                (shared if line[at + 1:line.index(" ", at + 1)] in shared_predicates else own).append(line)
-        return own, shared
+    def split(self, is_shared) -> tuple[Iterator[str], list[str]]:
+        """(own lines, as a stream; shared lines, a list): `is_shared(line)` says which (see
+        `govkg.builder.own_and_shared`)."""
+        return (line for line in self.lines() if not is_shared(line)), [l for l in self.lines() if is_shared(l)]
 
     def ntriples(self) -> bytes:
-        return "".join(self.sorted_lines()).encode("utf-8")
+        return "".join(self.lines()).encode("utf-8")
 
     def nquads(self, graph: str) -> bytes:
         """The triples as sorted N-Quads in the named graph `graph` (an IRI string)."""
-        return nquads_of(self.sorted_lines(), graph)
+        return nquads_of(self.lines(), graph)
 
     def turtle(self, prefixes: dict[str, str]) -> bytes:
         """Sorted Turtle with `prefixes`, written by Oxigraph from a stream of the sorted lines."""
-        return turtle_of(self.sorted_lines(), prefixes)
+        return turtle_of(self.lines(), prefixes)
 
     def oxigraph_store(self) -> ox.Store:
         store = ox.Store()
-        store.bulk_load(_LineReader(self.sorted_lines()), format=ox.RdfFormat.N_TRIPLES)
+        store.load(LineReader(self.lines()), format=ox.RdfFormat.N_TRIPLES)
         return store
 
     def to_rdflib(self):
@@ -123,34 +150,44 @@ class TripleSet:
         return Graph().parse(data=self.ntriples().decode("utf-8"), format="nt")
 
 
-def turtle_of(lines: list[str], prefixes: dict[str, str]) -> bytes:
+def turtle_of(lines: Iterable[str], prefixes: dict[str, str]) -> bytes:
     """Turtle of N-Triples `lines` (in their order: sorted lines give grouped subjects), with `prefixes`."""
     out = io.BytesIO()
-    ox.serialize(ox.parse(_LineReader(lines), format=ox.RdfFormat.N_TRIPLES), out, format=ox.RdfFormat.TURTLE,
-                 prefixes=prefixes)
+    write_turtle_of(lines, prefixes, out)
     return out.getvalue()
+
+
+def write_turtle_of(lines: Iterable[str], prefixes: dict[str, str], out) -> None:
+    """`turtle_of`, streamed into the binary file `out`."""
+    ox.serialize(ox.parse(LineReader(lines), format=ox.RdfFormat.N_TRIPLES), out, format=ox.RdfFormat.TURTLE,
+                 prefixes=prefixes)
 
 
 def without_prefixes(turtle: bytes) -> bytes:
     """Turtle statements without the @prefix lines Oxigraph writes first (to put them in a TriG graph block)."""
-    body = turtle
-    while body.startswith(b"@prefix "):
-        body = body[body.index(b"\n") + 1:]
-    return body
+    return turtle[prefix_length(turtle):]
 
 
-def nquads_of(lines: list[str], graph: str) -> bytes:
+def prefix_length(turtle: bytes) -> int:
+    """How many bytes the @prefix lines at the start of `turtle` take."""
+    at = 0
+    while turtle.startswith(b"@prefix ", at):
+        at = turtle.index(b"\n", at) + 1
+    return at
+
+
+def nquads_of(lines: Iterable[str], graph: str) -> bytes:
     """N-Triples `lines` as N-Quads in the named graph `graph` (an IRI string)."""
     suffix = f" {iri(graph)} .\n"
     return "".join(line[:-3] + suffix for line in lines).encode("utf-8")
 
 
-class _LineReader(io.RawIOBase):
-    """A binary stream over a list of text lines, encoded a chunk at a time."""
+class LineReader(io.RawIOBase):
+    """A binary stream over text lines (any iterable), encoded a chunk of lines at a time."""
 
-    def __init__(self, lines: list[str]):
-        self._chunks: Iterator[bytes] = ("".join(lines[i:i + CHUNK_LINES]).encode("utf-8")
-                                         for i in range(0, len(lines), CHUNK_LINES))
+    def __init__(self, lines: Iterable[str]):
+        lines = iter(lines)
+        self._chunks: Iterator[bytes] = iter(lambda: "".join(islice(lines, CHUNK_LINES)).encode("utf-8"), b"")
         self._pending, self._at = b"", 0
 
     def readable(self) -> bool:

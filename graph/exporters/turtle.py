@@ -17,9 +17,9 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from govkg.ontology.namespace import GK
 
-from ..fileio import write_output
 from ..builder import own_and_shared
-from ..triples import TripleSet, turtle_of, without_prefixes
+from ..fileio import AtomicFile, write_output
+from ..triples import TripleSet, prefix_length, turtle_of, without_prefixes, write_turtle_of
 
 #: Prefixes written at the top (the id: prefix is left out: its local names hold slashes).
 PREFIXES = {"gk": str(GK._NS), "prov": str(PROV), "skos": str(SKOS), "dcterms": str(DCTERMS), "rdf": str(RDF),
@@ -37,17 +37,28 @@ def write_turtle(triples: TripleSet, path: Path) -> None:
 
 @dataclass
 class ReportTurtle:
-    """A report's Turtle, and the parts a corpus reuses (see `govkg.builder.SHARED_PREDICATES`)."""
+    """Where a report's Turtle file keeps what a corpus reuses (see `govkg.builder.own_and_shared`)."""
 
-    data: bytes  # the Turtle file: the report's own statements, then those it shares with other reports
-    own_statements: bytes  # its own statements without prefixes: the body of its TriG graph block
-    own: list[str]  # N-Triples lines of its own graph
+    path: Path
+    own_start: int  # byte offsets of the report's own statements (after the @prefix lines) …
+    own_end: int  # … and before the statements it shares with other reports
     shared: list[str]  # N-Triples lines shared with other reports (labels of divisions, concepts …)
 
+    def own_statements(self) -> bytes:
+        """The report's own statements without prefixes: the body of its TriG graph block."""
+        with open(self.path, "rb") as f:
+            f.seek(self.own_start)
+            return f.read(self.own_end - self.own_start)
 
-def report_turtle(triples: TripleSet, rid: str) -> ReportTurtle:
-    """The Turtle of report `rid`'s triples: its own lines sorted, then the shared lines sorted."""
+
+def write_report_turtle(triples: TripleSet, rid: str, path: Path) -> ReportTurtle:
+    """Write report `rid`'s Turtle to `path` (atomically, streamed: a huge report is never held as one string):
+    its own lines sorted, then its shared lines sorted."""
     own, shared = own_and_shared(triples, rid)
-    own_turtle = turtle_of(own, PREFIXES)
-    return ReportTurtle(own_turtle + without_prefixes(turtle_of(shared, PREFIXES)), without_prefixes(own_turtle),
-                        own, shared)
+    with AtomicFile(path, "Turtle") as out:
+        write_turtle_of(own, PREFIXES, out)
+        own_end = out.tell()
+        out.write(without_prefixes(turtle_of(shared, PREFIXES)))
+    with open(path, "rb") as f:
+        own_start = prefix_length(f.read(4096))
+    return ReportTurtle(path, own_start, own_end, shared)
