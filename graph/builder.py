@@ -427,10 +427,10 @@ def own_and_shared(triples: TripleSet, rid: str) -> tuple[Iterator[str], list[st
     own_prefix, data_prefix = iri(DATA_IRI + rid)[:-1], iri(DATA_IRI)[:-1]
 
     def is_shared(line: str) -> bool:
-        if not line.startswith(data_prefix):
-            return True
         if line.startswith(own_prefix) and line[len(own_prefix)] in "/>":
             return False
+        if not line.startswith(data_prefix):
+            return True
         at = line.index(" ")
         return line[at + 1:line.index(" ", at + 1)] in SHARED_PREDICATES
 

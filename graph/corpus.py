@@ -33,20 +33,20 @@ import traceback
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from govkg.ontology.namespace import DATA_IRI
 
-from .builder import own_and_shared
 from .build import BuildResult, _check_out_dir, build_report, extract_report, report_id, warm_up
 from .errors import GovkgError
 from .exporters.turtle import PREFIXES as TURTLE_PREFIXES
 from .fileio import AtomicFile, write_output
 from .overrides import ReportOverride
 from .reader import read_bytes
-from .triples import iri, nquads_of
+from .triples import iri, nquads_chunks, nquads_of
 from .targets import (PREFIXES, TARGETS_GRAPH, Assessment, assessment_triples, link_targets,
                       write_targets)
 
@@ -123,7 +123,11 @@ def options_key(region: str | None, year: int | None, html: bool) -> str:
 
 def _file_sha(path: Path) -> str | None:
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        digest = hashlib.sha256()
+        with open(path, "rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                digest.update(block)
+        return digest.hexdigest()
     except OSError:
         return None
 
@@ -194,14 +198,13 @@ def _build_one(path: Path, out_dir: Path, region: str | None, year: int | None, 
     try:
         result = build_report(path, out_dir, region=region, year=year, html=html)
         rid, parts = result.report_id, result.parts
-        own, _ = own_and_shared(result.graph, rid)
-        cache_files = {  # what the corpus files are assembled from (see `_write_corpus`)
-            f"{rid}.nq": nquads_of(own, DATA_IRI + rid),
-            f"{rid}.trig": f"{iri(DATA_IRI + rid)} {{\n".encode() + parts.own_statements() + b"}\n",
-            f"{rid}.shared.nt": "".join(parts.shared).encode("utf-8"),
-            f"{rid}.json": json.dumps(result.graph.records, ensure_ascii=False, sort_keys=True).encode("utf-8")}
-        for name, data in cache_files.items():
-            write_output(out_dir / CACHE_DIR / name, data, "corpus cache")
+        own = result.graph.lines_except(set(parts.shared))
+        cache_files = {  # what the corpus files are assembled from (see `_write_corpus`), streamed
+            f"{rid}.nq": nquads_chunks(own, DATA_IRI + rid),
+            f"{rid}.trig": chain([f"{iri(DATA_IRI + rid)} {{\n".encode()], parts.own_statements(), [b"}\n"]),
+            f"{rid}.shared.nt": ["".join(parts.shared).encode("utf-8")],
+            f"{rid}.json": [json.dumps(result.graph.records, ensure_ascii=False, sort_keys=True).encode("utf-8")]}
+        cache = {name: _write_cache(out_dir / CACHE_DIR / name, chunks) for name, chunks in cache_files.items()}
         outputs = {str(result.turtle): _file_sha(result.turtle)}
         if result.html:
             outputs[str(result.html)] = _file_sha(result.html)
@@ -211,13 +214,23 @@ def _build_one(path: Path, out_dir: Path, region: str | None, year: int | None, 
         summary["html"] = str(result.html) if result.html else None
         return {"report_id": rid, "source": str(path), "file_hash": result.content_hash, "options": options,
                 "outputs": outputs, "summary": summary,
-                "cache": {name: hashlib.sha256(data).hexdigest() for name, data in cache_files.items()}}
+                "cache": cache}
     except GovkgError as e:
         return {"error": str(e)}
     except Exception as e:  # a bug on one report must not cost the others their output
         if os.environ.get("GOVKG_DEBUG"):
             traceback.print_exc()
         return {"error": f"{path}: internal error: {type(e).__name__}: {e} (set GOVKG_DEBUG=1 for details)"}
+
+
+def _write_cache(path: Path, chunks) -> str:
+    """Write the byte `chunks` to `path` (atomically) and return their SHA-256."""
+    digest = hashlib.sha256()
+    with AtomicFile(path, "corpus cache") as f:
+        for chunk in chunks:
+            digest.update(chunk)
+            f.write(chunk)
+    return digest.hexdigest()
 
 
 def _fork():

@@ -124,8 +124,13 @@ class TripleSet:
 
     def split(self, is_shared) -> tuple[Iterator[str], list[str]]:
         """(own lines, as a stream; shared lines, a list): `is_shared(line)` says which (see
-        `govkg.builder.own_and_shared`)."""
-        return (line for line in self.lines() if not is_shared(line)), [l for l in self.lines() if is_shared(l)]
+        `govkg.builder.own_and_shared`), asked once per line."""
+        shared = [line for line in self.lines() if is_shared(line)]
+        return self.lines_except(set(shared)), shared
+
+    def lines_except(self, excluded: set[str]) -> Iterator[str]:
+        """`lines()` without those in `excluded`."""
+        return (line for line in self.lines() if line not in excluded)
 
     def ntriples(self) -> bytes:
         return "".join(self.lines()).encode("utf-8")
@@ -178,8 +183,14 @@ def prefix_length(turtle: bytes) -> int:
 
 def nquads_of(lines: Iterable[str], graph: str) -> bytes:
     """N-Triples `lines` as N-Quads in the named graph `graph` (an IRI string)."""
-    suffix = f" {iri(graph)} .\n"
-    return "".join(line[:-3] + suffix for line in lines).encode("utf-8")
+    return b"".join(nquads_chunks(lines, graph))
+
+
+def nquads_chunks(lines: Iterable[str], graph: str) -> Iterator[bytes]:
+    """`nquads_of` a chunk of lines at a time."""
+    suffix, lines = f" {iri(graph)} .\n", iter(lines)
+    while chunk := [line[:-3] + suffix for line in islice(lines, CHUNK_LINES)]:
+        yield "".join(chunk).encode("utf-8")
 
 
 class LineReader(io.RawIOBase):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
@@ -44,11 +45,17 @@ class ReportTurtle:
     own_end: int  # … and before the statements it shares with other reports
     shared: list[str]  # N-Triples lines shared with other reports (labels of divisions, concepts …)
 
-    def own_statements(self) -> bytes:
-        """The report's own statements without prefixes: the body of its TriG graph block."""
+    def own_statements(self, block: int = 1 << 20) -> Iterator[bytes]:
+        """The report's own statements without prefixes (the body of its TriG graph block), a block at a time."""
         with open(self.path, "rb") as f:
             f.seek(self.own_start)
-            return f.read(self.own_end - self.own_start)
+            left = self.own_end - self.own_start
+            while left > 0:
+                data = f.read(min(block, left))
+                if not data:
+                    return
+                left -= len(data)
+                yield data
 
 
 def write_report_turtle(triples: TripleSet, rid: str, path: Path) -> ReportTurtle:
