@@ -108,6 +108,7 @@ def main() -> None:
     parser.add_argument("--ratio", type=int, default=100, help="reports for the 1-vs-2-worker ratio (0: skip)")
     parser.add_argument("--dir", type=Path, default=Path("/tmp/govkg-seeds-bench"))
     parser.add_argument("--queries-only", action="store_true", help="query the corpus an earlier run built in --dir")
+    parser.add_argument("--build-only", action="store_true", help="build and measure, no queries")
     parser.add_argument("--timeout", type=float, default=60, help="seconds one query may take on the corpus")
     args = parser.parse_args()
     seeds = seed_files(args.seeds)
@@ -116,7 +117,8 @@ def main() -> None:
     reports, out = args.dir / "reports", args.dir / "out"
     if not args.queries_only:
         build_and_measure(args, seeds, reports, out)
-    queries(out, args.timeout)
+    if not args.build_only:
+        queries(out, args.timeout)
 
 
 def build_and_measure(args, seeds: list[Path], reports: Path, out: Path) -> None:

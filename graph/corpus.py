@@ -224,9 +224,10 @@ def _build_one(path: Path, out_dir: Path, region: str | None, year: int | None, 
 
 
 def _write_cache(path: Path, chunks) -> str:
-    """Write the byte `chunks` to `path` (atomically) and return their SHA-256."""
+    """Write the byte `chunks` to `path` (atomically; not synced to disk: a cache file lost in a crash fails its
+    hash check and the report is built again) and return their SHA-256."""
     digest = hashlib.sha256()
-    with AtomicFile(path, "corpus cache") as f:
+    with AtomicFile(path, "corpus cache", durable=False) as f:
         for chunk in chunks:
             digest.update(chunk)
             f.write(chunk)

@@ -49,8 +49,8 @@ class AtomicFile:
     """A file written in chunks to a temporary name and renamed on success (large files: a corpus's datasets,
     a big report's Turtle)."""
 
-    def __init__(self, path: Path, what: str):
-        self.path, self.what = path, what
+    def __init__(self, path: Path, what: str, durable: bool = True):
+        self.path, self.what, self.durable = path, what, durable  # durable: fsync before the rename
 
     def __enter__(self):
         try:
@@ -77,7 +77,8 @@ class AtomicFile:
         if kind is None:
             try:
                 self.fh.flush()
-                os.fsync(self.fh.fileno())
+                if self.durable:
+                    os.fsync(self.fh.fileno())
                 self.fh.close()
                 os.chmod(self.tmp, 0o644)
                 os.replace(self.tmp, self.path)

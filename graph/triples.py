@@ -94,11 +94,13 @@ class TripleSet:
 
     def lines(self) -> Iterator[str]:
         """The lines in code-point (= UTF-8 byte) order, each once: equal graphs give equal bytes."""
-        if not self._runs:
-            if self._sorted is None:
-                self._sorted = sorted(self._lines)
-            yield from self._sorted
-            return
+        if self._runs:
+            return self._merged()
+        if self._sorted is None:
+            self._sorted = sorted(self._lines)
+        return iter(self._sorted)
+
+    def _merged(self) -> Iterator[str]:
         files = [open(run, encoding="utf-8") for run in self._runs]
         try:
             previous = None
@@ -149,10 +151,33 @@ class TripleSet:
         return store
 
     def to_rdflib(self):
-        """An rdflib Graph of the same triples (for the rdflib API, SHACL via pyshacl, the HTML views)."""
+        """An rdflib Graph of the same triples (for the rdflib API, SHACL via pyshacl, the HTML views): parsed by
+        Oxigraph, each distinct term made once."""
         from rdflib import Graph
 
-        return Graph().parse(data=self.ntriples().decode("utf-8"), format="nt")
+        g, terms = Graph(), {}
+
+        def term(t):
+            made = terms.get(t)
+            if made is None:
+                made = terms[t] = _rdflib_term(t)
+            return made
+
+        quads = ox.parse(LineReader(self.lines()), format=ox.RdfFormat.N_TRIPLES)
+        g.addN((term(q.subject), term(q.predicate), term(q.object), g) for q in quads)
+        return g
+
+
+def _rdflib_term(t):
+    from rdflib import XSD, Literal, URIRef
+
+    if isinstance(t, ox.NamedNode):
+        return URIRef(t.value)
+    if t.language:
+        return Literal(t.value, lang=t.language)
+    if t.datatype.value == str(XSD.string):
+        return Literal(t.value)  # a simple literal (RDF 1.1: the same as xsd:string)
+    return Literal(t.value, datatype=URIRef(t.datatype.value))
 
 
 def turtle_of(lines: Iterable[str], prefixes: dict[str, str]) -> bytes:

@@ -399,3 +399,20 @@ def test_read_only_folder_keeps_existing_file(kg: Graph, tmp_path: Path) -> None
     finally:
         folder.chmod(0o755)
     assert out.read_text(encoding="utf-8") == "old content"
+
+
+def test_views_of_a_folder_share_one_copy_of_vis_network(kg: Graph, tmp_path: Path) -> None:
+    library = html_view.vis_js()
+    first = write_views(kg, tmp_path, "a-2023", "A")
+    second = write_views(kg, tmp_path, "b-2023", "B")
+    assert [p.name for p in tmp_path.glob("*.js")] == ["vis-network.min.js"]
+    assert (tmp_path / "vis-network.min.js").read_text(encoding="utf-8") == library
+    for page in (first.main, second.main, *sorted((tmp_path / "a-2023-views").glob("*-*.html"))):
+        text = page.read_text(encoding="utf-8")
+        assert library[:200] not in text and len(text) < len(library)
+        src = "vis-network.min.js" if page.parent == tmp_path else "../vis-network.min.js"
+        assert f'<script src="{src}"></script>' in text
+        assert "file:" in text and "'self'" in text  # the CSP admits local files (or, served, its own site's)
+    # a stand-alone page still inlines it
+    write_html(kg, tmp_path / "alone.html", "alone")
+    assert library[:200] in (tmp_path / "alone.html").read_text(encoding="utf-8")

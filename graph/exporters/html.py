@@ -8,16 +8,17 @@ and the ego views per district and per action are in :mod:`govkg.exporters.views
 * **Built with pyvis, rendered with our own page.**  Nodes and edges go through a pyvis
   ``Network`` (colour and shape per class, size by degree, plain-text ``title``); the page
   around them is ours, not pyvis's template, which links Bootstrap from a CDN and writes its
-  heading unescaped.  vis-network's JS is inlined from the copy shipped in the ``pyvis``
-  package; a few lines of CSS replace vis-network's stylesheet.  Before writing, the page is
+  heading unescaped.  vis-network's JS comes from the copy shipped in the ``pyvis`` package:
+  inlined into a stand-alone page, or one copy per folder of views (``vis-network.min.js``,
+  referenced by relative path, so it works from ``file://``); a few lines of CSS replace vis-network's stylesheet.  Before writing, the page is
   checked: any ``src``/``href``/``url(`` pointing at ``http(s)://`` or ``//`` raises.
 * **Safe.**  Report text is data.  It reaches the page (1) HTML-escaped in the header, the
   legend and the ``<option>`` lists; (2) as JSON inside ``<script type="application/json">``
   with ``<``, ``>``, ``&``, U+2028/9 written as ``\\uXXXX`` so nothing can close the block;
   (3) in the browser only through ``textContent``/``innerText`` and canvas text (vis-network
   9 sets a string tooltip with ``innerText``; the page never assigns ``innerHTML``).  A
-  Content-Security-Policy ``<meta>`` allows only the page's own two scripts (by SHA-256),
-  no connections and no remote images or styles, so even a slip could neither run an
+  Content-Security-Policy ``<meta>`` allows only the page's own scripts (by SHA-256, and the
+  shared vis-network file of its own folder), no connections and no remote images or styles, so even a slip could neither run an
   injected handler nor leave the machine.
 * **Large graphs stay usable.**  Positions are computed here (:func:`layout_positions`: a
   radial tree per connected component, components packed in rows — linear time).  Graphs up
@@ -282,14 +283,32 @@ def vis_js() -> str:
     return (_VIS_DIR / "vis-network.min.js").read_text(encoding="utf-8")
 
 
+#: The file name of the one copy of vis-network a folder of views shares.
+VIS_FILE = "vis-network.min.js"
+
+
+def write_vis_js(folder: Path) -> Path:
+    """The shared copy of vis-network in `folder` (written only when missing or different)."""
+    path = Path(folder) / VIS_FILE
+    code = vis_js().encode("utf-8")
+    try:
+        if path.read_bytes() == code:
+            return path
+    except OSError:
+        pass
+    write_output(path, code, "vis-network script")
+    return path
+
+
 def _csp_hash(script: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-def content_security_policy(scripts: Iterable[str]) -> str:
-    """A CSP allowing exactly ``scripts`` (inline, by hash), inline styles and data: images."""
-    hashes = " ".join(_csp_hash(s) for s in scripts)
-    script_src = f"script-src {hashes}" if hashes else "script-src 'none'"
+def content_security_policy(scripts: Iterable[str], local_files: bool = False) -> str:
+    """A CSP allowing exactly ``scripts`` (inline, by hash) — and with ``local_files`` the page's own folder's
+    files (``'self'`` when served, ``file:`` when opened from disk) —, inline styles and data: images."""
+    sources = [_csp_hash(s) for s in scripts] + (["'self'", "file:"] if local_files else [])
+    script_src = f"script-src {' '.join(sources)}" if sources else "script-src 'none'"
     return (f"default-src 'none'; {script_src}; style-src 'unsafe-inline'; img-src data: blob:; "
             "font-src data:; connect-src 'none'; base-uri 'none'; form-action 'none'")
 
@@ -604,14 +623,15 @@ def _options_html(values: Sequence[tuple[str, str]], everything: str) -> str:
 
 
 def render_view(view: nx.MultiDiGraph, title: str, *, nav: Sequence[tuple[str, str]] = (),
-                note: str = "", districts: dict | None = None) -> str:
-    """The complete self-contained HTML page showing the projection ``view``.
+                note: str = "", districts: dict | None = None, vis_src: str | None = None) -> str:
+    """The complete HTML page showing the projection ``view``, offline.
 
     ``nav`` is a list of ``(relative href, text)`` links for the header (hrefs must be
     relative file names); ``note`` a line of plain text under the title; ``districts`` the
-    district membership (:func:`govkg.projection.district_membership`), computed when omitted.
+    district membership (:func:`govkg.projection.district_membership`), computed when omitted;
+    ``vis_src`` the relative path of a shared copy of vis-network (`write_vis_js`), else it is inlined.
     """
-    for href, _ in nav:
+    for href, _ in list(nav) + ([(vis_src, "")] if vis_src else []):
         if re.match(r"^\s*(?:[a-z][a-z0-9+.-]*:|//)", href, re.I):
             raise ValueError(f"view links must be relative file names, not {href!r}")
     membership = districts if districts is not None else district_membership(view)
@@ -656,16 +676,17 @@ def render_view(view: nx.MultiDiGraph, title: str, *, nav: Sequence[tuple[str, s
         '<span id="govkg-visible"></span>\n'
         "</div>\n</header>"
     )
-    scripts = [vis_js(), APP_JS]
+    scripts = [APP_JS] if vis_src else [vis_js(), APP_JS]
+    library = f'<script src="{html.escape(vis_src)}"></script>' if vis_src else f"<script>{scripts[0]}</script>"
     page = (
         "<!DOCTYPE html>\n"
         '<html lang="zh">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(scripts)}">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(scripts, bool(vis_src))}">\n'
         '<meta name="referrer" content="no-referrer">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{html.escape(title)}</title>\n"
         f"<style>{PAGE_CSS}</style>\n"
-        f"<script>{scripts[0]}</script>\n"
+        f"{library}\n"
         "</head>\n<body>\n"
         f"{header}\n"
         '<main class="govkg-main"><div id="govkg-network"></div>'
@@ -673,12 +694,12 @@ def render_view(view: nx.MultiDiGraph, title: str, *, nav: Sequence[tuple[str, s
         "it was read from and its neighbours. Search by name above; filter by class (legend), "
         "status, period and district.</p></aside></main>\n"
         f'<script type="application/json" id="govkg-data">{safe_json(data)}</script>\n'
-        f"<script>{scripts[1]}</script>\n"
+        f"<script>{APP_JS}</script>\n"
         "</body>\n</html>\n"
     )
     check_offline(page)
-    if "new vis.Network" not in page:
-        raise RuntimeError("HTML view has no inlined vis-network code")
+    if "new vis.Network" not in page or not (vis_src or "vis-network" in scripts[0]):
+        raise RuntimeError("HTML view has no vis-network code")
     return page
 
 

@@ -6,8 +6,9 @@
     <rid>-views/index.html          index: links to every view with counts, and analyses
     <rid>-views/district-<code>.html  one ego view per District (its neighbourhood)
     <rid>-views/action-<key>.html     one ego view per five-year action (level ten_actions)
+    vis-network.min.js              the one copy of vis-network the views of every report in the folder share
 
-Every page is self-contained and offline (see :mod:`govkg.exporters.html`; the index page has
+Every page works offline (see :mod:`govkg.exporters.html`; the index page has
 no script at all).  The analyses on the index page come from the same networkx projection
 the views draw: most connected nodes (degree and betweenness centrality on the undirected
 simple graph), connected components, and counts per district and per action.  Output is
@@ -28,7 +29,7 @@ from rdflib import Graph
 
 from ..fileio import write_output
 from ..projection import action_neighbourhood, district_membership, local_name, neighbourhood, project_graph
-from .html import KIND_STYLE, check_offline, content_security_policy, render_view
+from .html import KIND_STYLE, VIS_FILE, check_offline, content_security_policy, render_view, write_vis_js
 
 #: Action level whose actions get an ego view each (the report's five-year "ten actions").
 EGO_ACTION_LEVEL = "ten_actions"
@@ -247,7 +248,7 @@ def write_views(g: Graph, out_dir: Path, rid: str, title: str) -> ViewsResult:
     index_path = views_dir / "index.html"
 
     main_page = render_view(view, title, nav=[(f"{views_dir.name}/index.html", "Index, ego views & analyses")],
-                            districts=members)
+                            districts=members, vis_src=VIS_FILE)
     infos = [ViewInfo(main_path, title, "main", None, view.number_of_nodes(), view.number_of_edges())]
     pages: list[tuple[Path, str]] = []
     nav = [("index.html", "Index"), (f"../{main_path.name}", "Main view")]
@@ -264,7 +265,7 @@ def write_views(g: Graph, out_dir: Path, rid: str, title: str) -> ViewsResult:
         path = views_dir / f"{prefix}-{_slug(node)}.html"
         sub_members = {n: [d for d in ds if d in sub] for n, ds in members.items() if n in sub}
         pages.append((path, render_view(sub, ego_title, nav=nav, note=f"{note} of {data['label']}.",
-                                        districts=sub_members)))
+                                        districts=sub_members, vis_src=f"../{VIS_FILE}")))
         infos.append(ViewInfo(path, ego_title, data["kind"], node, sub.number_of_nodes(), sub.number_of_edges(),
                               str(data["label"])))
     index_page = render_index(view, f"{title} · index", rid, infos, members)
@@ -274,6 +275,7 @@ def write_views(g: Graph, out_dir: Path, rid: str, title: str) -> ViewsResult:
     except OSError as e:
         from ..errors import GovkgError
         raise GovkgError(f"{views_dir}: cannot create views folder ({e.strerror or e})") from None
+    write_vis_js(out_dir)  # one copy for every view of every report in this folder
     write_output(main_path, main_page.encode("utf-8"), "HTML view")
     for path, page in pages:
         write_output(path, page.encode("utf-8"), "HTML view")
