@@ -21,6 +21,7 @@ from govkg.ontology.namespace import GK
 
 from .builder import report_triples
 from .errors import GovkgError
+from .fileio import write_output
 from .exporters.turtle import ReportTurtle, write_report_turtle
 from .document import Document
 from .pipeline import Extraction, read_document, run_pipeline
@@ -54,6 +55,7 @@ class BuildResult:
     level: str | None = None  # national, province, municipality, prefecture or county
     warnings: list[str] = field(default_factory=list)  # what govkg was unsure of (one line each)
     parts: ReportTurtle | None = field(repr=False, default=None)  # own and shared lines, for a corpus
+    page: Path | None = None  # the report page (<id>-report.html)
 
 
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
@@ -68,8 +70,9 @@ def report_id(path: Path) -> str:
 
 
 def build_report(path: Path, out_dir: Path, region: str | None = None, year: int | None = None,
-                 html: bool = True) -> BuildResult:
-    """Build one report's graph and write `<id>.ttl` (and `<id>.html`) into `out_dir`."""
+                 html: bool = True, page: bool = True) -> BuildResult:
+    """Build one report's graph and write `<id>.ttl` into `out_dir`, with `page` its report page
+    `<id>-report.html` and with `html` its graph views `<id>.html` and `<id>-views/`."""
     started = time.perf_counter()
     read = read_report(path)
     rid = report_id(path)
@@ -82,10 +85,16 @@ def build_report(path: Path, out_dir: Path, region: str | None = None, year: int
         # main view <rid>.html, plus <rid>-views/: index page, ego views per district and action
         from .exporters.views import write_views
         html_path = write_views(triples.to_rdflib(), out_dir, rid, f"{doc.meta.year}年{doc.meta.region}政府工作报告 · govkg").main
+    page_path = None
+    if page:
+        from .exporters.report_page import report_page_html
+        page_path = out_dir / f"{rid}-report.html"
+        view = html_path.name if html_path else None
+        write_output(page_path, report_page_html(doc, extraction, rid, view).encode("utf-8"), "report page")
     return BuildResult(path, rid, turtle, html_path, len(triples), _instances(triples), _by_status(extraction),
                        time.perf_counter() - started, doc.meta.region, doc.meta.year, triples,
                        content_hash=read.file_hash, chars=len(read.text), normalisations=list(read.normalisations),
-                       level=doc.meta.level, warnings=list(doc.warnings), parts=parts)
+                       level=doc.meta.level, warnings=list(doc.warnings), parts=parts, page=page_path)
 
 
 def extract_report(text: str, rid: str, source: str, region: str | None = None, year: int | None = None,

@@ -61,8 +61,8 @@ def main() -> None:
 @click.option("--manifest", type=click.Path(path_type=Path),
               help="Per-file region and year: a CSV with the header file,region,year (paths relative to it).")
 @click.option("--html/--no-html", default=None,
-              help="Also write the interactive HTML views [default: for one report; for many only when asked, "
-                   "a corpus gets its index and targets pages either way].")
+              help="Also write the interactive graph views [default: for one report; for many only when asked]. "
+                   "Report pages (<id>-report.html) are written unless --no-html.")
 @click.option("--workers", "-j", type=click.IntRange(min=1), default=1, show_default=True,
               help="Build reports in this many parallel processes.")
 @click.option("--corpus", "corpus_name", metavar="NAME",
@@ -86,6 +86,7 @@ def build(reports: tuple[Path, ...], out_dir: Path, region: str | None, year: in
         corpus_name = "corpus"
     if skip_unchanged is None:
         skip_unchanged = many
+    pages = html is not False
     if html is None:
         html = not many
     if progress is None:
@@ -101,7 +102,7 @@ def build(reports: tuple[Path, ...], out_dir: Path, region: str | None, year: in
 
     result = build_corpus(paths, out_dir, region=region, year=year, html=html, workers=workers,
                           skip_unchanged=skip_unchanged, corpus=corpus_name, progress=progress,
-                          on_report=report_done, overrides=overrides)
+                          on_report=report_done, overrides=overrides, pages=pages)
     for warning in result.warnings:
         click.echo(f"govkg: warning: {warning}", err=True)
     if result.ok:
@@ -133,9 +134,10 @@ def _print_summary(r: BuildResult, unchanged: bool = False) -> None:
         console.print(f"unchanged since the last build: kept {r.turtle}" + (f" and {r.html}" if r.html else ""))
     elif r.html:
         index = r.html.parent / (r.report_id + "-views") / "index.html"
-        console.print(f"wrote {r.turtle} and {r.html} (index of all views: {index})")
+        console.print(f"wrote {r.turtle}, the report page {r.page} and the graph view {r.html} "
+                      f"(index of all views: {index})")
     else:
-        console.print(f"wrote {r.turtle}")
+        console.print(f"wrote {r.turtle}" + (f" and the report page {r.page}" if r.page else ""))
 
 
 def _print_corpus_summary(result) -> None:

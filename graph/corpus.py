@@ -115,8 +115,8 @@ def code_fingerprint() -> str:
     return h.hexdigest()
 
 
-def options_key(region: str | None, year: int | None, html: bool) -> str:
-    data = json.dumps({"region": region, "year": year, "html": html, "code": code_fingerprint(),
+def options_key(region: str | None, year: int | None, html: bool, pages: bool = True) -> str:
+    data = json.dumps({"region": region, "year": year, "html": html, "pages": pages, "code": code_fingerprint(),
                        "v": MANIFEST_VERSION}, sort_keys=True)
     return hashlib.sha256(data.encode()).hexdigest()
 
@@ -188,15 +188,16 @@ def _result_from_record(path: Path, record: dict) -> BuildResult:
                        s["triples"], s["instances"], s["observations_by_status"], 0.0, s["region"], s["year"], None,
                        content_hash=record["file_hash"], chars=s.get("chars", 0),
                        normalisations=s.get("normalisations", []), level=s.get("level"),
-                       warnings=s.get("warnings", []))
+                       warnings=s.get("warnings", []), page=Path(s["page"]) if s.get("page") else None)
 
 
 # --- one report (runs in a worker process) --------------------------------------------------------------------
 
-def _build_one(path: Path, out_dir: Path, region: str | None, year: int | None, html: bool, options: str) -> dict:
+def _build_one(path: Path, out_dir: Path, region: str | None, year: int | None, html: bool, options: str,
+               pages: bool = True) -> dict:
     """Build one report and its cache entries; returns a JSON-able record, or {"error": message}."""
     try:
-        result = build_report(path, out_dir, region=region, year=year, html=html)
+        result = build_report(path, out_dir, region=region, year=year, html=html, page=pages)
         rid, parts = result.report_id, result.parts
         own = result.graph.lines_except(set(parts.shared))
         cache_files = {  # what the corpus files are assembled from (see `_write_corpus`), streamed
@@ -206,12 +207,14 @@ def _build_one(path: Path, out_dir: Path, region: str | None, year: int | None, 
             f"{rid}.json": [json.dumps(result.graph.records, ensure_ascii=False, sort_keys=True).encode("utf-8")]}
         cache = {name: _write_cache(out_dir / CACHE_DIR / name, chunks) for name, chunks in cache_files.items()}
         outputs = {str(result.turtle): _file_sha(result.turtle)}
-        if result.html:
-            outputs[str(result.html)] = _file_sha(result.html)
+        for written in (result.html, result.page):
+            if written:
+                outputs[str(written)] = _file_sha(written)
         result.graph = result.parts = None
         summary = {k: v for k, v in asdict(result).items() if k not in ("report", "graph", "parts")}
         summary["turtle"] = str(result.turtle)
         summary["html"] = str(result.html) if result.html else None
+        summary["page"] = str(result.page) if result.page else None
         return {"report_id": rid, "source": str(path), "file_hash": result.content_hash, "options": options,
                 "outputs": outputs, "summary": summary,
                 "cache": cache}
@@ -256,9 +259,10 @@ def _die_with_parent() -> None:
 
 def build_corpus(paths: list[Path], out_dir: Path, region: str | None = None, year: int | None = None,
                  html: bool = True, workers: int = 1, skip_unchanged: bool = True, corpus: str | None = "corpus",
-                 progress: bool = False, on_report=None, overrides: dict[Path, ReportOverride] | None = None
-                 ) -> CorpusResult:
-    """Build `paths` into `out_dir` (see the module doc); `corpus=None` writes no corpus files.
+                 progress: bool = False, on_report=None, overrides: dict[Path, ReportOverride] | None = None,
+                 pages: bool = True) -> CorpusResult:
+    """Build `paths` into `out_dir` (see the module doc); `corpus=None` writes no corpus files; `html` the
+    interactive graph views of each report, `pages` its report page.
 
     `region`/`year` apply to every report; `overrides` (from a manifest, see `read_overrides`) to one file each
     and win over them. `on_report(outcome)` is called as each report is done (in completion order); the
@@ -274,14 +278,17 @@ def build_corpus(paths: list[Path], out_dir: Path, region: str | None = None, ye
         raise GovkgError(f"{cache}: cannot create cache folder ({e.strerror or e})") from None
     with BuildLock(cache):
         return _build_locked(paths, out_dir, cache, region, year, html, workers, skip_unchanged, corpus, progress,
-                             on_report, overrides, started)
+                             on_report, overrides, started, pages)
 
 
 def _build_locked(paths, out_dir, cache, region, year, html, workers, skip_unchanged, corpus, progress, on_report,
-                  overrides, started) -> CorpusResult:
+                  overrides, started, pages) -> CorpusResult:
     def settings(path: Path) -> tuple[str | None, int | None]:
         own = overrides.get(path.resolve())
         return (own.region or region, own.year or year) if own else (region, year)
+
+    def options(path: Path) -> str:
+        return options_key(*settings(path), html, pages)
 
     warnings: list[str] = []
     manifest = load_manifest(cache, warnings.append)
@@ -307,7 +314,7 @@ def _build_locked(paths, out_dir, cache, region, year, html, workers, skip_uncha
             done(i, ReportOutcome(path, rid, "failed", error=str(e)))
             continue
         record = manifest.get(rid)
-        if skip_unchanged and _unchanged(record, file_hash, options_key(*settings(path), html), cache):
+        if skip_unchanged and _unchanged(record, file_hash, options(path), cache):
             done(i, ReportOutcome(path, rid, "unchanged", _result_from_record(path, record)))
         else:
             todo.append((i, path))
@@ -328,14 +335,14 @@ def _build_locked(paths, out_dir, cache, region, year, html, workers, skip_uncha
         if workers <= 1 or len(todo) <= 1:
             bar = _progress(len(todo)) if progress and todo else None
             for i, path in todo:
-                finish(i, path, _build_one(path, out_dir, *settings(path), html, options_key(*settings(path), html)))
+                finish(i, path, _build_one(path, out_dir, *settings(path), html, options(path), pages))
                 if bar:
                     bar[0].advance(bar[1])
         else:
             warm_up()  # before the workers are forked: they share the loaded dictionaries
             with ProcessPoolExecutor(max_workers=workers, initializer=_die_with_parent, mp_context=_fork()) as pool:
-                futures = {pool.submit(_build_one, path, out_dir, *settings(path), html,
-                                       options_key(*settings(path), html)): (i, path) for i, path in todo}
+                futures = {pool.submit(_build_one, path, out_dir, *settings(path), html, options(path), pages): (i, path)
+                           for i, path in todo}
                 bar = _progress(len(todo)) if progress else None  # its thread starts after the forks
                 for future in as_completed(futures):
                     i, path = futures[future]
@@ -451,8 +458,9 @@ def corpus_index_html(result: CorpusResult, records: list[dict], name: str) -> b
         r, rid = o.result, o.report_id
         record = by_id.get(rid, {"observations": []})
         targets = sum(row["status"] == "target" for row in record["observations"])
-        views = (f'<a href="{e(r.html.name)}">graph</a> · <a href="{e(rid)}-views/index.html">views</a>'
-                 if r.html else "")
+        views = " · ".join(([f'<a href="{e(r.page.name)}">report page</a>'] if r.page else [])
+                           + ([f'<a href="{e(r.html.name)}">graph</a>', f'<a href="{e(rid)}-views/index.html">views</a>']
+                              if r.html else []))
         rows.append(f"<tr><td>{e(r.region or '')}</td><td>{e(r.level or '')}</td><td>{r.year or ''}</td>"
                     f"<td>{e(rid)}</td><td class='n'>{sum(r.observations_by_status.values())}</td>"
                     f"<td class='n'>{targets}</td><td><a href='{e(r.turtle.name)}'>{e(r.turtle.name)}</a></td>"

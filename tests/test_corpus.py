@@ -136,7 +136,10 @@ def test_cli_corpus_build_writes_heavy_views_only_when_asked(reports, tmp_path):
 
     plain = CliRunner().invoke(main, ["build", str(reports), "--out", str(tmp_path / "a")])
     assert plain.exit_code == 0, plain.output
-    assert (tmp_path / "a" / "corpus-index.html").is_file() and not list((tmp_path / "a").glob("tianjin-2023*.html"))
+    assert not list((tmp_path / "a").glob("tianjin-2023.html")) and not (tmp_path / "a" / "tianjin-2023-views").exists()
+    index = (tmp_path / "a" / "corpus-index.html").read_text(encoding="utf-8")
+    for rid in ("tianjin-2023", "tianjin-2024", "beijing-2024"):  # every report's page, linked from the index
+        assert (tmp_path / "a" / f"{rid}-report.html").is_file() and f'href="{rid}-report.html"' in index
     asked = CliRunner().invoke(main, ["build", str(reports), "--out", str(tmp_path / "b"), "--html"])
     assert asked.exit_code == 0, asked.output
     assert (tmp_path / "b" / "tianjin-2023.html").is_file() and (tmp_path / "b" / "tianjin-2023-views").is_dir()
