@@ -87,10 +87,7 @@ def build_report(path: Path, out_dir: Path, region: str | None = None, year: int
         html_path = write_views(triples.to_rdflib(), out_dir, rid, f"{doc.meta.year}年{doc.meta.region}政府工作报告 · govkg").main
     page_path = None
     if page:
-        from .exporters.report_page import report_page_html
-        page_path = out_dir / f"{rid}-report.html"
-        view = html_path.name if html_path else None
-        write_output(page_path, report_page_html(doc, extraction, rid, view).encode("utf-8"), "report page")
+        page_path = _write_pages(doc, extraction, out_dir, rid, html_path.name if html_path else None)
     return BuildResult(path, rid, turtle, html_path, len(triples), _instances(triples), _by_status(extraction),
                        time.perf_counter() - started, doc.meta.region, doc.meta.year, triples,
                        content_hash=read.file_hash, chars=len(read.text), normalisations=list(read.normalisations),
@@ -119,6 +116,24 @@ def extract_report(text: str, rid: str, source: str, region: str | None = None, 
 def extract_graph(text: str, rid: str, source: str, region: str | None = None, year: int | None = None) -> Graph:
     """The RDF graph of a report's text (see `extract_report`)."""
     return extract_report(text, rid, source, region=region, year=year)[2].to_rdflib()
+
+
+def _write_pages(doc: Document, extraction: Extraction, out_dir: Path, rid: str, view: str | None) -> Path:
+    """The report page `<rid>-report.html` and a page per place in `<rid>-places/`; returns the report page."""
+    from .exporters.report_page import place_pages, report_page_html
+
+    page_path = out_dir / f"{rid}-report.html"
+    write_output(page_path, report_page_html(doc, extraction, rid, view).encode("utf-8"), "report page")
+    places = out_dir / f"{rid}-places"
+    pages = place_pages(doc, extraction, rid, view)
+    if pages:
+        try:
+            places.mkdir(exist_ok=True)
+        except OSError as e:
+            raise GovkgError(f"{places}: cannot create folder ({e.strerror or e})") from None
+    for name, html_page in pages.items():
+        write_output(places / name, html_page.encode("utf-8"), "place page")
+    return page_path
 
 
 def warm_up() -> None:

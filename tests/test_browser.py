@@ -366,3 +366,57 @@ def test_malicious_labels_render_as_text(driver, evil) -> None:
     assert_no_script_ran(driver)
     assert driver.title.startswith("2023年天津市")
     assert_clean(driver)
+
+
+# --- report pages, place pages, the corpus index ------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    from govkg.build import BUNDLED_REPORT
+    from govkg.corpus import build_corpus
+
+    folder = tmp_path_factory.mktemp("browser-corpus")
+    evil = folder / "tianjin-2023-evil.txt"
+    evil.write_text(EVIL_REPORT, encoding="utf-8")
+    result = build_corpus([BUNDLED_REPORT, evil], folder / "out", html=False)
+    assert not result.failures
+    return result
+
+
+def open_page(drv, path: Path, screenshot: str | None = None) -> None:
+    _drain(drv)
+    drv.get(Path(path).resolve().as_uri())
+    assert drv.execute_script("return document.readyState") == "complete"
+    if screenshot:
+        assert drv.save_screenshot(str(SCREENSHOT.parent / screenshot))
+    assert_no_script_ran(drv)
+    assert_clean(drv)
+
+
+def test_report_page_place_page_and_corpus_index_open_offline(driver, corpus) -> None:
+    out = corpus.out_dir
+    open_page(driver, out / "tianjin-2023-report.html", "tianjin-2023-report.png")
+    headings = driver.execute_script("return [...document.querySelectorAll('h2')].map(h => h.id)")
+    assert {"targets", "results", "places", "projects", "actions", "text"} <= set(headings)
+    # a row's sentence link lands on that sentence of the text
+    link = driver.find_element(By.CSS_SELECTOR, "#targets ~ table a.quote")
+    target = link.get_attribute("href").split("#")[1]
+    link.click()
+    assert driver.execute_script("return location.hash") == "#" + target
+    assert driver.execute_script(f"return document.getElementById('{target}').matches(':target')")
+    # the places list leads to the place page, which holds the place's own targets
+    driver.find_element(By.LINK_TEXT, "滨海新区").click()
+    assert driver.current_url.endswith("tianjin-2023-places/120116.html")
+    open_page(driver, out / "tianjin-2023-places" / "120116.html", "tianjin-2023-place-binhai.png")
+    assert "滨海新区" in driver.find_element(By.TAG_NAME, "h1").text
+    open_page(driver, out / "corpus-index.html", "corpus-index.png")
+    pages = [a.get_attribute("href") for a in driver.find_elements(By.LINK_TEXT, "report page")]
+    assert len(pages) == 2 and all(Path(p[len("file://"):]).is_file() for p in pages)
+
+
+def test_a_hostile_report_page_shows_the_text_and_runs_nothing(driver, corpus) -> None:
+    open_page(driver, corpus.out_dir / "tianjin-2023-evil-report.html")
+    body = driver.find_element(By.TAG_NAME, "body").text
+    assert "<script>window.__pwned=1" in body
+    assert driver.execute_script("return document.querySelectorAll('img, iframe, object, embed, b, script').length") == 0

@@ -75,3 +75,23 @@ def test_build_writes_the_report_page_unless_no_html(tmp_path):
                                        "--no-html"])
     assert result.exit_code == 0, result.output
     assert not list((tmp_path / "b").glob("*.html"))
+
+
+PLACES = ("──2024年1月10日在天津市第十八届人民代表大会第二次会议上\n一、2023年工作回顾\n河西区地区生产总值增长6%。\n"
+          "二、2024年工作安排\n（一）实施河西区高质量发展行动\n河西区要聚焦金融服务。河西区地区生产总值增长7%。\n"
+          "南开区地区生产总值增长4%。开工建设南开区科技园。\n")
+
+
+def test_a_place_page_holds_only_that_places_facts():
+    from govkg.exporters.report_page import place_pages
+
+    doc = read_document(PLACES, "tj", region="天津市", year=2024)
+    pages = place_pages(doc, run_pipeline(doc), "tj", view="tj.html")
+    assert set(pages) == {"120103.html", "120104.html"}  # 河西区, 南开区 by their GB/T 2260 codes
+    hexi, nankai = pages["120103.html"], pages["120104.html"]
+    assert ">7%<" in hexi and ">6%<" in hexi and ">4%<" not in hexi
+    assert "金融服务" in hexi and "河西区高质量发展行动" in hexi
+    assert ">4%<" in nankai and ">7%<" not in nankai and "科技园" in nankai
+    assert 'href="../tj-report.html#s' in hexi and 'href="../tj.html#node=' in hexi and "<script" not in hexi
+    report = page_of(PLACES)
+    assert 'href="r-places/120103.html"' in report and 'href="r-places/120104.html"' in report

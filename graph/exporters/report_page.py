@@ -55,14 +55,20 @@ def report_page_html(doc: Document, ex: Extraction, rid: str, view: str | None =
         f'<p class="note">{_e(meta.level or "")} · {len(doc.sentences)} sentences · '
         f"{len(ex.observations)} numbers · {len(ex.projects)} project mentions · {len(ex.actions)} actions</p>",
         "<nav>" + "".join(f'<a href="{_e(h)}">{_e(t)}</a>' for h, t in nav)
-        + '<a href="#targets">targets</a><a href="#results">results</a><a href="#projects">projects</a>'
+        + '<a href="#targets">targets</a><a href="#results">results</a><a href="#places">places</a>'
+          '<a href="#projects">projects</a>'
           '<a href="#actions">actions</a><a href="#text">text</a></nav>',
         _observations_section(doc, ex, "targets", "Targets", view),
         _observations_section(doc, ex, "results", "Results", view),
+        _places_section(ex, rid),
         _projects_section(doc, ex, view),
         _actions_section(ex, view),
         _text_section(doc),
     ]
+    return _page(title, parts)
+
+
+def _page(title: str, parts: list[str]) -> str:
     return ("<!DOCTYPE html>\n<html lang=\"zh\">\n<head>\n<meta charset=\"utf-8\">\n"
             f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
             '<meta name="referrer" content="no-referrer">\n'
@@ -85,7 +91,7 @@ def _observations_section(doc: Document, ex: Extraction, anchor: str, heading: s
     return f'<h2 id="{anchor}">{heading} <span class="note">({len(rows)})</span></h2>\n' + (body or _none())
 
 
-def _grouped(doc: Document, rows, view: str | None, caption: str) -> str:
+def _grouped(doc: Document, rows, view: str | None, caption: str, base: str = "") -> str:
     if not rows:
         return ""
     scheme = indicator_scheme().concepts
@@ -102,10 +108,22 @@ def _grouped(doc: Document, rows, view: str | None, caption: str) -> str:
                     f"{_node(place, view)}</td>") if i == 0 else ""
             value = _e(_value_as_written(doc, o))
             out.append(f"<tr>{head}<td>{_e(o.indicator)}</td><td class=\"num\">{value}</td><td>{_e(o.period)}</td>"
-                       f"<td>{_e(o.kind or o.measure)}</td><td>{_sentence_link(doc, o.sentence, o.start, o.end)}"
+                       f"<td>{_e(o.kind or o.measure)}</td><td>{_sentence_link(doc, o.sentence, o.start, o.end, base=base)}"
                        "</td></tr>")
     out.append("</tbody></table>")
     return "\n".join(out)
+
+
+def _places_section(ex: Extraction, rid: str) -> str:
+    """The divisions the report names inside its region, each linked to its place page, with its mentions."""
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    for p in ex.places:
+        if p.kind == "district" and p.code:
+            counts[(p.name, p.code)] += 1
+    items = "".join(f'<li><a href="{_e(rid)}-places/{_e(code)}.html">{_e(name)}</a> <span class="note">'
+                    f"{n} mentions</span></li>" for (name, code), n in sorted(counts.items(), key=lambda kv: kv[0][1]))
+    return f'<h2 id="places">Places <span class="note">({len(counts)})</span></h2>\n' + (
+        f"<ul>{items}</ul>" if items else _none())
 
 
 def _projects_section(doc: Document, ex: Extraction, view: str | None) -> str:
@@ -129,6 +147,65 @@ def _projects_section(doc: Document, ex: Extraction, view: str | None) -> str:
             out.append(f"<tr>{head}<td>{_e(STAGE_NAMES.get(stage, stage))}</td><td>{items}</td></tr>")
     out.append("</tbody></table>")
     return "\n".join(out)
+
+
+def place_pages(doc: Document, ex: Extraction, rid: str, view: str | None = None) -> dict[str, str]:
+    """{file name: page} — one page per division the report names inside its region (a city's districts, a
+    province's cities), with only that place's own facts: its targets and results, the projects located there,
+    what it is told to focus on, the actions its projects serve, and the sentences that name it. Files live in
+    `<rid>-places/`; sentences link to the report page."""
+    codes = {p.name: p.code for p in ex.places if p.kind == "district" and p.code}
+    base = f"../{rid}-report.html"
+    view = f"../{view}" if view else None
+    return {f"{code}.html": _place_page(doc, ex, name, base, view) for name, code in sorted(codes.items())}
+
+
+def _place_page(doc: Document, ex: Extraction, place: str, base: str, view: str | None) -> str:
+    meta = doc.meta
+    title = f"{place} · {meta.year or ''}年{meta.region or ''}政府工作报告"
+    rows = [o for o in ex.observations if o.scope == place]
+    hosted = {r.object for r in ex.relations if r.subject == place and r.predicate == "hosts"}
+    hosted |= {r.subject for r in ex.relations if r.object == place and r.predicate == "located_in"}
+    projects = [p for p in ex.projects if p.district == place or p.name in hosted]
+    names = {p.name for p in projects}
+    served = [r for r in ex.relations if r.subject in names and r.predicate == "implements"]
+    named = [a for a in ex.actions if place in a.name]  # 实施滨海新区高质量发展示范引领行动
+    foci = [r for r in ex.relations if r.subject == place and r.predicate == "focuses_on"]
+    mentions = sorted({p.sentence for p in ex.places if p.name == place})
+    parts = [
+        f"<h1>{_e(title)}</h1>",
+        f'<nav><a href="{_e(base)}">report page</a>' + (f'<a href="{_e(view)}#node={quote(place)}">graph view</a>'
+                                                          if view else "") + "</nav>",
+        f"<h2>Targets and results <span class=\"note\">({len(rows)})</span></h2>",
+        (_grouped(doc, [o for o in rows if o.status == "target"], view, "targets", base)
+         + _grouped(doc, [o for o in rows if o.status == "actual"], view, "results", base)) or _none(),
+        f"<h2>Projects <span class=\"note\">({len(names)})</span></h2>",
+        _list([(f"{_node(p.name, view)} <span class=\"note\">{_e(STAGE_NAMES.get(p.stage, p.stage))} · "
+                f"{_e(p.period)}</span>", p) for p in projects], doc, base),
+        f"<h2>Focuses <span class=\"note\">({len({r.object for r in foci})})</span></h2>",
+        _list([(_node(r.object, view), r) for r in foci], doc, base),
+        f"<h2>Actions that name it or that its projects serve <span class=\"note\">"
+        f"({len({a.name for a in named} | {r.object for r in served})})</span></h2>",
+        _list([(f"{_node(a.name, view)} <span class=\"level\">{_e(LEVEL_NAMES.get(a.level, a.level))}</span>", a)
+               for a in named]
+              + [(f"{_node(r.object, view)} <span class=\"note\">← {_e(r.subject)}</span>", r) for r in served],
+              doc, base),
+        f"<h2>Sentences that name it <span class=\"note\">({len(mentions)})</span></h2>",
+        "<ol class=\"text\">" + "".join(
+            f'<li><a href="{_e(base)}#s{i}">{_e(doc.text[doc.sentences[i].start:doc.sentences[i].end])}</a></li>'
+            for i in mentions) + "</ol>",
+    ]
+    return _page(title, parts)
+
+
+def _list(items: list[tuple[str, object]], doc: Document, base: str) -> str:
+    """An HTML list of (markup, fact) with each fact's sentence link, first mention of each markup only."""
+    seen, out = set(), []
+    for markup, fact in sorted(items, key=lambda item: item[1].start):
+        if markup not in seen:
+            seen.add(markup)
+            out.append(f"<li>{markup} {_sentence_link(doc, fact.sentence, fact.start, fact.end, True, base)}</li>")
+    return "<ul>" + "".join(out) + "</ul>" if out else _none()
 
 
 def _actions_section(ex: Extraction, view: str | None) -> str:
@@ -165,11 +242,12 @@ def _first_mentions(facts) -> list:
     return out
 
 
-def _sentence_link(doc: Document, sentence: int, start: int, end: int, short: bool = False) -> str:
-    quote_text = doc.text[start:end]
+def _sentence_link(doc: Document, sentence: int, start: int, end: int, short: bool = False, base: str = "") -> str:
+    """A link to the sentence's anchor on the report page (`base` its path from another page)."""
+    quote_text, href = doc.text[start:end], f"{_e(base)}#s{sentence}"
     if short:
-        return f'<a class="note" href="#s{sentence}" title="{_e(quote_text)}">¶</a>'
-    return f'<a class="quote" href="#s{sentence}">{_e(quote_text[:80])}{"…" if len(quote_text) > 80 else ""}</a>'
+        return f'<a class="note" href="{href}" title="{_e(quote_text)}">¶</a>'
+    return f'<a class="quote" href="{href}">{_e(quote_text[:80])}{"…" if len(quote_text) > 80 else ""}</a>'
 
 
 def _node(name: str, view: str | None) -> str:
