@@ -33,6 +33,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS
+from rdflib.namespace import SKOS as SKOS_NS
+from rdflib.namespace import XSD as XSD_NS
 
 from govkg.ontology.namespace import DATA_IRI, GK
 
@@ -42,11 +45,8 @@ OUTCOME_LABELS = {"met": ("完成", "met"), "missed": ("未完成", "missed"), "
                   "not_due": ("未到期", "not due")}
 TARGETS_GRAPH = DATA_IRI + "targets"
 ABOUT_TOLERANCE = 0.05
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-XSD = "http://www.w3.org/2001/XMLSchema#"
-PROV_ENTITY = "http://www.w3.org/ns/prov#Entity"
+RDF_TYPE, RDFS_LABEL, PROV_ENTITY = str(RDF.type), str(RDFS.label), str(PROV.Entity)
+SKOS, XSD = str(SKOS_NS), str(XSD_NS)  # namespace IRIs, to which term names are appended
 
 @dataclass
 class Assessment:
@@ -259,8 +259,8 @@ def _observation_triples(row: dict, add) -> None:
     add(ox.Triple(_n(row["sentence"]), gk("inReport"), _n(row["report"])))
 
 
-PREFIXES = {"gk": str(GK._NS), "id": DATA_IRI, "rdfs": "http://www.w3.org/2000/01/rdf-schema#", "skos": SKOS,
-            "xsd": XSD, "prov": "http://www.w3.org/ns/prov#", "dcterms": "http://purl.org/dc/terms/"}
+PREFIXES = {"gk": str(GK._NS), "id": DATA_IRI, "rdfs": str(RDFS), "skos": SKOS, "xsd": XSD, "prov": str(PROV),
+            "dcterms": str(DCTERMS)}
 
 
 def targets_turtle(assessments: list[Assessment]) -> bytes:
