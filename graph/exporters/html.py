@@ -511,6 +511,12 @@ def _node_size(degree: int) -> int:
     return min(45, int(round(8 + 5 * math.sqrt(degree))))
 
 
+def _font_size(degree: int) -> int:
+    """Label size by degree: a hub's name (a district, a five-year action) stays readable when the whole graph is
+    in view, a leaf's (an observation) only when zoomed in (vis-network hides labels drawn under 5 px)."""
+    return 12 if degree <= 2 else min(96, int(round(12 + 8 * math.sqrt(degree))))
+
+
 def build_network(view: nx.MultiDiGraph, positions: dict | None = None,
                   districts: dict | None = None) -> Network:
     """A pyvis ``Network`` for a projection: integer ids, plain-text tooltips, colour and
@@ -541,6 +547,7 @@ def build_network(view: nx.MultiDiGraph, positions: dict | None = None,
             color=color,
             shape=shape,
             size=_node_size(degree),
+            font={"size": _font_size(degree)},
             x=x,
             y=y,
             kind=data["kind"],
