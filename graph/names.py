@@ -50,14 +50,16 @@ class NameFinder:
     """Finds names that end in one of `heads` (generic suffixes such as 产业园, 医院, 城际)."""
 
     def __init__(self, heads: Iterable[str], tails: Iterable[str] = (), verb_freq: int = COMMON_VERB_FREQ,
-                 stop_words: frozenset[str] = STOP_WORDS):
+                 stop_words: frozenset[str] = STOP_WORDS, tail_patterns: Iterable[str] = ()):
         """Tokens in `stop_words`, and verbs at least `verb_freq` frequent (采取, 实施, 完成), end a name; rarer
         verbs belong to it (改善医疗服务行动, 自动驾驶示范区). Programme names, often verb phrases, use the
-        smaller `FUNCTION_WORDS` list (市区棚户区改造三年攻坚行动)."""
+        smaller `FUNCTION_WORDS` list (市区棚户区改造三年攻坚行动). `tail_patterns` are tails written as regular
+        expressions (a section named by its two ends: 渝宜段)."""
         self.verb_freq = verb_freq
         self.stop_words = stop_words
         self.heads = trie_regex(heads)
-        self.tails = re.compile("(?:" + "|".join(re.escape(t) for t in tails) + ")*") if tails else None
+        alternatives = [re.escape(t) for t in tails] + list(tail_patterns)
+        self.tails = re.compile("(?:" + "|".join(alternatives) + ")*") if alternatives else None
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
         """(start, end) of each name in text[start:end]; names do not overlap."""

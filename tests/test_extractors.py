@@ -330,3 +330,23 @@ def test_numbers_inside_names_are_not_observations(text):
 def test_a_counted_kind_of_facility_is_not_a_project_but_a_quoted_brand_is():
     names = [p[0] for p in projects(REVIEW + "老年日间照料服务中心达到1357个，“鲁班工坊”达到21家。")]
     assert names == ["鲁班工坊"]
+
+
+def projects_of(sentence: str) -> list[tuple[str, str]]:
+    doc = read_document("一、2024年工作回顾\n" + sentence + "\n二、2025年工作安排\n继续努力。\n", "t", region="湖南省",
+                        year=2025)
+    return [(p.name, p.stage) for p in run_pipeline(doc).projects]
+
+
+def test_short_items_before_a_name_share_its_head():
+    assert projects_of("东湖、西山储气库开工建设。") == [("东湖储气库", "start"), ("西山储气库", "start")]
+    assert projects_of("建成南岭、北岭、中岭水库。") == [("南岭水库", "completed"), ("北岭水库", "completed"),
+                                                  ("中岭水库", "completed")]
+    # items that are names themselves, or long phrases, share nothing
+    assert ("科技园", "accelerate") not in projects_of("加快建设科技园、产业园。")
+    assert projects_of("推进教育、医疗等民生领域改革。") == []
+
+
+def test_a_line_section_named_by_its_two_ends_belongs_to_the_name():
+    names = [name for name, _ in projects_of("京广高铁湘赣段、湘江大道等建成通车。")]
+    assert names == ["京广高铁湘赣段", "湘江大道"]

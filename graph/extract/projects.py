@@ -13,7 +13,7 @@ stage verbs around the name; the district from the name (宝坻京津中关村�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..document import Document, Sentence
 from ..names import NameFinder, grow_backwards
@@ -24,6 +24,8 @@ from .places import STANDALONE_AREAS, district_mentions
 #: Generic heads of project names and sub-project tails (data: graph/data/project_heads.txt, project_tails.txt).
 PROJECT_HEADS = word_list("project_heads")
 PROJECT_TAILS = word_list("project_tails")
+_HEADS_LONGEST_FIRST = sorted(PROJECT_HEADS, key=len, reverse=True)
+_CJK = re.compile(r"[\u4e00-\u9fff]+")
 #: A list the text calls projects: A、B、C等一批重点项目 / 等“国之重器”.
 PROJECT_LIST = re.compile(r"(?P<items>[^，。；：]{2,200}?)等(?:一批)?(?:(?:(?!领域|方面|行业|企业)[\u4e00-\u9fff]){0,6}项目|“[^”]{2,8}”)")
 #: A name followed by its count (老年日间照料服务中心达到1357个) names a kind of facility, not one project
@@ -62,9 +64,25 @@ def extract_projects(doc: Document) -> list[ProjectFact]:
     facts = []
     for sentence in doc.sentences:
         for start, end in _name_spans(doc.text, sentence):
-            facts.append(_project(doc, sentence, start, end))
+            fact = _project(doc, sentence, start, end)
+            facts += _sharing_the_head(doc, sentence, fact) + [fact]
     doc.cache["projects"] = facts
     return facts
+
+
+def _sharing_the_head(doc: Document, sentence: Sentence, fact: ProjectFact) -> list[ProjectFact]:
+    """The short items listed before a name that share its head: 铜锣峡、黄草峡储气库 → 铜锣峡储气库 (evidence: the
+    list from the item to the head). Items are 2–4 characters with no head of their own."""
+    head = next((h for h in _HEADS_LONGEST_FIRST if fact.name.endswith(h) and len(fact.name) > len(h)), None)
+    text, out, end = doc.text, [], fact.start
+    while head and end - 1 > sentence.start and text[end - 1] == "、":
+        start = grow_backwards(text, sentence.start, end - 1)
+        item = text[start:end - 1]
+        if not (2 <= len(item) <= 4 and _CJK.fullmatch(item)) or any(item.endswith(h) for h in PROJECT_HEADS):
+            break
+        out.insert(0, replace(fact, name=item + head, start=start))
+        end = start
+    return out
 
 
 def project_spans_by_sentence(doc: Document) -> dict[int, list[tuple[int, int]]]:
@@ -175,4 +193,6 @@ def sentence_subject_district(doc: Document, sentence: Sentence) -> str | None:
     return None
 
 
-_HEAD_FINDER = NameFinder(PROJECT_HEADS, PROJECT_TAILS)
+#: A section of a line named by its two ends, after the line's name (成昆高铁渝宜段, 京沪高速京津段).
+SECTION_TAIL = r"[\u4e00-\u9fff]{2}段"
+_HEAD_FINDER = NameFinder(PROJECT_HEADS, PROJECT_TAILS, tail_patterns=[SECTION_TAIL])
