@@ -350,3 +350,10 @@ def test_short_items_before_a_name_share_its_head():
 def test_a_line_section_named_by_its_two_ends_belongs_to_the_name():
     names = [name for name, _ in projects_of("京广高铁湘赣段、湘江大道等建成通车。")]
     assert names == ["京广高铁湘赣段", "湘江大道"]
+
+
+def test_exchanges_greenways_and_corridors_are_projects():
+    doc = read_document("一、2024年工作回顾\n继续努力。\n二、2025年工作安排\n推进东海数据交易所、南湖生态绿道和滨江科创走廊建设。\n",
+                        "t", region="湖南省", year=2025)
+    assert [(p.name, p.stage) for p in run_pipeline(doc).projects] == [
+        ("东海数据交易所", "accelerate"), ("南湖生态绿道", "accelerate"), ("滨江科创走廊", "accelerate")]
