@@ -119,11 +119,12 @@ def extract_graph(text: str, rid: str, source: str, region: str | None = None, y
 
 
 def _write_pages(doc: Document, extraction: Extraction, out_dir: Path, rid: str, view: str | None) -> Path:
-    """The report page `<rid>-report.html` and a page per place in `<rid>-places/`; returns the report page."""
+    """The report page `<rid>-report.html` and a page per place in `<rid>-places/` (made again on any build, so
+    not synced to disk one by one); returns the report page."""
     from .exporters.report_page import place_pages, report_page_html
 
     page_path = out_dir / f"{rid}-report.html"
-    write_output(page_path, report_page_html(doc, extraction, rid, view).encode("utf-8"), "report page")
+    write_output(page_path, report_page_html(doc, extraction, rid, view).encode("utf-8"), "report page", False)
     places = out_dir / f"{rid}-places"
     pages = place_pages(doc, extraction, rid, view)
     if pages:
@@ -132,7 +133,7 @@ def _write_pages(doc: Document, extraction: Extraction, out_dir: Path, rid: str,
         except OSError as e:
             raise GovkgError(f"{places}: cannot create folder ({e.strerror or e})") from None
     for name, html_page in pages.items():
-        write_output(places / name, html_page.encode("utf-8"), "place page")
+        write_output(places / name, html_page.encode("utf-8"), "place page", False)
     return page_path
 
 

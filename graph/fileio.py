@@ -14,8 +14,9 @@ from pathlib import Path
 from .errors import GovkgError
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` via a temporary file in the same folder and ``os.replace``."""
+def atomic_write(path: Path, data: bytes, durable: bool = True) -> None:
+    """Write ``data`` to ``path`` via a temporary file in the same folder and ``os.replace`` (synced to disk
+    first when ``durable``)."""
     mode = 0o644
     try:
         mode = path.stat().st_mode & 0o777
@@ -26,7 +27,8 @@ def atomic_write(path: Path, data: bytes) -> None:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                os.fsync(fh.fileno())
         os.chmod(tmp_name, mode)
         os.replace(tmp_name, path)
     except BaseException:
@@ -37,10 +39,10 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
-def write_output(path: Path, data: bytes, what: str) -> None:
+def write_output(path: Path, data: bytes, what: str, durable: bool = True) -> None:
     """`atomic_write`, with a one-line `GovkgError` naming the file when it cannot be written."""
     try:
-        atomic_write(Path(path), data)
+        atomic_write(Path(path), data, durable)
     except OSError as e:
         raise GovkgError(f"{path}: cannot write {what} ({e.strerror or e})") from None
 
