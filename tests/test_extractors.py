@@ -357,3 +357,9 @@ def test_exchanges_greenways_and_corridors_are_projects():
                         "t", region="湖南省", year=2025)
     assert [(p.name, p.stage) for p in run_pipeline(doc).projects] == [
         ("东海数据交易所", "accelerate"), ("南湖生态绿道", "accelerate"), ("滨江科创走廊", "accelerate")]
+
+
+def test_a_parks_expansion_zone_and_an_industrial_valley_are_projects():
+    doc = read_document("一、2024年工作回顾\n继续努力。\n二、2025年工作安排\n推进东湖科技园南拓展区建设，打造江北能源谷。\n",
+                        "t", region="湖南省", year=2025)
+    assert [p.name for p in run_pipeline(doc).projects] == ["东湖科技园南拓展区", "江北能源谷"]
