@@ -363,3 +363,10 @@ def test_a_parks_expansion_zone_and_an_industrial_valley_are_projects():
     doc = read_document("一、2024年工作回顾\n继续努力。\n二、2025年工作安排\n推进东湖科技园南拓展区建设，打造江北能源谷。\n",
                         "t", region="湖南省", year=2025)
     assert [p.name for p in run_pipeline(doc).projects] == ["东湖科技园南拓展区", "江北能源谷"]
+
+
+def test_a_series_of_quoted_names_is_one_project_each_with_the_words_before_it():
+    doc = read_document("一、2024年工作回顾\n继续努力。\n二、2025年工作安排\n加快建设湘赣“氢走廊”“电走廊”“智行走廊”。\n",
+                        "t", region="湖南省", year=2025)
+    found = [(p.name, doc.text[p.start:p.end]) for p in run_pipeline(doc).projects]
+    assert found == [("湘赣氢走廊", "氢走廊"), ("湘赣电走廊", "电走廊"), ("湘赣智行走廊", "智行走廊")]

@@ -26,6 +26,9 @@ PROJECT_HEADS = word_list("project_heads")
 PROJECT_TAILS = word_list("project_tails")
 _HEADS_LONGEST_FIRST = sorted(PROJECT_HEADS, key=len, reverse=True)
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
+#: Two or more quoted names in a row at the end of a name (“氢走廊”“电走廊”), and one of them.
+QUOTED_SERIES = re.compile(r"(?:“[^“”]{1,12}”){2,}$")
+QUOTE = re.compile(r"“([^“”]{1,12})”")
 #: A list the text calls projects: A、B、C等一批重点项目 / 等“国之重器”.
 PROJECT_LIST = re.compile(r"(?P<items>[^，。；：]{2,200}?)等(?:一批)?(?:(?:(?!领域|方面|行业|企业)[\u4e00-\u9fff]){0,6}项目|“[^”]{2,8}”)")
 #: A name followed by its count (老年日间照料服务中心达到1357个) names a kind of facility, not one project
@@ -65,7 +68,7 @@ def extract_projects(doc: Document) -> list[ProjectFact]:
     for sentence in doc.sentences:
         for start, end in _name_spans(doc.text, sentence):
             fact = _project(doc, sentence, start, end)
-            facts += _sharing_the_head(doc, sentence, fact) + [fact]
+            facts += _sharing_the_head(doc, sentence, fact) + _quoted_series(fact)
     doc.cache["projects"] = facts
     return facts
 
@@ -83,6 +86,17 @@ def _sharing_the_head(doc: Document, sentence: Sentence, fact: ProjectFact) -> l
         out.insert(0, replace(fact, name=item + head, start=start))
         end = start
     return out
+
+
+def _quoted_series(fact: ProjectFact) -> list[ProjectFact]:
+    """A name ending in a series of quoted names is one project per quote, each with the words before the series:
+    甲乙“氢走廊”“电走廊” → 甲乙氢走廊, 甲乙电走廊 (evidence: each quote)."""
+    series = QUOTED_SERIES.search(fact.name)
+    if series is None:
+        return [fact]
+    prefix, offset = fact.name[:series.start()], fact.start
+    return [replace(fact, name=prefix + m.group(1), start=offset + m.start(1), end=offset + m.end(1))
+            for m in QUOTE.finditer(fact.name, series.start())]
 
 
 def project_spans_by_sentence(doc: Document) -> dict[int, list[tuple[int, int]]]:
