@@ -370,3 +370,11 @@ def test_a_series_of_quoted_names_is_one_project_each_with_the_words_before_it()
                         "t", region="湖南省", year=2025)
     found = [(p.name, doc.text[p.start:p.end]) for p in run_pipeline(doc).projects]
     assert found == [("湘赣氢走廊", "氢走廊"), ("湘赣电走廊", "电走廊"), ("湘赣智行走廊", "智行走廊")]
+
+
+def test_a_programme_in_subject_position_is_read_from_its_progress_predicate():
+    doc = read_document("一、2024年工作回顾\n湘江流域生态保护建设成势见效，长株潭都市圈高质量发展纵深推进。\n"
+                        "全面完成20项民心工程。\n二、2025年工作安排\n继续努力。\n", "t", region="湖南省", year=2025)
+    programs = [a.name for a in run_pipeline(doc).actions if a.level == "program"]
+    assert "湘江流域生态保护建设" in programs and "长株潭都市圈高质量发展" in programs
+    assert not any(name.startswith("全面完成") for name in programs)

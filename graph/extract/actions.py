@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from ..document import Document, Paragraph
 from ..names import ADVERB_PREFIXES, FUNCTION_WORDS, NameFinder, grow_backwards
+from ..vocab import word_list
 from .projects import project_spans_by_sentence
 
 ITEM_LABEL = re.compile(r"(?:（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]{1,3}是)")
@@ -47,9 +48,8 @@ COUNTED = re.compile(r"\d+(?:\.\d+)?[万亿]?[辆个家人元户项台套张]")
 PROGRAM_VERB = re.compile(r"(?:实施|开展|坚持|落实|推进|严守|划定|推动|深化|推行|启动|推广)$")
 #: Predicates that report progress on a programme named as the clause's subject:
 #: 异地就医直接结算深入开展, 金融创新运营示范区建设步伐加快.
-PROGRESS = re.compile(r"(?:深入开展|扎实开展|成效明显|成效显著|取得显著成效|取得明显成效|圆满完成|全面完成|圆满收官|"
-                      r"步伐加快|提速加力|加力推进|加快打造|迈向更高水平|扎实推进|稳步推进|深入推进|全面推开|落地见效|"
-                      r"持续深化|全面实施|有序推进)")
+#: Predicates reporting a programme's progress (data: graph/data/progress_predicates.txt).
+PROGRESS = re.compile("|".join(re.escape(p) for p in sorted(word_list("progress_predicates"), key=len, reverse=True)))
 SUBJECT_NOISE = re.compile(r"^(?:五年来|过去五年|过去一年|一年来|全年|今年|同时|其中|全市|我市|本市|持续|深入|全面)+")
 MAX_SUBJECT = 20
 GENERIC_NAMES = frozenset({"体制机制", "工作机制", "长效机制", "重大工程", "重点工程", "各项改革", "改革试点", "专项行动"})
