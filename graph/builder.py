@@ -16,8 +16,8 @@ import hashlib
 import math
 from decimal import Decimal
 from functools import lru_cache
-from typing import Iterator
 from importlib import resources
+from typing import Iterator
 
 import pyoxigraph as ox
 from rdflib import RDF, RDFS, SKOS, XSD, Graph
@@ -304,11 +304,11 @@ class GraphBuilder:
             n = seen[o.start] = seen.get(o.start, -1) + 1
             node = self.iri("observation", f"{o.start}-{n}")
             q = o.quantity
-            indicator = self.indicator(o.indicator)
+            indicator, scope = self.indicator(o.indicator), self.place(o.scope)
             self.add(node, rdf.type, gk.Observation)
             self.add(node, rdf.type, prov.Entity)
             self.add(node, gk.indicator, indicator)
-            self.add(node, gk.scope, self.place(o.scope))
+            self.add(node, gk.scope, scope)
             self.add(node, gk.valueAsWritten, literal(q.written or _number_as_written(q.value)))
             self.add(node, gk.unitAsWritten, literal(q.unit))
             self.add(node, gk.value, _decimal(q.value_norm))
@@ -330,11 +330,11 @@ class GraphBuilder:
             self.add(node, gk.period, literal(o.period))
             self.evidence(node, o.start, o.end)
             if o.status in ("target", "actual"):
-                self.g.records["observations"].append(self._record(node, indicator, o))
+                self.g.records["observations"].append(self._record(node, indicator, scope, o))
 
-    def _record(self, node: str, indicator: str, o) -> dict:
+    def _record(self, node: str, indicator: str, scope: str, o) -> dict:
         """An observation as plain data for linking targets across reports (`govkg.targets.link_targets`)."""
-        q, scope = o.quantity, self.place(o.scope)
+        q = o.quantity
         concept = indicator_scheme().concepts.get(o.concept) if o.concept else None
         if concept is not None and not (concept.pref_label and concept.direction and concept.unit_family):
             concept = None

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 import pyoxigraph as ox
+from rdflib import XSD, Graph, Literal, URIRef
 from rdflib.namespace import RDF
 
 #: rdf:type between spaces, as it stands in a line.
@@ -145,16 +146,9 @@ class TripleSet:
         """Sorted Turtle with `prefixes`, written by Oxigraph from a stream of the sorted lines."""
         return turtle_of(self.lines(), prefixes)
 
-    def oxigraph_store(self) -> ox.Store:
-        store = ox.Store()
-        store.load(LineReader(self.lines()), format=ox.RdfFormat.N_TRIPLES)
-        return store
-
     def to_rdflib(self):
         """An rdflib Graph of the same triples (for the rdflib API, SHACL via pyshacl, the HTML views): parsed by
         Oxigraph, each distinct term made once."""
-        from rdflib import Graph
-
         g, terms = Graph(), {}
 
         def term(t):
@@ -169,8 +163,6 @@ class TripleSet:
 
 
 def _rdflib_term(t):
-    from rdflib import XSD, Literal, URIRef
-
     if isinstance(t, ox.NamedNode):
         return URIRef(t.value)
     if t.language:
