@@ -105,7 +105,7 @@ def run(n: int, base: Path, workers: int) -> dict:
     shutil.rmtree(store_dir, ignore_errors=True)
     store = ox.Store(str(store_dir))
     started = time.perf_counter()
-    store.bulk_load(path=str(result.nquads), format=ox.RdfFormat.N_QUADS)
+    store.bulk_load(path=str(result.trig), format=ox.RdfFormat.TRIG)
     load = time.perf_counter() - started
     latency = {}
     queries = named_queries()
@@ -134,7 +134,6 @@ def run(n: int, base: Path, workers: int) -> dict:
         "peak_mb_build_upper_bound": round(build_peak + workers * child),
         "peak_mb_main_with_oxigraph_and_queries": round(own),
         "quads": result.quads, "assessments": len(result.assessments),
-        "corpus_nq_mb": round(result.nquads.stat().st_size / 2**20, 1),
         "corpus_trig_mb": round(result.trig.stat().st_size / 2**20, 1),
         "out_dir_mb": round(size_of(out) / 2**20, 1),
         "oxigraph_bulk_load_seconds": round(load, 2), "query_latency": latency,

@@ -141,7 +141,7 @@ def build_and_measure(args, seeds: list[Path], reports: Path, out: Path) -> None
           f"{chars / seconds:,.0f} chars/s); peak RSS {peak / 2**20:,.0f} MiB summed over the process tree, "
           f"{largest / 2**20:,.0f} MiB the largest process")
     print(f"output: {size / 2**20:,.0f} MiB ({size / args.reports / 2**10:,.0f} KiB per report), of which "
-          f"corpus.nq {(out / 'corpus.nq').stat().st_size / 2**20:,.0f} MiB, corpus.trig "
+          f"corpus.trig "
           f"{(out / 'corpus.trig').stat().st_size / 2**20:,.0f} MiB, cache {size_of(out / '.govkg') / 2**20:,.0f} MiB")
 
 
@@ -149,7 +149,7 @@ def build_and_measure(args, seeds: list[Path], reports: Path, out: Path) -> None
 def queries(out: Path, timeout: float) -> None:
     """Each named query on one report and on the corpus (best of 3; on the corpus in a forked child, so that a
     query slower than `timeout` is stopped and said so)."""
-    load, store = best_of(1, lambda: load_store(out / "corpus.nq"))
+    load, store = best_of(1, lambda: load_store(out / "corpus.trig"))
     print(f"corpus store: {len(store):,} quads (named graphs and their union) loaded in {load:.1f} s")
     single = load_store(next(out.glob("tianjin-2023-*.ttl")))
     print(f"{'query':42} {'one report':>11} {'corpus':>9} {'rows':>8}")

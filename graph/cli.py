@@ -66,7 +66,7 @@ def main() -> None:
 @click.option("--workers", "-j", type=click.IntRange(min=1), default=1, show_default=True,
               help="Build reports in this many parallel processes.")
 @click.option("--corpus", "corpus_name", metavar="NAME",
-              help="Write NAME.trig, NAME.nq (one named graph per report) and NAME-targets.ttl/.html "
+              help="Write NAME.trig (one named graph per report), NAME-targets.ttl/.html and NAME-index.html "
                    "[default: 'corpus' when more than one report].")
 @click.option("--skip-unchanged/--rebuild", "skip_unchanged", default=None,
               help="Skip reports whose file, options and govkg code are unchanged since the last build "
@@ -158,11 +158,11 @@ def _print_corpus_summary(result) -> None:
     built = sum(o.status == "built" for o in result.reports)
     console.print(f"built {built}, unchanged {sum(o.status == 'unchanged' for o in result.reports)}, "
                   f"failed {len(result.failures)}; {result.seconds:.2f} s")
-    if result.nquads:
+    if result.trig:
         outcomes = {k: sum(a.outcome == k for a in result.assessments) for k in ("met", "missed", "not_reported", "not_due")}
         console.print(f"targets assessed {len(result.assessments)}: " + ", ".join(f"{k} {v}" for k, v in
                                                                                  outcomes.items()))
-        console.print(f"wrote {result.trig}, {result.nquads} ({result.quads} quads), {result.targets_ttl}, "
+        console.print(f"wrote {result.trig} ({result.quads} quads), {result.targets_ttl}, "
                       f"{result.targets_html} and the corpus index {result.index_html}")
 
 

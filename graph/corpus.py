@@ -4,19 +4,19 @@
 of a `ProcessPoolExecutor`), then writes
 
 - per report, as a single build does: `<rid>.ttl` (and `<rid>.html`);
-- for the corpus (when more than one report, or when asked): `<corpus>.nq` (N-Quads) and `<corpus>.trig` (TriG),
-  one named graph per report, named by its report node `id:<rid>`; the named graph `id:shared` with what reports
+- for the corpus (when more than one report, or when asked): `<corpus>.trig` (TriG), one named graph per report, named by its report node `id:<rid>`; the named graph `id:shared` with what reports
   say alike of the nodes they share (a division's label, type, code and parent, an indicator's label and concept,
   the concepts), stored once instead of once per report; and the named graph `id:targets` with the target
   assessments (graph/targets.py); `<corpus>-targets.ttl` and `<corpus>-targets.html` show them alone;
   `<corpus>-index.html` links everything.
 
-Lines and graphs are sorted, so the same inputs give byte-identical files. A cache folder `.govkg/` in the output
-folder holds, per report, its own graph as N-Quads and as a TriG block, its shared lines and its target/actual
-observations (the corpus files are concatenated from these, nothing is parsed again), and `manifest.json`: the
-SHA-256 of each report file, the build options and a fingerprint of the govkg code. On a rebuild, a report whose
-record matches (and whose outputs are still there, unchanged) is skipped; when no report changed, the corpus
-N-Quads and TriG are not written again. A report that fails is reported and left out; the others are still built
+Lines and graphs are sorted, so the same inputs give byte-identical files. The corpus TriG is concatenated, nothing
+parsed again: each report's graph block is copied from its Turtle file (the byte range of its own statements), the
+shared graph from the shared lines each report left in the cache folder `.govkg/`, next to its target/actual
+observations and `manifest.json`: the SHA-256 of each report file and of what it wrote, the build options and a
+fingerprint of the govkg code. On a rebuild, a report whose record matches (and whose outputs are still there,
+unchanged) is skipped; when no report changed, the corpus TriG is not written again. N-Quads (or any other
+format) of a build folder: `govkg export FOLDER --format nq`. A report that fails is reported and left out; the others are still built
 and written.
 
 Per-report extraction is a pure function of the text (`govkg.build.extract_report`, `report_nquads` below), so it
@@ -33,7 +33,6 @@ import traceback
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
-from itertools import chain
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -42,11 +41,11 @@ from govkg.ontology.namespace import DATA_IRI
 
 from .build import BuildResult, _check_out_dir, build_report, extract_report, report_id, warm_up
 from .errors import GovkgError
-from .exporters.turtle import PREFIXES as TURTLE_PREFIXES
+from .exporters.turtle import PREFIXES as TURTLE_PREFIXES, ReportTurtle
 from .fileio import AtomicFile, write_output
 from .overrides import ReportOverride
 from .reader import read_bytes
-from .triples import iri, nquads_chunks, nquads_of
+from .triples import iri, nquads_of
 from .targets import (PREFIXES, TARGETS_GRAPH, Assessment, assessment_triples, link_targets,
                       write_targets)
 
@@ -54,7 +53,7 @@ CACHE_DIR = ".govkg"
 #: The named graph of what reports say alike of shared nodes (see `govkg.builder.SHARED_PREDICATES`).
 SHARED_GRAPH = DATA_IRI + "shared"
 MANIFEST = "manifest.json"
-MANIFEST_VERSION = 3
+MANIFEST_VERSION = 4
 
 
 @dataclass
@@ -72,7 +71,6 @@ class ReportOutcome:
 class CorpusResult:
     reports: list[ReportOutcome]
     out_dir: Path
-    nquads: Path | None = None
     trig: Path | None = None
     targets_ttl: Path | None = None
     targets_html: Path | None = None
@@ -199,10 +197,7 @@ def _build_one(path: Path, out_dir: Path, region: str | None, year: int | None, 
     try:
         result = build_report(path, out_dir, region=region, year=year, html=html, page=pages)
         rid, parts = result.report_id, result.parts
-        own = result.graph.lines_except(set(parts.shared))
-        cache_files = {  # what the corpus files are assembled from (see `_write_corpus`), streamed
-            f"{rid}.nq": nquads_chunks(own, DATA_IRI + rid),
-            f"{rid}.trig": chain([f"{iri(DATA_IRI + rid)} {{\n".encode()], parts.own_statements(), [b"}\n"]),
+        cache_files = {  # what the corpus TriG is assembled from besides the Turtle (see `_write_corpus`)
             f"{rid}.shared.nt": ["".join(parts.shared).encode("utf-8")],
             f"{rid}.json": [json.dumps(result.graph.records, ensure_ascii=False, sort_keys=True).encode("utf-8")]}
         cache = {name: _write_cache(out_dir / CACHE_DIR / name, chunks) for name, chunks in cache_files.items()}
@@ -217,7 +212,7 @@ def _build_one(path: Path, out_dir: Path, region: str | None, year: int | None, 
         summary["page"] = str(result.page) if result.page else None
         return {"report_id": rid, "source": str(path), "file_hash": result.content_hash, "options": options,
                 "outputs": outputs, "summary": summary,
-                "cache": cache}
+                "cache": cache, "own_statements": [parts.own_start, parts.own_end]}
     except GovkgError as e:
         return {"error": str(e)}
     except Exception as e:  # a bug on one report must not cost the others their output
@@ -393,7 +388,7 @@ def _write_corpus(result: CorpusResult, cache: Path, name: str, manifest: dict) 
     result.assessments = link_targets(records)
     targets = assessment_triples(result.assessments)
     out = result.out_dir
-    result.nquads, result.trig = out / f"{name}.nq", out / f"{name}.trig"
+    result.trig = out / f"{name}.trig"
     key_file = cache / f"{name}.key.json"
     key = hashlib.sha256(json.dumps([name, code_fingerprint(), [manifest[rid]["cache"] for rid in rids]],
                                     sort_keys=True).encode()).hexdigest()
@@ -401,10 +396,10 @@ def _write_corpus(result: CorpusResult, cache: Path, name: str, manifest: dict) 
         kept = json.loads(key_file.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         kept = {}
-    if kept.get("key") == key and result.nquads.is_file() and result.trig.is_file():
+    if kept.get("key") == key and result.trig.is_file():
         result.quads = kept.get("quads", 0)
     else:
-        result.quads = _write_datasets(result, cache, rids, targets)
+        result.quads = _write_trig(result.trig, cache, [manifest[rid] for rid in rids], targets)
         write_output(key_file, json.dumps({"key": key, "quads": result.quads}).encode(), "corpus cache")
     result.targets_ttl, result.targets_html = out / f"{name}-targets.ttl", out / f"{name}-targets.html"
     write_targets(result.assessments, result.targets_ttl, result.targets_html, records)
@@ -412,30 +407,25 @@ def _write_corpus(result: CorpusResult, cache: Path, name: str, manifest: dict) 
     write_output(result.index_html, corpus_index_html(result, records, name), "HTML")
 
 
-def _write_datasets(result: CorpusResult, cache: Path, rids: list[str], targets: list[ox.Triple]) -> int:
-    """Write `<corpus>.nq` and `<corpus>.trig`: each report's own graph, the shared graph (what reports say
-    alike of divisions, indicators and concepts, once) and the targets graph. Returns the number of quads."""
-    shared = sorted(set().union(*(_read_cache(cache / f"{rid}.shared.nt").decode("utf-8").splitlines(True)
-                                  for rid in rids)))
-    shared_nq = nquads_of(shared, SHARED_GRAPH)
+def _write_trig(path: Path, cache: Path, records: list[dict], targets: list[ox.Triple]) -> int:
+    """Write the corpus TriG to `path`: each report's own graph (its block copied from its Turtle file, whose hash
+    the build has just checked or written), the shared graph (what reports say alike of divisions, indicators and
+    concepts, once) and the targets graph. Returns the number of quads."""
+    shared_of = {r["report_id"]: _read_cache(cache / f"{r['report_id']}.shared.nt").decode("utf-8").splitlines(True)
+                 for r in records}
     graph = ox.NamedNode(TARGETS_GRAPH)
-    targets_nq = ox.serialize([ox.Quad(t.subject, t.predicate, t.object, graph) for t in targets],
-                              format=ox.RdfFormat.N_QUADS)
-    quads = 0
-    with AtomicFile(result.nquads, "N-Quads") as nq_file, AtomicFile(result.trig, "TriG") as trig_file:
+    extra = [*ox.parse(nquads_of(sorted(set().union(*shared_of.values())), SHARED_GRAPH), format=ox.RdfFormat.N_QUADS),
+             *(ox.Quad(t.subject, t.predicate, t.object, graph) for t in targets)]
+    with AtomicFile(path, "TriG") as out:
         header = {**TURTLE_PREFIXES, **PREFIXES}  # the reports' blocks are written with the Turtle prefixes
-        trig_file.write("".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(header.items())).encode())
-        for rid in rids:
-            data = _read_cache(cache / f"{rid}.nq")
-            quads += data.count(b"\n")
-            nq_file.write(data)
-            trig_file.write(_read_cache(cache / f"{rid}.trig"))
-        for data in (shared_nq, targets_nq):
-            quads += data.count(b"\n")
-            nq_file.write(data)
-            trig_file.write(ox.serialize(ox.parse(data, format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.TRIG,
-                                         prefixes=PREFIXES))
-    return quads
+        out.write("".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(header.items())).encode())
+        for r in records:
+            out.write(f"{iri(DATA_IRI + r['report_id'])} {{\n".encode())
+            for block in ReportTurtle(Path(r["summary"]["turtle"]), *r["own_statements"], []).own_statements():
+                out.write(block)
+            out.write(b"}\n")
+        out.write(ox.serialize(extra, format=ox.RdfFormat.TRIG, prefixes=PREFIXES))
+    return len(extra) + sum(r["summary"]["triples"] - len(shared_of[r["report_id"]]) for r in records)
 
 
 def _read_cache(path: Path) -> bytes:
@@ -470,8 +460,8 @@ def corpus_index_html(result: CorpusResult, records: list[dict], name: str) -> b
 <style>body{{font-family:sans-serif;margin:1em}}table{{border-collapse:collapse;margin-bottom:1.5em}}td,th{{border:1px
 solid #bbb;padding:3px 6px}}td.n{{text-align:right}}th{{background:#f4f4f4}}</style></head><body>
 <h1>govkg · {len(result.ok)} reports</h1>
-<p><a href="{e(name)}-targets.html">targets side by side and against results</a> · datasets:
-<a href="{e(name)}.trig">{e(name)}.trig</a>, <a href="{e(name)}.nq">{e(name)}.nq</a></p>
+<p><a href="{e(name)}-targets.html">targets side by side and against results</a> · dataset:
+<a href="{e(name)}.trig">{e(name)}.trig</a></p>
 <table><thead><tr><th>region</th><th>level</th><th>year</th><th>report</th><th>observations</th><th>targets</th>
 <th>graph</th><th>views</th></tr></thead><tbody>{"".join(rows)}</tbody></table>
 {compare_tables(records)}

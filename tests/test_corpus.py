@@ -70,7 +70,7 @@ def triples_in(store: ox.Store, graph: str) -> set:
 
 
 def test_one_named_graph_per_report_the_shared_graph_and_the_targets_graph(built):
-    store = union_store(built.nquads)
+    store = union_store(built.trig)
     graphs = sorted(g.value for g in store.named_graphs())
     assert graphs == [DATA_IRI + rid for rid in ("beijing-2024", "shared", "targets", "tianjin-2023", "tianjin-2024")]
     # a report's Turtle is its own graph plus what it says alike with other reports (kept once, in id:shared)
@@ -83,14 +83,19 @@ def test_one_named_graph_per_report_the_shared_graph_and_the_targets_graph(built
         assert whole == own | (whole & shared)
 
 
-def test_trig_and_nquads_hold_the_same_quads(built):
-    a, b = union_store(built.nquads), union_store(built.trig)
-    assert len(a) == len(b) == built.quads
-    assert set(a) == set(b)
+def test_the_trig_holds_every_report_graph_once_and_counts_its_quads(built):
+    quads = list(ox.parse(path=str(built.trig), format=ox.RdfFormat.TRIG))  # as written (a Store normalises 8.0)
+    assert len(quads) == len(set(quads)) == built.quads
+    turtles = set()
+    for rid in ("tianjin-2023", "tianjin-2024", "beijing-2024"):
+        turtles |= {q.triple for q in ox.parse(path=str(built.out_dir / f"{rid}.ttl"), format=ox.RdfFormat.TURTLE)}
+    assessed = {q.triple for q in quads if q.graph_name == ox.NamedNode(DATA_IRI + "targets")}
+    assert assessed and {q.triple for q in quads} == turtles | assessed
+    assert not (built.out_dir / "corpus.nq").exists()  # N-Quads on demand: govkg export FOLDER --format nq
 
 
 def test_shared_nodes_are_one_node_across_reports_described_once(built):
-    store = union_store(built.nquads)
+    store = union_store(built.trig)
     # the reports that name 河西区 point at one node; its label and type are stated once, in id:shared
     sparql = """PREFIX gk: <https://w3id.org/govkg/ontology#>
     SELECT DISTINCT ?g WHERE { GRAPH ?g { <%s> gk:evidence ?span } }""" % (DATA_IRI + "division/120103")
@@ -111,13 +116,13 @@ def test_same_inputs_give_identical_bytes(reports, tmp_path):
     paths = sorted(reports.glob("*.txt"))
     a = build_corpus(paths, tmp_path / "a", html=False)
     b = build_corpus(list(reversed(paths)), tmp_path / "b", html=False, workers=2)
-    for name in ("corpus.nq", "corpus.trig", "corpus-targets.ttl", "corpus-targets.html", "tianjin-2023.ttl"):
+    for name in ("corpus.trig", "corpus-targets.ttl", "corpus-targets.html", "tianjin-2023.ttl"):
         assert (a.out_dir / name).read_bytes() == (b.out_dir / name).read_bytes(), name
 
 
 def test_an_unchanged_rebuild_rewrites_no_dataset(reports, built):
-    stamps = {p: p.stat().st_mtime_ns for p in (built.nquads, built.trig)}
-    before = built.nquads.read_bytes()
+    stamps = {built.trig: built.trig.stat().st_mtime_ns}
+    before = built.trig.read_bytes()
     again = build_corpus(sorted(reports.glob("*.txt")), built.out_dir, html=False)
     assert again.quads == built.quads and [o.status for o in again.reports] == ["unchanged"] * 3
     assert {p: p.stat().st_mtime_ns for p in stamps} == stamps
@@ -126,7 +131,7 @@ def test_an_unchanged_rebuild_rewrites_no_dataset(reports, built):
     changed.write_text(changed.read_text(encoding="utf-8").replace("5%", "6%"), encoding="utf-8")
     third = build_corpus(sorted(reports.glob("*.txt")), built.out_dir, html=False)
     assert [o.status for o in third.reports] == ["built", "unchanged", "unchanged"]
-    assert built.nquads.read_bytes() != before and b"\xe5\xa2\x9e\xe9\x95\xbf6%" in built.nquads.read_bytes()  # 增长6%
+    assert built.trig.read_bytes() != before and b"\xe5\xa2\x9e\xe9\x95\xbf6%" in built.trig.read_bytes()  # 增长6%
 
 
 def test_cli_corpus_build_writes_heavy_views_only_when_asked(reports, tmp_path):
@@ -147,15 +152,15 @@ def test_cli_corpus_build_writes_heavy_views_only_when_asked(reports, tmp_path):
 
 def test_unchanged_reports_are_skipped_on_a_rebuild(reports, built):
     paths = sorted(reports.glob("*.txt"))
-    before = built.nquads.read_bytes()
+    before = built.trig.read_bytes()
     again = build_corpus(paths, built.out_dir, html=False)
     assert [o.status for o in again.reports] == ["unchanged"] * 3
-    assert again.nquads.read_bytes() == before
+    assert again.trig.read_bytes() == before
     (reports / "beijing-2024.txt").write_text(BJ_2024.replace("5.2%", "5.3%"), encoding="utf-8")
     third = build_corpus(paths, built.out_dir, html=False)
     assert {o.report_id: o.status for o in third.reports} == \
         {"beijing-2024": "built", "tianjin-2023": "unchanged", "tianjin-2024": "unchanged"}
-    assert third.nquads.read_bytes() != before
+    assert third.trig.read_bytes() != before
     # an output deleted by hand is rebuilt
     (built.out_dir / "tianjin-2023.ttl").unlink()
     fourth = build_corpus(paths, built.out_dir, html=False)
@@ -169,7 +174,7 @@ def test_a_failing_report_is_reported_and_the_others_written(reports, tmp_path):
     result = CliRunner().invoke(main, ["build", str(reports), "--out", str(tmp_path / "out"), "--no-html"])
     assert result.exit_code == 1
     assert "broken.txt" in result.output and "nocity.txt" in result.output and "2 of 5 reports failed" in result.output
-    store = union_store(tmp_path / "out" / "corpus.nq")
+    store = union_store(tmp_path / "out" / "corpus.trig")
     assert len(list(store.named_graphs())) == 5  # three reports, the shared graph and the targets graph
     assert (tmp_path / "out" / "tianjin-2024.ttl").exists()
 
@@ -180,7 +185,7 @@ def test_cli_corpus_build_with_workers_and_globs(reports, tmp_path):
                                        "--corpus", "tj", "--no-html"])
     assert result.exit_code == 0, result.output
     assert "2 reports" in result.output and "met 2, missed 2, not_reported 1" in result.output
-    assert (out / "tj.trig").exists() and (out / "tj.nq").exists() and (out / "tj-targets.html").exists()
+    assert (out / "tj.trig").exists() and (out / "tj-targets.html").exists()
     rows = json.loads(CliRunner().invoke(main, ["query", "target_outcomes", "--graph", str(out / "tj-targets.ttl"),
                                                 "--format", "json"]).output)
     assert {(r["indicator"], r["scope"]): (r["outcome"], r["target_value"], r["result_value"]) for r in rows} == \
