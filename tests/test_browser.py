@@ -172,16 +172,24 @@ def visible(drv, js_filter: str) -> int:
         f"return govkg.nodes.get({{filter: function (n) {{ return !n.hidden && ({js_filter}); }}}}).length;")
 
 
-def hover(drv, nid: int) -> str:
-    """Move the mouse onto node ``nid`` and return the tooltip's text."""
+def _onto(drv, nid: int) -> ActionChains:
+    """Mouse actions that move onto node ``nid`` (focused first, so it is on screen)."""
     drv.execute_script("govkg.network.focus(arguments[0], {scale: 1.5, animation: false});", nid)
     x, y, w, h = drv.execute_script("""
         var net = govkg.network, p = net.canvasToDOM(net.getPosition(arguments[0]));
         var c = document.querySelector('#govkg-network canvas');
         return [p.x, p.y, c.clientWidth, c.clientHeight];""", nid)
     canvas = drv.find_element(By.CSS_SELECTOR, "#govkg-network canvas")
-    ActionChains(drv).move_to_element_with_offset(canvas, int(x - w / 2), int(y - h / 2)).pause(0.1) \
-        .move_by_offset(1, 0).perform()
+    return ActionChains(drv).move_to_element_with_offset(canvas, int(x - w / 2), int(y - h / 2)).pause(0.1)
+
+
+def click_node(drv, nid: int) -> None:
+    _onto(drv, nid).click().pause(0.2).perform()
+
+
+def hover(drv, nid: int) -> str:
+    """Move the mouse onto node ``nid`` and return the tooltip's text."""
+    _onto(drv, nid).move_by_offset(1, 0).perform()
     deadline = time.monotonic() + 5
     while time.monotonic() < deadline:
         text = drv.execute_script("""
@@ -208,7 +216,9 @@ def test_main_view_loads_offline_and_draws(driver, bundled) -> None:
     assert_clean(driver)
     assert non_blank_pixels(driver) > 2000
     total = driver.execute_script("return govkg.data.nodes.length")
-    assert total > 400 and driver.execute_script("return govkg.visible") == total
+    collapsed = driver.execute_script("return govkg.data.nodes.filter(function (n) { return n.o !== undefined; }).length")
+    assert total > 400 and collapsed > 100  # the observations start collapsed into their indicators
+    assert driver.execute_script("return govkg.visible") == visible(driver, "true") == total - collapsed
     # screenshot for the README: whole graph, with 滨海新区's details in the side panel
     driver.execute_script("govkg.showDetails(arguments[0]);", node_id(driver, "滨海新区"))
     SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
@@ -247,20 +257,53 @@ def test_tooltip_shows_values_and_evidence(driver, bundled) -> None:
         "return govkg.data.nodes.filter(function (n) { return n.kind === 'Observation' && n.title.indexOf('9000') >= 0; })"
         ".map(function (n) { return n.id; });")
     assert obs
+    driver.execute_script("govkg.expand(govkg.nodes.get(arguments[0]).o, true);", obs[0])  # collapsed at first
     text = hover(driver, obs[0])
     assert "Observation" in text and "status: target" in text and "period: 2027" in text
     assert "evidence: 「" in text and "滨海新区经济总量" in text
 
 
+def test_an_indicator_expands_into_its_observations_and_collapses_again(driver, bundled) -> None:
+    open_view(driver, bundled.html)
+    start = visible(driver, "true")
+    indicator = driver.execute_script("""
+        var n = govkg.data.nodes.filter(function (n) { return n.kind === 'Indicator' && n.name === '地区生产总值'; });
+        return n[0].id;""")
+    own = driver.execute_script("var i = arguments[0]; "
+                                "return govkg.data.nodes.filter(function (n) { return n.o === i; }).length", indicator)
+    assert own >= 2 and visible(driver, f"n.o === {indicator}") == 0
+    summary = f"govkg.edges.get({{filter: function (e) {{ return e.sum === {indicator} && !e.hidden; }}}}).length"
+    assert driver.execute_script("return " + summary) >= 1  # a place -> indicator edge stands for them
+    click_node(driver, indicator)
+    assert visible(driver, f"n.o === {indicator}") == own and visible(driver, "true") == start + own
+    assert driver.execute_script("return " + summary) == 0
+    near = driver.execute_script("""  // the observations sit round their indicator
+        var net = govkg.network, i = arguments[0], c = net.getPosition(i);
+        return govkg.data.nodes.filter(function (n) { return n.o === i; }).every(function (n) {
+          var p = net.getPosition(n.id); return Math.hypot(p.x - c.x, p.y - c.y) < 400; });""", indicator)
+    assert near
+    details = driver.find_element(By.ID, "govkg-details")
+    assert f"collapse its {own} observation(s)" in details.text
+    details.find_element(By.XPATH, ".//button[starts-with(., 'collapse its')]").click()
+    assert visible(driver, "true") == start
+    # ticking Observation shows them all; searching an observation's value opens its indicator
+    driver.find_element(By.CSS_SELECTOR, "input[data-kind='Observation']").click()
+    assert visible(driver, "n.kind === 'Observation'") == driver.execute_script(
+        "return govkg.data.nodes.filter(function (n) { return n.kind === 'Observation'; }).length")
+    driver.find_element(By.ID, "govkg-reset").click()
+    assert visible(driver, "true") == start
+    assert_clean(driver)
+
+
 def test_filters_hide_what_they_should(driver, bundled) -> None:
     open_view(driver, bundled.html)
-    total = driver.execute_script("return govkg.data.nodes.length")
+    total = driver.execute_script("return govkg.visible")  # what the view opens with (observations collapsed)
     projects = visible(driver, "n.kind === 'Project'")
     assert projects > 50
     driver.find_element(By.CSS_SELECTOR, "input[data-kind='Project']").click()
     assert visible(driver, "n.kind === 'Project'") == 0
     assert visible(driver, "true") == total - projects
-    assert f"{total - projects} of {total}" in driver.find_element(By.ID, "govkg-visible").text
+    assert f"{total - projects} of " in driver.find_element(By.ID, "govkg-visible").text
     driver.find_element(By.CSS_SELECTOR, "input[data-kind='Project']").click()
     assert visible(driver, "true") == total
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import doctest
+import math
 import os
 import re
 from decimal import Decimal
@@ -16,7 +17,7 @@ import govkg.exporters.views as views
 import govkg.fileio as fileio
 import govkg.projection as projection
 from govkg.errors import GovkgError
-from govkg.exporters.html import layout_positions, render_view, write_html
+from govkg.exporters.html import build_network, layout_positions, render_html, render_view, write_html
 from govkg.exporters.views import synthetic_view, write_views
 from govkg.projection import district_membership, neighbourhood, project_graph
 from govkg.ontology.namespace import GK, ID, ONTOLOGY_IRI
@@ -416,3 +417,24 @@ def test_views_of_a_folder_share_one_copy_of_vis_network(kg: Graph, tmp_path: Pa
     # a stand-alone page still inlines it
     write_html(kg, tmp_path / "alone.html", "alone")
     assert library[:200] in (tmp_path / "alone.html").read_text(encoding="utf-8")
+
+
+def test_collapsed_observations_start_hidden_with_a_place_to_indicator_edge(kg: Graph) -> None:
+    view = project_graph(kg, observations=True)
+    net = build_network(view, collapse=True)
+    ids = {n["name"]: n for n in net.nodes}
+    obs, indicator = ids["5%"], ids["地区生产总值增速"]
+    assert obs["hidden"] and obs["physics"] is False and obs["o"] == indicator["id"]
+    summary = [e for e in net.edges if "sum" in e]
+    assert [(e["from"], e["to"], e["sum"]) for e in summary] == [(ids["南开区"]["id"], indicator["id"], indicator["id"])]
+    assert "1 observation(s)" in summary[0]["title"]
+    # the observation sits in a ring round its indicator; without collapse nothing is hidden or summarised
+    assert math.dist((obs["x"], obs["y"]), (indicator["x"], indicator["y"])) < 200
+    plain = build_network(view)
+    assert not any(n.get("hidden") for n in plain.nodes) and not any("sum" in e for e in plain.edges)
+
+
+def test_the_main_page_says_observations_are_collapsed(kg: Graph) -> None:
+    page = render_html(kg, "t")
+    assert 'data-kind="Observation">' in page and "Observation (1, collapsed)" in page
+    assert 'data-kind="District" checked' in page

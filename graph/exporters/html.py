@@ -144,6 +144,11 @@ APP_JS = r"""
   var physics = !!DATA.options.physics.enabled;
   var network = new vis.Network(container, {nodes: nodes, edges: edges}, DATA.options);
   var hidden = {};
+  DATA.nodes.forEach(function (n) { if (n.hidden) { hidden[n.id] = true; } });
+  var expanded = {};  // indicator id -> true while its collapsed observations are shown
+  var members = {};   // indicator id -> its collapsed observations
+  DATA.nodes.forEach(function (n) { if (n.o !== undefined) { (members[n.o] = members[n.o] || []).push(n.id); } });
+  var summaries = DATA.edges.filter(function (e) { return e.sum !== undefined; });
   var api = window.govkg = {network: network, nodes: nodes, edges: edges, data: DATA,
                             ready: false, readyMs: null, visible: DATA.nodes.length};
   var stable = !physics;
@@ -179,6 +184,7 @@ APP_JS = r"""
   var details = el("govkg-details");
   function focusNode(id) {
     if (hidden[id]) { api.resetFilters(); }
+    if (hidden[id] && byId[id].o !== undefined) { api.expand(byId[id].o, true); }
     network.selectNodes([id]);
     network.focus(id, {scale: Math.max(network.getScale(), 1.0), animation: false});
     showDetails(id);
@@ -189,6 +195,12 @@ APP_JS = r"""
     details.textContent = "";
     add(details, "h2", n.name);
     add(details, "pre", n.title);
+    if (members[id]) {
+      var toggle = add(details, "button", (expanded[id] ? "collapse its " : "show its ") + members[id].length
+                       + " observation(s)");
+      toggle.type = "button";
+      toggle.addEventListener("click", function () { api.expand(id); showDetails(id); });
+    }
     var neighbours = network.getConnectedNodes(id);
     if (neighbours.length) {
       add(details, "h3", "Connected (" + neighbours.length + ")");
@@ -206,7 +218,10 @@ APP_JS = r"""
   }
   api.showDetails = showDetails;
   network.on("click", function (params) {
-    if (params.nodes.length) { showDetails(params.nodes[0]); }
+    if (!params.nodes.length) { return; }
+    var id = params.nodes[0];
+    if (members[id] && !expanded[id]) { api.expand(id, true); }
+    showDetails(id);
   });
 
   // --- search ---
@@ -247,23 +262,48 @@ APP_JS = r"""
     var kinds = {};
     boxes.forEach(function (b) { kinds[b.getAttribute("data-kind")] = b.checked; });
     var st = statusSel.value, pe = periodSel.value, di = districtSel.value;
-    var updates = [], shown = [];
+    var updates = [], shown = [], opened = {};
+    var allObservations = kinds.Observation !== false || !!st || !!pe;
     DATA.nodes.forEach(function (n) {
-      var show = kinds[n.kind] !== false;
+      var show = n.o !== undefined ? allObservations || !!expanded[n.o] : kinds[n.kind] !== false;
       if (show && st && n.s) { show = n.s.indexOf(st) >= 0; }
       if (show && pe && n.p) { show = n.p.indexOf(pe) >= 0; }
       if (show && di !== "") { show = !!n.d && n.d.indexOf(+di) >= 0; }
       if (show) { shown.push(n.id); }
-      if (!hidden[n.id] !== show) { hidden[n.id] = !show; updates.push({id: n.id, hidden: !show}); }
+      if (!hidden[n.id] !== show) {
+        hidden[n.id] = !show;
+        updates.push({id: n.id, hidden: !show});
+        if (show && n.o !== undefined) { opened[n.o] = true; }
+      }
     });
+    Object.keys(opened).forEach(function (i) { updates.push.apply(updates, ring(+i)); });
     if (updates.length) { nodes.update(updates); }
+    edges.update(summaries.map(function (e) {
+      return {id: e.id, hidden: allObservations || !!expanded[e.sum]};
+    }));
     api.visible = shown.length;
     visibleEl.textContent = shown.length + " of " + DATA.nodes.length + " nodes shown";
     if (fit && shown.length) { network.fit({nodes: shown, animation: false}); }
     return shown.length;
   };
+  // an indicator's observations in a ring round where it is now (physics may have moved it)
+  function ring(indicator) {
+    var p = network.getPosition(indicator), ids = members[indicator];
+    var r = 50 + 60 * ids.length / (2 * Math.PI);
+    return ids.map(function (m, k) {
+      var a = 2 * Math.PI * k / ids.length;
+      return {id: m, x: Math.round(p.x + r * Math.cos(a)), y: Math.round(p.y + r * Math.sin(a))};
+    });
+  }
+  api.expand = function (indicator, open) {
+    if (!members[indicator]) { return false; }
+    expanded[indicator] = open === undefined ? !expanded[indicator] : !!open;
+    api.applyFilters(false);
+    return expanded[indicator];
+  };
   api.resetFilters = function () {
-    boxes.forEach(function (b) { b.checked = true; });
+    expanded = {};
+    boxes.forEach(function (b) { b.checked = b.defaultChecked; });
     statusSel.value = ""; periodSel.value = ""; districtSel.value = "";
     return api.applyFilters(true);
   };
@@ -272,7 +312,7 @@ APP_JS = r"""
   periodSel.addEventListener("change", function () { api.applyFilters(false); });
   districtSel.addEventListener("change", function () { api.applyFilters(true); });
   el("govkg-reset").addEventListener("click", function () { api.resetFilters(); });
-  visibleEl.textContent = DATA.nodes.length + " of " + DATA.nodes.length + " nodes shown";
+  api.applyFilters(false);
 })();
 """
 
@@ -518,13 +558,21 @@ def _font_size(degree: int) -> int:
 
 
 def build_network(view: nx.MultiDiGraph, positions: dict | None = None,
-                  districts: dict | None = None) -> Network:
+                  districts: dict | None = None, collapse: bool = False) -> Network:
     """A pyvis ``Network`` for a projection: integer ids, plain-text tooltips, colour and
     shape by kind, size by degree, fixed positions, and the filter keys ``kind``, ``s``
     (statuses), ``p`` (periods), ``d`` (indices of the districts whose neighbourhood holds
-    the node, see :func:`govkg.projection.district_membership`)."""
+    the node, see :func:`govkg.projection.district_membership`).
+
+    With ``collapse`` an observation starts hidden, collapsed into its indicator (``o``: the
+    indicator's id; the page shows it when the indicator is expanded), and one dashed edge per
+    (place, indicator) pair (``sum``: the indicator's id) stands for the observations between them;
+    the layout is computed without the collapsed observations, which sit in a ring round their
+    indicator."""
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line", heading="")
-    positions = positions if positions is not None else layout_positions(view)
+    collapsed = collapsed_observations(view) if collapse else {}
+    if positions is None:
+        positions = collapsed_positions(view, collapsed) if collapsed else layout_positions(view)
     districts = districts if districts is not None else {}
     index = {node: i for i, node in enumerate(view.nodes)}
     for node, data in view.nodes(data=True):
@@ -539,6 +587,8 @@ def build_network(view: nx.MultiDiGraph, positions: dict | None = None,
             extra["s"] = statuses
         if node in districts:
             extra["d"] = districts[node]
+        if node in collapsed:
+            extra.update(o=index[collapsed[node]], hidden=True, physics=False)
         net.add_node(
             index[node],
             label=_cut(data["label"], MAX_LABEL),
@@ -559,7 +609,50 @@ def build_network(view: nx.MultiDiGraph, positions: dict | None = None,
         if data["predicate"] in (MEASURES, OBSERVATION_EDGE, INDICATOR_EDGE):
             extra = {"dashes": True, "color": _OBSERVATION_EDGE_COLOR}
         net.add_edge(index[u], index[v], title=_edge_tooltip(view, u, v, data), **extra)
+    for k, ((scope, indicator), count) in enumerate(sorted(_summary_edges(view, collapsed).items())):
+        net.add_edge(index[scope], index[indicator], id=f"sum{k}", sum=index[indicator], dashes=True,
+                     color=_OBSERVATION_EDGE_COLOR,
+                     title=f"{view.nodes[scope]['label']} → {view.nodes[indicator]['label']}: {count} observation(s); "
+                           "click the indicator to show them")
     return net
+
+
+def collapsed_observations(view: nx.MultiDiGraph) -> dict[object, object]:
+    """Observation → its indicator, for every observation node with exactly one indicator edge."""
+    found: dict[object, list] = {}
+    for u, v, predicate in view.edges(data="predicate"):
+        if predicate == INDICATOR_EDGE and view.nodes[u].get("kind") == "Observation":
+            found.setdefault(u, []).append(v)
+    return {obs: indicators[0] for obs, indicators in found.items() if len(indicators) == 1}
+
+
+def _summary_edges(view: nx.MultiDiGraph, collapsed: dict) -> dict[tuple, int]:
+    """(place or project, indicator) → how many collapsed observations link them."""
+    counts: dict[tuple, int] = {}
+    for u, v, predicate in view.edges(data="predicate"):
+        if predicate == OBSERVATION_EDGE and v in collapsed:
+            counts[(u, collapsed[v])] = counts.get((u, collapsed[v]), 0) + 1
+    return counts
+
+
+def collapsed_positions(view: nx.MultiDiGraph, collapsed: dict) -> dict[object, tuple[int, int]]:
+    """`layout_positions` of the view with its collapsed observations replaced by place → indicator
+    edges; each collapsed observation in a ring round its indicator (where the page shows it)."""
+    outline = nx.MultiDiGraph()
+    outline.add_nodes_from(n for n in view.nodes if n not in collapsed)
+    outline.add_edges_from((u, v) for u, v in view.edges() if u not in collapsed and v not in collapsed)
+    outline.add_edges_from(_summary_edges(view, collapsed))
+    positions = layout_positions(outline)
+    rings: dict[object, list] = {}
+    for obs, indicator in collapsed.items():
+        rings.setdefault(indicator, []).append(obs)
+    for indicator, members in rings.items():
+        x, y = positions[indicator]
+        radius = _RING_STEP / 2 + _SPACING * len(members) / (2 * math.pi)
+        for k, obs in enumerate(members):
+            angle = 2 * math.pi * k / len(members)
+            positions[obs] = (int(round(x + radius * math.cos(angle))), int(round(y + radius * math.sin(angle))))
+    return positions
 
 
 def stabilization_iterations(n_nodes: int) -> int:
@@ -602,7 +695,7 @@ def vis_options(n_nodes: int) -> dict[str, object]:
 # --- page ----------------------------------------------------------------------------------
 
 
-def _legend_html(view: nx.MultiDiGraph) -> str:
+def _legend_html(view: nx.MultiDiGraph, collapsed: bool = False) -> str:
     counts: dict[str, int] = {}
     for _, kind in view.nodes(data="kind"):
         counts[kind] = counts.get(kind, 0) + 1
@@ -610,11 +703,14 @@ def _legend_html(view: nx.MultiDiGraph) -> str:
     items = []
     for kind in order:
         color, shape = KIND_STYLE.get(kind, _DEFAULT_STYLE)
+        folded = collapsed and kind == "Observation"
+        hint = ("collapsed into their indicator: click an indicator to show its own, tick to show all" if folded
+                else f"{shape}; uncheck to hide")
         items.append(
-            f'<li><label title="{html.escape(shape)}; uncheck to hide">'
-            f'<input type="checkbox" data-kind="{html.escape(kind)}" checked>'
+            f'<li><label title="{html.escape(hint)}">'
+            f'<input type="checkbox" data-kind="{html.escape(kind)}"{"" if folded else " checked"}>'
             f'<span class="swatch" style="background:{color}"></span>'
-            f"{html.escape(kind)} ({counts[kind]})</label></li>"
+            f"{html.escape(kind)} ({counts[kind]}{', collapsed' if folded else ''})</label></li>"
         )
     items.append(
         f'<li><span class="swatch" style="background:{_OBSERVATION_EDGE_COLOR};border-radius:0;height:0.2em">'
@@ -630,13 +726,15 @@ def _options_html(values: Sequence[tuple[str, str]], everything: str) -> str:
 
 
 def render_view(view: nx.MultiDiGraph, title: str, *, nav: Sequence[tuple[str, str]] = (),
-                note: str = "", districts: dict | None = None, vis_src: str | None = None) -> str:
+                note: str = "", districts: dict | None = None, vis_src: str | None = None,
+                collapse: bool = False) -> str:
     """The complete HTML page showing the projection ``view``, offline.
 
     ``nav`` is a list of ``(relative href, text)`` links for the header (hrefs must be
     relative file names); ``note`` a line of plain text under the title; ``districts`` the
     district membership (:func:`govkg.projection.district_membership`), computed when omitted;
-    ``vis_src`` the relative path of a shared copy of vis-network (`write_vis_js`), else it is inlined.
+    ``vis_src`` the relative path of a shared copy of vis-network (`write_vis_js`), else it is inlined;
+    ``collapse`` starts with the observations collapsed into their indicators (see `build_network`).
     """
     for href, _ in list(nav) + ([(vis_src, "")] if vis_src else []):
         if re.match(r"^\s*(?:[a-z][a-z0-9+.-]*:|//)", href, re.I):
@@ -646,7 +744,8 @@ def render_view(view: nx.MultiDiGraph, title: str, *, nav: Sequence[tuple[str, s
     district_nodes = sorted({d for ds in membership.values() for d in ds}, key=position.__getitem__)
     district_index = {d: i for i, d in enumerate(district_nodes)}
     compact = {node: [district_index[d] for d in ds] for node, ds in membership.items()}
-    net = build_network(view, districts=compact)
+    net = build_network(view, districts=compact, collapse=collapse)
+    folded = collapse and any("o" in n for n in net.nodes)
     options = vis_options(view.number_of_nodes())
     data = {"nodes": net.nodes, "edges": net.edges, "options": options}
 
@@ -666,8 +765,10 @@ def render_view(view: nx.MultiDiGraph, title: str, *, nav: Sequence[tuple[str, s
         + (f'<p class="govkg-summary">{html.escape(note)}</p>\n' if note else "")
         + f'<p class="govkg-summary">{view.number_of_nodes()} nodes, {view.number_of_edges()} edges '
         f"({physics_note}). Hover for details; click a node for its evidence and neighbours; "
-        "size = number of connections.</p>\n"
-        + _legend_html(view) + "\n"
+        "size = number of connections"
+        + ("; observations are collapsed into their indicator: click an indicator to show them" if folded else "")
+        + ".</p>\n"
+        + _legend_html(view, folded) + "\n"
         '<div class="govkg-controls">\n'
         '<form id="govkg-search-form" role="search">'
         '<input type="search" id="govkg-search" list="govkg-names" placeholder="搜索节点 search a node"'
@@ -712,7 +813,7 @@ def render_view(view: nx.MultiDiGraph, title: str, *, nav: Sequence[tuple[str, s
 
 def render_html(g: Graph, title: str, nav: Sequence[tuple[str, str]] = ()) -> str:
     """The main view of ``g`` (all domain entities and observations) as one offline page."""
-    return render_view(project_graph(g, observations=True), title, nav=nav)
+    return render_view(project_graph(g, observations=True), title, nav=nav, collapse=True)
 
 
 def write_html(g: Graph, path: Path, title: str, nav: Sequence[tuple[str, str]] = ()) -> None:

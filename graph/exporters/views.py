@@ -248,7 +248,7 @@ def write_views(g: Graph, out_dir: Path, rid: str, title: str) -> ViewsResult:
     index_path = views_dir / "index.html"
 
     main_page = render_view(view, title, nav=[(f"{views_dir.name}/index.html", "Index, ego views & analyses")],
-                            districts=members, vis_src=VIS_FILE)
+                            districts=members, vis_src=VIS_FILE, collapse=True)
     infos = [ViewInfo(main_path, title, "main", None, view.number_of_nodes(), view.number_of_edges())]
     pages: list[tuple[Path, str]] = []
     nav = [("index.html", "Index"), (f"../{main_path.name}", "Main view")]
