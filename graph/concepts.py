@@ -125,7 +125,11 @@ def _unit_fits(concept: Concept, measure: str, unit_norm: str) -> bool:
         return True
     if measure == "share":
         return unit_norm == "percent" or concept.unit_family == unit_norm
-    return concept.unit_family == unit_norm or (concept.unit_family == "jin" and unit_norm in ("jin", "ton"))
+    return concept.unit_family == unit_norm or unit_norm in COMPATIBLE_UNITS.get(concept.unit_family, ())
+
+
+#: Units an indicator of a unit family may also be stated in (粮食产量 in 亿斤 or 万吨; 接待游客 in 万人 or 万人次).
+COMPATIBLE_UNITS = {"jin": ("t",), "person": ("person_time",), "person_time": ("person",)}
 
 
 def _key(label: str) -> str:

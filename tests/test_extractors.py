@@ -92,6 +92,43 @@ def test_share_rank_and_percentage_points():
                                                   (15.3, "percentage_point", "change_pp")]
 
 
+@pytest.mark.parametrize("text, value, indicator", [
+    ("某某产业规模跃居全国首位。", 1, "某某产业规模"),
+    ("甲乙企业数量居全球城市首位。", 1, "甲乙企业数量"),
+    ("丙丁指数跻身全球前三位。", 3, "丙丁指数"),
+    ("戊己考核全国第一。", 1, "戊己考核"),
+    ("庚辛综合指数居同类城市第5名。", 5, "庚辛综合指数"),
+])
+def test_ranks_written_many_ways_are_rank_observations(text, value, indicator):
+    found = observations(REVIEW + text)
+    assert [(o[0], o[1], o[2], o[4]) for o in found] == [(indicator, value, "rank", "rank")]
+
+
+def test_a_rank_moving_from_one_place_to_another_gives_both():
+    found = observations(REVIEW + "某园区在评估中从第9名提升至第2名。")
+    assert [(o[1], o[2]) for o in found] == [(9, "rank"), (2, "rank")]
+
+
+@pytest.mark.parametrize("text", [
+    "各项工作位居全国前列。", "建成全国首个数据交易所。", "全国第一个自贸区挂牌。", "从第一批试点做起。",
+])
+def test_an_ordinal_or_a_rank_without_a_number_is_no_observation(text):
+    assert [o for o in observations(REVIEW + text) if o[2] == "rank"] == []
+
+
+def test_a_round_amount_written_without_digits():
+    found = observations(REVIEW + "某某产业规模首次突破万亿元，游客接待量破亿人次。")
+    assert [(o[0], o[1], o[2]) for o in found] == [("某某产业规模", 1e12, "CNY"), ("游客接待量", 1e8, "person_time")]
+
+
+@pytest.mark.parametrize("text, unit_norm", [
+    ("完成老旧平房改造2000户。", "household"), ("新增市场主体3万户。", "count"),
+    ("优良天数达到280天。", "day"), ("门诊量达12万人次。", "person_time"), ("蔬菜产量200万吨。", "t"),
+])
+def test_unit_conventions(text, unit_norm):
+    assert [o[2] for o in observations(REVIEW + text)] == [unit_norm]
+
+
 @pytest.mark.parametrize("text", [
     "实施“871”重大生态工程。", "全面完成20项民心工程。", "地铁10号线开通。", "（一）", "召开第二届世界智能大会。",
 ])

@@ -43,8 +43,8 @@ EXPECTED_NOTATIONS = {
     "measure": {"amount", "increment", "growth_rate", "share", "change_pp", "rank"},
     "status": {"target", "actual"},
     "unit": {
-        "CNY", "USD", "percent", "percentage_point", "person", "household", "count", "km", "m",
-        "km2", "m2", "mu", "hectare", "TEU", "ton", "jin", "kg", "kWh", "kW", "m3", "ug/m3",
+        "CNY", "USD", "percent", "percentage_point", "person", "person_time", "household", "count", "km", "m",
+        "km2", "m2", "mu", "hectare", "TEU", "t", "jin", "kg", "kWh", "kW", "m3", "ug/m3",
         "minute", "hour", "day", "year", "rank",
     },
 }
@@ -317,7 +317,7 @@ def test_units_map_to_qudt(ontology: Graph) -> None:
     expected = {
         "CNY": QUDT_CURRENCY + "CNY", "USD": QUDT_CURRENCY + "USD", "percent": QUDT_UNIT + "PERCENT",
         "km": QUDT_UNIT + "KiloM", "m": QUDT_UNIT + "M", "km2": QUDT_UNIT + "KiloM2", "m2": QUDT_UNIT + "M2",
-        "hectare": QUDT_UNIT + "HA", "ton": QUDT_UNIT + "TONNE", "kg": QUDT_UNIT + "KiloGM",
+        "hectare": QUDT_UNIT + "HA", "t": QUDT_UNIT + "TONNE", "kg": QUDT_UNIT + "KiloGM",
         "kW": QUDT_UNIT + "KiloW", "kWh": QUDT_UNIT + "KiloW-HR", "m3": QUDT_UNIT + "M3",
         "ug/m3": QUDT_UNIT + "MicroGM-PER-M3", "minute": QUDT_UNIT + "MIN", "hour": QUDT_UNIT + "HR",
         "day": QUDT_UNIT + "DAY", "year": QUDT_UNIT + "YR",

@@ -20,14 +20,20 @@ from .projects import project_spans_by_sentence
 NUMBER = (r"(?<![\dA-Za-z.．０-９\-—～~+＋])(?P<num>[0-9０-９][0-9０-９,]*(?:[.．][0-9０-９]+)?)"
           r"(?P<yu1>余|多)?(?P<mult>" + MULTIPLIER_PATTERN + r")?(?P<yu2>余|多)?"
           r"(?P<unit>" + UNIT_PATTERN + r")(?P<post>左右|以上|以内|以下|多)?(?![A-Za-z0-9])")
-RANK = (r"(?:位居|稳居|居于|位列|排名|排在|居)(?P<where>全国|全球|世界|全省|全市|同类城市|[\u4e00-\u9fff]{0,6}城市)?"
-        r"(?:前列)?第(?P<num>[一二三四五六七八九十]{1,3}|\d{1,3})(?:位|名)?")
+#: A rank: 位居全国第三, 居全球城市首位, 跻身全球前三位, 考核全国第一, 从第9名提升至第2名 (see `_rank_value`).
+RANK = (r"(?:(?:位居|稳居|居于|位列|排名|排在|跻身|进入|居|从|至)(?:全国|全球|世界|全省|全市|同类城市|[\u4e00-\u9fff]{0,6}城市)?"
+        r"|(?<=[\u4e00-\u9fff])(?:全国|全球|世界|全省)(?:各城市|城市)?)"
+        r"(?:前列)?(?P<rhead>第|前|首)(?P<num>[一二三四五六七八九十]{1,3}|\d{1,3})?(?P<rtail>位|名|强)?"
+        r"(?![个家座条批次届轮期])")
+#: A round amount written without a digit: 突破万亿元 (1万亿元), 破亿人次.
+ROUND = (r"(?:突破|超过|超|达到|迈上|跨上|站上|破)(?P<bmult>万亿|千亿|百亿|亿)(?P<bunit>" + UNIT_PATTERN + r")"
+         r"(?![A-Za-z0-9])")
 #: A count of people written as a multiplier and the people themselves: 20万就业困难人员, 30万群众.
 PEOPLE = (r"(?<![\dA-Za-z.．])(?P<pnum>[0-9][0-9,]*(?:\.[0-9]+)?)(?P<pmult>万|亿)"
           r"(?=[\u4e00-\u9fff]{0,6}?(?:人员|群众|居民|职工|农民工|学生|老人|儿童|人才|人口))")
-MENTION = re.compile(NUMBER + "|" + RANK.replace("(?P<num>", "(?P<rnum>") + "|" + PEOPLE)
-#: 户 counts households only when people live in them (44万户居民); 70万户市场主体 are entities (count).
-HOUSEHOLD_WORDS = re.compile(r"居民|家庭|农户|住户|群众|困难户|家")
+MENTION = re.compile(NUMBER + "|" + RANK.replace("(?P<num>", "(?P<rnum>") + "|" + PEOPLE + "|" + ROUND)
+#: 户 counts households (44万户居民, 平房2008户, 美丽庭院3100户) unless it counts firms (70万户市场主体: count).
+ENTITY_HOUSEHOLDS = re.compile(r"市场主体|经营主体|企业|商户|工商户|纳税人")
 #: A travel time before 圈 names a programme (15分钟便民生活圈), not a measured quantity.
 TIME_CIRCLE = re.compile(r"[\u4e00-\u9fff]{0,6}圈")
 #: A count right before these words names a programme (20项民心工程, 15条措施), not a measured quantity.
@@ -39,7 +45,7 @@ TIME_PREFIX = re.compile(r"^(?:到|至|截至)?(?:\d{4}年(?:底|末)?|今年|�
 SCOPE_PREFIX = re.compile(r"^(?:全市|全区|全省|我市|全国)")
 TRAILING_VERBS = re.compile(
     r"(?:不少于|不低于|不超过|预计|力争|努力|稳定|保持在|保持|控制在|控制|达到|达|为|实现|增长|年均|分别|均|突破|超过|增至|降至|降到|"
-    r"提高|提升|下降|降低|减少|增加|稳居|位居|居|快于|高于|低于|占|了|在|到|于|至|的|之|约|近|超)+$")
+    r"提高|提升|下降|降低|减少|增加|稳居|位居|居|跃|排|首次|率先|持续|继续|快于|高于|低于|占|了|在|到|于|至|的|之|约|近|超)+$")
 LEADING_NOISE = re.compile(r"^(?:其中|同时|并|和|及|以及|与|累计|率先|，|、)+")
 #: Words after which a list of names shares a list of numbers (A、B分别…X、Y).
 RESPECTIVELY = re.compile(r"分别|(?<![年人平])均")
@@ -149,7 +155,7 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
         if quantity is None:
             continue
         qualifier = qualifier or shared
-        if quantity.unit_norm == "household" and not HOUSEHOLD_WORDS.search(context + after[:6]):
+        if quantity.unit_norm == "household" and ENTITY_HOUSEHOLDS.search(context[-12:] + after[:6]):
             quantity = Quantity(quantity.value, quantity.unit, quantity.value_norm, "count")
         if len(mentions) > 1 and len(names) == len(mentions):
             own_names = [names[i]]
@@ -181,8 +187,10 @@ def _shared_qualifier(mentions: list[re.Match], text: str) -> str | None:
 
 def _quantity(m: re.Match, text: str) -> tuple[Quantity | None, str | None]:
     try:
-        if m.group("rnum"):
-            return parse_quantity(m.group("rnum"), "位"), None
+        if m.group("rhead"):
+            return parse_quantity(_rank_value(m), "位"), None
+        if m.group("bmult"):
+            return parse_quantity("1", m.group("bmult") + m.group("bunit")), None
         if m.group("pnum"):
             return parse_quantity(m.group("pnum"), m.group("pmult") + "人"), None
         quantity = parse_quantity(m.group("num"), (m.group("mult") or "") + m.group("unit"))
@@ -195,9 +203,27 @@ def _quantity(m: re.Match, text: str) -> tuple[Quantity | None, str | None]:
     return quantity, post or pre
 
 
+def _rank_value(m: re.Match) -> str | None:
+    """The rank a RANK match states, or None when it states none (居全国前列, 全国首个, 从第9批).
+
+    >>> [_rank_value(MENTION.search(t)) for t in ("居全球城市首位", "跻身全球前三位", "考核全国第一", "位居全国前列")]
+    ['1', '三', '一', None]
+    """
+    head, number, tail = m.group("rhead"), m.group("rnum"), m.group("rtail")
+    if head == "首":
+        return "1" if tail == "位" and not number else None
+    if not number or (head == "前" and tail == "强" and not m.group(0).startswith(("跻身", "进入", "居"))):
+        return None
+    if m.group(0).startswith(("从", "至")) and tail not in ("位", "名"):
+        return None  # 从第一批, 至第二阶段: ordinals, not ranks
+    return number
+
+
 def _is_name_or_label(text: str, m: re.Match, sentence: Sentence) -> bool:
     """Numbers inside quotes, after 第, or naming a programme (20项民心工程, 稳经济35条) are not observations."""
-    if m.group("rnum") or m.group("pnum"):
+    if m.group("rhead"):
+        return _rank_value(m) is None
+    if m.group("pnum") or m.group("bmult"):
         return False
     before = text[sentence.start:m.start()]
     if before.count("“") > before.count("”") or before.endswith("第"):
