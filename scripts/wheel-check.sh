@@ -4,6 +4,7 @@
 #   bash scripts/wheel-check.sh [PYTHON]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+root="$(pwd)"
 python="${1:-python3}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -17,6 +18,20 @@ govkg="$work/venv/bin/govkg"
 "$govkg" export out/tianjin-2023.ttl --format all --out out/all >/dev/null
 "$govkg" query projects --graph out/tianjin-2023.ttl --format csv | head -3
 "$govkg" validate out/tianjin-2023.ttl
+# a build folder of several reports (the provincial seeds when ../shared is there) as the input of every command
+provinces="$root/../shared/seeds/provinces-2025"
+if [ -d "$provinces" ]; then
+    "$govkg" build "$provinces" --out corpus --html --workers 2 >/dev/null
+    echo "wheel-check: $(ls corpus/*.ttl | wc -l) graphs, folder with views $(du -sm corpus | cut -f1) MB"
+else
+    mkdir reports
+    bundled="$("$work/venv/bin/python" -c 'from govkg.build import BUNDLED_REPORT; print(BUNDLED_REPORT)')"
+    cp "$bundled" reports/a-2023.txt && cp "$bundled" reports/b-2023.txt && echo "b" >> reports/b-2023.txt
+    "$govkg" build reports --out corpus >/dev/null
+fi
+"$govkg" query compare_targets --graph corpus --format csv | head -3
+"$govkg" export corpus --format all --out corpus-all >/dev/null
+"$govkg" validate corpus >/dev/null
 if "$work/venv/bin/python" -c "import graph" 2>/dev/null || "$work/venv/bin/python" -c "import ontology" 2>/dev/null; then
     echo "wheel-check: the wheel installs a generic top-level package (graph or ontology)" >&2
     exit 1

@@ -270,3 +270,12 @@ def test_the_corpus_index_links_every_report_and_the_targets_page(built):
     for o in built.ok:
         assert f'href=\'{o.report_id}.ttl\'' in page
     assert 'href="corpus-targets.html"' in page and "<script" not in page
+
+
+def test_validate_on_a_corpus_folder_checks_every_report_and_names_the_derived_graph(built):
+    result = CliRunner().invoke(main, ["validate", str(built.out_dir)])
+    assert result.exit_code == 0, result.output
+    assert result.output.count("conforms to the govkg shapes") == 3
+    assert "corpus-targets.ttl: derived from the report graphs" in result.output
+    alone = CliRunner().invoke(main, ["validate", str(built.out_dir / "corpus-targets.ttl")])
+    assert alone.exit_code == 1 and "no report graph among the inputs" in alone.output

@@ -211,6 +211,43 @@ def test_push_command_verifies_remote_counts(oxigraph_server, graphs, local):
     assert f"{report_size(local)} triples" in result.output and "verified" in result.output
 
 
+def test_a_corpus_build_folder_is_served_pushed_and_exported(oxigraph_server, bundled_build, tmp_path):
+    """A folder built from several reports (with corpus.trig, corpus-targets.ttl and pages beside the Turtle)
+    works as the input of serve, push and export --format all."""
+    from govkg.corpus import build_corpus
+
+    text = bundled_build.report.read_text(encoding="utf-8")
+    sources = []
+    for rid in ("alpha-2023", "beta-2023"):
+        sources.append(tmp_path / f"{rid}.txt")
+        sources[-1].write_text(text + f"\n{rid}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    built = build_corpus(sources, out, html=False)
+    assert not built.failures and (out / "corpus.trig").is_file() and (out / "alpha-2023-report.html").is_file()
+
+    pushed = CliRunner().invoke(main, ["push", str(out), "--store", oxigraph_server + "/store",
+                                       "--verify", oxigraph_server + "/query"])
+    assert pushed.exit_code == 0, pushed.output
+    assert pushed.output.count("(verified)") == 3  # the two reports and the targets graph
+    for rid in ("alpha-2023", "beta-2023"):
+        assert remote_triple_count(oxigraph_server + "/query", str(ID[rid])) > 1000
+
+    exported = CliRunner().invoke(main, ["export", str(out), "--format", "all", "--out", str(tmp_path / "ex")])
+    assert exported.exit_code == 0, exported.output
+    quads = list(ox.parse(path=str(tmp_path / "ex" / "govkg.nq"), format=ox.RdfFormat.N_QUADS))
+    assert {str(ID["alpha-2023"]), str(ID["beta-2023"])} <= {q.graph_name.value for q in quads}
+
+    port = free_port()
+    process = subprocess.Popen([str(BIN / "govkg"), "serve", str(out), "--port", str(port)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        url = f"http://127.0.0.1:{port}/sparql"
+        rows = wait_for(lambda: sparql_select(url, "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"), "serve")
+        assert {str(ID["alpha-2023"]), str(ID["beta-2023"])} <= {r["g"] for r in rows}
+    finally:
+        stop(process)
+
+
 def test_push_takes_no_credentials_on_the_command_line_and_fails_in_one_line(graphs):
     result = CliRunner().invoke(main, ["push", "--help"])
     assert "--password" not in result.output and "GOVKG_PASSWORD" in result.output
