@@ -267,6 +267,28 @@ def test_quoted_objects_of_programme_verbs_are_programmes():
     assert "“压舱石”" not in found
 
 
+def test_a_phase_makes_a_name_a_project_without_a_head_word():
+    found = {p[0] for p in projects(PLAN + "推动甲乙会议中心二期、新丙展二期多功能使用，开通丁戊线南延一期，"
+                                           "推动己庚综合保税区（一期）封关验收。")}
+    assert {"甲乙会议中心二期", "新丙展二期", "丁戊线南延一期", "己庚综合保税区（一期）"} <= found
+
+
+def test_an_ordinal_phase_is_no_project():
+    assert [p for p in projects(PLAN + "举办第一期培训班，新一期工作启动。") if "期" in p[0]] == []
+
+
+def test_the_object_of_a_verb_driving_a_programme_is_one_name_even_with_verbs_inside():
+    found = {a[0] for a in actions(PLAN + "加快甲乙之都建设，持续深化丙丁即办改革。全面实施新一轮戊己改革深化提升行动。"
+                                          "巩固拓展全域庚辛城市建设成果，深化壬癸污染治理攻坚。")}
+    assert {"甲乙之都建设", "丙丁即办改革", "新一轮戊己改革深化提升行动", "全域庚辛城市建设", "壬癸污染治理攻坚"} <= found
+
+
+def test_a_driven_object_holding_a_project_start_or_a_list_is_not_one_programme():
+    found = {a[0] for a in actions(PLAN + "推进一批重点项目开工建设，加快农业公园和种业之都建设，加强基层基础能力建设，"
+                                          "推动服务保障甲乙新区建设。")}
+    assert not found & {"一批重点项目开工建设", "农业公园和种业之都建设", "基层基础能力建设", "服务保障甲乙新区建设"}
+
+
 def test_programmes_named_as_the_subject_of_a_progress_report():
     found = {a[0] for a in actions(REVIEW + "异地就医直接结算深入开展，金融创新运营示范区建设步伐加快，"
                                              "用心用情用力全面完成20项民心工程，治理能力和水平扎实推进。")}

@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass
 
 from ..document import Document, Paragraph
-from ..names import ADVERB_PREFIXES, FUNCTION_WORDS, NameFinder, grow_backwards
+from ..names import ADVERB_PREFIXES, COMMON_VERB_FREQ, FUNCTION_WORDS, NameFinder, grow_backwards
+from ..segment import cut, word_frequency, word_tags
 from ..vocab import word_list
 from .projects import project_spans_by_sentence
 
@@ -50,6 +51,14 @@ PROGRAM_VERB = re.compile(r"(?:实施|开展|坚持|落实|推进|严守|划定|
 #: 异地就医直接结算深入开展, 金融创新运营示范区建设步伐加快.
 #: Predicates reporting a programme's progress (data: graph/data/progress_predicates.txt).
 PROGRESS = re.compile("|".join(re.escape(p) for p in sorted(word_list("progress_predicates"), key=len, reverse=True)))
+#: A programme named as the object of a verb that drives it, ending in a programme word at its clause's end (or
+#: before 和/及): 加快演艺之都建设, 持续深化接诉即办改革, 全面实施新一轮国企改革深化提升行动, 深化大气污染治理攻坚,
+#: 巩固拓展全域森林城市建设成果. The name may hold verbs (接诉即办), not 项目/开工 or a coordination.
+DRIVEN_OBJECT = re.compile(r"(?:实施|开展|加快|推进|深入推进|加快推进|统筹推进|全面推进|持续推进|扎实推进|大力推进|深化|推动|"
+                           r"巩固拓展|巩固|强化|加强)(?P<name>(?:(?!项目|开工|和|及|与)[\u4e00-\u9fff“”]){4,16}?"
+                           r"(?:建设|改革|行动|攻坚|专项治理|综合整治|试点))(?=[，。；、和及]|成果|成效|$)")
+#: Building up a quality (基层基础能力建设, 干部队伍建设) is ongoing work, not a named programme.
+CAPACITY = re.compile(r"(?:能力|水平|质量|效率|作风|队伍)建设$")
 SUBJECT_NOISE = re.compile(r"^(?:五年来|过去五年|过去一年|一年来|全年|今年|同时|其中|全市|我市|本市|持续|深入|全面)+")
 MAX_SUBJECT = 20
 GENERIC_NAMES = frozenset({"体制机制", "工作机制", "长效机制", "重大工程", "重点工程", "各项改革", "改革试点", "专项行动"})
@@ -121,6 +130,8 @@ def _programs(doc: Document) -> list[ActionFact]:
         found += [(grow_backwards(text, sentence.start, m.start(), stop_words=FUNCTION_WORDS), m.end())
                   for m in COUNTED_PACKAGE.finditer(text, sentence.start, sentence.end)]
         found += [(m.start(), m.end()) for m in BUILD_CAMPAIGN.finditer(text, sentence.start, sentence.end)]
+        found += [m.span("name") for m in DRIVEN_OBJECT.finditer(text, sentence.start, sentence.end)
+                  if not _opens_with_a_verbal_noun(m.group("name")) and not CAPACITY.search(m.group("name"))]
         found += [(m.start(), m.end()) for m in QUOTED.finditer(text, sentence.start, sentence.end)]
         found += _policy_list_items(text, sentence.start, sentence.end)
         found += _quoted_objects(text, sentence.start, sentence.end)
@@ -180,6 +191,12 @@ def _progress_subjects(text: str, start: int, end: int) -> list[tuple[int, int]]
                 and not subject.endswith(("水平", "能力", "质量", "效率")) and not subject.startswith(ADVERB_PREFIXES):
             spans.append((clause, m.start()))
     return spans
+
+
+def _opens_with_a_verbal_noun(name: str) -> bool:
+    """服务支持雄安新区建设 is a clause (a common verbal noun, then its object), not a programme's name."""
+    first = cut(name)[0]
+    return word_tags().get(first) == "vn" and word_frequency(first) >= COMMON_VERB_FREQ
 
 
 def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:

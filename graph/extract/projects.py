@@ -36,6 +36,11 @@ PROJECT_LIST = re.compile(r"(?P<items>[^，。；：]{2,200}?)等(?:一批)?(?:(
 COUNTED_AFTER = re.compile(r"(?:达到|增至|超过|突破|总数|数量)?\d")
 #: A count before a name (6家海河实验室, 新认定8家…) is not part of it.
 COUNT_PREFIX = re.compile(r"[^，。；]*?\d+(?:\.\d+)?(?:万|亿)?[家个座所条项批处]")
+#: A phase or extension of a named work (国家会议中心二期, 昌平线南延一期): the phase makes the name specific even when
+#: its base ends in no head word.
+PHASE = re.compile(r"(?:(?:南延|北延|东延|西延)(?:[一二三四五首]期)?|(?<!第)[一二三四五首]期)(?:工程)?(?![\u4e00-\u9fff]{0,2}(?:班|培训))")
+#: The base of a phased name must be this long (not 新一期).
+MIN_PHASED_BASE = 3
 LIST_SPLIT = re.compile(r"、")
 LEADING_VERBS = re.compile(r"(?:[\u4e00-\u9fff]{0,4}?(?:新建|建成开放|建成|推动|推进|加快|实施|引进|落地|开工建设|开工|"
                            r"谋划|启动|完成|打造|建设))+")
@@ -111,6 +116,11 @@ def project_spans_by_sentence(doc: Document) -> dict[int, list[tuple[int, int]]]
 
 def _name_spans(text: str, sentence: Sentence) -> list[tuple[int, int]]:
     spans = set(_HEAD_FINDER.find(text, sentence.start, sentence.end))
+    for m in PHASE.finditer(text, sentence.start, sentence.end):
+        start = grow_backwards(text, sentence.start, m.start())
+        end = m.end() + (text.startswith("）", m.end()) and text.count("（", start, m.end()) > 0)  # 保税区（一期）
+        if m.start() - start >= MIN_PHASED_BASE:
+            spans.add((start, end))
     for m in PROJECT_LIST.finditer(text, sentence.start, sentence.end):
         spans.update(_list_items(text, m.start("items"), m.end("items")))
     return [sp for sp in _drop_nested(sorted(spans)) if not _quote_fragment(text, sentence.start, *sp)
