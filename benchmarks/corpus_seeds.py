@@ -8,7 +8,7 @@ Copy i of a seed is the seed's text with one closing line naming the copy (so it
 cycle through the seeds. Figures: wall time of the build, reports and characters per second, peak memory (the
 largest single process, and the sum over the build's process tree sampled every 0.1 s), output size in all and
 per report; `--ratio K` also builds the first K copies with 1 and with 2 workers and prints the ratio; then the
-time to load the corpus N-Quads into a store and each named query's time there and on one report (best of 3).
+time to load the corpus TriG into a store and each named query's time there and on one report (best of 3).
 """
 from __future__ import annotations
 

@@ -273,6 +273,13 @@ def test_a_phase_makes_a_name_a_project_without_a_head_word():
     assert {"甲乙会议中心二期", "新丙展二期", "丁戊线南延一期", "己庚综合保税区（一期）"} <= found
 
 
+def test_a_project_named_by_its_district_is_placed_there():
+    found = {p[0]: p[2] for p in projects(REVIEW + "甲乙医院西青院区等开诊运行，丙丁大学津南校区先期运行，"
+                                                   "甲乙医院西青分院二期建成。")}
+    assert found["甲乙医院西青院区"] == "西青区" and found["丙丁大学津南校区"] == "津南区"
+    assert found["甲乙医院西青分院二期"] == "西青区"
+
+
 def test_an_ordinal_phase_is_no_project():
     assert [p for p in projects(PLAN + "举办第一期培训班，新一期工作启动。") if "期" in p[0]] == []
 

@@ -41,6 +41,8 @@ COUNT_PREFIX = re.compile(r"[^，。；]*?\d+(?:\.\d+)?(?:万|亿)?[家个座所
 PHASE = re.compile(r"(?:(?:南延|北延|东延|西延)(?:[一二三四五首]期)?|(?<!第)[一二三四五首]期)(?:工程)?(?![\u4e00-\u9fff]{0,2}(?:班|培训))")
 #: The base of a phased name must be this long (not 新一期).
 MIN_PHASED_BASE = 3
+#: A campus, branch or station named by the district it is in: 友谊医院顺义院区, 某大学通州校区, 丰台站.
+BRANCH_HEAD = re.compile(r"院区|校区|分院|分校|园区|站")
 LIST_SPLIT = re.compile(r"、")
 LEADING_VERBS = re.compile(r"(?:[\u4e00-\u9fff]{0,4}?(?:新建|建成开放|建成|推动|推进|加快|实施|引进|落地|开工建设|开工|"
                            r"谋划|启动|完成|打造|建设))+")
@@ -203,10 +205,19 @@ def _after_list(text: str, end: int, ceiling: int) -> str:
 
 
 def _district(doc: Document, sentence: Sentence, start: int, end: int) -> str | None:
-    own = district_mentions(doc, start, end)
-    if own and own[0].start == start:
-        return own[0].division.name
+    """The district a project's name places it in (宝坻京津中关村科技城, 北京朝阳站, 友谊医院顺义院区), else the
+    district the sentence is addressed to."""
+    for mention in district_mentions(doc, start, end):
+        lead = doc.text[start:mention.start]
+        if not lead or _names_the_region(doc, lead) or BRANCH_HEAD.match(doc.text, mention.end, end):
+            return mention.division.name
     return sentence_subject_district(doc, sentence)
+
+
+def _names_the_region(doc: Document, lead: str) -> bool:
+    """北京 before 朝阳站: the region's own name (or its start) leads the district's."""
+    region = doc.meta.region or ""
+    return len(lead) >= 2 and region.startswith(lead)
 
 
 def sentence_subject_district(doc: Document, sentence: Sentence) -> str | None:
