@@ -28,7 +28,7 @@ STOP_WORDS = frozenset("""
 建立 组建 设立 成立 开通 上线 试运行 运行 投入 完工 交付 改造 提质 升级 拓展 延伸 配套 保障 确保 力争 争取
 高端化 智能化 绿色化 全市 我市 全区 本市 天津市 依托 围绕 通过 利用 用好 办好 抓好 着眼 面向 瞄准 对接 融入
 释放 开辟 发挥 支持 全球 首个 首家 全国首个 世界首个 举办 举行 召开 建立 健全 建立健全 做好 鼓励 引导 争取 申报
-承办 筹办 加强 优化 提升 推广 复制 稳妥 有序 稳妥有序 高标准 高水平 一批 新一批
+承办 筹办 加强 优化 提升 推广 复制 稳妥 有序 稳妥有序 高标准 高水平 一批 新一批 加大 好 建好 管好
 """.split())
 #: Function words and the light verbs that introduce a programme (开展…行动, 建立…机制): the stops for names
 #: whose content words are themselves verbs and nouns like 改造, 服务, 工作 (市区棚户区改造三年攻坚行动).

@@ -280,6 +280,22 @@ def test_a_project_named_by_its_district_is_placed_there():
     assert found["甲乙医院西青分院二期"] == "西青区"
 
 
+def test_industries_listed_before_industry_projects_and_bare_heads_are_no_projects():
+    names = {p[0] for p in projects(PLAN + "深入实施甲乙创制、丙丁交易、演艺等重大文化产业项目。849座公园实现24小时开放。")}
+    assert not names & {"甲乙创制", "丙丁交易", "演艺", "公园"}
+
+
+def test_a_level_or_kind_and_a_head_is_a_category_not_a_project():
+    names = {p[0] for p in projects(PLAN + "推进县级医院、三级公立医院和省实验室建设，加快甲乙医院新院区、丙丁水库建设。")}
+    assert not names & {"县级医院", "三级公立医院", "省实验室"}
+    assert {"丙丁水库"} <= names
+
+
+def test_a_name_starts_after_a_verb_ending_in_好_or_加大():
+    names = {p[0] for p in projects(PLAN + "加快建好用好国家实验室及基地，加大企业总部等功能导入力度。")}
+    assert not names & {"好国家实验室", "加大企业总部"}
+
+
 def test_an_ordinal_phase_is_no_project():
     assert [p for p in projects(PLAN + "举办第一期培训班，新一期工作启动。") if "期" in p[0]] == []
 

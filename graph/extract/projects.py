@@ -25,12 +25,15 @@ from .places import STANDALONE_AREAS, district_mentions
 PROJECT_HEADS = word_list("project_heads")
 PROJECT_TAILS = word_list("project_tails")
 _HEADS_LONGEST_FIRST = sorted(PROJECT_HEADS, key=len, reverse=True)
+#: A name made only of level and kind words and a head is a category (data: graph/data/generic_modifiers.txt).
+GENERIC_NAME = re.compile("(?:" + "|".join(sorted(word_list("generic_modifiers"), key=len, reverse=True)) + ")*(?:"
+                          + "|".join(re.escape(h) for h in _HEADS_LONGEST_FIRST) + ")+")
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
 #: Two or more quoted names in a row at the end of a name (“氢走廊”“电走廊”), and one of them.
 QUOTED_SERIES = re.compile(r"(?:“[^“”]{1,12}”){2,}$")
 QUOTE = re.compile(r"“([^“”]{1,12})”")
 #: A list the text calls projects: A、B、C等一批重点项目 / 等“国之重器”.
-PROJECT_LIST = re.compile(r"(?P<items>[^，。；：]{2,200}?)等(?:一批)?(?:(?:(?!领域|方面|行业|企业)[\u4e00-\u9fff]){0,6}项目|“[^”]{2,8}”)")
+PROJECT_LIST = re.compile(r"(?P<items>[^，。；：]{2,200}?)等(?:一批)?(?:(?:(?!领域|方面|行业|企业|产业)[\u4e00-\u9fff]){0,6}项目|“[^”]{2,8}”)")
 #: A name followed by its count (老年日间照料服务中心达到1357个) names a kind of facility, not one project
 #: (a quoted brand such as “鲁班工坊”达到21家 stays a project).
 COUNTED_AFTER = re.compile(r"(?:达到|增至|超过|突破|总数|数量)?\d")
@@ -75,6 +78,8 @@ def extract_projects(doc: Document) -> list[ProjectFact]:
     for sentence in doc.sentences:
         for start, end in _name_spans(doc.text, sentence):
             fact = _project(doc, sentence, start, end)
+            if GENERIC_NAME.fullmatch(fact.name):
+                continue  # a bare head (849座公园 → 公园) or a category (县级医院) names no project
             facts += _sharing_the_head(doc, sentence, fact) + _quoted_series(fact)
     doc.cache["projects"] = facts
     return facts
