@@ -261,6 +261,16 @@ def test_annual_average_is_not_respectively():
     assert observations(FIVE_YEAR_REVIEW + "五年来，居民人均可支配收入年均增长5.7%。")[0][0] == "居民人均可支配收入"
 
 
+def test_a_programme_name_does_not_start_with_a_verb_of_compliance():
+    found = {a[0] for a in actions(PLAN + "认真贯彻甲乙改革部署，牢牢把握丙丁城市战略定位。")}
+    assert not {n for n in found if n.startswith(("认真", "贯彻", "牢牢", "把握"))}
+
+
+def test_a_count_of_hundreds_of_lines_is_no_policy_package():
+    found = {a[0] for a in actions(REVIEW + "优化公交线路143条，开通通游专线352条，落实提振消费19条。")}
+    assert "提振消费19条" in found and not {n for n in found if "143条" in n or "352条" in n}
+
+
 def test_quoted_objects_of_programme_verbs_are_programmes():
     found = {a[0] for a in actions(REVIEW + "坚持“用海河水洗海河泥”，大力开展城市供热“冬病夏治”，发挥“压舱石”作用。")}
     assert {"“用海河水洗海河泥”", "城市供热“冬病夏治”"} <= found

@@ -30,7 +30,7 @@ PROGRAM_HEADS = ("行动计划", "专项行动", "三年行动", "攻坚行动",
                  "改革", "试点", "机制", "制度", "培育计划", "计划", "总体规划", "规划", "政策措施", "措施", "条例",
                  "清单", "考核体系", "生活圈", "一揽子政策", "规定")
 #: The count that ends a policy package named by its topic: 稳经济35条, 提振消费19条.
-COUNTED_PACKAGE = re.compile(r"\d{1,3}条(?!措施)")
+COUNTED_PACKAGE = re.compile(r"(?<!\d)\d{1,2}条(?!措施)")
 #: A quoted name, optionally with a generic continuation: “一制三化”审批制度改革, “双碳”工作.
 QUOTED = re.compile(r"“(?P<q>[^“”，。]{2,12})”(?P<tail>(?:(?!加快|推进|全面|持续|深入)[\u4e00-\u9fff]){0,8}?(?:改革|工程|工作|建设|行动计划|行动|试点|战略|体系))")
 #: The part of a programme name before its head must say what it is about: not 保持战略, 38项试点, （三）改革.
