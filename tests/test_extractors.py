@@ -104,6 +104,17 @@ def test_ranks_written_many_ways_are_rank_observations(text, value, indicator):
     assert [(o[0], o[1], o[2], o[4]) for o in found] == [(indicator, value, "rank", "rank")]
 
 
+@pytest.mark.parametrize("text, indicator", [
+    ("今年的经济增长预期目标定为6%左右。", "经济增长预期目标"),
+    ("货币供应量预期增长目标拟定为12%。", "货币供应量预期增长目标"),
+    ("中央财政用于甲乙的投入拟安排100亿元。", "中央财政用于甲乙的投入"),
+    ("但赤字率为3%。", "赤字率"),
+    ("补助标准由每人每年240元提高。", "补助标准"),
+])
+def test_indicator_names_lose_the_words_around_them(text, indicator):
+    assert [o[0] for o in observations(PLAN + text)][:1] == [indicator]
+
+
 def test_a_rank_moving_from_one_place_to_another_gives_both():
     found = observations(REVIEW + "某园区在评估中从第9名提升至第2名。")
     assert [(o[1], o[2]) for o in found] == [(9, "rank"), (2, "rank")]

@@ -45,8 +45,9 @@ TIME_PREFIX = re.compile(r"^(?:到|至|截至)?(?:\d{4}年(?:底|末)?|今年|�
 SCOPE_PREFIX = re.compile(r"^(?:全市|全区|全省|我市|全国)")
 TRAILING_VERBS = re.compile(
     r"(?:不少于|不低于|不超过|预计|力争|努力|稳定|保持在|保持|控制在|控制|达到|达|为|实现|增长|年均|分别|均|突破|超过|增至|降至|降到|"
-    r"提高|提升|下降|降低|减少|增加|稳居|位居|居|跃|排|首次|率先|持续|继续|快于|高于|低于|占|了|在|到|于|至|的|之|约|近|超)+$")
-LEADING_NOISE = re.compile(r"^(?:其中|同时|并|和|及|以及|与|累计|率先|，|、)+")
+    r"提高|提升|下降|降低|减少|增加|稳居|位居|居|跃|(?<!安)排|拟安排|安排|(?<=目标)拟?定|首次|率先|持续|继续|快于|高于|低于|占|了|在|到|"
+    r"于|至|的|之|约|近|超|由|每人每年|平均每|每年|每|已经|已)+$")
+LEADING_NOISE = re.compile(r"^(?:其中|同时|并|和|及|以及|与|累计|率先|的|但|要|由|把|将|，|、)+")
 #: Words after which a list of names shares a list of numbers (A、B分别…X、Y).
 RESPECTIVELY = re.compile(r"分别|(?<![年人平])均")
 
@@ -288,7 +289,7 @@ def _clean_subject(text: str) -> str:
     text = LEADING_NOISE.sub("", text)
     text = TIME_PREFIX.sub("", text)
     text = SCOPE_PREFIX.sub("", text)
-    text = re.sub(r"^预计", "", text)
+    text = LEADING_NOISE.sub("", re.sub(r"^预计", "", text))  # again: 今年的… once 今年 is gone
     previous = None
     while previous != text:
         previous = text
