@@ -9,7 +9,6 @@ organisation —, unit words and policy terms) keeps names whole:
 from __future__ import annotations
 
 import logging
-import re
 import threading
 from functools import lru_cache
 
@@ -55,14 +54,13 @@ def word_tags() -> dict[str, str]:
     import jieba
 
     with jieba.get_dict_file() as f:
-        tags = dict(DICT_LINE.findall(f.read().decode("utf-8")))
+        fields = f.read().decode("utf-8").split()  # word, frequency, tag on every line
+    if len(fields) % 3:
+        raise ValueError("jieba's dictionary: not 'word frequency tag' on every line")
+    tags = dict(zip(fields[0::3], fields[2::3]))
     for word in _domain_words():
         tags[word] = "ns" if word.endswith(("区", "县", "市", "省")) else "n"
     return tags
-
-
-#: A line of jieba's dictionary file: word, frequency, tag.
-DICT_LINE = re.compile(r"^(\S+) \d+ (\S+)$", re.M)
 
 
 def cut(text: str, hmm: bool = False) -> list[str]:
