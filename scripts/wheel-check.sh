@@ -8,6 +8,7 @@ root="$(pwd)"
 python="${1:-python3}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+export GOVKG_STATE_DIR="$work/state"  # the builds here are not the user's last build
 "$python" -m pip wheel -q --no-deps -w "$work/dist" . 2>&1 | grep -v '^WARNING: Location' || true
 "$python" -m venv "$work/venv"
 "$work/venv/bin/pip" install -q "$work"/dist/govkg-*.whl 2>&1 | grep -v '^WARNING: Location' || true
