@@ -4,10 +4,11 @@
 of a `ProcessPoolExecutor`), then writes
 
 - per report, as a single build does: `<rid>.ttl` (and `<rid>.html`);
-- for the corpus (when more than one report, or when asked): `<corpus>.trig` (TriG), one named graph per report, named by its report node `id:<rid>`; the named graph `id:shared` with what reports
-  say alike of the nodes they share (a division's label, type, code and parent, an indicator's label and concept,
-  the concepts), stored once instead of once per report; and the named graph `id:targets` with the target
-  assessments (graph/targets.py); `<corpus>-targets.ttl` and `<corpus>-targets.html` show them alone;
+- for the corpus (when more than one report, or when asked): `<corpus>.trig` (TriG), one named graph per report,
+  named by its report node `id:<rid>`; the named graph `id:shared` with what reports say alike of the nodes they
+  share (a division's label, type, code and parent, an indicator's label and concept, the concepts), stored once
+  instead of once per report; and the named graph `id:targets` with the target assessments (graph/targets.py);
+  `<corpus>-targets.ttl` and `<corpus>-targets.html` show them alone;
   `<corpus>-index.html` links everything.
 
 Lines and graphs are sorted, so the same inputs give byte-identical files. The corpus TriG is concatenated, nothing
@@ -16,8 +17,8 @@ shared graph from the shared lines each report left in the cache folder `.govkg/
 observations and `manifest.json`: the SHA-256 of each report file and of what it wrote, the build options and a
 fingerprint of the govkg code. On a rebuild, a report whose record matches (and whose outputs are still there,
 unchanged) is skipped; when no report changed, the corpus TriG is not written again. N-Quads (or any other
-format) of a build folder: `govkg export FOLDER --format nq`. A report that fails is reported and left out; the others are still built
-and written.
+format) of a build folder: `govkg export FOLDER --format nq`. A report that fails is reported and left out; the
+others are still built and written.
 
 Per-report extraction is a pure function of the text (`govkg.build.extract_report`, `report_nquads` below), so it
 can run on any engine that maps a function over texts (see tests/test_corpus.py for Dask).

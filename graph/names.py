@@ -36,13 +36,12 @@ FUNCTION_WORDS = frozenset("""
 的 和 与 及 等 或 以 为 在 了 着 对 向 把 将 要 从 到 由 于 是 并 被 让 使 其 该 各 每 这 那 此 一批 一系列
 开展 实施 推进 推动 加快 建立 完成 落实 出台 制定 研究 深化 健全 完善 坚持 采取 保持 深入 全面 持续 大力
 积极 着力 严格 划定 严守 获批 率先 启动 组织 抓好 用好 办好 全市 我市 本市 全国 首批 印发 入选 圆满 取得
-更加 融入 支持 围绕 依托 通过 贯彻 贯彻落实 认真 牢牢 把握 牢牢把握
+更加 融入 支持 围绕 依托 通过 贯彻 贯彻落实 把握
 """.split())
 #: Verbs this frequent in jieba's dictionary (采取, 实施, 保持) end a name; rarer ones (驾驶, 制造) may be part of it.
 COMMON_VERB_FREQ = 7000
 #: Adverbs that open a verb phrase: a token starting with one (全面完成, 持续推进) ends a name.
-ADVERB_PREFIXES = ("全面", "持续", "加快", "深入", "积极", "大力", "着力", "进一步", "率先", "扎实", "用心", "用力", "认真", "牢牢",
-                   "贯彻")
+ADVERB_PREFIXES = ("全面", "持续", "加快", "深入", "积极", "大力", "着力", "进一步", "率先", "扎实", "用心", "用力", "认真", "牢牢")
 NAME_CHARS = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9（）()—\-·“”]+$")
 MAX_NAME = 22
 

@@ -92,6 +92,7 @@ MAX_EVIDENCE_CHARS = 240
 
 _SPACING = 70  # minimum distance between neighbours on a ring (layout units ~ CSS px at scale 1)
 _RING_STEP = 150
+RING_BASE = _RING_STEP // 2  # a ring of observations round its indicator starts this far out
 
 # A reference a browser would fetch from the network: src=/href= or CSS url() with an
 # absolute http(s) URL or a protocol-relative one.
@@ -289,7 +290,7 @@ APP_JS = r"""
   // an indicator's observations in a ring round where it is now (physics may have moved it)
   function ring(indicator) {
     var p = network.getPosition(indicator), ids = members[indicator];
-    var r = 50 + 60 * ids.length / (2 * Math.PI);
+    var r = DATA.ring[0] + DATA.ring[1] * ids.length / (2 * Math.PI);  // as ring_radius()
     return ids.map(function (m, k) {
       var a = 2 * Math.PI * k / ids.length;
       return {id: m, x: Math.round(p.x + r * Math.cos(a)), y: Math.round(p.y + r * Math.sin(a))};
@@ -571,8 +572,9 @@ def build_network(view: nx.MultiDiGraph, positions: dict | None = None,
     indicator."""
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line", heading="")
     collapsed = collapsed_observations(view) if collapse else {}
+    summaries = _summary_edges(view, collapsed)
     if positions is None:
-        positions = collapsed_positions(view, collapsed) if collapsed else layout_positions(view)
+        positions = collapsed_positions(view, collapsed, summaries) if collapsed else layout_positions(view)
     districts = districts if districts is not None else {}
     index = {node: i for i, node in enumerate(view.nodes)}
     for node, data in view.nodes(data=True):
@@ -609,7 +611,7 @@ def build_network(view: nx.MultiDiGraph, positions: dict | None = None,
         if data["predicate"] in (MEASURES, OBSERVATION_EDGE, INDICATOR_EDGE):
             extra = {"dashes": True, "color": _OBSERVATION_EDGE_COLOR}
         net.add_edge(index[u], index[v], title=_edge_tooltip(view, u, v, data), **extra)
-    for k, ((scope, indicator), count) in enumerate(sorted(_summary_edges(view, collapsed).items())):
+    for k, ((scope, indicator), count) in enumerate(sorted(summaries.items())):
         net.add_edge(index[scope], index[indicator], id=f"sum{k}", sum=index[indicator], dashes=True,
                      color=_OBSERVATION_EDGE_COLOR,
                      title=f"{view.nodes[scope]['label']} → {view.nodes[indicator]['label']}: {count} observation(s); "
@@ -635,24 +637,30 @@ def _summary_edges(view: nx.MultiDiGraph, collapsed: dict) -> dict[tuple, int]:
     return counts
 
 
-def collapsed_positions(view: nx.MultiDiGraph, collapsed: dict) -> dict[object, tuple[int, int]]:
-    """`layout_positions` of the view with its collapsed observations replaced by place → indicator
-    edges; each collapsed observation in a ring round its indicator (where the page shows it)."""
+def collapsed_positions(view: nx.MultiDiGraph, collapsed: dict, summaries: dict) -> dict[object, tuple[int, int]]:
+    """`layout_positions` of the view with its collapsed observations replaced by the place → indicator
+    edges `summaries`; each collapsed observation in a ring round its indicator (where the page shows it)."""
     outline = nx.MultiDiGraph()
     outline.add_nodes_from(n for n in view.nodes if n not in collapsed)
     outline.add_edges_from((u, v) for u, v in view.edges() if u not in collapsed and v not in collapsed)
-    outline.add_edges_from(_summary_edges(view, collapsed))
+    outline.add_edges_from(summaries)
     positions = layout_positions(outline)
     rings: dict[object, list] = {}
     for obs, indicator in collapsed.items():
         rings.setdefault(indicator, []).append(obs)
     for indicator, members in rings.items():
         x, y = positions[indicator]
-        radius = _RING_STEP / 2 + _SPACING * len(members) / (2 * math.pi)
+        radius = ring_radius(len(members))
         for k, obs in enumerate(members):
             angle = 2 * math.pi * k / len(members)
             positions[obs] = (int(round(x + radius * math.cos(angle))), int(round(y + radius * math.sin(angle))))
     return positions
+
+
+def ring_radius(members: int) -> float:
+    """The radius of a ring of `members` observations round their indicator (the page uses the same, from
+    ``DATA.ring``): far enough for them to sit ``_SPACING`` apart."""
+    return RING_BASE + _SPACING * members / (2 * math.pi)
 
 
 def stabilization_iterations(n_nodes: int) -> int:
@@ -747,7 +755,7 @@ def render_view(view: nx.MultiDiGraph, title: str, *, nav: Sequence[tuple[str, s
     net = build_network(view, districts=compact, collapse=collapse)
     folded = collapse and any("o" in n for n in net.nodes)
     options = vis_options(view.number_of_nodes())
-    data = {"nodes": net.nodes, "edges": net.edges, "options": options}
+    data = {"nodes": net.nodes, "edges": net.edges, "options": options, "ring": [RING_BASE, _SPACING]}
 
     statuses = sorted({s for _, d in view.nodes(data=True) for s in (_statuses(d) or ())})
     periods = sorted({p for _, d in view.nodes(data=True) for p in (_periods(d) or ())})

@@ -213,7 +213,7 @@ def _rank_value(m: re.Match) -> str | None:
     head, number, tail = m.group("rhead"), m.group("rnum"), m.group("rtail")
     if head == "首":
         return "1" if tail == "位" and not number else None
-    if not number or (head == "前" and tail == "强" and not m.group(0).startswith(("跻身", "进入", "居"))):
+    if not number:
         return None
     if m.group(0).startswith(("从", "至")) and tail not in ("位", "名"):
         return None  # 从第一批, 至第二阶段: ordinals, not ranks
