@@ -84,7 +84,7 @@ def build_report(path: Path, out_dir: Path, region: str | None = None, year: int
     if html:
         # main view <rid>.html, plus <rid>-views/: index page, ego views per district and action
         from .exporters.views import write_views
-        html_path = write_views(triples.to_rdflib(), out_dir, rid, f"{doc.meta.year}年{doc.meta.region}政府工作报告 · govkg").main
+        html_path = write_views(triples.index(), out_dir, rid, f"{doc.meta.year}年{doc.meta.region}政府工作报告 · govkg").main
     page_path = None
     if page:
         page_path = _write_pages(doc, extraction, out_dir, rid, html_path.name if html_path else None)

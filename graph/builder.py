@@ -17,7 +17,7 @@ import math
 from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
-from typing import Iterator
+from typing import Iterable
 
 import pyoxigraph as ox
 from rdflib import RDF, RDFS, SKOS, XSD, Graph
@@ -419,9 +419,9 @@ def report_triples(doc: Document, ex: Extraction, source: str, content_hash: str
     return b.g
 
 
-def own_and_shared(triples: TripleSet, rid: str) -> tuple[Iterator[str], list[str]]:
-    """Report `rid`'s lines split into its own (a stream) and those it shares with other reports (a list): what
-    any report naming the same thing says alike — a line about a vocabulary term (a concept: subject outside
+def own_and_shared(triples: TripleSet, rid: str) -> tuple[Iterable[str], list[str]]:
+    """Report `rid`'s lines split into its own and those it shares with other reports (see `TripleSet.split`):
+    what any report naming the same thing says alike — a line about a vocabulary term (a concept: subject outside
     the data namespace), or about a node no report owns (a division, an indicator) with a predicate in
     `SHARED_PREDICATES` (its label, type, code …)."""
     own_prefix, data_prefix = iri(DATA_IRI + rid)[:-1], iri(DATA_IRI)[:-1]

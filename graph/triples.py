@@ -93,13 +93,14 @@ class TripleSet:
         self._runs.append(run)
         self._lines = {}
 
-    def lines(self) -> Iterator[str]:
-        """The lines in code-point (= UTF-8 byte) order, each once: equal graphs give equal bytes."""
+    def lines(self) -> Iterable[str]:
+        """The lines in code-point (= UTF-8 byte) order, each once: equal graphs give equal bytes. A list (not to be
+        changed) while they fit in memory, else a stream merged from the runs on disk."""
         if self._runs:
             return self._merged()
         if self._sorted is None:
             self._sorted = sorted(self._lines)
-        return iter(self._sorted)
+        return self._sorted
 
     def _merged(self) -> Iterator[str]:
         files = [open(run, encoding="utf-8") for run in self._runs]
@@ -123,17 +124,20 @@ class TripleSet:
     def type_counts(self) -> Counter:
         """How many subjects each class (an N-Triples IRI) has, in one pass over the lines."""
         return Counter(line[at + len(TYPE):-3] for line in self.lines()
-                       if line.startswith(TYPE, at := line.index(" ")))
+                       if TYPE in line and line.startswith(TYPE, at := line.index(" ")))
 
-    def split(self, is_shared) -> tuple[Iterator[str], list[str]]:
-        """(own lines, as a stream; shared lines, a list): `is_shared(line)` says which (see
-        `govkg.builder.own_and_shared`), asked once per line."""
-        shared = [line for line in self.lines() if is_shared(line)]
-        return self.lines_except(set(shared)), shared
-
-    def lines_except(self, excluded: set[str]) -> Iterator[str]:
-        """`lines()` without those in `excluded`."""
-        return (line for line in self.lines() if line not in excluded)
+    def split(self, is_shared) -> tuple[Iterable[str], list[str]]:
+        """(own lines, shared lines — a list), both sorted: `is_shared(line)` says which (see
+        `govkg.builder.own_and_shared`), asked once per line. The own lines are a list too, unless the set spilled
+        to disk: then a stream, so a huge report's lines are never all in memory."""
+        if self._runs:
+            shared = [line for line in self.lines() if is_shared(line)]
+            excluded = set(shared)
+            return (line for line in self.lines() if line not in excluded), shared
+        own, shared = [], []
+        for line in self.lines():
+            (shared if is_shared(line) else own).append(line)
+        return own, shared
 
     def ntriples(self) -> bytes:
         return "".join(self.lines()).encode("utf-8")
@@ -147,9 +151,19 @@ class TripleSet:
         return turtle_of(self.lines(), prefixes)
 
     def to_rdflib(self):
-        """An rdflib Graph of the same triples (for the rdflib API, SHACL via pyshacl, the HTML views): parsed by
-        Oxigraph, each distinct term made once."""
-        g, terms = Graph(), {}
+        """An rdflib Graph of the same triples (for the rdflib API, SHACL via pyshacl): parsed by Oxigraph, each
+        distinct term made once."""
+        g = Graph()
+        g.addN((s, p, o, g) for s, p, o in self.rdflib_triples())
+        return g
+
+    def index(self) -> "TripleIndex":
+        """The triples indexed for lookups, without an rdflib store (what the HTML views read)."""
+        return TripleIndex(self.rdflib_triples())
+
+    def rdflib_triples(self) -> Iterator[tuple]:
+        """The triples as rdflib terms, parsed by Oxigraph, each distinct term made once."""
+        terms: dict = {}
 
         def term(t):
             made = terms.get(t)
@@ -157,9 +171,40 @@ class TripleSet:
                 made = terms[t] = _rdflib_term(t)
             return made
 
-        quads = ox.parse(LineReader(self.lines()), format=ox.RdfFormat.N_TRIPLES)
-        g.addN((term(q.subject), term(q.predicate), term(q.object), g) for q in quads)
-        return g
+        for q in _parsed(self.lines()):
+            yield term(q.subject), term(q.predicate), term(q.object)
+
+
+class TripleIndex:
+    """Triples (rdflib terms) indexed by subject and by predicate, answering the lookups of rdflib's Graph that the
+    graph views use (`objects`, `subjects`, `subject_objects`) at a fraction of a Graph's cost to build.
+
+    >>> from rdflib import URIRef
+    >>> a, p, b = URIRef("http://x/a"), URIRef("http://x/p"), URIRef("http://x/b")
+    >>> index = TripleIndex([(a, p, b)])
+    >>> list(index.objects(a, p)), list(index.subjects(p, None)), list(index.subject_objects(p))
+    ([rdflib.term.URIRef('http://x/b')], [rdflib.term.URIRef('http://x/a')], [(rdflib.term.URIRef('http://x/a'), rdflib.term.URIRef('http://x/b'))])
+    """
+
+    def __init__(self, triples: Iterable[tuple]) -> None:
+        self._by_subject: dict = {}
+        self._by_predicate: dict = {}
+        for s, p, o in triples:
+            self._by_subject.setdefault(s, {}).setdefault(p, []).append(o)
+            self._by_predicate.setdefault(p, {}).setdefault(o, []).append(s)
+
+    def objects(self, subject, predicate) -> Iterator:
+        return iter(self._by_subject.get(subject, {}).get(predicate, ()))
+
+    def subjects(self, predicate, obj=None) -> Iterator:
+        """Subjects with `predicate` to `obj` (to any object when `obj` is None, each subject once)."""
+        by_object = self._by_predicate.get(predicate, {})
+        if obj is not None:
+            return iter(by_object.get(obj, ()))
+        return iter(dict.fromkeys(s for subjects in by_object.values() for s in subjects))
+
+    def subject_objects(self, predicate) -> Iterator[tuple]:
+        return ((s, o) for o, subjects in self._by_predicate.get(predicate, {}).items() for s in subjects)
 
 
 def _rdflib_term(t):
@@ -181,8 +226,13 @@ def turtle_of(lines: Iterable[str], prefixes: dict[str, str]) -> bytes:
 
 def write_turtle_of(lines: Iterable[str], prefixes: dict[str, str], out) -> None:
     """`turtle_of`, streamed into the binary file `out`."""
-    ox.serialize(ox.parse(LineReader(lines), format=ox.RdfFormat.N_TRIPLES), out, format=ox.RdfFormat.TURTLE,
-                 prefixes=prefixes)
+    ox.serialize(_parsed(lines), out, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+
+
+def _parsed(lines: Iterable[str]):
+    """Oxigraph's triples of N-Triples `lines`: a list parsed from one string, any other iterable streamed."""
+    source = "".join(lines).encode("utf-8") if isinstance(lines, list) else LineReader(lines)
+    return ox.parse(source, format=ox.RdfFormat.N_TRIPLES)
 
 
 def without_prefixes(turtle: bytes) -> bytes:
