@@ -73,15 +73,15 @@ class TripleSet:
         self._runs: list[Path] = []
         self._folder: tempfile.TemporaryDirectory | None = None
         self._spill_lines = spill_lines
-        self._count: int | None = None
+        self._count: tuple[tuple[int, int], int] | None = None  # (runs, lines in memory) → distinct lines
         #: the report and its target/actual observations as plain data, for linking targets across reports
         #: (filled by `govkg.builder`: {"report", "label", "city", "year", "observations": [...]}; {} for none)
         self.records: dict = {"observations": []}
 
     def add(self, s: str, p: str, o: str) -> None:
-        self._lines[f"{s} {p} {o} .\n"] = None
-        self._sorted = self._count = None
-        if len(self._lines) >= self._spill_lines:
+        lines = self._lines
+        lines[f"{s} {p} {o} .\n"] = None
+        if len(lines) >= self._spill_lines:
             self._spill()
 
     def _spill(self) -> None:
@@ -98,7 +98,7 @@ class TripleSet:
         changed) while they fit in memory, else a stream merged from the runs on disk."""
         if self._runs:
             return self._merged()
-        if self._sorted is None:
+        if self._sorted is None or len(self._sorted) != len(self._lines):  # lines are only ever added
             self._sorted = sorted(self._lines)
         return self._sorted
 
@@ -117,9 +117,10 @@ class TripleSet:
     def __len__(self) -> int:
         if not self._runs:
             return len(self._lines)
-        if self._count is None:
-            self._count = sum(1 for _ in self.lines())
-        return self._count
+        state = (len(self._runs), len(self._lines))
+        if self._count is None or self._count[0] != state:
+            self._count = (state, sum(1 for _ in self.lines()))
+        return self._count[1]
 
     def type_counts(self) -> Counter:
         """How many subjects each class (an N-Triples IRI) has, in one pass over the lines."""
