@@ -36,7 +36,7 @@ FUNCTION_WORDS = frozenset("""
 的 和 与 及 等 或 以 为 在 了 着 对 向 把 将 要 从 到 由 于 是 并 被 让 使 其 该 各 每 这 那 此 一批 一系列
 开展 实施 推进 推动 加快 建立 完成 落实 出台 制定 研究 深化 健全 完善 坚持 采取 保持 深入 全面 持续 大力
 积极 着力 严格 划定 严守 获批 率先 启动 组织 抓好 用好 办好 全市 我市 本市 全国 首批 印发 入选 圆满 取得
-更加 融入 支持 围绕 依托 通过 贯彻 贯彻落实 把握
+更加 融入 支持 围绕 依托 通过 贯彻 贯彻落实 把握 做好 建立健全 强化 打造 打通 开创 不断 始终 好
 """.split())
 #: Verbs this frequent in jieba's dictionary (采取, 实施, 保持) end a name; rarer ones (驾驶, 制造) may be part of it.
 COMMON_VERB_FREQ = 7000

@@ -211,6 +211,18 @@ def actions(body: str):
     return [(a.name, a.level, a.parent) for a in extract_actions(doc_of(body))]
 
 
+def test_an_address_to_the_delegates_is_no_task():
+    body = PLAN + "（一）聚焦建设创新策源地，着力提升创新发展能力\n各位代表！完成好各项任务，要强化政治引领。\n"
+    assert [a for a in actions(body) if a[1] == "task"] == []
+
+
+def test_programme_names_end_on_a_word_and_hold_no_list():
+    found = {a[0] for a in actions(PLAN + "打好甲乙防治攻坚战，培养卓越工程师，始终在思想上政治上行动上保持一致。"
+                                          "推动丙丁等考古遗址公园建设。")}
+    assert "甲乙防治攻坚战" in found
+    assert not {name for name in found if "工程" in name or "行动" in name or "等" in name or name.startswith("好")}
+
+
 def test_review_areas_ten_actions_work_areas_and_tasks():
     body = (REVIEW + "（一）创新能力进一步增强。新建实验室。\n" + "二、今后五年的目标任务和2023年工作安排\n"
             "（一）实施制造业高质量发展行动。推进改革。\n" + "今年重点抓好以下工作：\n"
@@ -311,6 +323,14 @@ def test_a_level_or_kind_and_a_head_is_a_category_not_a_project():
                                            "新建城市公园和大学科技园。")}
     assert not names & {"县级医院", "三级公立医院", "省实验室", "城市公园", "大学科技园"}
     assert {"丙丁水库"} <= names
+
+
+def test_the_kind_after_等_and_a_role_the_region_takes_on_are_no_projects():
+    names = {p[0] for p in projects(PLAN + "加快建设甲乙湿地等大尺度公园，建好丙丁医药港等专业化园区。"
+                                           "建设国际科技创新中心和全国文化中心，打造国际消费枢纽，天津国际航空枢纽功能增强。"
+                                           "建成戊己国际医学中心和国际氢能示范区。")}
+    assert not names & {"大尺度公园", "专业化园区", "国际科技创新中心", "全国文化中心", "国际消费枢纽", "天津国际航空枢纽"}
+    assert {"戊己国际医学中心", "国际氢能示范区"} <= names  # led by another place; not a role's head
 
 
 def test_a_name_starts_after_a_verb_ending_in_好_or_加大():

@@ -29,6 +29,10 @@ MAX_TASK = 40
 PROGRAM_HEADS = ("行动计划", "专项行动", "三年行动", "攻坚行动", "行动", "战略", "攻坚战", "专项斗争", "专项整治", "工程",
                  "改革", "试点", "机制", "制度", "培育计划", "计划", "总体规划", "规划", "政策措施", "措施", "条例",
                  "清单", "考核体系", "生活圈", "一揽子政策", "规定")
+#: A head word that goes on into a longer word is no head: 工程师, 行动上 (思想上政治上行动上), 战略者.
+WORD_GOES_ON = re.compile(r"[师上者员]")
+#: 等 closing a list (甲乙等考古遗址公园建设): a name holding it spans a list and its kind.
+LIST_ETC = re.compile(r"(?<![高中初平同均对相])等")
 #: The count that ends a policy package named by its topic: 稳经济35条, 提振消费19条.
 COUNTED_PACKAGE = re.compile(r"(?<!\d)\d{1,2}条(?!措施)")
 #: A quoted name, optionally with a generic continuation: “一制三化”审批制度改革, “双碳”工作.
@@ -116,7 +120,7 @@ def _task(doc: Document, paragraph: Paragraph) -> ActionFact | None:
         return None
     first = sentences[0]
     end = first.end - 1 if doc.text[first.end - 1] in "。；" else first.end
-    if end - first.start > MAX_TASK or "，" in doc.text[first.start:end]:
+    if end - first.start > MAX_TASK or "，" in doc.text[first.start:end] or doc.text[end - 1] in "！!？?":
         return None
     return ActionFact(doc.text[first.start:end], "task", area.name, first.start, end, first.index)
 
@@ -142,7 +146,8 @@ def _programs(doc: Document) -> list[ActionFact]:
     last_end = -1
     for s, e in sorted(spans, key=lambda x: (x[0], -x[1])):
         name = text[s:e]
-        if s < last_end or name in GENERIC_NAMES or not _has_topic(name):
+        if (s < last_end or name in GENERIC_NAMES or not _has_topic(name) or WORD_GOES_ON.match(text, e)
+                or LIST_ETC.search(name)):
             continue
         sentence = doc.sentence_at(s)
         if _overlaps(s, e, project_spans.get(sentence.index, [])) or _is_heading_name(doc, sentence, s, e):

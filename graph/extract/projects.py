@@ -28,6 +28,12 @@ _HEADS_LONGEST_FIRST = sorted(PROJECT_HEADS, key=len, reverse=True)
 #: A name made only of level and kind words and a head is a category (data: graph/data/generic_modifiers.txt).
 GENERIC_NAME = re.compile("(?:" + "|".join(sorted(word_list("generic_modifiers"), key=len, reverse=True)) + ")*(?:"
                           + "|".join(re.escape(h) for h in _HEADS_LONGEST_FIRST) + ")+")
+#: A name right after 等 (南苑森林湿地等大尺度公园) is the kind of the items listed before it, not a project.
+AFTER_ETC = re.compile(r"(?<![高中初平同均对相])等(?:一批|一系列)?$")
+#: A role a region takes on (国际科技创新中心, 全国文化中心, 国际航空枢纽) names no project (data:
+#: graph/data/role_scopes.txt, role_heads.txt); the region's own name may lead it (北京国际科技创新中心).
+ROLE_NAME = re.compile("(?P<lead>[\u4e00-\u9fff]*?)(?:" + "|".join(word_list("role_scopes")) + ")[性级]?"
+                       "[\u4e00-\u9fff]*(?:" + "|".join(word_list("role_heads")) + ")")
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
 #: Two or more quoted names in a row at the end of a name (“氢走廊”“电走廊”), and one of them.
 QUOTED_SERIES = re.compile(r"(?:“[^“”]{1,12}”){2,}$")
@@ -78,11 +84,19 @@ def extract_projects(doc: Document) -> list[ProjectFact]:
     for sentence in doc.sentences:
         for start, end in _name_spans(doc.text, sentence):
             fact = _project(doc, sentence, start, end)
-            if GENERIC_NAME.fullmatch(fact.name):
-                continue  # a bare head (849座公园 → 公园) or a category (县级医院) names no project
+            if GENERIC_NAME.fullmatch(fact.name) or _is_a_kind_or_role(doc, fact):
+                continue  # a bare head (849座公园 → 公园), a category (县级医院) or a role names no project
             facts += _sharing_the_head(doc, sentence, fact) + _quoted_series(fact)
     doc.cache["projects"] = facts
     return facts
+
+
+def _is_a_kind_or_role(doc: Document, fact: ProjectFact) -> bool:
+    """The kind of the items before 等 (A、B等专业化园区) or a role the region takes on (国际消费枢纽)."""
+    if AFTER_ETC.search(doc.text, max(0, fact.start - 3), fact.start):
+        return True
+    role = ROLE_NAME.fullmatch(fact.name)
+    return role is not None and (not role["lead"] or _names_the_region(doc, role["lead"]))
 
 
 def _sharing_the_head(doc: Document, sentence: Sentence, fact: ProjectFact) -> list[ProjectFact]:
