@@ -72,6 +72,8 @@ class NameFinder:
             name_start = grow_backwards(text, start, m.start(), self.verb_freq, self.stop_words)
             name_end = _close_quote(text, name_start, name_end)
             if spans and (name_start < spans[-1][1] or _joins(text, spans[-1][1], m.start())):
+                if COUNT_AND_KIND.fullmatch(text, spans[-1][1], m.start()):
+                    continue  # 甲机场、乙机场2个国际机场: the list's count and kind, not more of its last name
                 if name_end > spans[-1][1]:
                     spans[-1] = (spans[-1][0], name_end)
                 continue
@@ -81,6 +83,10 @@ class NameFinder:
 
     def _tails(self, text: str, end: int, ceiling: int) -> int:
         return self.tails.match(text, end, ceiling).end() if self.tails else end
+
+
+#: A count and the start of a kind between a name and the next head (…机场2个国际机场).
+COUNT_AND_KIND = re.compile(r"\d+[个家座所条项处][\u4e00-\u9fff]{0,4}")
 
 
 def grow_backwards(text: str, floor: int, head_start: int, verb_freq: int = COMMON_VERB_FREQ,

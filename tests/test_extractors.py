@@ -333,6 +333,21 @@ def test_the_kind_after_等_and_a_role_the_region_takes_on_are_no_projects():
     assert {"戊己国际医学中心", "国际氢能示范区"} <= names  # led by another place; not a role's head
 
 
+def test_items_of_a_counted_list_of_projects_are_projects_even_in_an_industry():
+    assert projects(PLAN + "东风甲乙新能源、丙丁时代、戊己动力超级工厂等2957个重大产业项目建成投产。") == [
+        ("东风甲乙新能源", "complete", None), ("丙丁时代", "complete", None), ("戊己动力超级工厂", "complete", None)]
+    assert [p[0] for p in projects(PLAN + "提速甲乙至丙丁、戊己高速改扩建等34个续建项目。")] == ["甲乙至丙丁", "戊己高速改扩建"]
+
+
+def test_a_section_between_two_places_belongs_to_its_line_and_lends_no_item_to_the_next_name():
+    assert [p[0] for p in projects(PLAN + "沿江高铁甲乙至丙丁段、戊己长江大桥建成。")] == ["沿江高铁甲乙至丙丁段", "戊己长江大桥"]
+
+
+def test_a_lists_count_and_kind_end_its_last_item():
+    assert [p[0] for p in projects(REVIEW + "新增甲乙花湖机场、丙丁三峡机场2个国际机场。")] == ["甲乙花湖机场", "丙丁三峡机场"]
+    assert projects(PLAN + "新建口袋公园50个。") == []
+
+
 def test_a_name_starts_after_a_verb_ending_in_好_or_加大():
     names = {p[0] for p in projects(PLAN + "加快建好用好国家实验室及基地，加大企业总部等功能导入力度。")}
     assert not names & {"好国家实验室", "加大企业总部"}

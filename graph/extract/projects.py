@@ -38,11 +38,15 @@ _CJK = re.compile(r"[\u4e00-\u9fff]+")
 #: Two or more quoted names in a row at the end of a name (“氢走廊”“电走廊”), and one of them.
 QUOTED_SERIES = re.compile(r"(?:“[^“”]{1,12}”){2,}$")
 QUOTE = re.compile(r"“([^“”]{1,12})”")
-#: A list the text calls projects: A、B、C等一批重点项目 / 等“国之重器”.
-PROJECT_LIST = re.compile(r"(?P<items>[^，。；：]{2,200}?)等(?:一批)?(?:(?:(?!领域|方面|行业|企业|产业)[\u4e00-\u9fff]){0,6}项目|“[^”]{2,8}”)")
+#: A list the text calls projects: A、B、C等一批重点项目 / 等“国之重器” / 等2957个重大产业项目 (counted, the items are
+#: projects even in an industry: uncounted, 影视、演艺等文化产业项目 lists industries).
+PROJECT_LIST = re.compile(r"(?P<items>[^，。；：]{2,200}?)等(?:(?:一批)?(?:(?:(?!领域|方面|行业|企业|产业)[\u4e00-\u9fff]){0,6}"
+                          r"项目|“[^”]{2,8}”)|\d+[个项][\u4e00-\u9fff]{0,8}项目)")
 #: A name followed by its count (老年日间照料服务中心达到1357个) names a kind of facility, not one project
 #: (a quoted brand such as “鲁班工坊”达到21家 stays a project).
 COUNTED_AFTER = re.compile(r"(?:达到|增至|超过|突破|总数|数量)?\d")
+#: …but a list's items followed by their count and kind are each one (甲乙机场、丙丁机场2个国际机场).
+LIST_COUNT = re.compile(r"\d+[个家座所条项处][\u4e00-\u9fff]")
 #: A count before a name (6家海河实验室, 新认定8家…) is not part of it.
 COUNT_PREFIX = re.compile(r"[^，。；]*?\d+(?:\.\d+)?(?:万|亿)?[家个座所条项批处]")
 #: A phase or extension of a named work (国家会议中心二期, 昌平线南延一期): the phase makes the name specific even when
@@ -54,7 +58,7 @@ MIN_PHASED_BASE = 3
 BRANCH_HEAD = re.compile(r"院区|校区|分院|分校|园区|站")
 LIST_SPLIT = re.compile(r"、")
 LEADING_VERBS = re.compile(r"(?:[\u4e00-\u9fff]{0,4}?(?:新建|建成开放|建成|推动|推进|加快|实施|引进|落地|开工建设|开工|"
-                           r"谋划|启动|完成|打造|建设))+")
+                           r"谋划|启动|完成|打造|建设|提速|续建|做好))+")
 
 COMPLETED = re.compile(r"建成|投产|通车|落地|落成|启用|开通|投用|竣工|完工|开园|开业|开馆|投入运行|投入使用|运营|开放|新建")
 START = re.compile(r"开工|动工|开建|启动")
@@ -82,11 +86,12 @@ def extract_projects(doc: Document) -> list[ProjectFact]:
         return doc.cache["projects"]
     facts = []
     for sentence in doc.sentences:
-        for start, end in _name_spans(doc.text, sentence):
+        spans = _name_spans(doc.text, sentence)
+        for start, end in spans:
             fact = _project(doc, sentence, start, end)
             if GENERIC_NAME.fullmatch(fact.name) or _is_a_kind_or_role(doc, fact):
                 continue  # a bare head (849座公园 → 公园), a category (县级医院) or a role names no project
-            facts += _sharing_the_head(doc, sentence, fact) + _quoted_series(fact)
+            facts += _sharing_the_head(doc, sentence, fact, spans) + _quoted_series(fact)
     doc.cache["projects"] = facts
     return facts
 
@@ -99,15 +104,18 @@ def _is_a_kind_or_role(doc: Document, fact: ProjectFact) -> bool:
     return role is not None and (not role["lead"] or _names_the_region(doc, role["lead"]))
 
 
-def _sharing_the_head(doc: Document, sentence: Sentence, fact: ProjectFact) -> list[ProjectFact]:
+def _sharing_the_head(doc: Document, sentence: Sentence, fact: ProjectFact,
+                      names: list[tuple[int, int]]) -> list[ProjectFact]:
     """The short items listed before a name that share its head: 铜锣峡、黄草峡储气库 → 铜锣峡储气库 (evidence: the
-    list from the item to the head). Items are 2–4 characters with no head of their own."""
+    list from the item to the head). Items are 2–4 characters with no head of their own and not the end of another
+    name (`names`: the sentence's name spans; 甲乙高铁丙丁段、某某大桥 has no item 丙丁段)."""
     head = next((h for h in _HEADS_LONGEST_FIRST if fact.name.endswith(h) and len(fact.name) > len(h)), None)
     text, out, end = doc.text, [], fact.start
     while head and end - 1 > sentence.start and text[end - 1] == "、":
         start = grow_backwards(text, sentence.start, end - 1)
         item = text[start:end - 1]
-        if not (2 <= len(item) <= 4 and _CJK.fullmatch(item)) or any(item.endswith(h) for h in PROJECT_HEADS):
+        if (not (2 <= len(item) <= 4 and _CJK.fullmatch(item)) or any(item.endswith(h) for h in PROJECT_HEADS)
+                or any(s < end - 1 <= e for s, e in names)):
             break
         out.insert(0, replace(fact, name=item + head, start=start))
         end = start
@@ -145,7 +153,14 @@ def _name_spans(text: str, sentence: Sentence) -> list[tuple[int, int]]:
     for m in PROJECT_LIST.finditer(text, sentence.start, sentence.end):
         spans.update(_list_items(text, m.start("items"), m.end("items")))
     return [sp for sp in _drop_nested(sorted(spans)) if not _quote_fragment(text, sentence.start, *sp)
-            and text[sp[0]:sp[1]].strip("“”") not in STANDALONE_AREAS and not COUNTED_AFTER.match(text, sp[1])]
+            and text[sp[0]:sp[1]].strip("“”") not in STANDALONE_AREAS and not _counted_kind(text, *sp)]
+
+
+def _counted_kind(text: str, start: int, end: int) -> bool:
+    """A name followed by its count names a kind (口袋公园50个), unless it is the last item of a counted list."""
+    if not COUNTED_AFTER.match(text, end):
+        return False
+    return not (LIST_COUNT.match(text, end) and "、" in text[max(0, start - 1):start])
 
 
 def _quote_fragment(text: str, floor: int, start: int, end: int) -> bool:
@@ -166,6 +181,8 @@ def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for s, e in zip(bounds, ends):
         if s == start:
             s = grow_backwards(text, s, e)
+            if text.startswith("至", s - 1):  # a road named by its two ends: 甲乙至丙丁
+                s = min(s, grow_backwards(text, start, s - 1))
         verb = LEADING_VERBS.match(text, s, e)
         s = verb.end() if verb else s
         if 2 <= e - s <= 24:
@@ -247,6 +264,6 @@ def sentence_subject_district(doc: Document, sentence: Sentence) -> str | None:
     return None
 
 
-#: A section of a line named by its two ends, after the line's name (成昆高铁渝宜段, 京沪高速京津段).
-SECTION_TAIL = r"[\u4e00-\u9fff]{2}段"
+#: A section of a line named by its two ends, after the line's name (成昆高铁渝宜段, 京沪高速京津段, 沿江高铁甲乙至丙丁段).
+SECTION_TAIL = r"(?:[\u4e00-\u9fff]{2,4}至)?[\u4e00-\u9fff]{2}段"
 _HEAD_FINDER = NameFinder(PROJECT_HEADS, PROJECT_TAILS, tail_patterns=[SECTION_TAIL])
