@@ -85,6 +85,7 @@ class NameFinder:
         return self.tails.match(text, end, ceiling).end() if self.tails else end
 
 
+_CJK_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
 #: A count and the start of a kind between a name and the next head (…机场2个国际机场).
 COUNT_AND_KIND = re.compile(r"\d+[个家座所条项处][\u4e00-\u9fff]{0,4}")
 
@@ -96,12 +97,24 @@ def grow_backwards(text: str, floor: int, head_start: int, verb_freq: int = COMM
     window_start = _after_break(text, window_start, head_start)
     tokens = cut(text[window_start:head_start], hmm=True)
     tags = word_tags()
-    start = head_start
-    for token in reversed(tokens):
-        if not _name_like(token, tags, verb_freq, stop_words):
+    start, i = head_start, len(tokens) - 1
+    while i >= 0:
+        if _joins_two_ends(tokens, i, start < head_start):
+            start -= len(tokens[i]) + len(tokens[i - 1])  # 至 and the place before it, and no further words
+            if i < 2 or tokens[i - 2] != "至":
+                break
+            i -= 2
+            continue
+        if not _name_like(tokens[i], tags, verb_freq, stop_words):
             break
-        start -= len(token)
+        start -= len(tokens[i])
+        i -= 1
     return _drop_open_quote(text, start, head_start)
+
+
+def _joins_two_ends(tokens: list[str], i: int, after_a_name: bool) -> bool:
+    """至 between two places, the first one word (甲乙至丙丁高铁: a line named by its two ends)."""
+    return tokens[i] == "至" and after_a_name and i > 0 and _CJK_WORD.fullmatch(tokens[i - 1]) is not None
 
 
 def _name_like(token: str, tags: dict[str, str], verb_freq: int, stop_words: frozenset[str]) -> bool:

@@ -223,6 +223,12 @@ def test_programme_names_end_on_a_word_and_hold_no_list():
     assert not {name for name in found if "工程" in name or "行动" in name or "等" in name or name.startswith("好")}
 
 
+def test_quoted_policies_links_and_short_quoted_names_are_programmes():
+    found = {a[0] for a in actions(PLAN + "强化“甲乙”联动，加力扩围实施“丙丁”政策，统筹推进“戊己”和教学质量提升，"
+                                          "做好金融“五篇文章”。")}
+    assert {"“甲乙”联动", "“丙丁”政策", "“戊己”", "金融“五篇文章”"} <= found
+
+
 def test_review_areas_ten_actions_work_areas_and_tasks():
     body = (REVIEW + "（一）创新能力进一步增强。新建实验室。\n" + "二、今后五年的目标任务和2023年工作安排\n"
             "（一）实施制造业高质量发展行动。推进改革。\n" + "今年重点抓好以下工作：\n"
@@ -341,6 +347,11 @@ def test_items_of_a_counted_list_of_projects_are_projects_even_in_an_industry():
 
 def test_a_section_between_two_places_belongs_to_its_line_and_lends_no_item_to_the_next_name():
     assert [p[0] for p in projects(PLAN + "沿江高铁甲乙至丙丁段、戊己长江大桥建成。")] == ["沿江高铁甲乙至丙丁段", "戊己长江大桥"]
+    assert [p[0] for p in projects(PLAN + "启动甲乙至丙丁高铁前期工作。")] == ["甲乙至丙丁高铁"]
+
+
+def test_a_service_or_reach_and_a_head_is_a_kind():
+    assert projects(PLAN + "优化货运铁路网，建设通用机场和国际机场。") == []
 
 
 def test_a_lists_count_and_kind_end_its_last_item():

@@ -36,9 +36,10 @@ LIST_ETC = re.compile(r"(?<![高中初平同均对相])等")
 #: The count that ends a policy package named by its topic: 稳经济35条, 提振消费19条.
 COUNTED_PACKAGE = re.compile(r"(?<!\d)\d{1,2}条(?!措施)")
 #: A quoted name, optionally with a generic continuation: “一制三化”审批制度改革, “双碳”工作.
-QUOTED = re.compile(r"“(?P<q>[^“”，。]{2,12})”(?P<tail>(?:(?!加快|推进|全面|持续|深入)[\u4e00-\u9fff]){0,8}?(?:改革|工程|工作|建设|行动计划|行动|试点|战略|体系))")
+QUOTED = re.compile(r"“(?P<q>[^“”，。]{2,12})”(?P<tail>(?:(?!加快|推进|全面|持续|深入)[\u4e00-\u9fff]){0,8}?(?:改革|工程|工作|建设|行动计划|行动|试点|战略|体系|联动发展|联动|政策|普法))")
 #: The part of a programme name before its head must say what it is about: not 保持战略, 38项试点, （三）改革.
 MIN_TOPIC = 3
+QUOTE_ONLY = re.compile(r"“[^“”]+”")
 LEADING_COUNT = re.compile(r"^(?:\d+|[一二三四五六七八九十]+)[项条个批类]")
 #: Named campaigns of the form 平安天津建设, 法治政府建设.
 BUILD_CAMPAIGN = re.compile(r"(?:平安|法治|美丽|智慧|数字|健康|文明|诚信|生态)[\u4e00-\u9fff]{1,4}建设")
@@ -50,7 +51,7 @@ LIST_ITEM = re.compile(r"(?:(?!(?:和|及)“)[^、])+")
 #: A list item holding a counted quantity (新增5.5万辆…指标) states a number, not a programme.
 COUNTED = re.compile(r"\d+(?:\.\d+)?[万亿]?[辆个家人元户项台套张]")
 #: Verbs whose object, when quoted, is a named programme: 坚持“用海河水洗海河泥”, 开展城市供热“冬病夏治”.
-PROGRAM_VERB = re.compile(r"(?:实施|开展|坚持|落实|推进|严守|划定|推动|深化|推行|启动|推广)$")
+PROGRAM_VERB = re.compile(r"(?:实施|开展|坚持|落实|推进|严守|划定|推动|深化|推行|启动|推广|加强|做好|擦亮|发展)$")
 #: Predicates that report progress on a programme named as the clause's subject:
 #: 异地就医直接结算深入开展, 金融创新运营示范区建设步伐加快.
 #: Predicates reporting a programme's progress (data: graph/data/progress_predicates.txt).
@@ -212,7 +213,8 @@ def _has_topic(name: str) -> bool:
     head = next((h for h in sorted(PROGRAM_HEADS, key=len, reverse=True) if name.endswith(h)), "")
     topic = name[:len(name) - len(head)] or name
     core = LEADING_COUNT.sub("", topic.strip("“”"))
-    return len(topic.strip("“”")) >= MIN_TOPIC and len(core) >= 2 and not topic.startswith("（")
+    quoted = QUOTE_ONLY.fullmatch(topic) is not None  # “双减”: a name the text marks as one, however short
+    return (len(topic.strip("“”")) >= MIN_TOPIC or quoted) and len(core) >= 2 and not topic.startswith("（")
 
 
 def _is_heading_name(doc: Document, sentence, s: int, e: int) -> bool:
