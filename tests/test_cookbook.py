@@ -141,3 +141,16 @@ def test_counts_add_up(store):
     _, overview = rows(store, "district_overview")
     _, districts = rows(store, "districts")
     assert sum(r["mentions"] for r in overview) == len(districts)
+
+
+def test_projects_give_a_projects_stage_in_the_review_and_in_the_plan_as_two_rows(tmp_path):
+    from govkg.build import extract_report
+
+    text = ("一、2022年工作回顾\n过去五年，甲乙科技园影响力提升。去年，甲乙科技园影响力提升。\n"
+            "二、2023年工作安排\n甲乙科技园影响力提升，丙丁科技园加快建设。\n")
+    graph = tmp_path / "r.nt"
+    graph.write_bytes(extract_report(text, "r", "r.txt", region="天津市", year=2023)[2].ntriples())
+    found = [(r["name"], r["stage"], r["period"]) for r in run_query(load_store(graph), named_queries()["projects"])[1]]
+    # one row for the review (its first mention: the five-year review), one for the plan
+    assert found == [("甲乙科技园", "operate", "2018-2022"), ("甲乙科技园", "operate", "2023"),
+                     ("丙丁科技园", "accelerate", "2023")]
