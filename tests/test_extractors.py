@@ -528,3 +528,8 @@ def test_a_programme_in_subject_position_is_read_from_its_progress_predicate():
     programs = [a.name for a in run_pipeline(doc).actions if a.level == "program"]
     assert "湘江流域生态保护建设" in programs and "长株潭都市圈高质量发展" in programs
     assert not any(name.startswith("全面完成") for name in programs)
+
+
+def test_computing_centres_stations_and_halls_are_projects_and_their_bare_heads_are_not():
+    names = [p[0] for p in projects(PLAN + "建成甲乙空港智算中心、丙丁南站和戊己纪念馆，统筹布局算力中心。")]
+    assert names == ["甲乙空港智算中心", "丙丁南站", "戊己纪念馆"]
