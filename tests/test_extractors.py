@@ -351,7 +351,13 @@ def test_a_section_between_two_places_belongs_to_its_line_and_lends_no_item_to_t
 
 
 def test_a_service_or_reach_and_a_head_is_a_kind():
-    assert projects(PLAN + "优化货运铁路网，建设通用机场和国际机场。") == []
+    assert projects(PLAN + "优化货运铁路网，建设通用机场和国际机场，建成三级综合医院、公共图书馆、智慧机场和省级以上园区，"
+                           "优化燃煤电厂布局。") == []
+
+
+def test_a_facility_that_serves_another_is_named_with_it_and_alone_is_a_kind():
+    assert [p[0] for p in projects(REVIEW + "建成甲乙科技园配套学院。")] == ["甲乙科技园配套学院"]
+    assert projects(REVIEW + "建成配套交通枢纽。") == []
 
 
 def test_a_lists_count_and_kind_end_its_last_item():
