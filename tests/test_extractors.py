@@ -360,6 +360,11 @@ def test_a_facility_that_serves_another_is_named_with_it_and_alone_is_a_kind():
     assert projects(REVIEW + "建成配套交通枢纽。") == []
 
 
+def test_sectors_listed_before_projects_are_no_projects():
+    assert projects(PLAN + "开工建设一批综合交通、能源、水利、生态、民生等重大项目。") == []
+    assert [p[0] for p in projects(PLAN + "甲乙、丙丁新能源、水利等重大项目加快推进。")] == ["甲乙", "丙丁新能源"]
+
+
 def test_a_lists_count_and_kind_end_its_last_item():
     assert [p[0] for p in projects(REVIEW + "新增甲乙花湖机场、丙丁三峡机场2个国际机场。")] == ["甲乙花湖机场", "丙丁三峡机场"]
     assert projects(PLAN + "新建口袋公园50个。") == []

@@ -34,6 +34,10 @@ AFTER_ETC = re.compile(r"(?<![高中初平同均对相])等(?:一批|一系列)?
 #: graph/data/role_scopes.txt, role_heads.txt); the region's own name may lead it (北京国际科技创新中心).
 ROLE_NAME = re.compile("(?P<lead>[\u4e00-\u9fff]*?)(?:" + "|".join(word_list("role_scopes")) + ")[性级]?"
                        "[\u4e00-\u9fff]*(?:" + "|".join(word_list("role_heads")) + ")")
+#: A list item made only of sector and level words (交通、能源、水利等重大项目; 综合交通) names a field, not a project
+#: (data: graph/data/sectors.txt, generic_modifiers.txt).
+SECTOR_ITEM = re.compile("(?:" + "|".join(sorted(word_list("sectors") + word_list("generic_modifiers"), key=len,
+                                                 reverse=True)) + ")+")
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
 #: Two or more quoted names in a row at the end of a name (“氢走廊”“电走廊”), and one of them.
 QUOTED_SERIES = re.compile(r"(?:“[^“”]{1,12}”){2,}$")
@@ -185,7 +189,7 @@ def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 s = min(s, grow_backwards(text, start, s - 1))
         verb = LEADING_VERBS.match(text, s, e)
         s = verb.end() if verb else s
-        if 2 <= e - s <= 24:
+        if 2 <= e - s <= 24 and not SECTOR_ITEM.fullmatch(text, s, e):
             items.append((s, e))
     return items if len(items) >= 1 and all(text[s:e].strip() for s, e in items) else []
 
