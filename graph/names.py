@@ -37,6 +37,7 @@ FUNCTION_WORDS = frozenset("""
 开展 实施 推进 推动 加快 建立 完成 落实 出台 制定 研究 深化 健全 完善 坚持 采取 保持 深入 全面 持续 大力
 积极 着力 严格 划定 严守 获批 率先 启动 组织 抓好 用好 办好 全市 我市 本市 全国 首批 印发 入选 圆满 取得
 更加 融入 支持 围绕 依托 通过 贯彻 贯彻落实 把握 做好 建立健全 强化 打造 打通 开创 不断 始终 好
+发挥 鼓励 构建 编制 实现 破除
 """.split())
 #: Verbs this frequent in jieba's dictionary (采取, 实施, 保持) end a name; rarer ones (驾驶, 制造) may be part of it.
 COMMON_VERB_FREQ = 7000
@@ -132,6 +133,21 @@ def _joins(text: str, previous_end: int, head_start: int) -> bool:
     """A head right after a name continues it (市第一中心医院新院区)."""
     gap = text[previous_end:head_start]
     return len(gap) <= 2 and not re.search(r"[，。；：、,;:！？\s和与及等]", gap)
+
+
+def word_end(text: str, end: int, floor: int, ceiling: int) -> int:
+    """Where the token of jieba's segmentation holding text[end - 1] ends (改革开放 runs past the head 改革).
+
+    >>> word_end("坚持改革开放", 4, 0, 6), word_end("深化国企改革和", 6, 0, 7)
+    (6, 6)
+    """
+    left, right = max(floor, end - 12), min(ceiling, end + 6)
+    pos = left
+    for token in cut(text[left:right]):
+        pos += len(token)
+        if pos >= end:
+            return pos
+    return end
 
 
 def _after_break(text: str, start: int, end: int) -> int:

@@ -229,6 +229,13 @@ def test_quoted_policies_links_and_short_quoted_names_are_programmes():
     assert {"“甲乙”联动", "“丙丁”政策", "“戊己”", "金融“五篇文章”"} <= found
 
 
+def test_programme_names_lose_the_verbs_before_them_and_keep_whole_words():
+    found = {a[0] for a in actions(PLAN + "加快推进甲乙中心城市建设，加快构建丙丁管理新机制，高质量编制戊己发展规划，"
+                                          "实施庚辛电价改革方案，坚持改革开放，开展壬癸清理整顿、子丑治理等专项行动。")}
+    assert {"甲乙中心城市建设", "丙丁管理新机制", "戊己发展规划", "庚辛电价改革方案", "壬癸清理整顿"} <= found
+    assert not {n for n in found if n.startswith(("推进", "构建", "编制", "开展")) or n.endswith("改革")}
+
+
 def test_review_areas_ten_actions_work_areas_and_tasks():
     body = (REVIEW + "（一）创新能力进一步增强。新建实验室。\n" + "二、今后五年的目标任务和2023年工作安排\n"
             "（一）实施制造业高质量发展行动。推进改革。\n" + "今年重点抓好以下工作：\n"

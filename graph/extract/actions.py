@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from ..document import Document, Paragraph
-from ..names import ADVERB_PREFIXES, COMMON_VERB_FREQ, FUNCTION_WORDS, NameFinder, grow_backwards
+from ..names import ADVERB_PREFIXES, COMMON_VERB_FREQ, FUNCTION_WORDS, NameFinder, grow_backwards, word_end
 from ..segment import cut, word_frequency, word_tags
 from ..vocab import word_list
 from .projects import project_spans_by_sentence
@@ -28,9 +28,12 @@ MAX_TASK = 40
 #: Generic heads of programme names (domain vocabulary).
 PROGRAM_HEADS = ("行动计划", "专项行动", "三年行动", "攻坚行动", "行动", "战略", "攻坚战", "专项斗争", "专项整治", "工程",
                  "改革", "试点", "机制", "制度", "培育计划", "计划", "总体规划", "规划", "政策措施", "措施", "条例",
-                 "清单", "考核体系", "生活圈", "一揽子政策", "规定")
+                 "清单", "考核体系", "生活圈", "一揽子政策", "规定", "工作方案", "实施方案", "方案")
 #: A head word that goes on into a longer word is no head: 工程师, 行动上 (思想上政治上行动上), 战略者.
 WORD_GOES_ON = re.compile(r"[师上者员]")
+#: What a programme's name may run on into within one word: more of a name (工程建设, 改革试点, 行动计划) or what a
+#: programme has (试点经验, 试点工作, 改革成效).
+NAME_GOES_ON = frozenset(PROGRAM_HEADS) | {"建设", "试点", "示范", "项目", "工作", "计划", "经验", "成效", "成果", "任务"}
 #: 等 closing a list (甲乙等考古遗址公园建设): a name holding it spans a list and its kind.
 LIST_ETC = re.compile(r"(?<![高中初平同均对相])等")
 #: The count that ends a policy package named by its topic: 稳经济35条, 提振消费19条.
@@ -45,7 +48,7 @@ LEADING_COUNT = re.compile(r"^(?:\d+|[一二三四五六七八九十]+)[项条�
 BUILD_CAMPAIGN = re.compile(r"(?:平安|法治|美丽|智慧|数字|健康|文明|诚信|生态)[\u4e00-\u9fff]{1,4}建设")
 #: A list the text calls policies or programmes: A、B、C等政策 / 等惠企政策 / 等措施 / 等工程.
 POLICY_LIST = re.compile(r"(?P<items>[^，。；：]{2,160}?)等[\u4e00-\u9fff]{0,4}?(?:政策|措施|举措|工程|行动)")
-LIST_LEAD = re.compile(r"(?:[\u4e00-\u9fff]{0,4}?(?:落实|实施|出台|推出|制定|执行|用好|兑现|运用))+")
+LIST_LEAD = re.compile(r"(?:[\u4e00-\u9fff]{0,4}?(?:落实|实施|出台|推出|制定|执行|用好|兑现|运用|开展|采取))+")
 #: One item of such a list: up to the next 、, or up to 和/及 before a quoted name.
 LIST_ITEM = re.compile(r"(?:(?!(?:和|及)“)[^、])+")
 #: A list item holding a counted quantity (新增5.5万辆…指标) states a number, not a programme.
@@ -59,8 +62,8 @@ PROGRESS = re.compile("|".join(re.escape(p) for p in sorted(word_list("progress_
 #: A programme named as the object of a verb that drives it, ending in a programme word at its clause's end (or
 #: before 和/及): 加快演艺之都建设, 持续深化接诉即办改革, 全面实施新一轮国企改革深化提升行动, 深化大气污染治理攻坚,
 #: 巩固拓展全域森林城市建设成果. The name may hold verbs (接诉即办), not 项目/开工 or a coordination.
-DRIVEN_OBJECT = re.compile(r"(?:实施|开展|加快|推进|深入推进|加快推进|统筹推进|全面推进|持续推进|扎实推进|大力推进|深化|推动|"
-                           r"巩固拓展|巩固|强化|加强)(?P<name>(?:(?!项目|开工|和|及|与)[\u4e00-\u9fff“”]){4,16}?"
+DRIVEN_OBJECT = re.compile(r"(?:深入推进|加快推进|统筹推进|全面推进|持续推进|扎实推进|大力推进|巩固拓展|实施|开展|加快|推进|深化|"
+                           r"推动|巩固|强化|加强)(?P<name>(?:(?!项目|开工|和|及|与)[\u4e00-\u9fff“”]){4,16}?"
                            r"(?:建设|改革|行动|攻坚|专项治理|综合整治|试点))(?=[，。；、和及]|成果|成效|$)")
 #: Building up a quality (基层基础能力建设, 干部队伍建设) is ongoing work, not a named programme.
 CAPACITY = re.compile(r"(?:能力|水平|质量|效率|作风|队伍)建设$")
@@ -147,15 +150,24 @@ def _programs(doc: Document) -> list[ActionFact]:
     last_end = -1
     for s, e in sorted(spans, key=lambda x: (x[0], -x[1])):
         name = text[s:e]
-        if (s < last_end or name in GENERIC_NAMES or not _has_topic(name) or WORD_GOES_ON.match(text, e)
-                or LIST_ETC.search(name)):
-            continue
         sentence = doc.sentence_at(s)
+        if (s < last_end or name in GENERIC_NAMES or not _has_topic(name) or WORD_GOES_ON.match(text, e)
+                or LIST_ETC.search(name) or _runs_on(text, e, sentence) or name.count("“") != name.count("”")):
+            continue
         if _overlaps(s, e, project_spans.get(sentence.index, [])) or _is_heading_name(doc, sentence, s, e):
             continue
         last_end = e
         facts.append(ActionFact(name, "program", None, s, e, sentence.index))
     return facts
+
+
+def _runs_on(text: str, end: int, sentence) -> bool:
+    """The name's last word runs on into another word (改革开放, 工程师, 战略性) — unless into more of a programme's
+    name or what it has (工程建设, 试点经验)."""
+    if WORD_GOES_ON.match(text, end):
+        return True
+    rest = text[end:word_end(text, end, sentence.start, sentence.end)]
+    return bool(rest) and rest not in NAME_GOES_ON
 
 
 def _policy_list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
