@@ -14,6 +14,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .extract.actions import ActionFact
+    from .extract.places import PlaceFact
+    from .extract.projects import ProjectFact
+    from .gazetteer import PlaceMatch
 
 SECTION_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}部分)")
 ITEM_HEADING = re.compile(r"^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}是)")
@@ -90,6 +98,19 @@ class ReportMeta:
 
 
 @dataclass
+class Found:
+    """What an extractor finds that later ones read: each field is filled by the extractor named beside it, once
+    (on first use, so a stage also runs alone); `govkg.pipeline.STAGES` declares the order the stages run in."""
+
+    districts: list[PlaceMatch] | None = None  # every district mention, in text order (extract.places)
+    district_starts: list[int] | None = None  # … and their start offsets, for lookups by span
+    areas: list[PlaceFact] | None = None  # functional areas (extract.places)
+    projects: list[ProjectFact] | None = None  # project mentions (extract.projects)
+    project_spans: dict[int, list[tuple[int, int]]] | None = None  # sentence index → its project names' spans
+    heading_actions: dict[int, ActionFact] = field(default_factory=dict)  # item heading → its action (extract.actions)
+
+
+@dataclass
 class Document:
     report_id: str
     text: str
@@ -99,8 +120,7 @@ class Document:
     sentences: list[Sentence] = field(default_factory=list)
     clauses: list[Clause] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # what parsing was unsure of, one line each
-    #: results shared between extractors (e.g. district mentions), keyed by extractor name
-    cache: dict = field(default_factory=dict, repr=False, compare=False)
+    found: Found = field(default_factory=Found, repr=False, compare=False)
 
     def sentence_text(self, sentence: Sentence) -> str:
         return self.text[sentence.start:sentence.end]
@@ -113,19 +133,27 @@ class Document:
         return "preamble" if paragraph.section is None else self.sections[paragraph.section].part
 
     def sentences_in(self, paragraph: Paragraph) -> list[Sentence]:
-        by_paragraph = self.cache.get("sentences_by_paragraph")
-        if by_paragraph is None:
-            by_paragraph = self.cache["sentences_by_paragraph"] = {}
-            for s in self.sentences:
-                by_paragraph.setdefault(s.paragraph, []).append(s)
-        return by_paragraph.get(paragraph.index, [])
+        return self._sentences_by_paragraph.get(paragraph.index, [])
 
     def sentence_at(self, offset: int) -> Sentence:
         """The sentence holding character `offset` (the last one starting at or before it)."""
-        if "sentence_starts" not in self.cache:
-            self.cache["sentence_starts"] = [s.start for s in self.sentences]
-        starts = self.cache["sentence_starts"]
-        return self.sentences[max(0, bisect_right(starts, offset) - 1)]
+        return self.sentences[max(0, bisect_right(self._sentence_starts, offset) - 1)]
+
+    # indexes of the parsed document, made on first use (the document is complete by then)
+    @cached_property
+    def _sentences_by_paragraph(self) -> dict[int, list[Sentence]]:
+        by_paragraph: dict[int, list[Sentence]] = {}
+        for s in self.sentences:
+            by_paragraph.setdefault(s.paragraph, []).append(s)
+        return by_paragraph
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    @cached_property
+    def _clause_starts(self) -> list[int]:
+        return [c.start for c in self.clauses]
 
     def clause_at(self, offset: int) -> Clause:
         """The clause holding character `offset`.
@@ -134,9 +162,7 @@ class Document:
         >>> c = d.clause_at(6); d.text[c.start:c.end]
         '增长3%'
         """
-        if "clause_starts" not in self.cache:
-            self.cache["clause_starts"] = [c.start for c in self.clauses]
-        return self.clauses[max(0, bisect_right(self.cache["clause_starts"], offset) - 1)]
+        return self.clauses[max(0, bisect_right(self._clause_starts, offset) - 1)]
 
     def item_heading_of(self, paragraph: Paragraph) -> Paragraph | None:
         """The （一）… heading paragraph that `paragraph` sits under, if any."""

@@ -55,8 +55,11 @@ def _relations(doc: Document, ex: Extraction) -> None:
     ex.relations = extract_relations(doc, ex.places, ex.projects, ex.actions, ex.observations)
 
 
-#: The default stages, in order; each can be run (and tested) alone.
-STAGES: list[tuple[str, Stage]] = [("places", _places), ("observations", _observations), ("projects", _projects),
+#: The default stages, in the order their findings are needed (`Document.found` holds what later ones read): places
+#: (district mentions: every later stage), projects (their names are no observations and no programmes),
+#: observations, actions (item headings: relations), relations (all of them, from the `Extraction`). Each stage
+#: before relations can be run (and tested) alone: what it needs from an earlier one is found on first use.
+STAGES: list[tuple[str, Stage]] = [("places", _places), ("projects", _projects), ("observations", _observations),
                                    ("actions", _actions), ("relations", _relations)]
 
 

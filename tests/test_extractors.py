@@ -551,3 +551,22 @@ def test_a_programme_in_subject_position_is_read_from_its_progress_predicate():
 def test_computing_centres_stations_and_halls_are_projects_and_their_bare_heads_are_not():
     names = [p[0] for p in projects(PLAN + "建成甲乙空港智算中心、丙丁南站和戊己纪念馆，统筹布局算力中心。")]
     assert names == ["甲乙空港智算中心", "丙丁南站", "戊己纪念馆"]
+
+
+def test_each_stage_runs_alone_and_finds_what_the_pipeline_finds():
+    from govkg.pipeline import STAGES, Extraction, run_pipeline
+
+    body = (PLAN + "（一）聚焦创新，着力发展\n西青区要加快甲乙科技园建设，地区生产总值增长5%。实施丙丁行动。\n")
+    whole = run_pipeline(doc_of(body))
+    assert [name for name, _ in STAGES] == ["places", "projects", "observations", "actions", "relations"]
+    for name, stage in STAGES[:-1]:
+        alone, doc = Extraction(), doc_of(body)
+        stage(doc, alone)
+        assert getattr(alone, name) == getattr(whole, name), name
+    alone = Extraction()
+    STAGES[-1][1](doc_of(body), alone)
+    assert whole.relations and alone.relations == []  # relations link the facts the other stages put in the Extraction
+    doc = doc_of(body)
+    run_pipeline(doc)
+    assert [m.division.name for m in doc.found.districts] == ["西青区"]
+    assert [p.name for p in doc.found.projects] == ["甲乙科技园"]

@@ -95,10 +95,10 @@ def extract_actions(doc: Document) -> list[ActionFact]:
 
 def heading_action(doc: Document, heading: Paragraph) -> ActionFact:
     """The action an item heading names (cached: relations look it up for every fact under it)."""
-    cache = doc.cache.setdefault("heading_actions", {})
-    if heading.index not in cache:
-        cache[heading.index] = _heading_action(doc, heading)
-    return cache[heading.index]
+    known = doc.found.heading_actions
+    if heading.index not in known:
+        known[heading.index] = _heading_action(doc, heading)
+    return known[heading.index]
 
 
 def _heading_action(doc: Document, heading: Paragraph) -> ActionFact:

@@ -89,17 +89,18 @@ class ObservationFact:
 
 def extract_observations(doc: Document) -> list[ObservationFact]:
     facts: list[ObservationFact] = []
-    doc.cache["observations_so_far"] = facts  # later sentences may take an indicator from earlier ones
     for sentence in doc.sentences:
-        facts.extend(_sentence_observations(doc, sentence))
+        facts.extend(_sentence_observations(doc, sentence, facts))  # may take an indicator from earlier ones
     too_long = len(LONG_NUMBER.findall(doc.text))
     if too_long:
         doc.warnings.append(f"{too_long} numbers of more than {MAX_DIGITS} digits skipped (no quantity is that long)")
     return facts
 
 
-def _sentence_observations(doc: Document, sentence: Sentence) -> list[ObservationFact]:
-    """Numbers grouped in runs: a number whose list item holds no words (4%、6%) continues the run before it."""
+def _sentence_observations(doc: Document, sentence: Sentence,
+                           before: list[ObservationFact]) -> list[ObservationFact]:
+    """Numbers grouped in runs: a number whose list item holds no words (4%、6%) continues the run before it.
+    `before`: the facts of the sentences before this one."""
     text = doc.text
     runs: list[tuple[int, str, list[re.Match]]] = []  # (clause start, context, mentions)
     names = project_spans_by_sentence(doc).get(sentence.index, [])
@@ -116,7 +117,7 @@ def _sentence_observations(doc: Document, sentence: Sentence) -> list[Observatio
             runs.append((clause_start, context, [m]))
     facts: list[ObservationFact] = []
     for clause_start, context, mentions in runs:
-        facts.extend(_run_facts(doc, sentence, clause_start, context, mentions, facts))
+        facts.extend(_run_facts(doc, sentence, clause_start, context, mentions, facts, before))
     return facts
 
 
@@ -136,8 +137,8 @@ def _strip_qualifiers(context: str) -> str:
     return re.sub("|".join(PRE_QUALIFIERS) + r"|左右|以上|余", "", context)
 
 
-def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: str,
-               mentions: list[re.Match], earlier: list[ObservationFact]) -> list[ObservationFact]:
+def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: str, mentions: list[re.Match],
+               earlier: list[ObservationFact], before: list[ObservationFact]) -> list[ObservationFact]:
     """Facts of one run; a run with no subject of its own (…，增长3%) continues the sentence's last indicator."""
     text = doc.text
     clause_end = doc.clause_at(mentions[-1].end() - 1).end
@@ -147,7 +148,7 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
     if names == [UNNAMED] and earlier and earlier[-1].sentence == sentence.index:
         names = _previous_run_names(earlier, len(mentions))
     elif names == [UNNAMED] and districts:  # 西青区、武清区率先达到1000亿元: the last indicator, for these places
-        names = _last_indicator_of_paragraph(doc, sentence)
+        names = _last_indicator_of_paragraph(doc, sentence, before)
     scopes = list(dict.fromkeys(d.division.name for d in districts)) or [doc.meta.region or "未知"]
     facts = []
     shared = _shared_qualifier(mentions, text)
@@ -321,9 +322,8 @@ def _without_places(context: str, districts: list) -> str:
     return re.sub(r"^[、和及与]+", "", context)
 
 
-def _last_indicator_of_paragraph(doc: Document, sentence: Sentence) -> list[str]:
-    cache = doc.cache.get("observations_so_far", [])
-    same = [o for o in cache if doc.sentences[o.sentence].paragraph == sentence.paragraph]
+def _last_indicator_of_paragraph(doc: Document, sentence: Sentence, before: list[ObservationFact]) -> list[str]:
+    same = [o for o in before if doc.sentences[o.sentence].paragraph == sentence.paragraph]
     return [same[-1].indicator] if same else [UNNAMED]
 
 

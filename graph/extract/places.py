@@ -39,11 +39,12 @@ class PlaceFact:
 
 def district_mentions(doc: Document, start: int = 0, end: int | None = None) -> list[PlaceMatch]:
     """Mentions of divisions inside the report's region in doc.text[start:end] (computed once per document)."""
-    if "districts" not in doc.cache:
+    found = doc.found
+    if found.districts is None:
         gazetteer = _gazetteer_of(doc.meta.region)
-        doc.cache["districts"] = gazetteer.find(doc.text) if gazetteer else []
-        doc.cache["district_starts"] = [m.start for m in doc.cache["districts"]]
-    mentions, starts = doc.cache["districts"], doc.cache["district_starts"]
+        found.districts = gazetteer.find(doc.text) if gazetteer else []
+        found.district_starts = [m.start for m in found.districts]
+    mentions, starts = found.districts, found.district_starts
     end = len(doc.text) if end is None else end
     return [m for m in mentions[bisect_left(starts, start):bisect_left(starts, end)] if m.end <= end]
 
@@ -58,8 +59,8 @@ def extract_places(doc: Document) -> list[PlaceFact]:
 
 def area_mentions(doc: Document) -> list[PlaceFact]:
     """Functional areas: names ending in an area head, standalone area words and quoted “X城” names."""
-    if "areas" in doc.cache:
-        return doc.cache["areas"]
+    if doc.found.areas is not None:
+        return doc.found.areas
     district_names = {m.division.name for m in district_mentions(doc)}
     spans: dict[tuple[int, int], str] = {}
     for s, e in _AREA_FINDER.find(doc.text):
@@ -74,7 +75,7 @@ def area_mentions(doc: Document) -> list[PlaceFact]:
         spans[(m.start(), m.end())] = m.group()
     facts = [PlaceFact("area", name, None, name, s, e, doc.sentence_at(s).index)
              for (s, e), name in sorted(spans.items()) if _is_area_name(name, district_names)]
-    doc.cache["areas"] = facts
+    doc.found.areas = facts
     return facts
 
 

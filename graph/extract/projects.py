@@ -86,8 +86,8 @@ class ProjectFact:
 
 def extract_projects(doc: Document) -> list[ProjectFact]:
     """All project mentions (computed once per document: programmes and relations reuse them)."""
-    if "projects" in doc.cache:
-        return doc.cache["projects"]
+    if doc.found.projects is not None:
+        return doc.found.projects
     facts = []
     for sentence in doc.sentences:
         spans = _name_spans(doc.text, sentence)
@@ -96,7 +96,7 @@ def extract_projects(doc: Document) -> list[ProjectFact]:
             if GENERIC_NAME.fullmatch(fact.name) or _is_a_kind_or_role(doc, fact):
                 continue  # a bare head (849座公园 → 公园), a category (县级医院) or a role names no project
             facts += _sharing_the_head(doc, sentence, fact, spans) + _quoted_series(fact)
-    doc.cache["projects"] = facts
+    doc.found.projects = facts
     return facts
 
 
@@ -139,12 +139,12 @@ def _quoted_series(fact: ProjectFact) -> list[ProjectFact]:
 
 def project_spans_by_sentence(doc: Document) -> dict[int, list[tuple[int, int]]]:
     """sentence index → spans of the project names in it (computed once per document)."""
-    if "project_spans" not in doc.cache:
+    if doc.found.project_spans is None:
         spans: dict[int, list[tuple[int, int]]] = {}
         for p in extract_projects(doc):
             spans.setdefault(p.sentence, []).append((p.start, p.end))
-        doc.cache["project_spans"] = spans
-    return doc.cache["project_spans"]
+        doc.found.project_spans = spans
+    return doc.found.project_spans
 
 
 def _name_spans(text: str, sentence: Sentence) -> list[tuple[int, int]]:
