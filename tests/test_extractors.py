@@ -72,8 +72,8 @@ def test_review_numbers_are_actual_and_plan_numbers_targets():
 
 
 def test_five_year_review_numbers_cover_five_years():
-    found = observations(FIVE_YEAR_REVIEW + "五年来，累计引进各类人才44.9万人。")
-    assert found == [("引进各类人才", 449000.0, "person", None, "increment", "actual", "2018-2022")]
+    found = observations(FIVE_YEAR_REVIEW + "五年来，累计引进各类人才37.2万人。")
+    assert found == [("引进各类人才", 372000.0, "person", None, "increment", "actual", "2018-2022")]
 
 
 def test_explicit_year_wins_and_decline_is_negative():
@@ -87,8 +87,8 @@ def test_lists_with_respectively_give_one_record_each():
 
 
 def test_share_rank_and_percentage_points():
-    found = observations(REVIEW + "研发投入强度达到3.66%，居全国第三位，优良天数比率提高15.3个百分点。")
-    assert [(o[1], o[2], o[4]) for o in found] == [(3.66, "percent", "share"), (3.0, "rank", "rank"),
+    found = observations(REVIEW + "研发投入强度达到3.41%，居全国第三位，优良天数比率提高15.3个百分点。")
+    assert [(o[1], o[2], o[4]) for o in found] == [(3.41, "percent", "share"), (3.0, "rank", "rank"),
                                                   (15.3, "percentage_point", "change_pp")]
 
 
@@ -109,7 +109,7 @@ def test_ranks_written_many_ways_are_rank_observations(text, value, indicator):
     ("货币供应量预期增长目标拟定为12%。", "货币供应量预期增长目标"),
     ("中央财政用于甲乙的投入拟安排100亿元。", "中央财政用于甲乙的投入"),
     ("但赤字率为3%。", "赤字率"),
-    ("补助标准由每人每年240元提高。", "补助标准"),
+    ("补助标准由每人每年180元提高。", "补助标准"),
 ])
 def test_indicator_names_lose_the_words_around_them(text, indicator):
     assert [o[0] for o in observations(PLAN + text)][:1] == [indicator]
@@ -141,7 +141,7 @@ def test_unit_conventions(text, unit_norm):
 
 
 @pytest.mark.parametrize("text", [
-    "实施“871”重大生态工程。", "全面完成20项民心工程。", "地铁10号线开通。", "（一）", "召开第二届世界智能大会。",
+    "实施“562”重大生态工程。", "全面完成30项民心工程。", "地铁21号线开通。", "（一）", "召开第三届甲乙智能大会。",
 ])
 def test_names_labels_and_ordinals_are_not_observations(text):
     assert observations(REVIEW + text) == []
@@ -153,7 +153,7 @@ def test_district_scope_is_taken_from_the_clause():
 
 
 def test_estimated_flag():
-    found = extract_observations(doc_of(REVIEW + "全市地区生产总值预计达到1.6万亿元左右。"))
+    found = extract_observations(doc_of(REVIEW + "全市地区生产总值预计达到2.3万亿元左右。"))
     assert found[0].estimated and found[0].qualifier == "左右"
 
 
@@ -182,26 +182,26 @@ def projects(body: str):
 
 
 def test_project_stages_in_review_and_plan():
-    assert projects(REVIEW + "京唐城际、京滨城际（北段）建成通车。") == [
-        ("京唐城际", "completed", None), ("京滨城际（北段）", "completed", None)]
-    assert projects(PLAN + "地铁11号线一期东段竣工。") == [("地铁11号线一期东段", "complete", None)]
-    assert projects(PLAN + "开工建设北大港水库扩容工程。") == [("北大港水库扩容工程", "start", None)]
-    assert projects(PLAN + "加快推进天开高教科技园前期工作。") == [("天开高教科技园", "plan", None)]
+    assert projects(REVIEW + "甲乙城际、丙丁城际（北段）建成通车。") == [
+        ("甲乙城际", "completed", None), ("丙丁城际（北段）", "completed", None)]
+    assert projects(PLAN + "地铁21号线一期东段竣工。") == [("地铁21号线一期东段", "complete", None)]
+    assert projects(PLAN + "开工建设戊己水库扩容工程。") == [("戊己水库扩容工程", "start", None)]
+    assert projects(PLAN + "加快推进庚辛高教科技园前期工作。") == [("庚辛高教科技园", "plan", None)]
 
 
 def test_project_list_named_by_the_text():
-    found = projects(REVIEW + "中芯国际大二期、通用技术集团机床总部等一批重点项目落地。")
-    assert [p[0] for p in found] == ["中芯国际大二期", "通用技术集团机床总部"]
+    found = projects(REVIEW + "甲乙国际大二期、丙丁技术集团机床总部等一批重点项目落地。")
+    assert [p[0] for p in found] == ["甲乙国际大二期", "丙丁技术集团机床总部"]
     assert {p[1] for p in found} == {"completed"}
 
 
 def test_project_district_from_name_or_sentence_subject():
     assert projects(PLAN + "西青区要加快集成电路产业园规划建设。") == [("集成电路产业园", "accelerate", "西青区")]
-    assert projects(REVIEW + "宝坻京津中关村科技城建设进展顺利。") == [("宝坻京津中关村科技城", "accelerate", "宝坻区")]
+    assert projects(REVIEW + "宝坻甲乙丙丁科技城建设进展顺利。") == [("宝坻甲乙丙丁科技城", "accelerate", "宝坻区")]
 
 
 def test_counts_and_verbs_stay_out_of_project_names():
-    assert [p[0] for p in projects(REVIEW + "6家海河实验室投入运行。")] == ["海河实验室"]
+    assert [p[0] for p in projects(REVIEW + "6家甲乙实验室投入运行。")] == ["甲乙实验室"]
     assert projects(REVIEW + "经济保持稳定。") == []
 
 
@@ -248,9 +248,9 @@ def test_review_areas_ten_actions_work_areas_and_tasks():
 
 
 def test_programmes_are_named_things_not_phrases():
-    found = {a[0] for a in actions(REVIEW + "深入实施“海河英才”行动计划，采取有力措施，保持战略定力，"
+    found = {a[0] for a in actions(REVIEW + "深入实施“甲乙英才”行动计划，采取有力措施，保持战略定力，"
                                              "持续开展跨境贸易便利化专项行动，落实稳经济35条。")}
-    assert {"“海河英才”行动计划", "跨境贸易便利化专项行动", "稳经济35条"} <= found
+    assert {"“甲乙英才”行动计划", "跨境贸易便利化专项行动", "稳经济35条"} <= found
     assert not found & {"采取有力措施", "有力措施", "保持战略"}
 
 
@@ -261,21 +261,21 @@ def relations(body: str):
 
 
 def test_district_focus_and_hosted_projects():
-    found = relations(PLAN + "（一）聚焦区域发展\n北辰区要加快推进京津医药谷、高端装备产业园建设，集聚发展绿色能源、中医药等产业。\n")
-    assert ("北辰区", "hosts", "京津医药谷") in found and ("北辰区", "hosts", "高端装备产业园") in found
+    found = relations(PLAN + "（一）聚焦区域发展\n北辰区要加快推进甲乙医药谷、高端装备产业园建设，集聚发展绿色能源、中医药等产业。\n")
+    assert ("北辰区", "hosts", "甲乙医药谷") in found and ("北辰区", "hosts", "高端装备产业园") in found
     assert ("北辰区", "focuses_on", "绿色能源") in found and ("北辰区", "focuses_on", "中医药") in found
     assert not any(p == "implements" for _, p, _ in found)  # hosted projects belong to the district
 
 
 def test_implements_links_to_the_enclosing_area():
-    found = relations(REVIEW + "（一）民生福祉持续增进。地铁10号线建成通车。\n")
-    assert ("地铁10号线", "implements", "民生福祉持续增进") in found
+    found = relations(REVIEW + "（一）民生福祉持续增进。地铁21号线建成通车。\n")
+    assert ("地铁21号线", "implements", "民生福祉持续增进") in found
 
 
 def test_part_of_and_located_in():
-    found = relations(PLAN + "（一）聚焦创新\n建设天开高教科技园。西青区要加快天开高教科技园西拓展区建设。宝坻京津中关村科技城提质。\n")
-    assert ("天开高教科技园西拓展区", "part_of", "天开高教科技园") in found
-    assert ("宝坻京津中关村科技城", "located_in", "宝坻区") in found
+    found = relations(PLAN + "（一）聚焦创新\n建设甲乙高教科技园。西青区要加快甲乙高教科技园西拓展区建设。宝坻丙丁科技城提质。\n")
+    assert ("甲乙高教科技园西拓展区", "part_of", "甲乙高教科技园") in found
+    assert ("宝坻丙丁科技城", "located_in", "宝坻区") in found
 
 
 def test_no_relations_without_a_district_subject():
@@ -283,14 +283,14 @@ def test_no_relations_without_a_district_subject():
 
 
 def test_quoted_project_names_are_one_project():
-    names = [p[0] for p in projects(REVIEW + "建成50个“口袋公园”，新建口袋公园。")]
+    names = [p[0] for p in projects(REVIEW + "建成40个“口袋公园”，新建口袋公园。")]
     assert names == ["口袋公园", "口袋公园"]
 
 
 def test_number_lists_joined_by_he_follow_their_names():
-    found = observations(REVIEW + "跨国公司地区总部、外资研发中心分别新认定60家和30家，累计分别达到1016家和591家。")
-    assert [(o[0], o[1]) for o in found] == [("跨国公司地区总部", 60), ("外资研发中心", 30),
-                                           ("跨国公司地区总部", 1016), ("外资研发中心", 591)]
+    found = observations(REVIEW + "跨国公司地区总部、外资研发中心分别新认定45家和25家，累计分别达到812家和433家。")
+    assert [(o[0], o[1]) for o in found] == [("跨国公司地区总部", 45), ("外资研发中心", 25),
+                                           ("跨国公司地区总部", 812), ("外资研发中心", 433)]
 
 
 def test_annual_average_is_not_respectively():
@@ -308,8 +308,8 @@ def test_a_count_of_hundreds_of_lines_is_no_policy_package():
 
 
 def test_quoted_objects_of_programme_verbs_are_programmes():
-    found = {a[0] for a in actions(REVIEW + "坚持“用海河水洗海河泥”，大力开展城市供热“冬病夏治”，发挥“压舱石”作用。")}
-    assert {"“用海河水洗海河泥”", "城市供热“冬病夏治”"} <= found
+    found = {a[0] for a in actions(REVIEW + "坚持“用甲河水洗甲河泥”，大力开展城市供热“秋病夏治”，发挥“压舱石”作用。")}
+    assert {"“用甲河水洗甲河泥”", "城市供热“秋病夏治”"} <= found
     assert "“压舱石”" not in found
 
 
@@ -327,7 +327,7 @@ def test_a_project_named_by_its_district_is_placed_there():
 
 
 def test_industries_listed_before_industry_projects_and_bare_heads_are_no_projects():
-    names = {p[0] for p in projects(PLAN + "深入实施甲乙创制、丙丁交易、演艺等重大文化产业项目。849座公园实现24小时开放。")}
+    names = {p[0] for p in projects(PLAN + "深入实施甲乙创制、丙丁交易、演艺等重大文化产业项目。536座公园实现24小时开放。")}
     assert not names & {"甲乙创制", "丙丁交易", "演艺", "公园"}
 
 
@@ -399,20 +399,20 @@ def test_a_driven_object_holding_a_project_start_or_a_list_is_not_one_programme(
 
 
 def test_programmes_named_as_the_subject_of_a_progress_report():
-    found = {a[0] for a in actions(REVIEW + "异地就医直接结算深入开展，金融创新运营示范区建设步伐加快，"
-                                             "用心用情用力全面完成20项民心工程，治理能力和水平扎实推进。")}
-    assert {"异地就医直接结算", "金融创新运营示范区建设", "20项民心工程"} <= found
+    found = {a[0] for a in actions(REVIEW + "异地就医直接结算深入开展，甲乙创新运营示范区建设步伐加快，"
+                                             "用心用情用力全面完成30项民心工程，治理能力和水平扎实推进。")}
+    assert {"异地就医直接结算", "甲乙创新运营示范区建设", "30项民心工程"} <= found
     assert not found & {"用心用情用力", "治理能力和水平"}
 
 
 def test_people_counted_with_a_multiplier_and_a_noun():
-    found = observations(REVIEW + "帮助20万就业困难人员实现就业，30万群众“出棚进楼”。")
-    assert [(o[1], o[2]) for o in found] == [(200000.0, "person"), (300000.0, "person")]
+    found = observations(REVIEW + "帮助12万就业困难人员实现就业，25万群众“出棚进楼”。")
+    assert [(o[1], o[2]) for o in found] == [(120000.0, "person"), (250000.0, "person")]
 
 
 def test_households_are_homes_of_people_other_entities_are_counts():
-    found = observations(REVIEW + "新增市场主体70万户，为44万户居民解决了房产证难题。")
-    assert [(o[1], o[2]) for o in found] == [(700000.0, "count"), (440000.0, "household")]
+    found = observations(REVIEW + "新增市场主体65万户，为38万户居民解决了房产证难题。")
+    assert [(o[1], o[2]) for o in found] == [(650000.0, "count"), (380000.0, "household")]
 
 
 def test_a_hedge_on_the_last_number_covers_the_list():
@@ -421,12 +421,12 @@ def test_a_hedge_on_the_last_number_covers_the_list():
 
 
 def test_increment_verb_covers_every_item_of_the_clause():
-    found = observations(REVIEW + "新增学前教育学位13.4万个、义务教育学位14.7万个。")
+    found = observations(REVIEW + "新增学前教育学位12.5万个、义务教育学位16.2万个。")
     assert [o[4] for o in found] == ["increment", "increment"]
 
 
 def test_what_is_counted_after_the_number_when_the_subject_is_a_verb_or_a_list():
-    found = observations(REVIEW + "建成50个“口袋公园”，海光信息、天纺标等9家企业实现上市。")
+    found = observations(REVIEW + "建成40个“口袋公园”，甲乙信息、丙丁标等7家企业实现上市。")
     assert [o[0] for o in found][0] == "口袋公园"
     assert found[1][0].startswith("企业")
 
@@ -436,52 +436,52 @@ def test_travel_time_circles_are_names():
 
 
 def test_part_of_needs_a_part_word_or_a_counted_family():
-    found = relations(REVIEW + "（一）民生持续增进。6家海河实验室投入运行，新建合成生物海河实验室。"
+    found = relations(REVIEW + "（一）民生持续增进。6家甲乙实验室投入运行，新建合成生物甲乙实验室。"
                                "三级公立医院和市第一中心医院新院区建成，公立医院改革深化。\n")
     parts = [(s, o) for s, p, o in found if p == "part_of"]
-    assert ("合成生物海河实验室", "海河实验室") in parts
+    assert ("合成生物甲乙实验室", "甲乙实验室") in parts
     assert not any(o == "公立医院" for _, o in parts)
 
 
 def test_numbers_inside_project_names_are_not_observations():
-    assert observations(PLAN + "中石化南港120万吨乙烯建成投产。") == []
+    assert observations(PLAN + "甲乙石化丙丁150万吨乙烯建成投产。") == []
 
 
 def test_places_listed_as_subject_take_the_paragraphs_indicator():
-    found = extract_observations(doc_of(PLAN + "到2027年河西区经济总量达到1300亿元以上，北辰区、和平区力争达到1000亿元。"))
+    found = extract_observations(doc_of(PLAN + "到2027年河西区经济总量达到1500亿元以上，北辰区、和平区力争达到1200亿元。"))
     assert [(o.indicator, o.scope) for o in found] == [("经济总量", "河西区"), ("经济总量", "北辰区"), ("经济总量", "和平区")]
 
 
 def test_slogan_fragments_in_quotes_are_not_projects():
-    assert projects(PLAN + "“一基地三区”功能定位加快实现。") == []
+    assert projects(PLAN + "“两基地五区”功能定位加快实现。") == []
 
 
 def test_phase_after_a_bracketed_qualifier_stays_in_the_name():
-    assert projects(PLAN + "建成国家会展中心（天津）二期。") == [("国家会展中心（天津）二期", "complete", None)]
+    assert projects(PLAN + "建成甲乙会展中心（丙丁）二期。") == [("甲乙会展中心（丙丁）二期", "complete", None)]
 
 
 def test_starting_verbs_before_a_list_of_projects():
-    assert {p[1] for p in projects(PLAN + "启动天津美术学院、天津音乐学院扩建。")} == {"start"}
+    assert {p[1] for p in projects(PLAN + "启动甲乙美术学院、甲乙音乐学院扩建。")} == {"start"}
 
 
 def test_leading_verbs_stay_out_of_listed_project_names():
-    found = [p[0] for p in projects(PLAN + "举办中电云脑健康医疗大数据、劲风生物免疫肿瘤细胞治疗等重大项目。")]
-    assert found == ["中电云脑健康医疗大数据", "劲风生物免疫肿瘤细胞治疗"]
+    found = [p[0] for p in projects(PLAN + "举办甲乙云脑健康医疗大数据、丙丁生物免疫肿瘤细胞治疗等重大项目。")]
+    assert found == ["甲乙云脑健康医疗大数据", "丙丁生物免疫肿瘤细胞治疗"]
 
 
 def test_counted_things_after_the_number():
-    found = observations(REVIEW + "875平方公里湿地保护、736平方公里绿色生态屏障建设成效明显，在全国首批印发693项行政许可事项清单，"
-                                  "新增15家备案博物馆和29家类博物馆。")
+    found = observations(REVIEW + "512平方公里湿地保护、648平方公里绿色生态屏障建设成效明显，在全国首批印发427项行政许可事项清单，"
+                                  "新增12家备案博物馆和31家类博物馆。")
     assert [o[0] for o in found] == ["湿地保护", "绿色生态屏障建设", "行政许可事项清单", "备案博物馆", "类博物馆"]
 
 
 def test_hedge_words_stay_out_of_indicator_names():
-    assert observations(PLAN + "城镇新增就业不少于26万人。")[0][:4] == ("城镇新增就业", 260000.0, "person", "不少于")
+    assert observations(PLAN + "城镇新增就业不少于38万人。")[0][:4] == ("城镇新增就业", 380000.0, "person", "不少于")
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("加快建设第三中心医院东丽院区。", ["东丽区"]),
-    ("建设静海引江供水管线。", ["静海区"]),
+    ("加快建设第五人民医院东丽院区。", ["东丽区"]),
+    ("建设静海甲乙供水管线。", ["静海区"]),
     ("改扩建杨柳青和大港水厂。", []),  # a town in 西青区, not a district name
     ("深化区域合作，和平发展。", []),  # 合作 is not 合作市, 和平 alone is not 和平区
     ("南开大学、河北省和河北工业大学。", []),
@@ -496,8 +496,8 @@ def test_numbers_inside_names_are_not_observations(text):
 
 
 def test_a_counted_kind_of_facility_is_not_a_project_but_a_quoted_brand_is():
-    names = [p[0] for p in projects(REVIEW + "老年日间照料服务中心达到1357个，“鲁班工坊”达到21家。")]
-    assert names == ["鲁班工坊"]
+    names = [p[0] for p in projects(REVIEW + "老年日间照料服务中心达到1246个，“甲乙工坊”达到17家。")]
+    assert names == ["甲乙工坊"]
 
 
 def projects_of(sentence: str) -> list[tuple[str, str]]:
@@ -542,7 +542,7 @@ def test_a_series_of_quoted_names_is_one_project_each_with_the_words_before_it()
 
 def test_a_programme_in_subject_position_is_read_from_its_progress_predicate():
     doc = read_document("一、2024年工作回顾\n湘江流域生态保护建设成势见效，长株潭都市圈高质量发展纵深推进。\n"
-                        "全面完成20项民心工程。\n二、2025年工作安排\n继续努力。\n", "t", region="湖南省", year=2025)
+                        "全面完成30项民心工程。\n二、2025年工作安排\n继续努力。\n", "t", region="湖南省", year=2025)
     programs = [a.name for a in run_pipeline(doc).actions if a.level == "program"]
     assert "湘江流域生态保护建设" in programs and "长株潭都市圈高质量发展" in programs
     assert not any(name.startswith("全面完成") for name in programs)
