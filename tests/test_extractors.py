@@ -278,6 +278,11 @@ def test_part_of_and_located_in():
     assert ("宝坻丙丁科技城", "located_in", "宝坻区") in found
 
 
+def test_a_district_hosts_the_branch_named_after_it():
+    found = relations(PLAN + "（一）聚焦民生\n推进甲乙医院西青院区、丙丁大学武清校区建设。\n")
+    assert ("西青区", "hosts", "甲乙医院西青院区") in found and ("武清区", "hosts", "丙丁大学武清校区") in found
+
+
 def test_no_relations_without_a_district_subject():
     assert [r for r in relations(PLAN + "要聚焦金融服务、总部经济等产业。") if r[1] == "focuses_on"] == []
 

@@ -1,7 +1,8 @@
 """Relations the text states between named things: focuses_on, hosts, located_in, part_of, implements, targets.
 
 - ``hosts`` / ``focuses_on``: a sentence addressed to a district (西青区要加快A、B建设；河西区要聚焦C、D等产业)
-  hosts the projects it names and focuses on the industries listed after 聚焦 / 集聚发展 / 大力发展 / 打造.
+  hosts the projects it names and focuses on the industries listed after 聚焦 / 集聚发展 / 大力发展 / 打造; a
+  district also hosts a branch named after it (某医院顺义院区, 某大学通州校区).
 - ``located_in``: a project or area whose name opens with a district (宝坻京津中关村科技城 → 宝坻区).
 - ``part_of``: a project whose name extends another one's (天开高教科技园西拓展区 → 天开高教科技园).
 - ``implements``: a project or programme → the review area or work area whose paragraph names it (not for
@@ -21,8 +22,8 @@ from dataclasses import dataclass
 from ..document import Document
 from .actions import ActionFact, heading_action
 from .observations import ObservationFact
-from .places import PlaceFact
-from .projects import ProjectFact, sentence_subject_district
+from .places import PlaceFact, district_mentions
+from .projects import BRANCH_HEAD, ProjectFact, sentence_subject_district
 
 FOCUS_LEAD = re.compile(r"(?:聚焦|集聚发展|大力发展|重点发展|做强|打造|发展壮大)")
 FOCUS_ITEM_END = re.compile(r"(?:等)?(?:产业|领域|行业)?$")
@@ -62,9 +63,21 @@ def extract_relations(doc: Document, places: list[PlaceFact], projects: list[Pro
 
 
 def _hosts(doc: Document, projects: list[ProjectFact]) -> list[RelationFact]:
-    return [RelationFact(district, "district", "hosts", p.name, "project", p.start, p.end, p.sentence)
-            for p in projects
-            if (district := sentence_subject_district(doc, doc.sentences[p.sentence]))]
+    """The district a sentence is addressed to hosts the projects it names; a district hosts the branch named
+    after it (某医院顺义院区, 某大学通州校区)."""
+    facts = []
+    for p in projects:
+        district = sentence_subject_district(doc, doc.sentences[p.sentence]) or _branch_district(doc, p)
+        if district:
+            facts.append(RelationFact(district, "district", "hosts", p.name, "project", p.start, p.end, p.sentence))
+    return facts
+
+
+def _branch_district(doc: Document, project: ProjectFact) -> str | None:
+    for mention in district_mentions(doc, project.start + 1, project.end):
+        if BRANCH_HEAD.match(doc.text, mention.end, project.end) and mention.end < project.end:
+            return mention.division.name
+    return None
 
 
 def _focuses(doc: Document) -> list[RelationFact]:
