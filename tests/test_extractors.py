@@ -377,6 +377,11 @@ def test_sectors_listed_before_projects_are_no_projects():
     assert [p[0] for p in projects(PLAN + "甲乙、丙丁新能源、水利等重大项目加快推进。")] == ["甲乙", "丙丁新能源"]
 
 
+def test_a_name_joined_to_a_project_and_ending_in_its_word_is_one_of_its_kind():
+    assert [p[0] for p in projects(PLAN + "加快建设甲乙医学中心和丙丁公共卫生中心。")] == ["甲乙医学中心", "丙丁公共卫生中心"]
+    assert [p[0] for p in projects(PLAN + "建设甲乙医学中心和区域医疗中心。")] == ["甲乙医学中心"]
+
+
 def test_a_lists_count_and_kind_end_its_last_item():
     assert [p[0] for p in projects(REVIEW + "新增甲乙花湖机场、丙丁三峡机场2个国际机场。")] == ["甲乙花湖机场", "丙丁三峡机场"]
     assert projects(PLAN + "新建口袋公园50个。") == []

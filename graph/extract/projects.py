@@ -38,6 +38,11 @@ ROLE_NAME = re.compile("(?P<lead>[\u4e00-\u9fff]*?)(?:" + "|".join(word_list("ro
 #: (data: graph/data/sectors.txt, generic_modifiers.txt).
 SECTOR_ITEM = re.compile("(?:" + "|".join(sorted(word_list("sectors") + word_list("generic_modifiers"), key=len,
                                                  reverse=True)) + ")+")
+#: The name after 和/及 that may be a project's kin (see `_coordinated_kin`): words without a list mark or a break.
+KIN = re.compile(r"(?:(?![和及与等])[\u4e00-\u9fff]){4,16}")
+MAX_KIN = 16
+#: Words that open a kind rather than a name (level, scope and role words).
+KIND_WORDS = tuple(word_list("generic_modifiers") + word_list("role_scopes"))
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
 #: Two or more quoted names in a row at the end of a name (“氢走廊”“电走廊”), and one of them.
 QUOTED_SERIES = re.compile(r"(?:“[^“”]{1,12}”){2,}$")
@@ -96,6 +101,7 @@ def extract_projects(doc: Document) -> list[ProjectFact]:
             if GENERIC_NAME.fullmatch(fact.name) or _is_a_kind_or_role(doc, fact):
                 continue  # a bare head (849座公园 → 公园), a category (县级医院) or a role names no project
             facts += _sharing_the_head(doc, sentence, fact, spans) + _quoted_series(fact)
+            facts += _coordinated_kin(doc, sentence, fact, spans)
     doc.found.projects = facts
     return facts
 
@@ -124,6 +130,19 @@ def _sharing_the_head(doc: Document, sentence: Sentence, fact: ProjectFact,
         out.insert(0, replace(fact, name=item + head, start=start))
         end = start
     return out
+
+
+def _coordinated_kin(doc: Document, sentence: Sentence, fact: ProjectFact,
+                     names: list[tuple[int, int]]) -> list[ProjectFact]:
+    """A name joined to a project by 和/及 and ending in the same word is one of its kind (甲乙医学中心和丙丁公共卫生
+    中心 → 丙丁公共卫生中心), when no other name is found there."""
+    text, start = doc.text, fact.end + 1
+    if not text.startswith(("和", "及"), fact.end) or any(s <= start < e for s, e in names):
+        return []
+    m = KIN.match(text, start, min(sentence.end, start + MAX_KIN))
+    if m is None or not m.group().endswith(fact.name[-2:]) or m.group().startswith(KIND_WORDS):
+        return []  # 国家医学中心和区域医疗中心: a kind
+    return [_project(doc, sentence, start, m.end())]
 
 
 def _quoted_series(fact: ProjectFact) -> list[ProjectFact]:
