@@ -236,6 +236,13 @@ def test_programme_names_lose_the_verbs_before_them_and_keep_whole_words():
     assert not {n for n in found if n.startswith(("推进", "构建", "编制", "开展")) or n.endswith("改革")}
 
 
+def test_a_counted_series_of_programmes_gives_each_item_the_series_head():
+    found = [a[0] for a in actions(PLAN + "深入开展甲乙提升、丙丁发展、戊己创新三项工程。"
+                                          "实施庚辛协同发展、壬癸经济带发展两大战略。")]
+    assert found == ["甲乙提升工程", "丙丁发展工程", "戊己创新工程", "庚辛协同发展", "壬癸经济带发展"]
+    assert actions(PLAN + "办好“两件大事”、抓好“六个工程”。") == []  # quoted series names, not topics
+
+
 def test_review_areas_ten_actions_work_areas_and_tasks():
     body = (REVIEW + "（一）创新能力进一步增强。新建实验室。\n" + "二、今后五年的目标任务和2023年工作安排\n"
             "（一）实施制造业高质量发展行动。推进改革。\n" + "今年重点抓好以下工作：\n"

@@ -34,6 +34,15 @@ WORD_GOES_ON = re.compile(r"[师上者员]")
 #: What a programme's name may run on into within one word: more of a name (工程建设, 改革试点, 行动计划) or what a
 #: programme has (试点经验, 试点工作, 改革成效).
 NAME_GOES_ON = frozenset(PROGRAM_HEADS) | {"建设", "试点", "示范", "项目", "工作", "计划", "经验", "成效", "成果", "任务"}
+#: A counted series of programmes: 实施甲乙提升、丙丁发展“三项工程” (see `_counted_series`).
+COUNTED_SERIES = re.compile(r"(?P<items>[^，。；：]{2,160}?、[^，。；：]{2,80}?)“?[一二三四五六七八九十两]{1,2}(?:项|大|个)"
+                            r"(?P<head>专项行动|攻坚行动|工程|行动|计划|战略|改革|试点)”?")
+LIST_MARK = re.compile(r"、|和(?=[\u4e00-\u9fff]{2})")
+MAX_SERIES_ITEM = 20
+_CJK_NAME = re.compile(r"[\u4e00-\u9fff“”]+")
+#: An item of a series ending in one of these is a programme's name already (甲乙工程); so is a strategy's item
+#: ending in 发展 or 建设 (甲乙协同发展、丙丁建设两大战略).
+SERIES_ITEM_ENDS = ("工程", "行动", "计划", "战略", "改革", "试点")
 #: 等 closing a list (甲乙等考古遗址公园建设): a name holding it spans a list and its kind.
 LIST_ETC = re.compile(r"(?<![高中初平同均对相])等")
 #: The count that ends a policy package named by its topic: 稳经济35条, 提振消费19条.
@@ -146,11 +155,15 @@ def _programs(doc: Document) -> list[ActionFact]:
         found += _progress_subjects(text, sentence.start, sentence.end)
         for s, e in found:
             spans[(s, e)] = None
+    series = [fact for sentence in doc.sentences for fact in _counted_series(doc, sentence)]
+    taken = [(fact.start, fact.end) for fact in series]
     facts = []
     last_end = -1
     for s, e in sorted(spans, key=lambda x: (x[0], -x[1])):
         name = text[s:e]
         sentence = doc.sentence_at(s)
+        if _overlaps(s, e, taken):
+            continue
         if (s < last_end or name in GENERIC_NAMES or not _has_topic(name) or WORD_GOES_ON.match(text, e)
                 or LIST_ETC.search(name) or _runs_on(text, e, sentence) or name.count("“") != name.count("”")):
             continue
@@ -158,6 +171,29 @@ def _programs(doc: Document) -> list[ActionFact]:
             continue
         last_end = e
         facts.append(ActionFact(name, "program", None, s, e, sentence.index))
+    return sorted(facts + series, key=lambda a: (a.start, a.end))
+
+
+def _counted_series(doc: Document, sentence) -> list[ActionFact]:
+    """The items of a counted series of programmes, each with the series' head: 实施甲乙提升、丙丁发展三项工程 →
+    甲乙提升工程, 丙丁发展工程 (evidence: each item, the series' count and head left out); an item that is a
+    programme's name already keeps it (see `SERIES_ITEM_ENDS`)."""
+    text, facts = doc.text, []
+    for m in COUNTED_SERIES.finditer(text, sentence.start, sentence.end):
+        marks = list(LIST_MARK.finditer(text, m.start("items"), m.end("items")))
+        bounds = [m.start("items")] + [i.end() for i in marks]
+        ends = [i.start() for i in marks] + [m.end("items")]
+        for bound, e in zip(bounds, ends):
+            e -= text.startswith("等", e - 1)  # 甲乙创新等六大行动
+            s = grow_backwards(text, bound, e, stop_words=FUNCTION_WORDS)  # 深入开展甲乙提升 → 甲乙提升
+            item = text[s:e]
+            if not (2 <= len(item) <= MAX_SERIES_ITEM and _CJK_NAME.fullmatch(item) and _has_topic(item)
+                    and item.count("“") == item.count("”") and not QUOTE_ONLY.fullmatch(item)):
+                return []  # not a list of programme topics: the whole series is no programme
+            head = m.group("head")
+            named = item.endswith(SERIES_ITEM_ENDS) or (head == "战略" and item.endswith(("发展", "建设")))
+            name = item if named else item + head
+            facts.append(ActionFact(name, "program", None, s, s + len(item), sentence.index))
     return facts
 
 
