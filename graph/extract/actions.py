@@ -35,8 +35,9 @@ WORD_GOES_ON = re.compile(r"[师上者员]")
 #: programme has (试点经验, 试点工作, 改革成效).
 NAME_GOES_ON = frozenset(PROGRAM_HEADS) | {"建设", "试点", "示范", "项目", "工作", "计划", "经验", "成效", "成果", "任务"}
 #: A counted series of programmes: 实施甲乙提升、丙丁发展“三项工程” (see `_counted_series`).
-COUNTED_SERIES = re.compile(r"(?P<items>[^，。；：]{2,160}?、[^，。；：]{2,80}?)“?[一二三四五六七八九十两]{1,2}(?:项|大|个)"
-                            r"(?P<head>专项行动|攻坚行动|工程|行动|计划|战略|改革|试点)”?")
+_SERIES_COUNT = r"“?[一二三四五六七八九十两]{1,2}(?:项|大|个)(?P<head>专项行动|攻坚行动|工程|行动|计划|战略|改革|试点)”?"
+COUNTED_SERIES = re.compile(r"(?P<items>[^，。；：]{2,160}?、[^，。；：]{2,80}?)" + _SERIES_COUNT)
+SERIES_COUNT = re.compile(_SERIES_COUNT)
 LIST_MARK = re.compile(r"、|和(?=[\u4e00-\u9fff]{2})")
 MAX_SERIES_ITEM = 20
 _CJK_NAME = re.compile(r"[\u4e00-\u9fff“”]+")
@@ -179,6 +180,8 @@ def _counted_series(doc: Document, sentence) -> list[ActionFact]:
     甲乙提升工程, 丙丁发展工程 (evidence: each item, the series' count and head left out); an item that is a
     programme's name already keeps it (see `SERIES_ITEM_ENDS`)."""
     text, facts = doc.text, []
+    if not SERIES_COUNT.search(text, sentence.start, sentence.end):
+        return facts  # no count and head: skip the slow list pattern
     for m in COUNTED_SERIES.finditer(text, sentence.start, sentence.end):
         marks = list(LIST_MARK.finditer(text, m.start("items"), m.end("items")))
         bounds = [m.start("items")] + [i.end() for i in marks]
@@ -209,6 +212,8 @@ def _runs_on(text: str, end: int, sentence) -> bool:
 def _policy_list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The items of 落实A、B和“C”等政策 (the leading verb left out)."""
     items = []
+    if "等" not in text[start:end]:
+        return items
     for m in POLICY_LIST.finditer(text, start, end):
         s = m.start("items")
         if lead := LIST_LEAD.match(text, s, m.end("items")):

@@ -173,8 +173,9 @@ def _name_spans(text: str, sentence: Sentence) -> list[tuple[int, int]]:
         end = m.end() + (text.startswith("）", m.end()) and text.count("（", start, m.end()) > 0)  # 保税区（一期）
         if m.start() - start >= MIN_PHASED_BASE:
             spans.add((start, end))
-    for m in PROJECT_LIST.finditer(text, sentence.start, sentence.end):
-        spans.update(_list_items(text, m.start("items"), m.end("items")))
+    if "等" in text[sentence.start:sentence.end]:  # the list pattern is slow: only where a list can close
+        for m in PROJECT_LIST.finditer(text, sentence.start, sentence.end):
+            spans.update(_list_items(text, m.start("items"), m.end("items")))
     return [sp for sp in _drop_nested(sorted(spans)) if not _quote_fragment(text, sentence.start, *sp)
             and text[sp[0]:sp[1]].strip("“”") not in STANDALONE_AREAS and not _counted_kind(text, *sp)]
 
