@@ -198,9 +198,10 @@ def _build_one(path: Path, out_dir: Path, region: str | None, year: int | None, 
     try:
         result = build_report(path, out_dir, region=region, year=year, html=html, page=pages)
         rid, parts = result.report_id, result.parts
+        targets = result.graph.records
         cache_files = {  # what the corpus TriG is assembled from besides the Turtle (see `_write_corpus`)
             f"{rid}.shared.nt": ["".join(parts.shared).encode("utf-8")],
-            f"{rid}.json": [json.dumps(result.graph.records, ensure_ascii=False, sort_keys=True).encode("utf-8")]}
+            f"{rid}.json": [json.dumps(targets, ensure_ascii=False, sort_keys=True).encode("utf-8")]}
         cache = {name: _write_cache(out_dir / CACHE_DIR / name, chunks) for name, chunks in cache_files.items()}
         outputs = {str(result.turtle): _file_sha(result.turtle)}
         for written in (result.html, result.page):
@@ -213,13 +214,18 @@ def _build_one(path: Path, out_dir: Path, region: str | None, year: int | None, 
         summary["page"] = str(result.page) if result.page else None
         return {"report_id": rid, "source": str(path), "file_hash": result.content_hash, "options": options,
                 "outputs": outputs, "summary": summary,
-                "cache": cache, "own_statements": [parts.own_start, parts.own_end]}
+                "cache": cache, "own_statements": [parts.own_start, parts.own_end],
+                TARGET_RECORDS: targets}  # handed to the corpus step as is, not read back from the cache
     except GovkgError as e:
         return {"error": str(e)}
     except Exception as e:  # a bug on one report must not cost the others their output
         if os.environ.get("GOVKG_DEBUG"):
             traceback.print_exc()
         return {"error": f"{path}: internal error: {type(e).__name__}: {e} (set GOVKG_DEBUG=1 for details)"}
+
+
+#: The key under which a worker's result carries its report's target/actual rows (taken out before the manifest).
+TARGET_RECORDS = "target_records"
 
 
 def _write_cache(path: Path, chunks) -> str:
@@ -316,11 +322,13 @@ def _build_locked(paths, out_dir, cache, region, year, html, workers, skip_uncha
             todo.append((i, path))
 
     new_records: dict[str, dict] = {}
+    target_records: dict[str, dict] = {}  # report id → its target/actual rows, from this run's workers
 
     def finish(i: int, path: Path, record: dict) -> None:
         if "error" in record:
             done(i, ReportOutcome(path, report_id(path), "failed", error=record["error"]))
             return
+        target_records[record["report_id"]] = record.pop(TARGET_RECORDS)
         new_records[record["report_id"]] = record
         result = _result_from_record(path, record)
         result.seconds = record["summary"]["seconds"]
@@ -366,7 +374,7 @@ def _build_locked(paths, out_dir, cache, region, year, html, workers, skip_uncha
     write_output(cache / MANIFEST, json.dumps({"version": MANIFEST_VERSION, "reports": merged}, ensure_ascii=False,
                                               indent=1, sort_keys=True).encode("utf-8"), "manifest")
     if corpus:
-        _write_corpus(result, cache, corpus, merged)
+        _write_corpus(result, cache, corpus, merged, target_records)
     result.seconds = time.perf_counter() - started
     return result
 
@@ -381,11 +389,12 @@ def _progress(total: int):
     return bar, bar.add_task("building reports", total=total)
 
 
-def _write_corpus(result: CorpusResult, cache: Path, name: str, manifest: dict) -> None:
-    """The corpus files, assembled from the reports' cache files; the big ones (N-Quads, TriG) are left alone when
-    the reports they hold are the same as when they were written."""
+def _write_corpus(result: CorpusResult, cache: Path, name: str, manifest: dict, fresh: dict[str, dict]) -> None:
+    """The corpus files, assembled from the reports' cache files (`fresh`: the target rows this run's workers
+    returned, so they are not read back); the TriG is left alone when the reports it holds are the same as when it
+    was written."""
     rids = sorted(o.report_id for o in result.ok)
-    records = [json.loads(_read_cache(cache / f"{rid}.json")) for rid in rids]
+    records = [fresh[rid] if rid in fresh else json.loads(_read_cache(cache / f"{rid}.json")) for rid in rids]
     result.assessments = link_targets(records)
     targets = assessment_triples(result.assessments)
     out = result.out_dir
