@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from ..document import Document, Paragraph
-from ..names import ADVERB_PREFIXES, COMMON_VERB_FREQ, FUNCTION_WORDS, NameFinder, grow_backwards, word_end
+from ..names import ADVERB_PREFIXES, COMMON_VERB_FREQ, FUNCTION_WORDS, LIST_ETC, NameFinder, grow_backwards, word_end
 from ..segment import cut, word_frequency, word_tags
 from ..vocab import word_list
 from .projects import project_spans_by_sentence
@@ -45,7 +45,7 @@ _CJK_NAME = re.compile(r"[\u4e00-\u9fff“”]+")
 #: ending in 发展 or 建设 (甲乙协同发展、丙丁建设两大战略).
 SERIES_ITEM_ENDS = ("工程", "行动", "计划", "战略", "改革", "试点")
 #: 等 closing a list (甲乙等考古遗址公园建设): a name holding it spans a list and its kind.
-LIST_ETC = re.compile(r"(?<![高中初平同均对相])等")
+LIST_ETC_IN_NAME = re.compile(LIST_ETC)
 #: The count that ends a policy package named by its topic: 稳经济35条, 提振消费19条.
 COUNTED_PACKAGE = re.compile(r"(?<!\d)\d{1,2}条(?!措施)")
 #: A quoted name, optionally with a generic continuation: “一制三化”审批制度改革, “双碳”工作.
@@ -165,8 +165,8 @@ def _programs(doc: Document) -> list[ActionFact]:
         sentence = doc.sentence_at(s)
         if _overlaps(s, e, taken):
             continue
-        if (s < last_end or name in GENERIC_NAMES or not _has_topic(name) or WORD_GOES_ON.match(text, e)
-                or LIST_ETC.search(name) or _runs_on(text, e, sentence) or name.count("“") != name.count("”")):
+        if (s < last_end or name in GENERIC_NAMES or not _has_topic(name) or LIST_ETC_IN_NAME.search(name)
+                or _runs_on(text, e, sentence) or name.count("“") != name.count("”")):
             continue
         if _overlaps(s, e, project_spans.get(sentence.index, [])) or _is_heading_name(doc, sentence, s, e):
             continue
@@ -212,7 +212,7 @@ def _runs_on(text: str, end: int, sentence) -> bool:
 def _policy_list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The items of 落实A、B和“C”等政策 (the leading verb left out)."""
     items = []
-    if "等" not in text[start:end]:
+    if text.find("等", start, end) < 0:
         return items
     for m in POLICY_LIST.finditer(text, start, end):
         s = m.start("items")

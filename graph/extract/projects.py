@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..document import Document, Sentence
-from ..names import NameFinder, grow_backwards
+from ..names import LIST_ETC, NameFinder, grow_backwards
 from ..vocab import word_list
 from .context import period_of, status_of
 from .places import STANDALONE_AREAS, district_mentions
@@ -29,7 +29,7 @@ _HEADS_LONGEST_FIRST = sorted(PROJECT_HEADS, key=len, reverse=True)
 GENERIC_NAME = re.compile("(?:" + "|".join(sorted(word_list("generic_modifiers"), key=len, reverse=True)) + ")*(?:"
                           + "|".join(re.escape(h) for h in _HEADS_LONGEST_FIRST) + ")+")
 #: A name right after 等 (南苑森林湿地等大尺度公园) is the kind of the items listed before it, not a project.
-AFTER_ETC = re.compile(r"(?<![高中初平同均对相])等(?:一批|一系列)?$")
+AFTER_ETC = re.compile(LIST_ETC + r"(?:一批|一系列)?$")
 #: A role a region takes on (国际科技创新中心, 全国文化中心, 国际航空枢纽) names no project (data:
 #: graph/data/role_scopes.txt, role_heads.txt); the region's own name may lead it (北京国际科技创新中心).
 ROLE_NAME = re.compile("(?P<lead>[\u4e00-\u9fff]*?)(?:" + "|".join(word_list("role_scopes")) + ")[性级]?"
@@ -173,7 +173,7 @@ def _name_spans(text: str, sentence: Sentence) -> list[tuple[int, int]]:
         end = m.end() + (text.startswith("）", m.end()) and text.count("（", start, m.end()) > 0)  # 保税区（一期）
         if m.start() - start >= MIN_PHASED_BASE:
             spans.add((start, end))
-    if "等" in text[sentence.start:sentence.end]:  # the list pattern is slow: only where a list can close
+    if text.find("等", sentence.start, sentence.end) >= 0:  # the list pattern is slow: only where a list can close
         for m in PROJECT_LIST.finditer(text, sentence.start, sentence.end):
             spans.update(_list_items(text, m.start("items"), m.end("items")))
     return [sp for sp in _drop_nested(sorted(spans)) if not _quote_fragment(text, sentence.start, *sp)
@@ -205,8 +205,6 @@ def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for s, e in zip(bounds, ends):
         if s == start:
             s = grow_backwards(text, s, e)
-            if text.startswith("至", s - 1):  # a road named by its two ends: 甲乙至丙丁
-                s = min(s, grow_backwards(text, start, s - 1))
         verb = LEADING_VERBS.match(text, s, e)
         s = verb.end() if verb else s
         if 2 <= e - s <= 24 and not SECTOR_ITEM.fullmatch(text, s, e):
@@ -269,9 +267,19 @@ def _district(doc: Document, sentence: Sentence, start: int, end: int) -> str | 
     district the sentence is addressed to."""
     for mention in district_mentions(doc, start, end):
         lead = doc.text[start:mention.start]
-        if not lead or _names_the_region(doc, lead) or BRANCH_HEAD.match(doc.text, mention.end, end):
+        if not lead or _names_the_region(doc, lead) or _names_a_branch(doc, mention, end):
             return mention.division.name
     return sentence_subject_district(doc, sentence)
+
+
+def branch_district(doc: Document, start: int, end: int) -> str | None:
+    """The district a branch named text[start:end] is in, from the name (某医院顺义院区 → 顺义区), if it is one."""
+    return next((m.division.name for m in district_mentions(doc, start + 1, end) if _names_a_branch(doc, m, end)),
+                None)
+
+
+def _names_a_branch(doc: Document, mention, end: int) -> bool:
+    return BRANCH_HEAD.match(doc.text, mention.end, end) is not None
 
 
 def _names_the_region(doc: Document, lead: str) -> bool:

@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from ..document import Document
 from .actions import ActionFact, heading_action
 from .observations import ObservationFact
-from .places import PlaceFact, district_mentions
-from .projects import BRANCH_HEAD, ProjectFact, sentence_subject_district
+from .places import PlaceFact
+from .projects import ProjectFact, branch_district, sentence_subject_district
 
 FOCUS_LEAD = re.compile(r"(?:聚焦|集聚发展|大力发展|重点发展|做强|打造|发展壮大)")
 FOCUS_ITEM_END = re.compile(r"(?:等)?(?:产业|领域|行业)?$")
@@ -67,17 +67,10 @@ def _hosts(doc: Document, projects: list[ProjectFact]) -> list[RelationFact]:
     after it (某医院顺义院区, 某大学通州校区)."""
     facts = []
     for p in projects:
-        district = sentence_subject_district(doc, doc.sentences[p.sentence]) or _branch_district(doc, p)
+        district = sentence_subject_district(doc, doc.sentences[p.sentence]) or branch_district(doc, p.start, p.end)
         if district:
             facts.append(RelationFact(district, "district", "hosts", p.name, "project", p.start, p.end, p.sentence))
     return facts
-
-
-def _branch_district(doc: Document, project: ProjectFact) -> str | None:
-    for mention in district_mentions(doc, project.start + 1, project.end):
-        if BRANCH_HEAD.match(doc.text, mention.end, project.end) and mention.end < project.end:
-            return mention.division.name
-    return None
 
 
 def _focuses(doc: Document) -> list[RelationFact]:
