@@ -101,10 +101,12 @@ def report_nquads(text: str, rid: str, source: str, region: str | None = None, y
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """SHA-256 of the govkg code and ontology: a rebuild after a code change builds every report again."""
+    """SHA-256 of the govkg code, vocabularies and ontology: a rebuild after a change to any of them builds every
+    report again."""
     root = Path(str(resources.files("govkg")))
     h = hashlib.sha256()
     files = sorted(root.rglob("*.py")) + sorted(root.joinpath("queries").glob("*.rq")) + \
+        sorted(root.joinpath("data").glob("*.txt")) + \
         sorted(Path(str(resources.files("govkg.ontology"))).glob("*.ttl"))
     for f in files:
         try:

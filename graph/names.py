@@ -15,34 +15,22 @@ from typing import Iterable
 
 from .segment import cut, word_frequency, word_tags
 from .textmatch import trie_regex
+from .vocab import word_list
 
 #: Tags that end a name: prepositions, conjunctions, particles, pronouns, punctuation.
 STOP_TAGS = frozenset("p c u uj ul uz ud ug uv r y e o w x".split())
-#: Verbs and function words of government reports that end a name even when jieba calls them nouns.
-STOP_WORDS = frozenset("""
-的 和 与 及 等 或 以 为 在 了 着 对 向 把 将 要 从 到 由 于 是 并 被 让 使 其 该 各 每 这 那 此 一批 一大批 一系列
-重点 项目 建设 工作 全面 加快 推进 推动 支持 打造 高水平 高标准 高质量 重大 全力 持续 积极 大力 着力 深入 进一步
-加快推进 加快建设 开工建设 建成投产 建成通车 建成 新建 新增 续建 改建 扩建 开工 竣工 投产 通车 启用 开放 运营
-投用 落地 落户 引进 谋划 规划 筹建 筹划 启动 实施 完成 发展 服务 提升 完善 落实 布局 承接 开展 抢抓 发挥 聚焦
-培育 壮大 做强 做优 做大 集聚 加强 促进 深化 优化 创建 争创 获批 推广 形成 实现 构建 健全 提高 增强 强化 扩大
-建立 组建 设立 成立 开通 上线 试运行 运行 投入 完工 交付 改造 提质 升级 拓展 延伸 保障 确保 力争 争取
-高端化 智能化 绿色化 全市 我市 全区 本市 依托 围绕 通过 利用 用好 办好 抓好 着眼 面向 瞄准 对接 融入
-释放 开辟 发挥 支持 全球 首个 首家 全国首个 世界首个 举办 举行 召开 建立 健全 建立健全 做好 鼓励 引导 争取 申报
-承办 筹办 加强 优化 提升 推广 复制 稳妥 有序 稳妥有序 高标准 高水平 一批 新一批 加大 好 建好 管好
-""".split())
+#: Verbs and function words of government reports that end a name even when jieba calls them nouns
+#: (data: graph/data/name_stop_words.txt).
+STOP_WORDS = frozenset(word_list("name_stop_words"))
 #: Function words and the light verbs that introduce a programme (开展…行动, 建立…机制): the stops for names
-#: whose content words are themselves verbs and nouns like 改造, 服务, 工作 (市区棚户区改造三年攻坚行动).
-FUNCTION_WORDS = frozenset("""
-的 和 与 及 等 或 以 为 在 了 着 对 向 把 将 要 从 到 由 于 是 并 被 让 使 其 该 各 每 这 那 此 一批 一系列
-开展 实施 推进 推动 加快 建立 完成 落实 出台 制定 研究 深化 健全 完善 坚持 采取 保持 深入 全面 持续 大力
-积极 着力 严格 划定 严守 获批 率先 启动 组织 抓好 用好 办好 全市 我市 本市 全国 首批 印发 入选 圆满 取得
-更加 融入 支持 围绕 依托 通过 贯彻 贯彻落实 把握 做好 建立健全 强化 打造 打通 开创 不断 始终 好
-发挥 鼓励 构建 编制 实现 破除
-""".split())
+#: whose content words are themselves verbs and nouns like 改造, 服务, 工作 (市区棚户区改造三年攻坚行动)
+#: (data: graph/data/programme_stop_words.txt).
+FUNCTION_WORDS = frozenset(word_list("programme_stop_words"))
 #: Verbs this frequent in jieba's dictionary (采取, 实施, 保持) end a name; rarer ones (驾驶, 制造) may be part of it.
 COMMON_VERB_FREQ = 7000
+ANY_VERB = float("inf")
 #: Adverbs that open a verb phrase: a token starting with one (全面完成, 持续推进) ends a name.
-ADVERB_PREFIXES = ("全面", "持续", "加快", "深入", "积极", "大力", "着力", "进一步", "率先", "扎实", "用心", "用力", "认真", "牢牢")
+ADVERB_PREFIXES = word_list("adverb_prefixes")  # data: graph/data/adverb_prefixes.txt
 NAME_CHARS = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9（）()—\-·“”]+$")
 MAX_NAME = 22
 
@@ -51,12 +39,15 @@ class NameFinder:
     """Finds names that end in one of `heads` (generic suffixes such as 产业园, 医院, 城际)."""
 
     def __init__(self, heads: Iterable[str], tails: Iterable[str] = (), verb_freq: int = COMMON_VERB_FREQ,
-                 stop_words: frozenset[str] = STOP_WORDS, tail_patterns: Iterable[str] = ()):
+                 stop_words: frozenset[str] = STOP_WORDS, tail_patterns: Iterable[str] = (),
+                 verb_before_head: bool = False):
         """Tokens in `stop_words`, and verbs at least `verb_freq` frequent (采取, 实施, 完成), end a name; rarer
         verbs belong to it (改善医疗服务行动, 自动驾驶示范区). Programme names, often verb phrases, use the
         smaller `FUNCTION_WORDS` list (市区棚户区改造三年攻坚行动). `tail_patterns` are tails written as regular
-        expressions (a section named by its two ends: 渝宜段)."""
+        expressions (a section named by its two ends: 渝宜段). With `verb_before_head`, the word right before the
+        head is the name's own however common a verb (长城保护条例, 遗产保护传承行动)."""
         self.verb_freq = verb_freq
+        self.verb_before_head = verb_before_head
         self.stop_words = stop_words
         self.heads = trie_regex(heads)
         alternatives = [re.escape(t) for t in tails] + list(tail_patterns)
@@ -70,7 +61,8 @@ class NameFinder:
             name_end = self._tails(text, m.end(), end)
             name_end = _close_brackets(text, name_end, end)
             name_end = self._tails(text, name_end, end)  # 国家会展中心（天津）二期
-            name_start = grow_backwards(text, start, m.start(), self.verb_freq, self.stop_words)
+            name_start = grow_backwards(text, start, m.start(), self.verb_freq, self.stop_words,
+                                        self.verb_before_head)
             name_end = _close_quote(text, name_start, name_end)
             if spans and (name_start < spans[-1][1] or _joins(text, spans[-1][1], m.start())):
                 if COUNT_AND_KIND.fullmatch(text, spans[-1][1], m.start()):
@@ -94,8 +86,9 @@ COUNT_AND_KIND = re.compile(r"\d+[个家座所条项处][\u4e00-\u9fff]{0,4}")
 
 
 def grow_backwards(text: str, floor: int, head_start: int, verb_freq: int = COMMON_VERB_FREQ,
-                   stop_words: frozenset[str] = STOP_WORDS) -> int:
-    """The start of the name whose head starts at `head_start`, not before `floor`."""
+                   stop_words: frozenset[str] = STOP_WORDS, verb_before_head: bool = False) -> int:
+    """The start of the name whose head starts at `head_start`, not before `floor` (for `verb_before_head` see
+    `NameFinder`)."""
     window_start = max(floor, head_start - MAX_NAME)
     window_start = _after_break(text, window_start, head_start)
     tokens = cut(text[window_start:head_start], hmm=True)
@@ -108,7 +101,8 @@ def grow_backwards(text: str, floor: int, head_start: int, verb_freq: int = COMM
                 break
             i -= 2
             continue
-        if not _name_like(tokens[i], tags, verb_freq, stop_words):
+        any_verb = verb_before_head and start == head_start
+        if not _name_like(tokens[i], tags, ANY_VERB if any_verb else verb_freq, stop_words):
             break
         start -= len(tokens[i])
         i -= 1

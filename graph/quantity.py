@@ -13,24 +13,12 @@ import math
 import re
 from dataclasses import dataclass
 
-MULTIPLIERS = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4, "千": 1e3,
-               "百": 1e2}
-#: written base unit -> (normalized unit, factor). Longest written forms are tried first.
-BASE_UNITS = {
-    "元": ("CNY", 1), "美元": ("USD", 1), "人民币": ("CNY", 1),
-    "人次": ("person_time", 1), "人": ("person", 1), "名": ("person", 1), "户": ("household", 1),
-    "家": ("count", 1), "个": ("count", 1), "项": ("count", 1), "条": ("count", 1), "张": ("count", 1),
-    "套（间）": ("count", 1), "套": ("count", 1), "间": ("count", 1), "件": ("count", 1), "对": ("count", 1),
-    "处": ("count", 1), "所": ("count", 1), "座": ("count", 1), "辆": ("count", 1), "台": ("count", 1),
-    "批": ("count", 1), "场": ("count", 1), "次": ("count", 1), "只": ("count", 1), "支": ("count", 1),
-    "部": ("count", 1), "栋": ("count", 1), "类": ("count", 1), "种": ("count", 1), "款": ("count", 1),
-    "艘": ("count", 1), "架": ("count", 1), "块": ("count", 1), "宗": ("count", 1), "例": ("count", 1),
-    "公里": ("km", 1), "千米": ("km", 1), "米": ("m", 1), "平方公里": ("km2", 1), "平方米": ("m2", 1),
-    "亩": ("mu", 1), "公顷": ("hectare", 1), "标准箱": ("TEU", 1), "吨": ("t", 1), "斤": ("jin", 1),
-    "公斤": ("kg", 1), "千瓦时": ("kWh", 1), "千瓦": ("kW", 1), "立方米": ("m3", 1),
-    "微克/立方米": ("ug/m3", 1), "分钟": ("minute", 1), "小时": ("hour", 1), "天": ("day", 1),
-    "%": ("percent", 1), "％": ("percent", 1), "个百分点": ("percentage_point", 1), "位": ("rank", 1),
-}
+from .vocab import word_table
+
+#: written multiplier -> factor (data: graph/data/multipliers.txt).
+MULTIPLIERS = {written: float(factor) for written, (factor,) in word_table("multipliers").items()}
+#: written base unit -> (normalized unit, factor) (data: graph/data/units.txt). Longest written forms are tried first.
+BASE_UNITS = {written: (unit, float(factor)) for written, (unit, factor) in word_table("units").items()}
 UNIT_PATTERN = "|".join(re.escape(u) for u in sorted(BASE_UNITS, key=len, reverse=True))
 MULTIPLIER_PATTERN = "|".join(sorted(MULTIPLIERS, key=len, reverse=True))
 CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,

@@ -279,3 +279,26 @@ def test_validate_on_a_corpus_folder_checks_every_report_and_names_the_derived_g
     assert "corpus-targets.ttl: derived from the report graphs" in result.output
     alone = CliRunner().invoke(main, ["validate", str(built.out_dir / "corpus-targets.ttl")])
     assert alone.exit_code == 1 and "no report graph among the inputs" in alone.output
+
+
+def test_a_vocabulary_change_rebuilds_every_report(tmp_path, monkeypatch):
+    """The fingerprint that decides a rebuild covers the word lists in data/, not only the code."""
+    import shutil
+    from importlib import resources
+
+    import govkg.corpus as corpus
+
+    package = tmp_path / "govkg"
+    shutil.copytree(str(resources.files("govkg")), package)
+    real_files = resources.files
+    monkeypatch.setattr(corpus.resources, "files",
+                        lambda name: package / "ontology" if name == "govkg.ontology" else
+                        package if name == "govkg" else real_files(name))
+    corpus.code_fingerprint.cache_clear()
+    before = corpus.code_fingerprint()
+    heads = package / "data" / "project_heads.txt"
+    heads.write_text(heads.read_text(encoding="utf-8") + "新词\n", encoding="utf-8")
+    corpus.code_fingerprint.cache_clear()
+    after = corpus.code_fingerprint()
+    corpus.code_fingerprint.cache_clear()
+    assert before != after

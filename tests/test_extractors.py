@@ -230,9 +230,9 @@ def test_quoted_policies_links_and_short_quoted_names_are_programmes():
 
 
 def test_programme_names_lose_the_verbs_before_them_and_keep_whole_words():
-    found = {a[0] for a in actions(PLAN + "加快推进甲乙中心城市建设，加快构建丙丁管理新机制，高质量编制戊己发展规划，"
+    found = {a[0] for a in actions(PLAN + "加快推进甲乙中心城市建设，加快构建“丙丁”管理新机制，高质量编制戊己发展规划，"
                                           "实施庚辛电价改革方案，坚持改革开放，开展壬癸清理整顿、子丑治理等专项行动。")}
-    assert {"甲乙中心城市建设", "丙丁管理新机制", "戊己发展规划", "庚辛电价改革方案", "壬癸清理整顿"} <= found
+    assert {"甲乙中心城市建设", "“丙丁”管理新机制", "戊己发展规划", "庚辛电价改革方案", "壬癸清理整顿"} <= found
     assert not {n for n in found if n.startswith(("推进", "构建", "编制", "开展")) or n.endswith("改革")}
 
 
@@ -259,6 +259,26 @@ def test_programmes_are_named_things_not_phrases():
                                              "持续开展跨境贸易便利化专项行动，落实稳经济35条。")}
     assert {"“甲乙英才”行动计划", "跨境贸易便利化专项行动", "稳经济35条"} <= found
     assert not found & {"采取有力措施", "有力措施", "保持战略"}
+
+
+def test_a_programme_after_a_heading_in_the_same_paragraph_is_found():
+    body = PLAN + "（二）实施甲乙振兴行动。深入实施丙丁创业十项行动，推进改革。\n"
+    found = actions(body)
+    assert ("甲乙振兴行动", "ten_actions", None) in found
+    assert ("丙丁创业十项行动", "program", None) in found  # not taken for the heading's own name
+
+
+def test_the_verb_right_before_a_programme_head_belongs_to_the_name():
+    found = {a[0] for a in actions(PLAN + "推动制定丙丁湖保护条例，深入开展甲乙作风专项治理，扩大戊己改革试点。")}
+    assert {"丙丁湖保护条例", "甲乙作风专项治理"} <= found
+    assert not {n for n in found if n.startswith(("制定", "开展", "扩大"))}  # a verb further back is not
+
+
+def test_a_mechanism_is_a_programme_only_with_a_distinguishing_part():
+    found = {a[0] for a in actions(PLAN + "建立动态调整机制，完善隐患闭环整改机制，深化市、区领导包联机制，"
+                                          "建立“甲乙丙丁”双牵引机制，完善武清区至滨海新区通关机制，健全三项考核机制。")}
+    assert {"市、区领导包联机制", "“甲乙丙丁”双牵引机制", "武清区至滨海新区通关机制", "三项考核机制"} <= found
+    assert not found & {"动态调整机制", "隐患闭环整改机制"}
 
 
 # --- relations -----------------------------------------------------------------------------------------

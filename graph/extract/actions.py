@@ -19,16 +19,15 @@ from ..document import Document, Paragraph
 from ..names import ADVERB_PREFIXES, COMMON_VERB_FREQ, FUNCTION_WORDS, LIST_ETC, NameFinder, grow_backwards, word_end
 from ..segment import cut, word_frequency, word_tags
 from ..vocab import word_list
+from .places import names_a_place
 from .projects import project_spans_by_sentence
 
 ITEM_LABEL = re.compile(r"(?:（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]{1,3}是)")
 TEN_ACTION = re.compile(r"^实施(?P<name>.{2,30}?行动)$")
 #: A task lead sentence is short and states one thing; longer openings are ordinary prose.
 MAX_TASK = 40
-#: Generic heads of programme names (domain vocabulary).
-PROGRAM_HEADS = ("行动计划", "专项行动", "三年行动", "攻坚行动", "行动", "战略", "攻坚战", "专项斗争", "专项整治", "工程",
-                 "改革", "试点", "机制", "制度", "培育计划", "计划", "总体规划", "规划", "政策措施", "措施", "条例",
-                 "清单", "考核体系", "生活圈", "一揽子政策", "规定", "工作方案", "实施方案", "方案")
+#: Generic heads of programme names (data: graph/data/programme_heads.txt).
+PROGRAM_HEADS = word_list("programme_heads")
 #: A head word that goes on into a longer word is no head: 工程师, 行动上 (思想上政治上行动上), 战略者.
 WORD_GOES_ON = re.compile(r"[师上者员]")
 #: What a programme's name may run on into within one word: more of a name (工程建设, 改革试点, 行动计划) or what a
@@ -63,11 +62,11 @@ LIST_LEAD = re.compile(r"(?:[\u4e00-\u9fff]{0,4}?(?:落实|实施|出台|推出|
 LIST_ITEM = re.compile(r"(?:(?!(?:和|及)“)[^、])+")
 #: A list item holding a counted quantity (新增5.5万辆…指标) states a number, not a programme.
 COUNTED = re.compile(r"\d+(?:\.\d+)?[万亿]?[辆个家人元户项台套张]")
-#: Verbs whose object, when quoted, is a named programme: 坚持“用海河水洗海河泥”, 开展城市供热“冬病夏治”.
-PROGRAM_VERB = re.compile(r"(?:实施|开展|坚持|落实|推进|严守|划定|推动|深化|推行|启动|推广|加强|做好|擦亮|发展)$")
-#: Predicates that report progress on a programme named as the clause's subject:
-#: 异地就医直接结算深入开展, 金融创新运营示范区建设步伐加快.
-#: Predicates reporting a programme's progress (data: graph/data/progress_predicates.txt).
+#: Verbs whose object, when quoted, is a named programme: 坚持“用海河水洗海河泥”, 开展城市供热“冬病夏治”
+#: (data: graph/data/programme_verbs.txt).
+PROGRAM_VERB = re.compile("(?:" + "|".join(word_list("programme_verbs")) + ")$")
+#: Predicates that report progress on a programme named as the clause's subject: 异地就医直接结算深入开展,
+#: 金融创新运营示范区建设步伐加快 (data: graph/data/progress_predicates.txt).
 PROGRESS = re.compile("|".join(re.escape(p) for p in sorted(word_list("progress_predicates"), key=len, reverse=True)))
 #: A programme named as the object of a verb that drives it, ending in a programme word at its clause's end (or
 #: before 和/及): 加快演艺之都建设, 持续深化接诉即办改革, 全面实施新一轮国企改革深化提升行动, 深化大气污染治理攻坚,
@@ -79,7 +78,14 @@ DRIVEN_OBJECT = re.compile(r"(?:深入推进|加快推进|统筹推进|全面推
 CAPACITY = re.compile(r"(?:能力|水平|质量|效率|作风|队伍)建设$")
 SUBJECT_NOISE = re.compile(r"^(?:五年来|过去五年|过去一年|一年来|全年|今年|同时|其中|全市|我市|本市|持续|深入|全面)+")
 MAX_SUBJECT = 20
-GENERIC_NAMES = frozenset({"体制机制", "工作机制", "长效机制", "重大工程", "重点工程", "各项改革", "改革试点", "专项行动"})
+#: Heads of names for ongoing work (机制, 制度): a programme only with a distinguishing part (see `_distinguished`;
+#: data: graph/data/ongoing_work_heads.txt).
+ONGOING_WORK_HEADS = word_list("ongoing_work_heads")
+#: Levels of government listed before a name they share: 市、区 (领导定点包联机制), 省、市、县.
+LEVEL = re.compile(r"[省市区县乡镇村]")
+LEVEL_LIST = re.compile(r"(?:[省市区县乡镇村]、)+$")
+DISTINGUISHING_MARK = re.compile(r"[“”、0-9０-９]|[一二三四五六七八九十两]项")
+GENERIC_NAMES = frozenset(word_list("generic_programme_names"))  # data: graph/data/generic_programme_names.txt
 
 
 @dataclass(frozen=True)
@@ -155,7 +161,7 @@ def _programs(doc: Document) -> list[ActionFact]:
         found += _quoted_objects(text, sentence.start, sentence.end)
         found += _progress_subjects(text, sentence.start, sentence.end)
         for s, e in found:
-            spans[(s, e)] = None
+            spans[(_with_levels(text, sentence.start, s), e)] = None
     series = [fact for sentence in doc.sentences for fact in _counted_series(doc, sentence)]
     taken = [(fact.start, fact.end) for fact in series]
     facts = []
@@ -169,6 +175,8 @@ def _programs(doc: Document) -> list[ActionFact]:
                 or _runs_on(text, e, sentence) or name.count("“") != name.count("”")):
             continue
         if _overlaps(s, e, project_spans.get(sentence.index, [])) or _is_heading_name(doc, sentence, s, e):
+            continue
+        if name.endswith(ONGOING_WORK_HEADS) and not _distinguished(doc, s, e):
             continue
         last_end = e
         facts.append(ActionFact(name, "program", None, s, e, sentence.index))
@@ -270,9 +278,24 @@ def _has_topic(name: str) -> bool:
     return (len(topic.strip("“”")) >= MIN_TOPIC or quoted) and len(core) >= 2 and not topic.startswith("（")
 
 
+def _with_levels(text: str, floor: int, start: int) -> int:
+    """The start of a name with the list of levels that opens it: 市、区两级工作专班机制, not 区两级工作专班机制."""
+    m = LEVEL_LIST.search(text, max(floor, start - 8), start) if LEVEL.match(text, start) else None
+    return m.start() if m else start
+
+
+def _distinguished(doc: Document, s: int, e: int) -> bool:
+    """The name has a part that makes it one programme: a quote, a list, a number or a place (甲乙至丙丁通关机制,
+    市、区两级专班机制, “白名单”制度), unlike 动态调整机制."""
+    return DISTINGUISHING_MARK.search(doc.text, s, e) is not None or names_a_place(doc, s, e)
+
+
 def _is_heading_name(doc: Document, sentence, s: int, e: int) -> bool:
-    """A ten-actions heading (实施…行动) is an action already, not a programme."""
-    return doc.paragraphs[sentence.paragraph].is_item_heading and bool(TEN_ACTION.match(doc.text[max(0, s - 2):e]))
+    """A ten-actions heading (实施…行动) is an action already, not a programme; the sentences after it in the
+    heading's paragraph are ordinary text."""
+    paragraph = doc.paragraphs[sentence.paragraph]
+    return (paragraph.is_item_heading and doc.sentences_in(paragraph)[0] == sentence
+            and bool(TEN_ACTION.match(doc.text[max(0, s - 2):e])))
 
 
-_FINDER = NameFinder(PROGRAM_HEADS, stop_words=FUNCTION_WORDS)
+_FINDER = NameFinder(PROGRAM_HEADS, stop_words=FUNCTION_WORDS, verb_before_head=True)

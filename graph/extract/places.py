@@ -79,6 +79,24 @@ def area_mentions(doc: Document) -> list[PlaceFact]:
     return facts
 
 
+def names_a_place(doc: Document, start: int, end: int) -> bool:
+    """doc.text[start:end] holds a place: the region (its short form too), a district, a functional area or a
+    place elsewhere (雄安新区至天津港通关机制 holds two).
+
+    >>> from govkg.pipeline import read_document
+    >>> doc = read_document("建立雄安新区通关机制和动态调整机制。", "d", region="天津市")
+    >>> names_a_place(doc, 2, 10), names_a_place(doc, 11, 17)
+    (True, False)
+    """
+    region = find_region(doc.meta.region) if doc.meta.region and doc.meta.region != NATIONAL else None
+    if region is not None and any(form in doc.text[start:end] for form in (region.name, region.short)):
+        return True
+    if district_mentions(doc, start, end) or any(start <= a.start and a.end <= end for a in area_mentions(doc)):
+        return True
+    gazetteer = _external_gazetteer_of(doc.meta.region)
+    return bool(gazetteer and gazetteer.find(doc.text, start, end))
+
+
 def _is_area_name(name: str, district_names: set[str]) -> bool:
     return name not in district_names and len(name) >= 2 and not name.startswith(("和", "等", "的"))
 
@@ -90,12 +108,18 @@ def _gazetteer_of(region: str | None) -> PlaceGazetteer | None:
     return None
 
 
-def _external_mentions(doc: Document) -> list[PlaceFact]:
-    region = doc.meta.region
+def _external_gazetteer_of(region: str | None) -> ExternalPlaceGazetteer | None:
     if region != NATIONAL and not (region and find_region(region)):
+        return None
+    return ExternalPlaceGazetteer.for_region(region)
+
+
+def _external_mentions(doc: Document) -> list[PlaceFact]:
+    gazetteer = _external_gazetteer_of(doc.meta.region)
+    if gazetteer is None:
         return []
     return [PlaceFact("external", canonical, None, surface, s, e, doc.sentence_at(s).index)
-            for s, e, surface, canonical in ExternalPlaceGazetteer.for_region(region).find(doc.text)]
+            for s, e, surface, canonical in gazetteer.find(doc.text)]
 
 
 _AREA_FINDER = NameFinder(AREA_HEADS)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from ..document import Document, Sentence
 from ..names import LIST_ETC, NameFinder, grow_backwards
-from ..vocab import word_list
+from ..vocab import word_list, word_table
 from .context import period_of, status_of
 from .places import STANDALONE_AREAS, district_mentions
 
@@ -69,11 +69,10 @@ LIST_SPLIT = re.compile(r"、")
 LEADING_VERBS = re.compile(r"(?:[\u4e00-\u9fff]{0,4}?(?:新建|建成开放|建成|推动|推进|加快|实施|引进|落地|开工建设|开工|"
                            r"谋划|启动|完成|打造|建设|提速|续建|做好))+")
 
-COMPLETED = re.compile(r"建成|投产|通车|落地|落成|启用|开通|投用|竣工|完工|开园|开业|开馆|投入运行|投入使用|运营|开放|新建")
-START = re.compile(r"开工|动工|开建|启动")
-ACCELERATE = re.compile(r"加快|推进|续建|进展顺利|加紧")
-PLAN = re.compile(r"谋划|规划|筹建|筹划|论证")
-EARLY_WORK = re.compile(r"前期")
+#: Stage words (data: graph/data/stage_verbs.txt).
+STAGE_WORDS = word_table("stage_verbs")
+COMPLETED, START, ACCELERATE, PLAN, EARLY_WORK = (re.compile("|".join(STAGE_WORDS[stage])) for stage in
+                                                  ("completed", "start", "accelerate", "plan", "early"))
 DISTRICT_SUBJECT = re.compile(r"(?:要|将|应|需)")
 
 
