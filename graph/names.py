@@ -109,6 +109,20 @@ def grow_backwards(text: str, floor: int, head_start: int, verb_freq: int = COMM
     return _drop_open_quote(text, start, head_start)
 
 
+def is_name_like(text: str) -> bool:
+    """Every word of `text` may be part of a name (no verb, function word or punctuation); quoted parts count as
+    names whatever they hold.
+
+    >>> is_name_like("先农坛神仓"), is_name_like("“甲乙之路”红色旅游路线"), is_name_like("统筹重大产业项目")
+    (True, True, False)
+    """
+    tags = word_tags()
+    return all(_name_like(token, tags, COMMON_VERB_FREQ, STOP_WORDS) for token in cut(QUOTED.sub("X", text), hmm=True))
+
+
+QUOTED = re.compile(r"“[^“”]*”")
+
+
 def _joins_two_ends(tokens: list[str], i: int, after_a_name: bool) -> bool:
     """至 between two places, the first one word (甲乙至丙丁高铁: a line named by its two ends)."""
     return tokens[i] == "至" and after_a_name and i > 0 and _CJK_WORD.fullmatch(tokens[i - 1]) is not None

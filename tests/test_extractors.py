@@ -200,6 +200,18 @@ def test_project_district_from_name_or_sentence_subject():
     assert projects(REVIEW + "宝坻甲乙丙丁科技城建设进展顺利。") == [("宝坻甲乙丙丁科技城", "accelerate", "宝坻区")]
 
 
+def test_a_clause_reporting_its_subject_built_or_opened_names_projects_without_heads():
+    found = projects(REVIEW + "甲乙路建成通车，丙丁坛、戊己宫向社会开放，实现庚辛高架正式开工建设。")
+    assert [(name, stage) for name, stage, _ in found] == [("甲乙路", "completed"), ("丙丁坛", "completed"),
+                                                         ("戊己宫", "completed"), ("庚辛高架", "start")]
+
+
+def test_a_clause_reporting_a_kind_or_a_phrase_built_names_no_project():
+    body = (REVIEW + "重点项目全部开工，9个科创园投入运营，甲、乙等9个科创园投入运营，统筹重大产业项目开工建设。"
+            + PLAN + "力争尽早开工。")
+    assert projects(body) == []
+
+
 def test_counts_and_verbs_stay_out_of_project_names():
     assert [p[0] for p in projects(REVIEW + "6家甲乙实验室投入运行。")] == ["甲乙实验室"]
     assert projects(REVIEW + "经济保持稳定。") == []

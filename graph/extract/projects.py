@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..document import Document, Sentence
-from ..names import LIST_ETC, NameFinder, grow_backwards
+from ..names import LIST_ETC, NameFinder, grow_backwards, is_name_like
 from ..vocab import word_list, word_table
 from .context import period_of, status_of
 from .places import STANDALONE_AREAS, district_mentions
@@ -71,6 +71,17 @@ LEADING_VERBS = re.compile(r"(?:[\u4e00-\u9fff]{0,4}?(?:新建|建成开放|建�
 
 #: Stage words (data: graph/data/stage_verbs.txt).
 STAGE_WORDS = word_table("stage_verbs")
+#: A clause that reports its subject built, opened or started: the subject, (an adverb), the predicate, the clause's
+#: end (data: graph/data/staged_predicates.txt).
+STAGED_SUBJECT = re.compile(r"(?<=[，。；：\n])(?P<subject>[^，。；：\n]{2,40}?)(?:" + "|".join(word_list("stage_adverbs"))
+                            + r")?(?:" + "|".join(sorted(word_list("staged_predicates"), key=len, reverse=True))
+                            + r")(?=[，。；])")
+#: What opens a clause before its subject: a time, or a verb of making happen (实现甲乙高速建成通车).
+SUBJECT_LEAD = re.compile(r"(?:\d{4}年(?:底|末)?|今年|去年|全年|年内|同时|其中|实现|推动|推进|确保|力争)+")
+LIST_ITEM = re.compile(r"[^、]+")
+SUBJECT_ETC = re.compile(LIST_ETC)
+#: Two characters are too few to tell a name from a place or an adverb (西宁, 尽早).
+MIN_STAGED, MAX_STAGED = 3, 16
 COMPLETED, START, ACCELERATE, PLAN, EARLY_WORK = (re.compile("|".join(STAGE_WORDS[stage])) for stage in
                                                   ("completed", "start", "accelerate", "plan", "early"))
 DISTRICT_SUBJECT = re.compile(r"(?:要|将|应|需)")
@@ -172,11 +183,35 @@ def _name_spans(text: str, sentence: Sentence) -> list[tuple[int, int]]:
         end = m.end() + (text.startswith("）", m.end()) and text.count("（", start, m.end()) > 0)  # 保税区（一期）
         if m.start() - start >= MIN_PHASED_BASE:
             spans.add((start, end))
+    spans.update(_staged_subjects(text, sentence))
     if text.find("等", sentence.start, sentence.end) >= 0:  # the list pattern is slow: only where a list can close
         for m in PROJECT_LIST.finditer(text, sentence.start, sentence.end):
             spans.update(_list_items(text, m.start("items"), m.end("items")))
     return [sp for sp in _drop_nested(sorted(spans)) if not _quote_fragment(text, sentence.start, *sp)
             and text[sp[0]:sp[1]].strip("“”") not in STANDALONE_AREAS and not _counted_kind(text, *sp)]
+
+
+def _staged_subjects(text: str, sentence: Sentence) -> list[tuple[int, int]]:
+    """Names, with or without a head word, that a clause reports built, opened or started: 甲乙路建成通车,
+    丙丁坛、戊己宫向社会开放 (each item of the subject; see `STAGED_SUBJECT`)."""
+    spans = []
+    for m in STAGED_SUBJECT.finditer(text, sentence.start, sentence.end):
+        s, e = m.span("subject")
+        if lead := SUBJECT_LEAD.match(text, s, e):
+            s = lead.end()
+        if (etc := SUBJECT_ETC.search(text, s, e)) is not None:
+            if etc.end() < e:
+                continue  # 甲、乙等9个科创园 / 甲乙等重大项目: a list of a kind, read by the list rules
+            e = etc.start()
+        items = [(s + i.start(), s + i.end()) for i in LIST_ITEM.finditer(text[s:e])]
+        if all(_a_staged_name(text[a:b]) for a, b in items):
+            spans += items
+    return spans
+
+
+def _a_staged_name(name: str) -> bool:
+    return (MIN_STAGED <= len(name) <= MAX_STAGED and is_name_like(name) and not COUNT_PREFIX.match(name)
+            and not GENERIC_NAME.fullmatch(name) and name not in STANDALONE_AREAS)
 
 
 def _counted_kind(text: str, start: int, end: int) -> bool:
