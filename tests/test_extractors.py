@@ -286,6 +286,17 @@ def test_the_verb_right_before_a_programme_head_belongs_to_the_name():
     assert not {n for n in found if n.startswith(("制定", "开展", "扩大"))}  # a verb further back is not
 
 
+def test_a_role_the_region_is_to_build_is_a_programme():
+    found = {a[0] for a in actions(PLAN + "加快建设全球甲乙标杆城市，培育建设国际丙丁中心城市，建设戊己城市。")}
+    assert {"全球甲乙标杆城市", "国际丙丁中心城市"} <= found
+    assert not {n for n in found if "戊己" in n}  # no scope of standing: a city, not a role
+
+
+def test_two_driven_programmes_joined_by_he_are_both_found():
+    found = {a[0] for a in actions(PLAN + "推进甲乙卫生城市创建和丙丁植物园体系建设取得新成效，实施戊己流域综合治理。")}
+    assert {"甲乙卫生城市创建", "丙丁植物园体系建设", "戊己流域综合治理"} <= found
+
+
 def test_a_mechanism_is_a_programme_only_with_a_distinguishing_part():
     found = {a[0] for a in actions(PLAN + "建立动态调整机制，完善隐患闭环整改机制，深化市、区领导包联机制，"
                                           "建立“甲乙丙丁”双牵引机制，完善武清区至滨海新区通关机制，健全三项考核机制。")}
@@ -309,6 +320,11 @@ def test_district_focus_and_hosted_projects():
 def test_implements_links_to_the_enclosing_area():
     found = relations(REVIEW + "（一）民生福祉持续增进。地铁21号线建成通车。\n")
     assert ("地铁21号线", "implements", "民生福祉持续增进") in found
+
+
+def test_a_programme_named_in_a_heading_implements_that_heading():
+    found = relations(REVIEW + "（二）深入实施甲乙协同发展战略，发展格局逐步形成\n丙丁产业园建成。\n")
+    assert ("甲乙协同发展战略", "implements", "深入实施甲乙协同发展战略，发展格局逐步形成") in found
 
 
 def test_part_of_and_located_in():

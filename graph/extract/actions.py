@@ -71,9 +71,16 @@ PROGRESS = re.compile("|".join(re.escape(p) for p in sorted(word_list("progress_
 #: A programme named as the object of a verb that drives it, ending in a programme word at its clause's end (or
 #: before 和/及): 加快演艺之都建设, 持续深化接诉即办改革, 全面实施新一轮国企改革深化提升行动, 深化大气污染治理攻坚,
 #: 巩固拓展全域森林城市建设成果. The name may hold verbs (接诉即办), not 项目/开工 or a coordination.
+_DRIVEN_NAME = (r"(?:(?!项目|开工|和|及|与)[\u4e00-\u9fff“”]){4,16}?(?:建设|改革|行动|攻坚|专项治理|综合整治|综合治理|试点|"
+                r"创建)(?=[，。；、和及]|成果|成效|取得|$)")
 DRIVEN_OBJECT = re.compile(r"(?:深入推进|加快推进|统筹推进|全面推进|持续推进|扎实推进|大力推进|巩固拓展|实施|开展|加快|推进|深化|"
-                           r"推动|巩固|强化|加强)(?P<name>(?:(?!项目|开工|和|及|与)[\u4e00-\u9fff“”]){4,16}?"
-                           r"(?:建设|改革|行动|攻坚|专项治理|综合整治|试点))(?=[，。；、和及]|成果|成效|$)")
+                           r"推动|巩固|强化|加强)(?P<name>" + _DRIVEN_NAME + ")")
+#: The second of two driven programmes joined by 和/及: 推进甲乙公园创建和丙丁体系建设.
+COORDINATED_OBJECT = re.compile(r"[和及](?P<name>" + _DRIVEN_NAME + ")")
+#: A role the region is to take on, as the object of building it, is a programme: 加快建设全球数字经济标杆城市,
+#: 培育建设国际消费中心城市 (data: graph/data/role_scopes.txt, role_heads.txt).
+ROLE_BUILT = re.compile(r"(?:建设|打造)(?P<name>(?:" + "|".join(word_list("role_scopes")) + r")[\u4e00-\u9fff]{1,10}?(?:"
+                        + "|".join(word_list("role_heads")) + r"))(?=[，。；、和及]|$)")
 #: Building up a quality (基层基础能力建设, 干部队伍建设) is ongoing work, not a named programme.
 CAPACITY = re.compile(r"(?:能力|水平|质量|效率|作风|队伍)建设$")
 SUBJECT_NOISE = re.compile(r"^(?:五年来|过去五年|过去一年|一年来|全年|今年|同时|其中|全市|我市|本市|持续|深入|全面)+")
@@ -154,9 +161,10 @@ def _programs(doc: Document) -> list[ActionFact]:
         found += [(grow_backwards(text, sentence.start, m.start(), stop_words=FUNCTION_WORDS), m.end())
                   for m in COUNTED_PACKAGE.finditer(text, sentence.start, sentence.end)]
         found += [(m.start(), m.end()) for m in BUILD_CAMPAIGN.finditer(text, sentence.start, sentence.end)]
-        found += [m.span("name") for m in DRIVEN_OBJECT.finditer(text, sentence.start, sentence.end)
-                  if not _opens_with_a_verbal_noun(m.group("name")) and not CAPACITY.search(m.group("name"))]
+        found += [span for span in _driven_objects(text, sentence.start, sentence.end)
+                  if not _opens_with_a_verbal_noun(text[span[0]:span[1]]) and not CAPACITY.search(text, *span)]
         found += [(m.start(), m.end()) for m in QUOTED.finditer(text, sentence.start, sentence.end)]
+        found += [m.span("name") for m in ROLE_BUILT.finditer(text, sentence.start, sentence.end)]
         found += _policy_list_items(text, sentence.start, sentence.end)
         found += _quoted_objects(text, sentence.start, sentence.end)
         found += _progress_subjects(text, sentence.start, sentence.end)
@@ -215,6 +223,16 @@ def _runs_on(text: str, end: int, sentence) -> bool:
         return True
     rest = text[end:word_end(text, end, sentence.start, sentence.end)]
     return bool(rest) and rest not in NAME_GOES_ON
+
+
+def _driven_objects(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The objects of verbs that drive a programme, and a second one joined to it by 和/及."""
+    spans = []
+    for m in DRIVEN_OBJECT.finditer(text, start, end):
+        spans.append(m.span("name"))
+        if second := COORDINATED_OBJECT.match(text, m.end(), end):
+            spans.append(second.span("name"))
+    return spans
 
 
 def _policy_list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -5,8 +5,8 @@
   district also hosts a branch named after it (某医院顺义院区, 某大学通州校区).
 - ``located_in``: a project or area whose name opens with a district (宝坻京津中关村科技城 → 宝坻区).
 - ``part_of``: a project whose name extends another one's (天开高教科技园西拓展区 → 天开高教科技园).
-- ``implements``: a project or programme → the review area or work area whose paragraph names it (not for
-  projects a district hosts: those belong to the district).
+- ``implements``: a project or programme → the review area or work area whose paragraph (the heading included)
+  names it (not for projects a district hosts: those belong to the district).
 - ``targets``: a district → the indicator of a target stated for that district.
 
 >>> from govkg.pipeline import read_document, run_pipeline
@@ -144,8 +144,6 @@ def _implements(doc: Document, projects: list[ProjectFact], actions: list[Action
         if heading is None:
             continue
         area = heading_action(doc, heading)
-        if area.start <= thing.start < area.end:
-            continue
         facts.append(RelationFact(thing.name, kind, "implements", area.name, "action", thing.start, thing.end,
                                   thing.sentence))
     return facts
