@@ -214,6 +214,12 @@ def test_a_clause_reporting_a_kind_or_a_phrase_built_names_no_project():
 
 def test_counts_and_verbs_stay_out_of_project_names():
     assert [p[0] for p in projects(REVIEW + "6家甲乙实验室投入运行。")] == ["甲乙实验室"]
+    assert [p[0] for p in projects(REVIEW + "建成80公里甲乙绿道，保护875平方公里湿地。")] == ["甲乙绿道"]
+
+
+def test_a_count_after_a_name_is_its_kind_unless_it_counts_the_name_s_parts():
+    found = [p[0] for p in projects(REVIEW + "推动甲乙科学中心29个科技设施进入科研状态，新增丙丁公园50个左右。")]
+    assert found == ["甲乙科学中心"]
     assert projects(REVIEW + "经济保持稳定。") == []
 
 

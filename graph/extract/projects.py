@@ -54,10 +54,10 @@ PROJECT_LIST = re.compile(r"(?P<items>[^，。；：]{2,200}?)等(?:(?:一批)?(
 #: A name followed by its count (老年日间照料服务中心达到1357个) names a kind of facility, not one project
 #: (a quoted brand such as “鲁班工坊”达到21家 stays a project).
 COUNTED_AFTER = re.compile(r"(?:达到|增至|超过|突破|总数|数量)?\d")
-#: …but a list's items followed by their count and kind are each one (甲乙机场、丙丁机场2个国际机场).
-LIST_COUNT = re.compile(r"\d+[个家座所条项处][\u4e00-\u9fff]")
-#: A count before a name (6家海河实验室, 新认定8家…) is not part of it.
-COUNT_PREFIX = re.compile(r"[^，。；]*?\d+(?:\.\d+)?(?:万|亿)?[家个座所条项批处]")
+#: …but not one followed by a count of a kind: its list's (甲乙机场、丙丁机场2个国际机场) or its own parts'.
+LIST_COUNT = re.compile(r"\d+[个家座所条项处](?!左右|以上|以下|上下|多)[\u4e00-\u9fff]")
+#: A count or a measure before a name (6家海河实验室, 新认定8家…, 875平方公里湿地) is not part of it.
+COUNT_PREFIX = re.compile(r"[^，。；]*?\d+(?:\.\d+)?(?:万|亿)?(?:[家个座所条项批处]|平方公里|公里|千米|公顷|亩)")
 #: A phase or extension of a named work (国家会议中心二期, 昌平线南延一期): the phase makes the name specific even when
 #: its base ends in no head word.
 PHASE = re.compile(r"(?:(?:南延|北延|东延|西延)(?:[一二三四五首]期)?|(?<!第)[一二三四五首]期)(?:工程)?(?![\u4e00-\u9fff]{0,2}(?:班|培训))")
@@ -215,10 +215,9 @@ def _a_staged_name(name: str) -> bool:
 
 
 def _counted_kind(text: str, start: int, end: int) -> bool:
-    """A name followed by its count names a kind (口袋公园50个), unless it is the last item of a counted list."""
-    if not COUNTED_AFTER.match(text, end):
-        return False
-    return not (LIST_COUNT.match(text, end) and "、" in text[max(0, start - 1):start])
+    """A name followed by its count names a kind (口袋公园50个), unless the count is of a kind named after it: the
+    last item of a counted list (甲机场、乙机场2个国际机场) or what the name holds (甲乙科学中心29个科技设施)."""
+    return COUNTED_AFTER.match(text, end) is not None and LIST_COUNT.match(text, end) is None
 
 
 def _quote_fragment(text: str, floor: int, start: int, end: int) -> bool:
