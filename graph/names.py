@@ -31,7 +31,7 @@ COMMON_VERB_FREQ = 7000
 ANY_VERB = float("inf")
 #: Adverbs that open a verb phrase: a token starting with one (全面完成, 持续推进) ends a name.
 ADVERB_PREFIXES = word_list("adverb_prefixes")  # data: graph/data/adverb_prefixes.txt
-NAME_CHARS = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9（）()—\-·“”]+$")
+NAME_CHARS = re.compile(r"^(?:[\u4e00-\u9fffA-Za-z0-9（）()—\-·“”]|(?<=\d)\.(?=\d))+$")
 MAX_NAME = 22
 
 
@@ -95,6 +95,10 @@ def grow_backwards(text: str, floor: int, head_start: int, verb_freq: int = COMM
     tags = word_tags()
     start, i = head_start, len(tokens) - 1
     while i >= 0:
+        if tokens[i] == "”" and (opening := _opening_quote(tokens, i)) is not None:
+            start -= sum(len(t) for t in tokens[opening:i + 1])  # a quoted part is the name's whatever it holds
+            i = opening - 1
+            continue
         if _joins_two_ends(tokens, i, start < head_start):
             start -= len(tokens[i]) + len(tokens[i - 1])  # 至 and the place before it, and no further words
             if i < 2 or tokens[i - 2] != "至":
@@ -121,6 +125,16 @@ def is_name_like(text: str) -> bool:
 
 
 QUOTED = re.compile(r"“[^“”]*”")
+
+
+def _opening_quote(tokens: list[str], closing: int) -> int | None:
+    """The index of the “ that the ” at tokens[closing] closes, if the window holds it."""
+    for k in range(closing - 1, -1, -1):
+        if tokens[k] == "”":
+            return None
+        if tokens[k] == "“":
+            return k
+    return None
 
 
 def _joins_two_ends(tokens: list[str], i: int, after_a_name: bool) -> bool:

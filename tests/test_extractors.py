@@ -292,6 +292,16 @@ def test_the_verb_right_before_a_programme_head_belongs_to_the_name():
     assert not {n for n in found if n.startswith(("制定", "开展", "扩大"))}  # a verb further back is not
 
 
+def test_quoted_names_in_a_row_are_one_programme_each():
+    found = [a[0] for a in actions(PLAN + "实施“甲乙英才”“丙丁俊才”计划，完善企业“戊己包”“庚辛管家”机制。")]
+    assert found == ["“甲乙英才”计划", "“丙丁俊才”计划", "企业“戊己包”机制", "企业“庚辛管家”机制"]
+
+
+def test_campaigns_named_after_the_region_brands_and_versioned_plans_are_programmes():
+    found = {a[0] for a in actions(PLAN + "建设更高水平的平安天津，擦亮“津沽好品”品牌，编制服务业扩大开放3.0方案。")}
+    assert {"平安天津", "“津沽好品”品牌", "服务业扩大开放3.0方案"} <= found
+
+
 def test_a_role_the_region_is_to_build_is_a_programme():
     found = {a[0] for a in actions(PLAN + "加快建设全球甲乙标杆城市，培育建设国际丙丁中心城市，建设戊己城市。")}
     assert {"全球甲乙标杆城市", "国际丙丁中心城市"} <= found

@@ -13,9 +13,10 @@ mechanism anywhere in the text).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..document import Document, Paragraph
+from ..gazetteer import find_region
 from ..names import ADVERB_PREFIXES, COMMON_VERB_FREQ, FUNCTION_WORDS, LIST_ETC, NameFinder, grow_backwards, word_end
 from ..segment import cut, word_frequency, word_tags
 from ..vocab import word_list
@@ -48,13 +49,16 @@ LIST_ETC_IN_NAME = re.compile(LIST_ETC)
 #: The count that ends a policy package named by its topic: 稳经济35条, 提振消费19条.
 COUNTED_PACKAGE = re.compile(r"(?<!\d)\d{1,2}条(?!措施)")
 #: A quoted name, optionally with a generic continuation: “一制三化”审批制度改革, “双碳”工作.
-QUOTED = re.compile(r"“(?P<q>[^“”，。]{2,12})”(?P<tail>(?:(?!加快|推进|全面|持续|深入)[\u4e00-\u9fff]){0,8}?(?:改革|工程|工作|建设|行动计划|行动|试点|战略|体系|联动发展|联动|政策|普法))")
+QUOTED = re.compile(r"“(?P<q>[^“”，。]{2,12})”(?P<tail>(?:(?!加快|推进|全面|持续|深入|项目|开工)[\u4e00-\u9fff]){0,8}?"
+                    r"(?:改革|工程|工作|建设|行动计划|行动|试点|战略|体系|联动发展|联动|政策|普法|品牌))")
 #: The part of a programme name before its head must say what it is about: not 保持战略, 38项试点, （三）改革.
 MIN_TOPIC = 3
 QUOTE_ONLY = re.compile(r"“[^“”]+”")
+QUOTED_ROW = re.compile(r"(?:“[^“”]+”){2,}")
 LEADING_COUNT = re.compile(r"^(?:\d+|[一二三四五六七八九十]+)[项条个批类]")
 #: Named campaigns of the form 平安天津建设, 法治政府建设.
-BUILD_CAMPAIGN = re.compile(r"(?:平安|法治|美丽|智慧|数字|健康|文明|诚信|生态)[\u4e00-\u9fff]{1,4}建设")
+CAMPAIGN_WORDS = r"(?:平安|法治|美丽|智慧|数字|健康|文明|诚信|生态)"
+BUILD_CAMPAIGN = re.compile(CAMPAIGN_WORDS + r"[\u4e00-\u9fff]{1,4}建设")
 #: A list the text calls policies or programmes: A、B、C等政策 / 等惠企政策 / 等措施 / 等工程.
 POLICY_LIST = re.compile(r"(?P<items>[^，。；：]{2,160}?)等[\u4e00-\u9fff]{0,4}?(?:政策|措施|举措|工程|行动)")
 LIST_LEAD = re.compile(r"(?:[\u4e00-\u9fff]{0,4}?(?:落实|实施|出台|推出|制定|执行|用好|兑现|运用|开展|采取))+")
@@ -156,11 +160,14 @@ def _programs(doc: Document) -> list[ActionFact]:
     text = doc.text
     project_spans = project_spans_by_sentence(doc)
     spans: dict[tuple[int, int], None] = {}
+    region_campaign = _region_campaign(doc)
     for sentence in doc.sentences:
         found = _FINDER.find(text, sentence.start, sentence.end)
         found += [(grow_backwards(text, sentence.start, m.start(), stop_words=FUNCTION_WORDS), m.end())
                   for m in COUNTED_PACKAGE.finditer(text, sentence.start, sentence.end)]
         found += [(m.start(), m.end()) for m in BUILD_CAMPAIGN.finditer(text, sentence.start, sentence.end)]
+        if region_campaign is not None:
+            found += [(m.start(), m.end()) for m in region_campaign.finditer(text, sentence.start, sentence.end)]
         found += [span for span in _driven_objects(text, sentence.start, sentence.end)
                   if not _opens_with_a_verbal_noun(text[span[0]:span[1]]) and not CAPACITY.search(text, *span)]
         found += [(m.start(), m.end()) for m in QUOTED.finditer(text, sentence.start, sentence.end)]
@@ -187,7 +194,7 @@ def _programs(doc: Document) -> list[ActionFact]:
         if name.endswith(ONGOING_WORK_HEADS) and not _distinguished(doc, s, e):
             continue
         last_end = e
-        facts.append(ActionFact(name, "program", None, s, e, sentence.index))
+        facts += _each_quoted(ActionFact(name, "program", None, s, e, sentence.index))
     return sorted(facts + series, key=lambda a: (a.start, a.end))
 
 
@@ -223,6 +230,25 @@ def _runs_on(text: str, end: int, sentence) -> bool:
         return True
     rest = text[end:word_end(text, end, sentence.start, sentence.end)]
     return bool(rest) and rest not in NAME_GOES_ON
+
+
+def _each_quoted(fact: ActionFact) -> list[ActionFact]:
+    """A name holding quoted names in a row is one programme per quote, each with the words around the row:
+    “甲乙”“丙丁”工程 → “甲乙”工程, “丙丁”工程 (evidence: each quote)."""
+    row = QUOTED_ROW.search(fact.name)
+    if row is None:
+        return [fact]
+    prefix, tail = fact.name[:row.start()], fact.name[row.end():]
+    return [replace(fact, name=prefix + q.group() + tail, start=fact.start + q.start(), end=fact.start + q.end())
+            for q in QUOTE_ONLY.finditer(fact.name, row.start(), row.end())]
+
+
+def _region_campaign(doc: Document) -> re.Pattern | None:
+    """A campaign named by its aim and the region, with or without 建设 (建设更高水平的平安北京, 平安天津、法治天津建设)."""
+    region = find_region(doc.meta.region) if doc.meta.region else None
+    if region is None:
+        return None
+    return re.compile(CAMPAIGN_WORDS + "(?:" + "|".join(dict.fromkeys((region.name, region.short))) + ")(?!建设)")
 
 
 def _driven_objects(text: str, start: int, end: int) -> list[tuple[int, int]]:
