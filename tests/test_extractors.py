@@ -201,9 +201,11 @@ def test_project_district_from_name_or_sentence_subject():
 
 
 def test_a_clause_reporting_its_subject_built_or_opened_names_projects_without_heads():
-    found = projects(REVIEW + "甲乙路建成通车，丙丁坛、戊己宫向社会开放，实现庚辛高架正式开工建设。")
-    assert [(name, stage) for name, stage, _ in found] == [("甲乙路", "completed"), ("丙丁坛", "completed"),
-                                                         ("戊己宫", "completed"), ("庚辛高架", "start")]
+    found = projects(REVIEW + "甲乙路建成通车，丙丁坛、戊己宫向社会开放，实现庚辛高架正式开工建设，"
+                              "壬癸遗址展示工程建设完工，实现子丑景观御道贯通。")
+    assert [(name, stage) for name, stage, _ in found] == [
+        ("甲乙路", "completed"), ("丙丁坛", "completed"), ("戊己宫", "completed"), ("庚辛高架", "start"),
+        ("壬癸遗址展示工程", "completed"), ("子丑景观御道", "completed")]
 
 
 def test_a_clause_reporting_a_kind_or_a_phrase_built_names_no_project():
