@@ -217,6 +217,8 @@ def test_a_clause_reporting_a_kind_or_a_phrase_built_names_no_project():
 def test_counts_and_verbs_stay_out_of_project_names():
     assert [p[0] for p in projects(REVIEW + "6家甲乙实验室投入运行。")] == ["甲乙实验室"]
     assert [p[0] for p in projects(REVIEW + "建成80公里甲乙绿道，保护875平方公里湿地。")] == ["甲乙绿道"]
+    assert [p[0] for p in projects(REVIEW + "丙丁环线80公里绿道全线贯通。")] == ["丙丁环线绿道"]
+    assert [(o[1], o[2]) for o in observations(REVIEW + "丙丁环线80公里绿道全线贯通。")] == [(80, "km")]
 
 
 def test_a_count_after_a_name_is_its_kind_unless_it_counts_the_name_s_parts():

@@ -56,8 +56,10 @@ PROJECT_LIST = re.compile(r"(?P<items>[^，。；：]{2,200}?)等(?:(?:一批)?(
 COUNTED_AFTER = re.compile(r"(?:达到|增至|超过|突破|总数|数量)?\d")
 #: …but not one followed by a count of a kind: its list's (甲乙机场、丙丁机场2个国际机场) or its own parts'.
 LIST_COUNT = re.compile(r"\d+[个家座所条项处](?!左右|以上|以下|上下|多)[\u4e00-\u9fff]")
-#: A count or a measure before a name (6家海河实验室, 新认定8家…, 875平方公里湿地) is not part of it.
-COUNT_PREFIX = re.compile(r"[^，。；]*?\d+(?:\.\d+)?(?:万|亿)?(?:[家个座所条项批处]|平方公里|公里|千米|公顷|亩)")
+#: A count before a name (6家海河实验室, 新认定8家…) is not part of it.
+COUNT_PREFIX = re.compile(r"[^，。；]*?\d+(?:\.\d+)?(?:万|亿)?[家个座所条项批处]")
+#: Nor is a measure, before it or inside it (875平方公里湿地; 甲乙80公里绿道 is the project 甲乙绿道).
+MEASURE = re.compile(r"\d+(?:\.\d+)?(?:万|亿)?(?:平方公里|公里|千米|公顷|亩)")
 #: A phase or extension of a named work (国家会议中心二期, 昌平线南延一期): the phase makes the name specific even when
 #: its base ends in no head word.
 PHASE = re.compile(r"(?:(?:南延|北延|东延|西延)(?:[一二三四五首]期)?|(?<!第)[一二三四五首]期)(?:工程)?(?![\u4e00-\u9fff]{0,2}(?:班|培训))")
@@ -171,9 +173,18 @@ def project_spans_by_sentence(doc: Document) -> dict[int, list[tuple[int, int]]]
     if doc.found.project_spans is None:
         spans: dict[int, list[tuple[int, int]]] = {}
         for p in extract_projects(doc):
-            spans.setdefault(p.sentence, []).append((p.start, p.end))
+            spans.setdefault(p.sentence, []).extend(_name_parts(doc.text, p))
         doc.found.project_spans = spans
     return doc.found.project_spans
+
+
+def _name_parts(text: str, p: ProjectFact) -> list[tuple[int, int]]:
+    """The spans of a project's name in its evidence: all of it, or the parts around a measure the name leaves out
+    (甲乙|80公里|绿道: the length is an observation, not the name)."""
+    measure = MEASURE.search(text, p.start, p.end)
+    if measure is None or p.name == text[p.start:p.end]:
+        return [(p.start, p.end)]
+    return [(p.start, measure.start()), (measure.end(), p.end)]
 
 
 def _name_spans(text: str, sentence: Sentence) -> list[tuple[int, int]]:
@@ -256,13 +267,19 @@ def _drop_nested(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def _project(doc: Document, sentence: Sentence, start: int, end: int) -> ProjectFact:
     text = doc.text
-    counted = False
+    counted, name = False, None
     if (count := COUNT_PREFIX.match(text, start, end)) is not None and end - count.end() >= 2:
         start, counted = count.end(), True
+    if (measure := MEASURE.search(text, start, end)) is not None and end - measure.end() >= 2:
+        lead = text[start:measure.start()]
+        if len(lead) >= 2 and is_name_like(lead):
+            name = lead + text[measure.end():end]  # evidence: the whole span, measure included
+        else:
+            start = measure.end()
     start += text.startswith("“", start) and text.count("“", start, end) > text.count("”", start, end)
     if text.startswith("“", start) and text.endswith("”", start, end) and text.count("“", start, end) == 1:
         start, end = start + 1, end - 1  # “口袋公园” is the project 口袋公园
-    return ProjectFact(name=text[start:end], stage=stage_of(doc, sentence, start, end),
+    return ProjectFact(name=name or text[start:end], stage=stage_of(doc, sentence, start, end),
                        period=period_of(doc, sentence, start), district=_district(doc, sentence, start, end),
                        start=start, end=end, sentence=sentence.index, counted=counted)
 
