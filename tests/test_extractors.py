@@ -214,6 +214,17 @@ def test_a_clause_reporting_a_kind_or_a_phrase_built_names_no_project():
     assert projects(body) == []
 
 
+def test_the_items_of_a_batch_of_a_project_kind_are_projects():
+    assert [p[0] for p in projects(PLAN + "升级打造甲乙零工市场等一批就业服务平台。")] == ["甲乙零工市场"]
+    assert projects(REVIEW + "丙丁、戊己等一批企业总部注册落地。") == []  # companies, not projects
+
+
+def test_the_topic_of_a_pilot_or_a_campaign_is_no_project():
+    body = PLAN + "开展甲乙高标准农田示范区建设试点，深化平安校园、平安医院建设。"
+    assert projects(body) == []
+    assert "甲乙高标准农田示范区建设试点" in {a[0] for a in actions(body)}
+
+
 def test_counts_and_verbs_stay_out_of_project_names():
     assert [p[0] for p in projects(REVIEW + "6家甲乙实验室投入运行。")] == ["甲乙实验室"]
     assert [p[0] for p in projects(REVIEW + "建成80公里甲乙绿道，保护875平方公里湿地。")] == ["甲乙绿道"]

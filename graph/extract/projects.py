@@ -30,6 +30,10 @@ GENERIC_NAME = re.compile("(?:" + "|".join(sorted(word_list("generic_modifiers")
                           + "|".join(re.escape(h) for h in _HEADS_LONGEST_FIRST) + ")+")
 #: A name right after 等 (南苑森林湿地等大尺度公园) is the kind of the items listed before it, not a project.
 AFTER_ETC = re.compile(LIST_ETC + r"(?:一批|一系列)?$")
+#: A name followed by these is the topic of a pilot programme, not a project (甲乙示范区建设试点).
+PILOT_AFTER = re.compile(r"(?:建设)?试点")
+#: Words that open a campaign's name, never a project's (平安医院, 法治园区: data: graph/data/campaign_words.txt).
+CAMPAIGN_WORDS = word_list("campaign_words")
 #: A role a region takes on (国际科技创新中心, 全国文化中心, 国际航空枢纽) names no project (data:
 #: graph/data/role_scopes.txt, role_heads.txt); the region's own name may lead it (北京国际科技创新中心).
 ROLE_NAME = re.compile("(?P<lead>[\u4e00-\u9fff]*?)(?:" + "|".join(word_list("role_scopes")) + ")[性级]?"
@@ -48,9 +52,11 @@ _CJK = re.compile(r"[\u4e00-\u9fff]+")
 QUOTED_SERIES = re.compile(r"(?:“[^“”]{1,12}”){2,}$")
 QUOTE = re.compile(r"“([^“”]{1,12})”")
 #: A list the text calls projects: A、B、C等一批重点项目 / 等“国之重器” / 等2957个重大产业项目 (counted, the items are
-#: projects even in an industry: uncounted, 影视、演艺等文化产业项目 lists industries).
+#: projects even in an industry: uncounted, 影视、演艺等文化产业项目 lists industries) / 等一批就业服务平台 (a batch of
+#: things of a project's kind).
 PROJECT_LIST = re.compile(r"(?P<items>[^，。；：]{2,200}?)等(?:(?:一批)?(?:(?:(?!领域|方面|行业|企业|产业)[\u4e00-\u9fff]){0,6}"
-                          r"项目|“[^”]{2,8}”)|\d+[个项][\u4e00-\u9fff]{0,8}项目)")
+                          r"项目|“[^”]{2,8}”)|\d+[个项][\u4e00-\u9fff]{0,8}项目|一批(?:(?!领域|方面|行业|企业|产业)[\u4e00-\u9fff]){0,6}(?:"
+                          + "|".join(_HEADS_LONGEST_FIRST) + "))")
 #: A name followed by its count (老年日间照料服务中心达到1357个) names a kind of facility, not one project
 #: (a quoted brand such as “鲁班工坊”达到21家 stays a project).
 COUNTED_AFTER = re.compile(r"(?:达到|增至|超过|突破|总数|数量)?\d")
@@ -119,8 +125,11 @@ def extract_projects(doc: Document) -> list[ProjectFact]:
 
 
 def _is_a_kind_or_role(doc: Document, fact: ProjectFact) -> bool:
-    """The kind of the items before 等 (A、B等专业化园区) or a role the region takes on (国际消费枢纽)."""
-    if AFTER_ETC.search(doc.text, max(0, fact.start - 3), fact.start):
+    """The kind of the items before 等 (A、B等专业化园区), the topic of a pilot or a campaign (甲乙示范区建设试点,
+    平安医院建设) or a role the region takes on (国际消费枢纽)."""
+    if AFTER_ETC.search(doc.text, max(0, fact.start - 3), fact.start) or PILOT_AFTER.match(doc.text, fact.end):
+        return True
+    if fact.name.startswith(CAMPAIGN_WORDS):
         return True
     role = ROLE_NAME.fullmatch(fact.name)
     return role is not None and (not role["lead"] or _names_the_region(doc, role["lead"]))
