@@ -233,10 +233,16 @@ def _add_paragraphs(doc: Document, lines: list[tuple[int, int]]) -> None:
         heading = bool(ITEM_HEADING.match(body))
         if heading:
             item = index
+        elif ADDRESS.match(body):
+            item = None  # 各位代表！…: the report turns to the delegates; the items before are over
         elif five_year_goal and _opens_yearly_plan(body):
             five_year_goal, item = False, None
         doc.paragraphs.append(Paragraph(index, start, end, section, item, heading,
                                         bool(FIVE_YEAR_LEAD.match(body)), five_year_goal))
+
+
+#: An address to the delegates opening a paragraph (各位代表！): what follows belongs to no item heading.
+ADDRESS = re.compile(r"^各位代表[！!，,：:]")
 
 
 def _opens_yearly_plan(body: str) -> bool:

@@ -358,6 +358,12 @@ def test_a_programme_named_in_a_heading_implements_that_heading():
     assert ("甲乙协同发展战略", "implements", "深入实施甲乙协同发展战略，发展格局逐步形成") in found
 
 
+def test_after_an_address_to_the_delegates_nothing_implements_the_last_heading():
+    found = relations(PLAN + "（一）聚焦创新\n建成甲乙产业园。\n各位代表！我们要实施丙丁专项行动。\n开展戊己专项行动。\n")
+    assert ("甲乙产业园", "implements", "聚焦创新") in found
+    assert not [r for r in found if r[1] == "implements" and r[0] != "甲乙产业园"]
+
+
 def test_part_of_and_located_in():
     found = relations(PLAN + "（一）聚焦创新\n建设甲乙高教科技园。西青区要加快甲乙高教科技园西拓展区建设。宝坻丙丁科技城提质。\n")
     assert ("甲乙高教科技园西拓展区", "part_of", "甲乙高教科技园") in found
