@@ -28,11 +28,14 @@ STOP_WORDS = frozenset(word_list("name_stop_words"))
 FUNCTION_WORDS = frozenset(word_list("programme_stop_words"))
 #: Verbs this frequent in jieba's dictionary (采取, 实施, 保持) end a name; rarer ones (驾驶, 制造) may be part of it.
 COMMON_VERB_FREQ = 7000
+#: …a frequency no verb reaches: any verb may be part of the name.
 ANY_VERB = float("inf")
 #: Adverbs that open a verb phrase: a token starting with one (全面完成, 持续推进) ends a name.
 ADVERB_PREFIXES = word_list("adverb_prefixes")  # data: graph/data/adverb_prefixes.txt
 NAME_CHARS = re.compile(r"^(?:[\u4e00-\u9fffA-Za-z0-9（）()—\-·“”]|(?<=\d)\.(?=\d))+$")
 MAX_NAME = 22
+#: A quoted part of a name (“甲乙之路”), taken as one name word whatever it holds.
+QUOTED = re.compile(r"“[^“”]*”")
 
 
 class NameFinder:
@@ -123,8 +126,6 @@ def is_name_like(text: str) -> bool:
     tags = word_tags()
     return all(_name_like(token, tags, COMMON_VERB_FREQ, STOP_WORDS) for token in cut(QUOTED.sub("X", text), hmm=True))
 
-
-QUOTED = re.compile(r"“[^“”]*”")
 
 
 def _opening_quote(tokens: list[str], closing: int) -> int | None:

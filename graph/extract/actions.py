@@ -19,7 +19,7 @@ from ..document import Document, Paragraph
 from ..gazetteer import find_region
 from ..names import ADVERB_PREFIXES, COMMON_VERB_FREQ, FUNCTION_WORDS, LIST_ETC, NameFinder, grow_backwards, word_end
 from ..segment import cut, word_frequency, word_tags
-from ..vocab import word_list
+from ..vocab import word_list, word_table
 from .places import names_a_place
 from .projects import project_spans_by_sentence
 
@@ -56,8 +56,8 @@ MIN_TOPIC = 3
 QUOTE_ONLY = re.compile(r"“[^“”]+”")
 QUOTED_ROW = re.compile(r"(?:“[^“”]+”){2,}")
 LEADING_COUNT = re.compile(r"^(?:\d+|[一二三四五六七八九十]+)[项条个批类]")
-#: Named campaigns of the form 平安天津建设, 法治政府建设.
-CAMPAIGN_WORDS = r"(?:平安|法治|美丽|智慧|数字|健康|文明|诚信|生态)"
+#: Named campaigns of the form 平安天津建设, 法治政府建设 (data: graph/data/campaign_words.txt).
+CAMPAIGN_WORDS = "(?:" + "|".join(word_table("campaign_words")) + ")"
 BUILD_CAMPAIGN = re.compile(CAMPAIGN_WORDS + r"[\u4e00-\u9fff]{1,4}建设")
 #: A list the text calls policies or programmes: A、B、C等政策 / 等惠企政策 / 等措施 / 等工程.
 POLICY_LIST = re.compile(r"(?P<items>[^，。；：]{2,160}?)等[\u4e00-\u9fff]{0,4}?(?:政策|措施|举措|工程|行动)")
@@ -89,12 +89,13 @@ ROLE_BUILT = re.compile(r"(?:建设|打造)(?P<name>(?:" + "|".join(word_list("r
 CAPACITY = re.compile(r"(?:能力|水平|质量|效率|作风|队伍)建设$")
 SUBJECT_NOISE = re.compile(r"^(?:五年来|过去五年|过去一年|一年来|全年|今年|同时|其中|全市|我市|本市|持续|深入|全面)+")
 MAX_SUBJECT = 20
-#: Heads of names for ongoing work (机制, 制度): a programme only with a distinguishing part (see `_distinguished`;
+#: Heads of names for ongoing work (机制): a programme only with a distinguishing part (see `_distinguished`;
 #: data: graph/data/ongoing_work_heads.txt).
 ONGOING_WORK_HEADS = word_list("ongoing_work_heads")
 #: Levels of government listed before a name they share: 市、区 (领导定点包联机制), 省、市、县.
 LEVEL = re.compile(r"[省市区县乡镇村]")
 LEVEL_LIST = re.compile(r"(?:[省市区县乡镇村]、)+$")
+#: Marks of a distinguishing part: a quote, a list, a number.
 DISTINGUISHING_MARK = re.compile(r"[“”、0-9０-９]|[一二三四五六七八九十两]项")
 GENERIC_NAMES = frozenset(word_list("generic_programme_names"))  # data: graph/data/generic_programme_names.txt
 

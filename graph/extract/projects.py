@@ -33,7 +33,7 @@ AFTER_ETC = re.compile(LIST_ETC + r"(?:一批|一系列)?$")
 #: A name followed by these is the topic of a pilot programme, not a project (甲乙示范区建设试点).
 PILOT_AFTER = re.compile(r"(?:建设)?试点")
 #: Words that open a campaign's name, never a project's (平安医院, 法治园区: data: graph/data/campaign_words.txt).
-CAMPAIGN_WORDS = word_list("campaign_words")
+CAMPAIGN_ONLY = tuple(word for word, (kind,) in word_table("campaign_words").items() if kind == "only")
 #: A role a region takes on (国际科技创新中心, 全国文化中心, 国际航空枢纽) names no project (data:
 #: graph/data/role_scopes.txt, role_heads.txt); the region's own name may lead it (北京国际科技创新中心).
 ROLE_NAME = re.compile("(?P<lead>[\u4e00-\u9fff]*?)(?:" + "|".join(word_list("role_scopes")) + ")[性级]?"
@@ -86,7 +86,7 @@ STAGED_SUBJECT = re.compile(r"(?<=[，。；：\n])(?P<subject>[^，。；：\n]
                             + r")(?=[，。；])")
 #: What opens a clause before its subject: a time, or a verb of making happen (实现甲乙高速建成通车).
 SUBJECT_LEAD = re.compile(r"(?:\d{4}年(?:底|末)?|今年|去年|全年|年内|同时|其中|实现|推动|推进|确保|力争)+")
-LIST_ITEM = re.compile(r"[^、]+")
+SUBJECT_ITEM = re.compile(r"[^、]+")
 SUBJECT_ETC = re.compile(LIST_ETC)
 #: Two characters are too few to tell a name from a place or an adverb (西宁, 尽早).
 MIN_STAGED, MAX_STAGED = 3, 16
@@ -129,7 +129,7 @@ def _is_a_kind_or_role(doc: Document, fact: ProjectFact) -> bool:
     平安医院建设) or a role the region takes on (国际消费枢纽)."""
     if AFTER_ETC.search(doc.text, max(0, fact.start - 3), fact.start) or PILOT_AFTER.match(doc.text, fact.end):
         return True
-    if fact.name.startswith(CAMPAIGN_WORDS):
+    if fact.name.startswith(CAMPAIGN_ONLY):
         return True
     role = ROLE_NAME.fullmatch(fact.name)
     return role is not None and (not role["lead"] or _names_the_region(doc, role["lead"]))
@@ -208,7 +208,7 @@ def _name_spans(text: str, sentence: Sentence) -> list[tuple[int, int]]:
         for m in PROJECT_LIST.finditer(text, sentence.start, sentence.end):
             spans.update(_list_items(text, m.start("items"), m.end("items")))
     return [sp for sp in _drop_nested(sorted(spans)) if not _quote_fragment(text, sentence.start, *sp)
-            and text[sp[0]:sp[1]].strip("“”") not in STANDALONE_AREAS and not _counted_kind(text, *sp)]
+            and text[sp[0]:sp[1]].strip("“”") not in STANDALONE_AREAS and not _counted_kind(text, sp[1])]
 
 
 def _staged_subjects(text: str, sentence: Sentence) -> list[tuple[int, int]]:
@@ -223,7 +223,7 @@ def _staged_subjects(text: str, sentence: Sentence) -> list[tuple[int, int]]:
             if etc.end() < e:
                 continue  # 甲、乙等9个科创园 / 甲乙等重大项目: a list of a kind, read by the list rules
             e = etc.start()
-        items = [(s + i.start(), s + i.end()) for i in LIST_ITEM.finditer(text[s:e])]
+        items = [(s + i.start(), s + i.end()) for i in SUBJECT_ITEM.finditer(text[s:e])]
         if all(_a_staged_name(text[a:b]) for a, b in items):
             spans += items
     return spans
@@ -234,7 +234,7 @@ def _a_staged_name(name: str) -> bool:
             and not GENERIC_NAME.fullmatch(name) and name not in STANDALONE_AREAS)
 
 
-def _counted_kind(text: str, start: int, end: int) -> bool:
+def _counted_kind(text: str, end: int) -> bool:
     """A name followed by its count names a kind (口袋公园50个), unless the count is of a kind named after it: the
     last item of a counted list (甲机场、乙机场2个国际机场) or what the name holds (甲乙科学中心29个科技设施)."""
     return COUNTED_AFTER.match(text, end) is not None and LIST_COUNT.match(text, end) is None
