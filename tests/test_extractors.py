@@ -214,6 +214,11 @@ def test_a_clause_reporting_a_kind_or_a_phrase_built_names_no_project():
     assert projects(body) == []
 
 
+def test_a_rail_line_named_by_a_place_is_a_project():
+    assert [p[:2] for p in projects(PLAN + "加快轨道交通甲乙线建设，开通地铁10号线。")] == [
+        ("轨道交通甲乙线", "accelerate"), ("地铁10号线", "complete")]
+
+
 def test_the_items_of_a_batch_of_a_project_kind_are_projects():
     assert [p[0] for p in projects(PLAN + "升级打造甲乙零工市场等一批就业服务平台。")] == ["甲乙零工市场"]
     assert projects(REVIEW + "丙丁、戊己等一批企业总部注册落地。") == []  # companies, not projects

@@ -79,6 +79,8 @@ LEADING_VERBS = re.compile(r"(?:[\u4e00-\u9fff]{0,4}?(?:新建|建成开放|建�
 
 #: Stage words (data: graph/data/stage_verbs.txt).
 STAGE_WORDS = word_table("stage_verbs")
+#: A rail line named by a place rather than a number (轨道交通平谷线, 地铁燕房线; numbered lines end in the head 号线).
+NAMED_LINE = re.compile(r"(?:轨道交通|地铁|市域铁路|市郊铁路)[\u4e00-\u9fff]{2,3}线")
 #: A clause that reports its subject built, opened or started: the subject, (an adverb), the predicate, the clause's
 #: end (data: graph/data/staged_predicates.txt).
 STAGED_SUBJECT = re.compile(r"(?<=[，。；：\n])(?P<subject>[^，。；：\n]{2,40}?)(?:" + "|".join(word_list("stage_adverbs"))
@@ -204,6 +206,7 @@ def _name_spans(text: str, sentence: Sentence) -> list[tuple[int, int]]:
         if m.start() - start >= MIN_PHASED_BASE:
             spans.add((start, end))
     spans.update(_staged_subjects(text, sentence))
+    spans.update(m.span() for m in NAMED_LINE.finditer(text, sentence.start, sentence.end))
     if text.find("等", sentence.start, sentence.end) >= 0:  # the list pattern is slow: only where a list can close
         for m in PROJECT_LIST.finditer(text, sentence.start, sentence.end):
             spans.update(_list_items(text, m.start("items"), m.end("items")))
