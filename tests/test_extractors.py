@@ -318,8 +318,9 @@ def test_quoted_names_in_a_row_are_one_programme_each():
 
 
 def test_campaigns_named_after_the_region_brands_and_versioned_plans_are_programmes():
-    found = {a[0] for a in actions(PLAN + "建设更高水平的平安天津，擦亮“津沽好品”品牌，编制服务业扩大开放3.0方案。")}
-    assert {"平安天津", "“津沽好品”品牌", "服务业扩大开放3.0方案"} <= found
+    found = {a[0] for a in actions(PLAN + "建设更高水平的平安天津，擦亮“津沽好品”品牌，编制服务业扩大开放3.0方案，"
+                                          "为建设美丽中国贡献力量。")}
+    assert {"平安天津", "“津沽好品”品牌", "服务业扩大开放3.0方案", "美丽中国"} <= found
 
 
 def test_a_role_the_region_is_to_build_is_a_programme():

@@ -58,6 +58,8 @@ QUOTED_ROW = re.compile(r"(?:“[^“”]+”){2,}")
 LEADING_COUNT = re.compile(r"^(?:\d+|[一二三四五六七八九十]+)[项条个批类]")
 #: Named campaigns of the form 平安天津建设, 法治政府建设 (data: graph/data/campaign_words.txt).
 CAMPAIGN_WORDS = "(?:" + "|".join(word_table("campaign_words")) + ")"
+#: The country's own name in its campaigns (美丽中国, 健康中国), whichever region reports.
+COUNTRY = "中国"
 BUILD_CAMPAIGN = re.compile(CAMPAIGN_WORDS + r"[\u4e00-\u9fff]{1,4}建设")
 #: A list the text calls policies or programmes: A、B、C等政策 / 等惠企政策 / 等措施 / 等工程.
 POLICY_LIST = re.compile(r"(?P<items>[^，。；：]{2,160}?)等[\u4e00-\u9fff]{0,4}?(?:政策|措施|举措|工程|行动)")
@@ -167,8 +169,7 @@ def _programs(doc: Document) -> list[ActionFact]:
         found += [(grow_backwards(text, sentence.start, m.start(), stop_words=FUNCTION_WORDS), m.end())
                   for m in COUNTED_PACKAGE.finditer(text, sentence.start, sentence.end)]
         found += [(m.start(), m.end()) for m in BUILD_CAMPAIGN.finditer(text, sentence.start, sentence.end)]
-        if region_campaign is not None:
-            found += [(m.start(), m.end()) for m in region_campaign.finditer(text, sentence.start, sentence.end)]
+        found += [(m.start(), m.end()) for m in region_campaign.finditer(text, sentence.start, sentence.end)]
         found += [span for span in _driven_objects(text, sentence.start, sentence.end)
                   if not _opens_with_a_verbal_noun(text[span[0]:span[1]]) and not CAPACITY.search(text, *span)]
         found += [(m.start(), m.end()) for m in QUOTED.finditer(text, sentence.start, sentence.end)]
@@ -244,12 +245,12 @@ def _each_quoted(fact: ActionFact) -> list[ActionFact]:
             for q in QUOTE_ONLY.finditer(fact.name, row.start(), row.end())]
 
 
-def _region_campaign(doc: Document) -> re.Pattern | None:
-    """A campaign named by its aim and the region, with or without 建设 (建设更高水平的平安北京, 平安天津、法治天津建设)."""
+def _region_campaign(doc: Document) -> re.Pattern:
+    """A campaign named by its aim and the region or the country, with or without 建设 (建设更高水平的平安北京,
+    平安天津、法治天津建设, 打造健康中国)."""
     region = find_region(doc.meta.region) if doc.meta.region else None
-    if region is None:
-        return None
-    return re.compile(CAMPAIGN_WORDS + "(?:" + "|".join(dict.fromkeys((region.name, region.short))) + ")(?!建设)")
+    forms = (region.name, region.short) if region is not None else ()
+    return re.compile(CAMPAIGN_WORDS + "(?:" + "|".join(dict.fromkeys(forms + (COUNTRY,))) + ")(?!建设)")
 
 
 def _driven_objects(text: str, start: int, end: int) -> list[tuple[int, int]]:
