@@ -323,6 +323,12 @@ def test_campaigns_named_after_the_region_brands_and_versioned_plans_are_program
     assert {"平安天津", "“津沽好品”品牌", "服务业扩大开放3.0方案", "美丽中国"} <= found
 
 
+def test_the_items_of_a_policy_list_lose_the_verbs_before_them():
+    found = {a[0] for a in actions(PLAN + "落实推进甲乙林保护工程、完善丙丁补贴、降首付等政策。")}
+    assert {"甲乙林保护工程", "丙丁补贴"} <= found
+    assert not {n for n in found if n.startswith(("推进", "完善", "降"))}
+
+
 def test_a_role_the_region_is_to_build_is_a_programme():
     found = {a[0] for a in actions(PLAN + "加快建设全球甲乙标杆城市，培育建设国际丙丁中心城市，建设戊己城市。")}
     assert {"全球甲乙标杆城市", "国际丙丁中心城市"} <= found

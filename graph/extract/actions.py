@@ -273,8 +273,9 @@ def _policy_list_items(text: str, start: int, end: int) -> list[tuple[int, int]]
         if lead := LIST_LEAD.match(text, s, m.end("items")):
             s = lead.end()
         for piece in LIST_ITEM.finditer(text, s, m.end("items")):
-            if 2 <= len(piece.group()) <= 20 and not COUNTED.search(piece.group()):
-                items.append(piece.span())
+            a = grow_backwards(text, piece.start(), piece.end(), stop_words=FUNCTION_WORDS)  # 推进甲乙公园 → 甲乙公园
+            if 2 <= piece.end() - a <= 20 and not COUNTED.search(text, a, piece.end()):
+                items.append((a, piece.end()))
     return items
 
 
