@@ -84,6 +84,7 @@ class NameFinder:
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
 #: 等 closing a list (甲、乙等公园), not inside a word (高等, 平等, 相等).
 LIST_ETC = r"(?<![高中初平同均对相])等"
+LIST_ETC_MARK = re.compile(LIST_ETC)
 #: A count and the start of a kind between a name and the next head (…机场2个国际机场).
 COUNT_AND_KIND = re.compile(r"\d+[个家座所条项处][\u4e00-\u9fff]{0,4}")
 

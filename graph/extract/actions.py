@@ -16,12 +16,13 @@ import re
 from dataclasses import dataclass, replace
 
 from ..document import Document, Paragraph
-from ..gazetteer import find_region
-from ..names import ADVERB_PREFIXES, COMMON_VERB_FREQ, FUNCTION_WORDS, LIST_ETC, NameFinder, grow_backwards, word_end
+from ..names import (ADVERB_PREFIXES, COMMON_VERB_FREQ, FUNCTION_WORDS, LIST_ETC_MARK, NameFinder, grow_backwards,
+                     word_end)
 from ..segment import cut, word_frequency, word_tags
 from ..vocab import word_list, word_table
-from .places import names_a_place
-from .projects import project_spans_by_sentence
+from .context import CLAUSE_OPENER
+from .places import names_a_place, region_names
+from .projects import ROLE_HEAD, ROLE_SCOPE, project_spans_by_sentence
 
 ITEM_LABEL = re.compile(r"(?:（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]{1,3}是)")
 TEN_ACTION = re.compile(r"^实施(?P<name>.{2,30}?行动)$")
@@ -45,7 +46,6 @@ _CJK_NAME = re.compile(r"[\u4e00-\u9fff“”]+")
 #: ending in 发展 or 建设 (甲乙协同发展、丙丁建设两大战略).
 SERIES_ITEM_ENDS = ("工程", "行动", "计划", "战略", "改革", "试点")
 #: 等 closing a list (甲乙等考古遗址公园建设): a name holding it spans a list and its kind.
-LIST_ETC_IN_NAME = re.compile(LIST_ETC)
 #: The count that ends a policy package named by its topic: 稳经济35条, 提振消费19条.
 COUNTED_PACKAGE = re.compile(r"(?<!\d)\d{1,2}条(?!措施)")
 #: A quoted name, optionally with a generic continuation: “一制三化”审批制度改革, “双碳”工作.
@@ -85,11 +85,11 @@ DRIVEN_OBJECT = re.compile(r"(?:深入推进|加快推进|统筹推进|全面推
 COORDINATED_OBJECT = re.compile(r"[和及](?P<name>" + _DRIVEN_NAME + ")")
 #: A role the region is to take on, as the object of building it, is a programme: 加快建设全球数字经济标杆城市,
 #: 培育建设国际消费中心城市 (data: graph/data/role_scopes.txt, role_heads.txt).
-ROLE_BUILT = re.compile(r"(?:建设|打造)(?P<name>(?:" + "|".join(word_list("role_scopes")) + r")[\u4e00-\u9fff]{1,10}?(?:"
-                        + "|".join(word_list("role_heads")) + r"))(?=[，。；、和及]|$)")
+ROLE_BUILT = re.compile(r"(?:建设|打造)(?P<name>" + ROLE_SCOPE + r"[\u4e00-\u9fff]{1,10}?" + ROLE_HEAD
+                        + r")(?=[，。；、和及]|$)")
 #: Building up a quality (基层基础能力建设, 干部队伍建设) is ongoing work, not a named programme.
 CAPACITY = re.compile(r"(?:能力|水平|质量|效率|作风|队伍)建设$")
-SUBJECT_NOISE = re.compile(r"^(?:五年来|过去五年|过去一年|一年来|全年|今年|同时|其中|全市|我市|本市|持续|深入|全面)+")
+SUBJECT_NOISE = re.compile(r"^(?:" + CLAUSE_OPENER + r"|全市|我市|本市|持续|深入|全面)+")
 MAX_SUBJECT = 20
 #: Heads of names for ongoing work (机制): a programme only with a distinguishing part (see `_distinguished`;
 #: data: graph/data/ongoing_work_heads.txt).
@@ -188,7 +188,7 @@ def _programs(doc: Document) -> list[ActionFact]:
         sentence = doc.sentence_at(s)
         if _overlaps(s, e, taken):
             continue
-        if (s < last_end or name in GENERIC_NAMES or not _has_topic(name) or LIST_ETC_IN_NAME.search(name)
+        if (s < last_end or name in GENERIC_NAMES or not _has_topic(name) or LIST_ETC_MARK.search(name)
                 or _runs_on(text, e, sentence) or name.count("“") != name.count("”")):
             continue
         if _overlaps(s, e, project_spans.get(sentence.index, [])) or _is_heading_name(doc, sentence, s, e):
@@ -248,9 +248,7 @@ def _each_quoted(fact: ActionFact) -> list[ActionFact]:
 def _region_campaign(doc: Document) -> re.Pattern:
     """A campaign named by its aim and the region or the country, with or without 建设 (建设更高水平的平安北京,
     平安天津、法治天津建设, 打造健康中国)."""
-    region = find_region(doc.meta.region) if doc.meta.region else None
-    forms = (region.name, region.short) if region is not None else ()
-    return re.compile(CAMPAIGN_WORDS + "(?:" + "|".join(dict.fromkeys(forms + (COUNTRY,))) + ")(?!建设)")
+    return re.compile(CAMPAIGN_WORDS + "(?:" + "|".join(region_names(doc) + (COUNTRY,)) + ")(?!建设)")
 
 
 def _driven_objects(text: str, start: int, end: int) -> list[tuple[int, int]]:

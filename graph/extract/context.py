@@ -12,6 +12,8 @@ import re
 
 from ..document import Document, Sentence
 
+#: Time and discourse words that open a clause before its subject (今年, 2024年底, 五年来, 同时, 其中).
+CLAUSE_OPENER = r"(?:\d{4}年(?:底|末)?|五年来|过去五年|过去一年|一年来|今年|去年|全年|年内|同时|其中)"
 EXPLICIT_YEAR = re.compile(r"(\d{4})年(?![0-9一二三四五六七八九十]{1,2}月)|(\d{4})年(?=底|末)")
 RANGE_WORDS = re.compile(r"年均|累计|五年|过去五年|五年来")
 THIS_YEAR = re.compile(r"今年|本年|全年")

@@ -79,6 +79,12 @@ def area_mentions(doc: Document) -> list[PlaceFact]:
     return facts
 
 
+def region_names(doc: Document) -> tuple[str, ...]:
+    """The report's region as the text may write it, full and short (天津市, 天津); none for the country."""
+    region = find_region(doc.meta.region) if doc.meta.region and doc.meta.region != NATIONAL else None
+    return tuple(dict.fromkeys((region.name, region.short))) if region is not None else ()
+
+
 def names_a_place(doc: Document, start: int, end: int) -> bool:
     """doc.text[start:end] holds a place: the region (its short form too), a district, a functional area or a
     place elsewhere (雄安新区至天津港通关机制 holds two).
@@ -88,8 +94,7 @@ def names_a_place(doc: Document, start: int, end: int) -> bool:
     >>> names_a_place(doc, 2, 10), names_a_place(doc, 11, 17)
     (True, False)
     """
-    region = find_region(doc.meta.region) if doc.meta.region and doc.meta.region != NATIONAL else None
-    if region is not None and any(form in doc.text[start:end] for form in (region.name, region.short)):
+    if any(form in doc.text[start:end] for form in region_names(doc)):
         return True
     if district_mentions(doc, start, end) or any(start <= a.start and a.end <= end for a in area_mentions(doc)):
         return True

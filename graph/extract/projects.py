@@ -16,18 +16,19 @@ import re
 from dataclasses import dataclass, replace
 
 from ..document import Document, Sentence
-from ..names import LIST_ETC, NameFinder, grow_backwards, is_name_like
+from ..names import LIST_ETC, LIST_ETC_MARK, NameFinder, grow_backwards, is_name_like
 from ..vocab import word_list, word_table
-from .context import period_of, status_of
+from .context import CLAUSE_OPENER, period_of, status_of
 from .places import STANDALONE_AREAS, district_mentions
 
 #: Generic heads of project names and sub-project tails (data: graph/data/project_heads.txt, project_tails.txt).
 PROJECT_HEADS = word_list("project_heads")
 PROJECT_TAILS = word_list("project_tails")
 _HEADS_LONGEST_FIRST = sorted(PROJECT_HEADS, key=len, reverse=True)
+_HEAD = "(?:" + "|".join(re.escape(h) for h in _HEADS_LONGEST_FIRST) + ")"
 #: A name made only of level and kind words and a head is a category (data: graph/data/generic_modifiers.txt).
-GENERIC_NAME = re.compile("(?:" + "|".join(sorted(word_list("generic_modifiers"), key=len, reverse=True)) + ")*(?:"
-                          + "|".join(re.escape(h) for h in _HEADS_LONGEST_FIRST) + ")+")
+GENERIC_NAME = re.compile("(?:" + "|".join(sorted(word_list("generic_modifiers"), key=len, reverse=True)) + ")*"
+                          + _HEAD + "+")
 #: A name right after 等 (南苑森林湿地等大尺度公园) is the kind of the items listed before it, not a project.
 AFTER_ETC = re.compile(LIST_ETC + r"(?:一批|一系列)?$")
 #: A name followed by these is the topic of a pilot programme, not a project (甲乙示范区建设试点).
@@ -36,8 +37,9 @@ PILOT_AFTER = re.compile(r"(?:建设)?试点")
 CAMPAIGN_ONLY = tuple(word for word, (kind,) in word_table("campaign_words").items() if kind == "only")
 #: A role a region takes on (国际科技创新中心, 全国文化中心, 国际航空枢纽) names no project (data:
 #: graph/data/role_scopes.txt, role_heads.txt); the region's own name may lead it (北京国际科技创新中心).
-ROLE_NAME = re.compile("(?P<lead>[\u4e00-\u9fff]*?)(?:" + "|".join(word_list("role_scopes")) + ")[性级]?"
-                       "[\u4e00-\u9fff]*(?:" + "|".join(word_list("role_heads")) + ")")
+ROLE_SCOPE = "(?:" + "|".join(word_list("role_scopes")) + ")"
+ROLE_HEAD = "(?:" + "|".join(word_list("role_heads")) + ")"
+ROLE_NAME = re.compile("(?P<lead>[\u4e00-\u9fff]*?)" + ROLE_SCOPE + "[性级]?[\u4e00-\u9fff]*" + ROLE_HEAD)
 #: A list item made only of sector and level words (交通、能源、水利等重大项目; 综合交通) names a field, not a project
 #: (data: graph/data/sectors.txt, generic_modifiers.txt).
 SECTOR_ITEM = re.compile("(?:" + "|".join(sorted(word_list("sectors") + word_list("generic_modifiers"), key=len,
@@ -54,9 +56,9 @@ QUOTE = re.compile(r"“([^“”]{1,12})”")
 #: A list the text calls projects: A、B、C等一批重点项目 / 等“国之重器” / 等2957个重大产业项目 (counted, the items are
 #: projects even in an industry: uncounted, 影视、演艺等文化产业项目 lists industries) / 等一批就业服务平台 (a batch of
 #: things of a project's kind).
-PROJECT_LIST = re.compile(r"(?P<items>[^，。；：]{2,200}?)等(?:(?:一批)?(?:(?:(?!领域|方面|行业|企业|产业)[\u4e00-\u9fff]){0,6}"
-                          r"项目|“[^”]{2,8}”)|\d+[个项][\u4e00-\u9fff]{0,8}项目|一批(?:(?!领域|方面|行业|企业|产业)[\u4e00-\u9fff]){0,6}(?:"
-                          + "|".join(_HEADS_LONGEST_FIRST) + "))")
+_PROJECT_KIND = r"(?:(?!领域|方面|行业|企业|产业)[\u4e00-\u9fff]){0,6}"
+PROJECT_LIST = re.compile(r"(?P<items>[^，。；：]{2,200}?)等(?:(?:一批)?(?:" + _PROJECT_KIND + r"项目|“[^”]{2,8}”)"
+                          r"|\d+[个项][\u4e00-\u9fff]{0,8}项目|一批" + _PROJECT_KIND + _HEAD + ")")
 #: A name followed by its count (老年日间照料服务中心达到1357个) names a kind of facility, not one project
 #: (a quoted brand such as “鲁班工坊”达到21家 stays a project).
 COUNTED_AFTER = re.compile(r"(?:达到|增至|超过|突破|总数|数量)?\d")
@@ -87,9 +89,8 @@ STAGED_SUBJECT = re.compile(r"(?<=[，。；：\n])(?P<subject>[^，。；：\n]
                             + r")?(?:" + "|".join(sorted(word_list("staged_predicates"), key=len, reverse=True))
                             + r")(?=[，。；])")
 #: What opens a clause before its subject: a time, or a verb of making happen (实现甲乙高速建成通车).
-SUBJECT_LEAD = re.compile(r"(?:\d{4}年(?:底|末)?|今年|去年|全年|年内|同时|其中|实现|推动|推进|确保|力争)+")
+SUBJECT_LEAD = re.compile(r"(?:" + CLAUSE_OPENER + r"|实现|推动|推进|确保|力争)+")
 SUBJECT_ITEM = re.compile(r"[^、]+")
-SUBJECT_ETC = re.compile(LIST_ETC)
 #: Two characters are too few to tell a name from a place or an adverb (西宁, 尽早).
 MIN_STAGED, MAX_STAGED = 3, 16
 COMPLETED, START, ACCELERATE, PLAN, EARLY_WORK = (re.compile("|".join(STAGE_WORDS[stage])) for stage in
@@ -222,7 +223,7 @@ def _staged_subjects(text: str, sentence: Sentence) -> list[tuple[int, int]]:
         s, e = m.span("subject")
         if lead := SUBJECT_LEAD.match(text, s, e):
             s = lead.end()
-        if (etc := SUBJECT_ETC.search(text, s, e)) is not None:
+        if (etc := LIST_ETC_MARK.search(text, s, e)) is not None:
             if etc.end() < e:
                 continue  # 甲、乙等9个科创园 / 甲乙等重大项目: a list of a kind, read by the list rules
             e = etc.start()
