@@ -36,8 +36,11 @@ gk, rdf, rdfs, prov, skos, dcterms = (Terms(ns) for ns in (GK, RDF, RDFS, PROV, 
 PREDICATES = {"focuses_on": gk.focusesOn, "located_in": gk.locatedIn, "part_of": gk.partOf, "hosts": gk.hosts,
               "targets": gk.targets, "implements": gk.implements}
 #: What any report naming a division, place, indicator or focus says of it alike (its label, type, code,
-#: level, the division it lies in, its concept): the corpus stores these once, in a graph of their own.
-SHARED_PREDICATES = frozenset({rdf.type, rdfs.label, gk.divisionCode, gk.divisionLevel, gk.locatedIn, gk.concept})
+#: level, the division it lies in, its concept; a division's foci and the indicators it is set targets for, which
+#: two reports may state alike): the corpus stores these once, in a graph of their own, so that the reports' own
+#: graphs never share a triple (`govkg.query.load_store` relies on it).
+SHARED_PREDICATES = frozenset({rdf.type, rdfs.label, gk.divisionCode, gk.divisionLevel, gk.locatedIn, gk.concept,
+                               gk.focusesOn, gk.targets})
 SCHEMES = {"level": GK.ActionLevelScheme, "stage": GK.StageScheme, "measure": GK.MeasureScheme,
            "status": GK.StatusScheme, "unit": GK.UnitScheme}
 

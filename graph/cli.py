@@ -401,17 +401,16 @@ def serve(graphs: tuple[Path, ...], host: str, port: int, writable: bool, timeou
           max_concurrent: int, allow_service: bool, allow_load: bool, cors: str | None, verbose: bool) -> None:
     """Serve built GRAPHS (graph files or build folders; default: the last build's) as a SPARQL 1.1 Protocol endpoint with a query page."""
     from .exporters.rdf_formats import report_graph_names
-    from .query import load_store
-    import pyoxigraph as ox
+    from .query import load_store, union_size
 
     from .serve import Limits, SparqlServer, is_loopback
 
     limits = Limits(timeout, memory_mb, max_concurrent, allow_service, allow_load)
-    store = load_store(_inputs(graphs))
+    store = load_store(_inputs(graphs), union_view=not writable)  # an update writes to the default graph
     if not is_loopback(host):
         click.echo(f"govkg: warning: listening on {host}, reachable from other machines", err=True)
     server = SparqlServer(store, host, port, writable=writable, verbose=verbose, limits=limits, cors=cors)
-    triples = len(list(store.quads_for_pattern(None, None, None, ox.DefaultGraph())))
+    triples = union_size(store)
     click.echo(f"serving {triples} triples from {len(report_graph_names(store))} report graphs at {server.url} "
                f"({'read-write' if writable else 'read-only'}); query page {server.url[:-len('sparql')]}; "
                "Ctrl-C to stop", err=False)

@@ -6,8 +6,9 @@ of a `ProcessPoolExecutor`), then writes
 - per report, as a single build does: `<rid>.ttl` (and `<rid>.html`);
 - for the corpus (when more than one report, or when asked): `<corpus>.trig` (TriG), one named graph per report,
   named by its report node `id:<rid>`; the named graph `id:shared` with what reports say alike of the nodes they
-  share (a division's label, type, code and parent, an indicator's label and concept, the concepts), stored once
-  instead of once per report; and the named graph `id:targets` with the target assessments (graph/targets.py);
+  share (a division's label, type, code and parent, its foci and the indicators it is set targets for, an
+  indicator's label and concept, the concepts), stored once instead of once per report, so that no two graphs
+  share a triple; and the named graph `id:targets` with the target assessments (graph/targets.py);
   `<corpus>-targets.ttl` and `<corpus>-targets.html` show them alone;
   `<corpus>-index.html` links everything.
 
@@ -38,7 +39,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from govkg.ontology.namespace import DATA_IRI
+from govkg.ontology.namespace import DATA_IRI, SHARED_GRAPH
 
 from .build import BuildResult, _check_out_dir, build_report, extract_report, report_id, warm_up
 from .errors import GovkgError
@@ -51,8 +52,6 @@ from .targets import (PREFIXES, TARGETS_GRAPH, Assessment, assessment_triples, l
                       write_targets)
 
 CACHE_DIR = ".govkg"
-#: The named graph of what reports say alike of shared nodes (see `govkg.builder.SHARED_PREDICATES`).
-SHARED_GRAPH = DATA_IRI + "shared"
 MANIFEST = "manifest.json"
 MANIFEST_VERSION = 4
 

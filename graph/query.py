@@ -32,19 +32,40 @@ def named_queries() -> dict[str, str]:
     return {f.name[:-3]: f.read_text(encoding="utf-8") for f in folder.iterdir() if f.name.endswith(".rq")}
 
 
-def load_store(inputs: Path | list[Path]) -> ox.Store:
-    """A store holding the graphs named by `inputs` (one path or several): one named graph per report, and the
-    default graph their set union, each triple once (a node two reports share may be described in both; a union
-    queried graph by graph would repeat its rows). One dataset file (a corpus's N-Quads or TriG) is loaded by
-    Oxigraph directly, the union made by Oxigraph too: no Python object per quad."""
-    from .exporters.rdf_formats import graph_files, load_quads, read_dataset_into
+def load_store(inputs: Path | list[Path], *, union_view: bool = True) -> ox.Store:
+    """A store holding the graphs named by `inputs` (one path or several), one named graph per report, whose
+    default graph `execute` sees as their set union, each triple once.
+
+    A govkg corpus dataset (one TriG or N-Quads file holding the shared graph: its report graphs never share a
+    triple, see `govkg.builder.SHARED_PREDICATES`) is loaded as it is, by Oxigraph, and its default graph left
+    empty: queries see the union of the named graphs (`union_view`), which costs neither time nor memory. Any other
+    input (a build folder, whose per-report Turtle files each repeat what they say of shared nodes; several files;
+    another dataset), or `union_view=False` (a store to be updated), gets the union copied into its default graph.
+    """
+    from govkg.ontology.namespace import SHARED_GRAPH
+    from .exporters.rdf_formats import graph_files, load_graphs_into, read_dataset_into
 
     files = graph_files([inputs] if isinstance(inputs, (str, Path)) else list(inputs))
     store = ox.Store()
     if not (len(files) == 1 and read_dataset_into(store, files[0])):
-        store.extend(load_quads(files))
+        load_graphs_into(store, files)
+    elif union_view and store.contains_named_graph(ox.NamedNode(SHARED_GRAPH)) and is_union_view(store):
+        return store
     store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
     return store
+
+
+def is_union_view(store: ox.Store) -> bool:
+    """True when the store's default graph is empty: queries then see the union of its named graphs (a store of
+    `load_store` made of a corpus dataset), and `execute` asks Oxigraph for that."""
+    return next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is None
+
+
+def union_size(store: ox.Store) -> int:
+    """The number of triples in the default graph as queries see it (see `is_union_view`)."""
+    if is_union_view(store):
+        return len(store)
+    return sum(1 for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
 
 
 @dataclass
@@ -59,18 +80,19 @@ class QueryResult:
 
 
 def execute(store: ox.Store, sparql: str) -> QueryResult:
-    """Run any SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE); its default graph is the store's (for a
-    `load_store` store, the union of the graphs, each triple once)."""
+    """Run any SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE); its default graph is the store's, or the union of
+    its named graphs when the default graph is empty (`is_union_view`): for a `load_store` store, the union of the
+    graphs, each triple once."""
     check_query(sparql, allow_service=True)
     try:
-        result = store.query(sparql)
+        result = store.query(sparql, use_default_graph_as_union=is_union_view(store))
     except SyntaxError as e:
         raise GovkgError(f"invalid SPARQL: {str(e).splitlines()[0]}") from None
     except OSError as e:
         raise GovkgError(f"query failed: {str(e).splitlines()[0]}") from None
     if isinstance(result, ox.QuerySolutions):
-        columns = [v.value for v in result.variables]
-        return QueryResult("select", columns, [{c: _python(solution[c]) for c in columns} for solution in result])
+        columns = [v.value for v in result.variables]  # a solution iterates its values in this order
+        return QueryResult("select", columns, [dict(zip(columns, map(_python, solution))) for solution in result])
     if isinstance(result, ox.QueryBoolean):
         return QueryResult("ask", boolean=bool(result))
     return QueryResult("graph", triples=list(result))

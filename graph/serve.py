@@ -40,6 +40,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pyoxigraph as ox
 
 from .errors import GovkgError
+from .query import is_union_view
 from .sparqlguard import check_query
 
 RESULT_FORMATS = {
@@ -290,7 +291,8 @@ def _answer_in_child(store, sparql, default, named, accept, fmt, memory_mb, send
 
 def _answer(store, sparql, default, named, accept, fmt) -> tuple[int, bytes, str]:
     try:
-        result = store.query(sparql, default_graph=default or None, named_graphs=named or None)
+        result = store.query(sparql, default_graph=default or None, named_graphs=named or None,
+                             use_default_graph_as_union=not default and is_union_view(store))
         if isinstance(result, ox.QueryTriples):
             name = _negotiate(accept, fmt, GRAPH_FORMATS, "turtle")
             return 200, result.serialize(format=GRAPH_FORMATS[name]), GRAPH_FORMATS[name].media_type + "; charset=utf-8"

@@ -13,6 +13,8 @@ from rdflib.term import URIRef
 
 ONTOLOGY_IRI = "https://w3id.org/govkg/ontology"
 DATA_IRI = "https://w3id.org/govkg/id/"
+#: The named graph of a corpus dataset with what reports say alike of shared nodes (see `govkg.corpus`).
+SHARED_GRAPH = DATA_IRI + "shared"
 
 #: Namespace for minted instance IRIs (reports, facts, places); never for terms.
 ID = Namespace(DATA_IRI)

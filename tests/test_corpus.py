@@ -10,7 +10,8 @@ from rdflib import Graph
 
 from govkg.cli import main
 from govkg.corpus import build_corpus, report_nquads
-from govkg.query import named_queries, run_query
+from govkg.errors import GovkgError
+from govkg.query import is_union_view, load_store, named_queries, run_query, union_size
 from govkg.targets import judge
 from govkg.validate import validate_graph
 from govkg.ontology.namespace import DATA_IRI
@@ -110,6 +111,52 @@ def test_shared_nodes_are_one_node_across_reports_described_once(built):
     in_all = [s["indicator"] for s in store.query(sparql)]
     assert len(in_all) == 1
     assert len(list(store.quads_for_pattern(in_all[0], ox.NamedNode(RDFS_LABEL), None))) == 1
+
+
+def test_no_two_graphs_share_a_triple_so_queries_see_their_union_without_copying_it(tmp_path):
+    # two years of one city say the same of 北辰区: its focus and a target on the same indicator
+    same = "北辰区要集聚发展绿色能源、中医药等产业。北辰区固定资产投资增长8%。\n"
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "tianjin-2023.txt").write_text(TJ_2023 + same, encoding="utf-8")
+    (folder / "tianjin-2024.txt").write_text(TJ_2024 + same, encoding="utf-8")
+    result = build_corpus(sorted(folder.glob("*.txt")), tmp_path / "out", html=False)
+    store = union_store(result.trig)
+    seen: dict = {}
+    for quad in store:
+        seen.setdefault(quad.triple, []).append(quad.graph_name.value)
+    assert {t: g for t, g in seen.items() if len(g) > 1} == {}
+    shared = triples_in(store, DATA_IRI + "shared")
+    beichen = ox.NamedNode(DATA_IRI + "division/120113")
+    said = {predicate.value.rsplit("#")[-1] for subject, predicate, _ in shared if subject == beichen}
+    assert {"focusesOn", "targets"} <= said
+    # the TriG is queried as it was loaded (default graph empty, the union a view); the rows are those of the
+    # union copied into the default graph
+    view, copied = load_store(result.trig), load_store(result.trig, union_view=False)
+    assert is_union_view(view) and not is_union_view(copied)
+    assert len(view) == union_size(view) == union_size(copied) == len(seen)
+    for name in ("district_focus", "districts", "relations", "observations", "target_outcomes"):
+        assert run_query(view, named_queries()[name]) == run_query(copied, named_queries()[name]), name
+    # a build folder's per-report Turtle repeats what reports share: its union is copied, each triple once
+    folder_store = load_store(tmp_path / "out")
+    assert not is_union_view(folder_store)
+    assert run_query(folder_store, named_queries()["district_focus"])[1] == run_query(view, named_queries()["district_focus"])[1]
+
+
+def test_a_build_folder_is_loaded_by_oxigraph_with_the_graphs_named_as_exports_name_them(built, tmp_path):
+    from govkg.exporters.rdf_formats import load_quads
+
+    store = load_store(built.out_dir)
+    parsed = load_quads([built.out_dir])
+    assert sorted(g.value for g in store.named_graphs()) == sorted({q.graph_name.value for q in parsed})
+    assert DATA_IRI + "tianjin-2023" in {g.value for g in store.named_graphs()}  # a report: its node's IRI
+    assert (built.out_dir / "corpus-targets.ttl").resolve().as_uri() in {g.value for g in store.named_graphs()}
+    assert union_size(store) == len({q.triple for q in union_store(built.trig)})  # the same union as the TriG
+    # a report's graph given twice (a copy under another name) is an error, not a silent merge
+    copy = tmp_path / "copy.ttl"
+    copy.write_bytes((built.out_dir / "tianjin-2023.ttl").read_bytes())
+    with pytest.raises(GovkgError, match="graph https://w3id.org/govkg/id/tianjin-2023 is also in"):
+        load_store([built.out_dir / "tianjin-2023.ttl", copy])
 
 
 def test_same_inputs_give_identical_bytes(reports, tmp_path):

@@ -31,7 +31,7 @@ from govkg.push import (load_cypher_script_falkordb, push_graph_store, remote_tr
                         sparql_select)
 from govkg.query import load_store, named_queries, run_query
 from govkg.serve import SparqlServer
-from govkg.ontology.namespace import ID
+from govkg.ontology.namespace import GK, ID
 
 REPORT = str(ID["tianjin-2023"])
 BIN = Path(sys.executable).parent
@@ -145,6 +145,34 @@ def test_serve_answers_a_cookbook_query_like_the_local_engine(endpoint, local):
     remote = sparql_select(endpoint, sparql)
     assert len(remote) == len(expected) > 0
     assert [r["observation"] for r in remote] == [r["observation"] for r in expected]
+
+
+def test_serve_of_a_corpus_trig_answers_over_the_union_and_each_report_graph(tmp_path):
+    """A corpus TriG is served as loaded (its default graph the union of the report graphs, not a copy): the
+    cookbook answers as on the build folder, and default-graph-uri still picks one report."""
+    from govkg.corpus import build_corpus
+
+    plan = "二、2024年工作安排\n地区生产总值增长5%左右。北辰区固定资产投资增长8%。\n"
+    sources = []
+    for rid, city in (("tianjin-2024", "天津市"), ("beijing-2024", "北京市")):
+        sources.append(tmp_path / f"{rid}.txt")
+        sources[-1].write_text(f"──2024年1月22日在{city}第十八届人民代表大会第二次会议上\n" + plan, encoding="utf-8")
+    built = build_corpus(sources, tmp_path / "out", html=False)
+    server = SparqlServer(load_store(built.trig), "127.0.0.1", 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        sparql = named_queries()["targets_this_year"]
+        _, expected = run_query(load_store(tmp_path / "out"), sparql)
+        remote = sparql_select(server.url, sparql)
+        assert len(remote) == len(expected) >= 3
+        assert [r["observation"] for r in remote] == [r["observation"] for r in expected]
+        one = sparql_select(server.url, "SELECT DISTINCT ?report WHERE { ?report a <%s> }" % GK.Report,
+                            default_graph=str(ID["beijing-2024"]))
+        assert [r["report"] for r in one] == [str(ID["beijing-2024"])]
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def test_serve_speaks_the_protocol_get_post_and_result_formats(endpoint):

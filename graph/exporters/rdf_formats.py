@@ -13,6 +13,7 @@ Every output is sorted, so the same graphs give the same bytes.
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -75,11 +76,8 @@ def read_dataset_into(store: ox.Store, path: Path) -> bool:
     fmt = GRAPH_SUFFIXES.get(path.suffix.lower())
     if fmt not in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
         return False
-    try:
+    with _readable(path):
         store.load(path=str(path), format=fmt)
-    except (SyntaxError, ValueError, OSError) as e:
-        raise GovkgError(f"{path}: not a readable {_KIND[path.suffix.lower()]} graph "
-                         f"({str(e).splitlines()[0]})") from None
     return True
 
 
@@ -88,19 +86,68 @@ def read_graph_file(path: Path) -> list[ox.Quad]:
     gk:sourceFile) becomes that report's named graph; any other single graph (a derived file such as
     corpus-targets.ttl) the named graph of its file's IRI; TriG and N-Quads keep their own graph names."""
     fmt = GRAPH_SUFFIXES[path.suffix.lower()]
-    try:
+    with _readable(path):
         quads = list(ox.parse(path=str(path), format=fmt))
-    except (SyntaxError, ValueError, OSError) as e:
-        raise GovkgError(f"{path}: not a readable {_KIND[path.suffix.lower()]} graph "
-                         f"({str(e).splitlines()[0]})") from None
     if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
         return quads
     rdf_type, report, source = ox.NamedNode(str(RDF.type)), ox.NamedNode(str(GK.Report)), ox.NamedNode(str(GK.sourceFile))
-    reports = sorted({q.subject.value for q in quads
-                      if q.predicate == rdf_type and q.object == report and isinstance(q.subject, ox.NamedNode)})
-    built = {q.subject.value for q in quads if q.predicate == source}  # a report's own graph names its source
-    graph = ox.NamedNode(reports[0] if len(reports) == 1 and reports[0] in built else path.resolve().as_uri())
+    reports = {q.subject for q in quads if q.predicate == rdf_type and q.object == report}
+    graph = _graph_of(path, reports, {q.subject for q in quads if q.predicate == source})
     return [ox.Quad(q.subject, q.predicate, q.object, graph) for q in quads]
+
+
+def _graph_of(path: Path, reports: set, built: set) -> ox.NamedNode:
+    """The named graph of a single-graph file: its report's IRI when it holds one report (an IRI typed gk:Report),
+    built (with its gk:sourceFile); else the file's IRI."""
+    named = [r for r in reports if isinstance(r, ox.NamedNode)]
+    return named[0] if len(named) == 1 and named[0] in built else ox.NamedNode(path.resolve().as_uri())
+
+
+@contextmanager
+def _readable(path: Path):
+    """Turns a parse error of `path` into a one-line GovkgError."""
+    try:
+        yield
+    except (SyntaxError, ValueError, OSError) as e:
+        raise GovkgError(f"{path}: not a readable {_KIND[path.suffix.lower()]} graph "
+                         f"({str(e).splitlines()[0]})") from None
+
+
+def load_graphs_into(store: ox.Store, files: list[Path]) -> None:
+    """Load graph files into `store`, each named as `read_graph_file` names it, parsed by Oxigraph straight into
+    the store (no Python object per quad; a Store writes literals in canonical form, 1.0 as 1). A Turtle or
+    N-Triples file is loaded into the graph its name suggests (``<rid>.ttl`` → ``id:<rid>``) and moved when its
+    content says otherwise. The same named graph from two files is an error."""
+    seen: dict[ox.NamedNode, Path] = {}
+    for path in files:
+        fmt = GRAPH_SUFFIXES[path.suffix.lower()]
+        if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
+            quads = read_graph_file(path)
+            _claim(seen, {q.graph_name for q in quads if isinstance(q.graph_name, ox.NamedNode)}, path)
+            store.extend(quads)
+            continue
+        guess = ox.NamedNode(PREFIXES["id"] + path.stem)
+        loading = guess if guess not in seen and not store.contains_named_graph(guess) else ox.NamedNode(
+            "urn:govkg:loading")
+        with _readable(path):
+            store.load(path=str(path), format=fmt, to_graph=loading)
+        graph = _graph_of(path, _subjects(store, loading, RDF.type, GK.Report), _subjects(store, loading, GK.sourceFile))
+        _claim(seen, {graph}, path)
+        if graph != loading:
+            store.update(f"MOVE SILENT GRAPH {loading} TO {graph}")  # silent: an empty file loaded no graph
+
+
+def _subjects(store: ox.Store, graph: ox.NamedNode, predicate, obj=None) -> set:
+    """The subjects of `predicate` (with object `obj`, if given) in `graph`."""
+    obj = None if obj is None else ox.NamedNode(str(obj))
+    return {q.subject for q in store.quads_for_pattern(None, ox.NamedNode(str(predicate)), obj, graph)}
+
+
+def _claim(seen: dict, graphs: set, path: Path) -> None:
+    for name in sorted(graphs, key=str):
+        if name in seen:
+            raise GovkgError(f"{path}: graph {name.value} is also in {seen[name]}")
+        seen[name] = path
 
 
 def load_quads(inputs: list[Path]) -> list[ox.Quad]:
@@ -110,13 +157,10 @@ def load_quads(inputs: list[Path]) -> list[ox.Quad]:
     exports hold exactly the built triples. The same named graph read from two files is an error.
     """
     quads: list[ox.Quad] = []
-    seen: dict[str, Path] = {}
+    seen: dict[ox.NamedNode, Path] = {}
     for path in graph_files(inputs):
         found = read_graph_file(path)
-        for name in {q.graph_name.value for q in found if isinstance(q.graph_name, ox.NamedNode)}:
-            if name in seen:
-                raise GovkgError(f"{path}: graph {name} is also in {seen[name]}")
-            seen[name] = path
+        _claim(seen, {q.graph_name for q in found if isinstance(q.graph_name, ox.NamedNode)}, path)
         quads.extend(found)
     return quads
 
