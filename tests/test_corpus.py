@@ -137,6 +137,12 @@ def test_no_two_graphs_share_a_triple_so_queries_see_their_union_without_copying
     assert len(view) == union_size(view) == union_size(copied) == len(seen)
     for name in ("district_focus", "districts", "relations", "observations", "target_outcomes"):
         assert run_query(view, named_queries()[name]) == run_query(copied, named_queries()[name]), name
+    # a corpus written before foci and targets were shared (one report graph states them too): the union is copied
+    stale = tmp_path / "stale.trig"
+    focus = next(q for q in store if q.predicate.value.endswith("#focusesOn"))
+    stale_quads = [*store, ox.Quad(focus.subject, focus.predicate, focus.object, ox.NamedNode(DATA_IRI + "tianjin-2023"))]
+    stale.write_bytes(ox.serialize(stale_quads, format=ox.RdfFormat.TRIG))
+    assert not is_union_view(load_store(stale)) and union_size(load_store(stale)) == len(seen)
     # a build folder's per-report Turtle repeats what reports share: its union is copied, each triple once
     folder_store = load_store(tmp_path / "out")
     assert not is_union_view(folder_store)
