@@ -97,10 +97,10 @@ def throughput(megabytes: float) -> None:
     big = head + "\n" + "\n".join("一、" + body for _ in range(copies))
     doc = read_document(big, "throughput")
     _, extract = timed(lambda: run_pipeline(doc))
-    _, lcut = timed(lambda: tokenizer().cut(big, False))
+    _, segmentation = timed(lambda: tokenizer().cut(big, False))
     print(f"throughput on {len(big)} chars ({len(big.encode()) / 1e6:.1f} MB): extraction {len(big) / extract:,.0f} chars/s "
-          f"({extract:.2f} s); segmentation alone {len(big) / lcut:,.0f} chars/s ({lcut:.2f} s); "
-          f"ratio {lcut / extract:.2f}")
+          f"({extract:.2f} s); segmentation alone {len(big) / segmentation:,.0f} chars/s ({segmentation:.2f} s); "
+          f"ratio {segmentation / extract:.2f}")
 
 
 def main() -> None:

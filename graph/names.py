@@ -128,7 +128,6 @@ def is_name_like(text: str) -> bool:
     return all(_name_like(token, tags, COMMON_VERB_FREQ, STOP_WORDS) for token in cut(QUOTED.sub("X", text), hmm=True))
 
 
-
 def _opening_quote(tokens: list[str], closing: int) -> int | None:
     """The index of the “ that the ” at tokens[closing] closes, if the window holds it."""
     for k in range(closing - 1, -1, -1):

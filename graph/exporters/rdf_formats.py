@@ -127,8 +127,7 @@ def load_graphs_into(store: ox.Store, files: list[Path]) -> None:
             store.extend(quads)
             continue
         guess = ox.NamedNode(PREFIXES["id"] + path.stem)
-        loading = guess if guess not in seen and not store.contains_named_graph(guess) else ox.NamedNode(
-            "urn:govkg:loading")
+        loading = ox.NamedNode("urn:govkg:loading") if store.contains_named_graph(guess) else guess
         with _readable(path):
             store.load(path=str(path), format=fmt, to_graph=loading)
         graph = _graph_of(path, _subjects(store, loading, RDF.type, GK.Report), _subjects(store, loading, GK.sourceFile))
