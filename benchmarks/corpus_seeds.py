@@ -8,7 +8,8 @@ Copy i of a seed is the seed's text with one closing line naming the copy (so it
 cycle through the seeds. Figures: wall time of the build, reports and characters per second, peak memory (the
 largest single process, and the sum over the build's process tree sampled every 0.1 s), output size in all and
 per report; `--ratio K` also builds the first K copies with 1 and with 2 workers and prints the ratio; then the
-time to load the corpus TriG into a store and each named query's time there and on one report (best of 3).
+time to load the corpus TriG into a store and each named query's time (best of 3) on one report on its own, on
+the corpus scoped to that report and to all copies of its seed (`govkg query --report`), and on the whole corpus.
 """
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from govkg.query import execute, is_union_view, load_store, named_queries  # noqa: E402
+from govkg.query import execute, is_union_view, load_store, named_queries, report_graphs  # noqa: E402
 
 GOVKG = str(Path(sys.executable).with_name("govkg"))
 
@@ -153,11 +154,18 @@ def queries(out: Path, timeout: float) -> None:
     union = "queried as the union of its graphs" if is_union_view(store) else "plus their union copied"
     print(f"corpus store: {len(store):,} quads in named graphs ({union}) loaded in {load:.1f} s; the build "
           f"folder itself loads in {best_of(1, lambda: load_store(out))[0]:.1f} s")
-    single = load_store(next(out.glob("tianjin-2023-*.ttl")))
-    print(f"{'query':42} {'one report':>11} {'corpus':>9} {'rows':>8}")
+    report = next(out.glob("tianjin-2023-*.ttl"))
+    single, copies = load_store(report), "tianjin-2023-*"
+    scopes = {"that report in the corpus (--report)": report_graphs(store, [report.stem]),
+              f"its {len(report_graphs(store, [copies])) - 1} copies in the corpus (--report '{copies}')":
+              report_graphs(store, [copies])}
+    print(f"one report: {report.stem} on its own; " + "; ".join(f"scoped {i + 1}: {what}" for i, what in enumerate(scopes)))
+    print(f"{'query':42} {'one report':>11} {'scoped 1':>9} {'scoped 2':>9} {'corpus':>9} {'rows':>8}")
     for name, sparql in sorted(named_queries().items()):
         one, _ = best_of(3, lambda: execute(single, sparql))
-        print(f"{name:42} {one * 1000:>8.0f} ms {_timed_in_child(store, sparql, timeout)}", flush=True)
+        scoped = [best_of(3, lambda: execute(store, sparql, graphs))[0] for graphs in scopes.values()]
+        print(f"{name:42} {one * 1000:>8.0f} ms " + " ".join(f"{s * 1000:>6.0f} ms" for s in scoped)
+              + f" {_timed_in_child(store, sparql, timeout)}", flush=True)
 
 
 def _timed_in_child(store, sparql: str, timeout: float) -> str:

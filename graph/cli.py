@@ -183,18 +183,22 @@ GRAPH_OPTION = click.option(
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries and what each answers.")
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
               help="Fill a query parameter (a `VALUES ?param_NAME { UNDEF }` in it), e.g. --param year=2025.")
+@click.option("--report", "reports", multiple=True, metavar="ID",
+              help="Query only this report of a corpus (with the shared names of places, indicators and concepts): "
+                   "a report id such as tianjin-2023 or a pattern such as '*-2025'; repeat for several.")
 def query(query_text: str | None, graph_inputs: tuple[Path, ...], query_file: Path | None, fmt: str | None,
-          output: Path | None, list_queries: bool, params: tuple[str, ...]) -> None:
+          output: Path | None, list_queries: bool, params: tuple[str, ...], reports: tuple[str, ...]) -> None:
     """Run a named query (--list shows them), a SPARQL query given as text, or one read from a file or
-    standard input: SELECT, ASK, CONSTRUCT or DESCRIBE, over the union of the graphs."""
-    from .query import execute, load_store, named_queries, with_parameters
+    standard input: SELECT, ASK, CONSTRUCT or DESCRIBE, over the union of the graphs (or of the reports given)."""
+    from .query import execute, load_store, named_queries, report_graphs, with_parameters
 
     if list_queries:
         for name, text in sorted(named_queries().items()):
             click.echo(f"{name}\t{text.splitlines()[0].lstrip('# ') if text.startswith('#') else ''}")
         return
     sparql = with_parameters(_query_text(query_text, query_file), _parameters(params))
-    result = execute(load_store(_inputs(graph_inputs)), sparql)
+    store = load_store(_inputs(graph_inputs))
+    result = execute(store, sparql, report_graphs(store, list(reports)) if reports else None)
     if result.form == "select" and not result.rows and query_text in named_queries():
         click.echo(f"govkg: note: {query_text} found no rows in these graphs (the reports state no such facts)",
                    err=True)

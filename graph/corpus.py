@@ -39,7 +39,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from govkg.ontology.namespace import DATA_IRI, SHARED_GRAPH
+from govkg.ontology.namespace import DATA_IRI, SHARED_GRAPH, TARGETS_GRAPH
 
 from .build import BuildResult, _check_out_dir, build_report, extract_report, report_id, warm_up
 from .errors import GovkgError
@@ -48,7 +48,7 @@ from .fileio import AtomicFile, write_output
 from .overrides import ReportOverride
 from .reader import read_bytes
 from .triples import iri, nquads_of
-from .targets import (PREFIXES, TARGETS_GRAPH, Assessment, assessment_triples, link_targets,
+from .targets import (PREFIXES, Assessment, assessment_triples, link_targets,
                       write_targets)
 
 CACHE_DIR = ".govkg"

@@ -9,6 +9,7 @@ True
 from __future__ import annotations
 
 import csv
+import fnmatch
 import io
 import json
 import re
@@ -24,6 +25,8 @@ from .sparqlguard import check_query
 NUMERIC = {"http://www.w3.org/2001/XMLSchema#" + t for t in
            ("integer", "decimal", "double", "float", "int", "long", "nonNegativeInteger")}
 BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
+#: the union of the named graphs copied into the default graph, each triple once
+COPY_UNION = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 
 def named_queries() -> dict[str, str]:
@@ -52,7 +55,7 @@ def load_store(inputs: Path | list[Path], *, union_view: bool = True) -> ox.Stor
     elif union_view and store.contains_named_graph(ox.NamedNode(SHARED_GRAPH)) and is_union_view(store) \
             and not _states_shared_facts(store, SHARED_GRAPH):
         return store
-    store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+    store.update(COPY_UNION)
     return store
 
 
@@ -89,13 +92,42 @@ class QueryResult:
     triples: list[ox.Triple] = field(default_factory=list)
 
 
-def execute(store: ox.Store, sparql: str) -> QueryResult:
+def report_graphs(store: ox.Store, patterns: list[str]) -> list[str]:
+    """The named graphs of the reports `patterns` name — a report id such as ``tianjin-2023`` or a shell pattern
+    such as ``*-2025`` — and a corpus's shared and targets graphs when the store has them: together, what those
+    reports state, the shared names, types and codes of the places, indicators and concepts they use, and how their
+    targets came out (the default graph `execute` gives a query scoped to those reports).
+
+    >>> report = ox.NamedNode("https://w3id.org/govkg/id/beijing-2025")
+    >>> store = ox.Store()
+    >>> store.add(ox.Quad(report, ox.NamedNode("http://example.org/year"), ox.Literal("2025"), report))
+    >>> report_graphs(store, ["beijing-*"])
+    ['https://w3id.org/govkg/id/beijing-2025']
+    """
+    from govkg.ontology.namespace import DATA_IRI, SHARED_GRAPH, TARGETS_GRAPH
+
+    corpus_graphs = {SHARED_GRAPH, TARGETS_GRAPH}
+    names = {g.value.removeprefix(DATA_IRI): g.value for g in store.named_graphs()
+             if isinstance(g, ox.NamedNode) and g.value not in corpus_graphs}
+    chosen = set()
+    for pattern in patterns:
+        found = [name for name in names if fnmatch.fnmatchcase(name, pattern)]
+        if not found:
+            known = sorted(names)
+            raise GovkgError(f"no report {pattern!r} in these graphs (they hold {len(known)}: "
+                             f"{', '.join(known[:5])}{', …' if len(known) > 5 else ''})")
+        chosen.update(names[name] for name in found)
+    return sorted(chosen) + sorted(g for g in corpus_graphs if store.contains_named_graph(ox.NamedNode(g)))
+
+
+def execute(store: ox.Store, sparql: str, graphs: list[str] | None = None) -> QueryResult:
     """Run any SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE); its default graph is the store's, or the union of
     its named graphs when the default graph is empty (`is_union_view`): for a `load_store` store, the union of the
-    graphs, each triple once."""
+    graphs, each triple once. Given `graphs` (IRIs, e.g. from `report_graphs`), the default graph is their union."""
     check_query(sparql, allow_service=True)
+    store, dataset = _dataset(store, graphs)
     try:
-        result = store.query(sparql, use_default_graph_as_union=is_union_view(store))
+        result = store.query(sparql, **dataset)
     except SyntaxError as e:
         raise GovkgError(f"invalid SPARQL: {str(e).splitlines()[0]}") from None
     except OSError as e:
@@ -106,6 +138,21 @@ def execute(store: ox.Store, sparql: str) -> QueryResult:
     if isinstance(result, ox.QueryBoolean):
         return QueryResult("ask", boolean=bool(result))
     return QueryResult("graph", triples=list(result))
+
+
+def _dataset(store: ox.Store, graphs: list[str] | None) -> tuple[ox.Store, dict]:
+    """The store and query options whose default graph is the union of `graphs` (all named graphs when None).
+    Oxigraph matches a triple once for each of the graphs that holds it, so graphs that may share triples (those of
+    any store but a corpus dataset's union view, such as the Turtle files of a build folder) are copied into a store
+    of their own, where their union holds each triple once."""
+    if graphs is None:
+        return store, {"use_default_graph_as_union": is_union_view(store)}
+    if len(graphs) == 1 or is_union_view(store):
+        return store, {"default_graph": [ox.NamedNode(g) for g in graphs]}
+    scoped = ox.Store()
+    scoped.extend(q for g in graphs for q in store.quads_for_pattern(None, None, None, ox.NamedNode(g)))
+    scoped.update(COPY_UNION)
+    return scoped, {}
 
 
 PARAMETER = re.compile(r"VALUES\s+\?param_(\w+)\s*\{\s*UNDEF\s*\}")

@@ -37,13 +37,12 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS
 from rdflib.namespace import SKOS as SKOS_NS
 from rdflib.namespace import XSD as XSD_NS
 
-from govkg.ontology.namespace import DATA_IRI, GK
+from govkg.ontology.namespace import DATA_IRI, GK, TARGETS_GRAPH
 
 OUTCOME_IRI = "https://w3id.org/govkg/vocab/outcome/"
 OUTCOMES = ("met", "missed", "not_reported", "not_due")
 OUTCOME_LABELS = {"met": ("完成", "met"), "missed": ("未完成", "missed"), "not_reported": ("未报告", "not reported"),
                   "not_due": ("未到期", "not due")}
-TARGETS_GRAPH = DATA_IRI + "targets"
 ABOUT_TOLERANCE = 0.05
 RDF_TYPE, RDFS_LABEL, PROV_ENTITY = str(RDF.type), str(RDFS.label), str(PROV.Entity)
 SKOS, XSD = str(SKOS_NS), str(XSD_NS)  # namespace IRIs, to which term names are appended

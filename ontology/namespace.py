@@ -15,6 +15,8 @@ ONTOLOGY_IRI = "https://w3id.org/govkg/ontology"
 DATA_IRI = "https://w3id.org/govkg/id/"
 #: The named graph of a corpus dataset with what reports say alike of shared nodes (see `govkg.corpus`).
 SHARED_GRAPH = DATA_IRI + "shared"
+#: The named graph of a corpus dataset with the targets judged against later reports' results (`govkg.targets`).
+TARGETS_GRAPH = DATA_IRI + "targets"
 
 #: Namespace for minted instance IRIs (reports, facts, places); never for terms.
 ID = Namespace(DATA_IRI)

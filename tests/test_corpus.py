@@ -11,7 +11,7 @@ from rdflib import Graph
 from govkg.cli import main
 from govkg.corpus import build_corpus, report_nquads
 from govkg.errors import GovkgError
-from govkg.query import is_union_view, load_store, named_queries, run_query, union_size
+from govkg.query import execute, is_union_view, load_store, named_queries, report_graphs, run_query, union_size
 from govkg.targets import judge
 from govkg.validate import validate_graph
 from govkg.ontology.namespace import DATA_IRI
@@ -147,6 +147,45 @@ def test_no_two_graphs_share_a_triple_so_queries_see_their_union_without_copying
     folder_store = load_store(tmp_path / "out")
     assert not is_union_view(folder_store)
     assert run_query(folder_store, named_queries()["district_focus"])[1] == run_query(view, named_queries()["district_focus"])[1]
+
+
+def test_a_query_scoped_to_reports_of_a_corpus_answers_as_their_own_turtle_does(built):
+    # every cookbook query, scoped to some reports of the corpus TriG or of the build folder (their graphs and the
+    # shared names, kinds and codes), gives the rows their own Turtle files give, loaded on their own
+    corpus, folder = load_store(built.trig), load_store(built.out_dir)
+    for patterns, files in ((["tianjin-2023"], ["tianjin-2023"]), (["beijing-2024"], ["beijing-2024"]),
+                            (["tianjin-*"], ["tianjin-2023", "tianjin-2024"])):
+        own = load_store([built.out_dir / f"{rid}.ttl" for rid in files])
+        assert report_graphs(corpus, patterns) == [DATA_IRI + g for g in (*files, "shared", "targets")]
+        assert report_graphs(folder, patterns) == [DATA_IRI + rid for rid in files]
+        for name, sparql in sorted(named_queries().items()):
+            want = execute(own, sparql)
+            for store in (corpus, folder):
+                got = execute(store, sparql, report_graphs(store, patterns))
+                if name != "target_outcomes":  # judged in the corpus only (below)
+                    assert (got.columns, got.rows) == (want.columns, want.rows), (patterns, name)
+    scoped = execute(corpus, named_queries()["observations"], report_graphs(corpus, ["tianjin-2024"])).rows
+    assert scoped and {r["observation"].split("/")[-3] for r in scoped} == {"tianjin-2024"}
+    # the outcomes of the targets the reports set, judged against the corpus's later reports (whose results the
+    # rows quote when those reports are queried too)
+    outcomes = run_query(corpus, named_queries()["target_outcomes"])[1]
+    for pattern, city in (("tianjin-*", "天津市"), ("beijing-2024", "北京市")):
+        scoped = execute(corpus, named_queries()["target_outcomes"], report_graphs(corpus, [pattern])).rows
+        assert scoped == [r for r in outcomes if r["city"] == city]
+    assert scoped != outcomes
+
+
+def test_cli_query_scoped_to_reports_and_an_unknown_report_is_a_one_line_error(built):
+    def query(*args):
+        return CliRunner().invoke(main, ["query", "observations", "--graph", str(built.trig), "--format", "json", *args])
+
+    rows = json.loads(query("--report", "tianjin-*").output)
+    assert {r["observation"].split("/")[-3] for r in rows} == {"tianjin-2023", "tianjin-2024"}
+    assert len(rows) < len(json.loads(query().output))
+    result = query("--report", "tianjin-2099")
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [
+        "govkg: error: no report 'tianjin-2099' in these graphs (they hold 3: beijing-2024, tianjin-2023, tianjin-2024)"]
 
 
 def test_a_build_folder_is_loaded_by_oxigraph_with_the_graphs_named_as_exports_name_them(built, tmp_path):
