@@ -197,7 +197,7 @@ def query(query_text: str | None, graph_inputs: tuple[Path, ...], query_file: Pa
             click.echo(f"{name}\t{text.splitlines()[0].lstrip('# ') if text.startswith('#') else ''}")
         return
     sparql = with_parameters(_query_text(query_text, query_file), _parameters(params))
-    store = load_store(_inputs(graph_inputs))
+    store = load_store(_inputs(graph_inputs), reports=list(reports) or None)
     result = execute(store, sparql, report_graphs(store, list(reports)) if reports else None)
     if result.form == "select" and not result.rows and query_text in named_queries():
         click.echo(f"govkg: note: {query_text} found no rows in these graphs (the reports state no such facts)",

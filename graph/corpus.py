@@ -43,6 +43,7 @@ from govkg.ontology.namespace import DATA_IRI, SHARED_GRAPH, TARGETS_GRAPH
 
 from .build import BuildResult, _check_out_dir, build_report, extract_report, report_id, warm_up
 from .errors import GovkgError
+from .exporters.rdf_formats import CACHE_DIR
 from .exporters.turtle import PREFIXES as TURTLE_PREFIXES, ReportTurtle
 from .fileio import AtomicFile, write_output
 from .overrides import ReportOverride
@@ -51,7 +52,6 @@ from .triples import iri, nquads_of
 from .targets import (PREFIXES, Assessment, assessment_triples, link_targets,
                       write_targets)
 
-CACHE_DIR = ".govkg"
 MANIFEST = "manifest.json"
 MANIFEST_VERSION = 4
 

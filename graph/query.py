@@ -9,7 +9,6 @@ True
 from __future__ import annotations
 
 import csv
-import fnmatch
 import io
 import json
 import re
@@ -35,9 +34,10 @@ def named_queries() -> dict[str, str]:
     return {f.name[:-3]: f.read_text(encoding="utf-8") for f in folder.iterdir() if f.name.endswith(".rq")}
 
 
-def load_store(inputs: Path | list[Path], *, union_view: bool = True) -> ox.Store:
+def load_store(inputs: Path | list[Path], *, union_view: bool = True, reports: list[str] | None = None) -> ox.Store:
     """A store holding the graphs named by `inputs` (one path or several), one named graph per report, whose
-    default graph `execute` sees as their set union, each triple once.
+    default graph `execute` sees as their set union, each triple once; of a build folder, only the `reports`
+    named (ids or patterns) when `reports` is given (for `report_graphs`).
 
     A govkg corpus dataset (one TriG or N-Quads file holding the shared graph: its report graphs never share a
     triple, see `govkg.builder.SHARED_PREDICATES`) is loaded as it is, by Oxigraph, and its default graph left
@@ -48,7 +48,7 @@ def load_store(inputs: Path | list[Path], *, union_view: bool = True) -> ox.Stor
     from govkg.ontology.namespace import SHARED_GRAPH
     from .exporters.rdf_formats import graph_files, load_graphs_into, read_dataset_into
 
-    files = graph_files([inputs] if isinstance(inputs, (str, Path)) else list(inputs))
+    files = graph_files([inputs] if isinstance(inputs, (str, Path)) else list(inputs), reports)
     store = ox.Store()
     if not (len(files) == 1 and read_dataset_into(store, files[0])):
         load_graphs_into(store, files)
@@ -105,17 +105,16 @@ def report_graphs(store: ox.Store, patterns: list[str]) -> list[str]:
     ['https://w3id.org/govkg/id/beijing-2025']
     """
     from govkg.ontology.namespace import DATA_IRI, SHARED_GRAPH, TARGETS_GRAPH
+    from .exporters.rdf_formats import matching, no_report
 
     corpus_graphs = {SHARED_GRAPH, TARGETS_GRAPH}
     names = {g.value.removeprefix(DATA_IRI): g.value for g in store.named_graphs()
              if isinstance(g, ox.NamedNode) and g.value not in corpus_graphs}
     chosen = set()
     for pattern in patterns:
-        found = [name for name in names if fnmatch.fnmatchcase(name, pattern)]
+        found = matching(names, pattern)
         if not found:
-            known = sorted(names)
-            raise GovkgError(f"no report {pattern!r} in these graphs (they hold {len(known)}: "
-                             f"{', '.join(known[:5])}{', …' if len(known) > 5 else ''})")
+            raise no_report(pattern, names, "these graphs")
         chosen.update(names[name] for name in found)
     return sorted(chosen) + sorted(g for g in corpus_graphs if store.contains_named_graph(ox.NamedNode(g)))
 
@@ -149,6 +148,8 @@ def _dataset(store: ox.Store, graphs: list[str] | None) -> tuple[ox.Store, dict]
         return store, {"use_default_graph_as_union": is_union_view(store)}
     if len(graphs) == 1 or is_union_view(store):
         return store, {"default_graph": [ox.NamedNode(g) for g in graphs]}
+    if {g.value for g in store.named_graphs()} <= set(graphs):  # all it holds, their union already copied
+        return store, {}
     scoped = ox.Store()
     scoped.extend(q for g in graphs for q in store.quads_for_pattern(None, None, None, ox.NamedNode(g)))
     scoped.update(COPY_UNION)

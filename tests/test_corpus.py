@@ -150,24 +150,27 @@ def test_no_two_graphs_share_a_triple_so_queries_see_their_union_without_copying
 
 
 def test_a_query_scoped_to_reports_of_a_corpus_answers_as_their_own_turtle_does(built):
-    # every cookbook query, scoped to some reports of the corpus TriG or of the build folder (their graphs and the
+    # every cookbook query, scoped to some reports of the corpus TriG or of the build folder (their graphs with the
     # shared names, kinds and codes), gives the rows their own Turtle files give, loaded on their own
     corpus, folder = load_store(built.trig), load_store(built.out_dir)
     for patterns, files in ((["tianjin-2023"], ["tianjin-2023"]), (["beijing-2024"], ["beijing-2024"]),
                             (["tianjin-*"], ["tianjin-2023", "tianjin-2024"])):
         own = load_store([built.out_dir / f"{rid}.ttl" for rid in files])
+        # of a build folder, only the reports named are read
+        only = load_store(built.out_dir, reports=patterns)
+        assert sorted(g.value for g in only.named_graphs()) == [DATA_IRI + rid for rid in files]
         assert report_graphs(corpus, patterns) == [DATA_IRI + g for g in (*files, "shared", "targets")]
-        assert report_graphs(folder, patterns) == [DATA_IRI + rid for rid in files]
+        assert report_graphs(folder, patterns) == report_graphs(only, patterns) == [DATA_IRI + rid for rid in files]
         for name, sparql in sorted(named_queries().items()):
             want = execute(own, sparql)
-            for store in (corpus, folder):
+            for store in (corpus, folder, only):
                 got = execute(store, sparql, report_graphs(store, patterns))
                 if name != "target_outcomes":  # judged in the corpus only (below)
                     assert (got.columns, got.rows) == (want.columns, want.rows), (patterns, name)
     scoped = execute(corpus, named_queries()["observations"], report_graphs(corpus, ["tianjin-2024"])).rows
     assert scoped and {r["observation"].split("/")[-3] for r in scoped} == {"tianjin-2024"}
-    # the outcomes of the targets the reports set, judged against the corpus's later reports (whose results the
-    # rows quote when those reports are queried too)
+    # of the corpus TriG: the outcomes of the targets the reports set, judged against the corpus's later reports
+    # (whose results the rows quote when those reports are queried too)
     outcomes = run_query(corpus, named_queries()["target_outcomes"])[1]
     for pattern, city in (("tianjin-*", "天津市"), ("beijing-2024", "北京市")):
         scoped = execute(corpus, named_queries()["target_outcomes"], report_graphs(corpus, [pattern])).rows
@@ -176,16 +179,18 @@ def test_a_query_scoped_to_reports_of_a_corpus_answers_as_their_own_turtle_does(
 
 
 def test_cli_query_scoped_to_reports_and_an_unknown_report_is_a_one_line_error(built):
-    def query(*args):
-        return CliRunner().invoke(main, ["query", "observations", "--graph", str(built.trig), "--format", "json", *args])
+    def query(graph, *args):
+        return CliRunner().invoke(main, ["query", "observations", "--graph", str(graph), "--format", "json", *args])
 
-    rows = json.loads(query("--report", "tianjin-*").output)
-    assert {r["observation"].split("/")[-3] for r in rows} == {"tianjin-2023", "tianjin-2024"}
-    assert len(rows) < len(json.loads(query().output))
-    result = query("--report", "tianjin-2099")
-    assert result.exit_code == 1
-    assert result.output.strip().splitlines() == [
-        "govkg: error: no report 'tianjin-2099' in these graphs (they hold 3: beijing-2024, tianjin-2023, tianjin-2024)"]
+    for graph in (built.trig, built.out_dir):
+        rows = json.loads(query(graph, "--report", "tianjin-*").output)
+        assert {r["observation"].split("/")[-3] for r in rows} == {"tianjin-2023", "tianjin-2024"}
+        assert len(rows) < len(json.loads(query(graph).output))
+    for graph, where in ((built.trig, "these graphs"), (built.out_dir, "these folders")):
+        result = query(graph, "--report", "tianjin-2099")
+        assert result.exit_code == 1
+        assert result.output.strip().splitlines() == [
+            f"govkg: error: no report 'tianjin-2099' in {where} (they hold 3: beijing-2024, tianjin-2023, tianjin-2024)"]
 
 
 def test_a_build_folder_is_loaded_by_oxigraph_with_the_graphs_named_as_exports_name_them(built, tmp_path):

@@ -12,6 +12,7 @@ Every output is sorted, so the same graphs give the same bytes.
 """
 from __future__ import annotations
 
+import fnmatch
 import json
 from contextlib import contextmanager
 from pathlib import Path
@@ -41,6 +42,8 @@ PREFIXES = {
 
 
 #: file suffix → how a graph file is read (Turtle and N-Triples hold one graph, TriG and N-Quads a dataset)
+#: the folder inside a build folder with what its build keeps of each report (`<rid>.json`, …)
+CACHE_DIR = ".govkg"
 GRAPH_SUFFIXES = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".trig": ox.RdfFormat.TRIG,
                   ".nq": ox.RdfFormat.N_QUADS}
 
@@ -48,17 +51,23 @@ GRAPH_SUFFIXES = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".
 _KIND = {".ttl": "Turtle", ".nt": "N-Triples", ".trig": "TriG", ".nq": "N-Quads"}
 
 
-def graph_files(inputs: list[Path]) -> list[Path]:
+def graph_files(inputs: list[Path], reports: list[str] | None = None) -> list[Path]:
     """The graph files named by ``inputs``: files as given, and for a folder (a build's output) the graphs a
     build writes there, ``*.ttl`` (one per report, plus derived graphs such as ``corpus-targets.ttl``); a
-    folder's ``corpus.trig``/``corpus.nq`` hold the same graphs again and are not read twice. Sorted by name."""
+    folder's ``corpus.trig``/``corpus.nq`` hold the same graphs again and are not read twice. Sorted by name.
+    Given `reports` (ids or shell patterns such as ``tianjin-*``), only the reports named are read of a folder
+    (`<id>.ttl`), for a query scoped to them (`govkg.query.report_graphs`)."""
     files: list[Path] = []
+    held: set[str] = set()  # the ids of the folders' reports
     for path in inputs:
         path = Path(path)
         if path.is_dir():
             found = sorted(path.glob("*.ttl"))
             if not found:
                 raise GovkgError(f"{path}: no built graphs (*.ttl) in this folder (run `govkg build`)")
+            if reports is not None:
+                held |= _reports_in(path, found)
+                found = [f for f in found if any(matching([f.stem], pattern) for pattern in reports)]
             files.extend(found)
         elif path.is_file():
             if path.suffix.lower() not in GRAPH_SUFFIXES:
@@ -66,9 +75,32 @@ def graph_files(inputs: list[Path]) -> list[Path]:
             files.append(path)
         else:
             raise GovkgError(f"{path}: no such graph file or folder (run `govkg build`)")
+    for pattern in reports if reports and all(Path(p).is_dir() for p in inputs) else []:
+        if not matching(held, pattern):
+            raise no_report(pattern, held, "these folders")
     if not files:
         raise GovkgError("no graphs given")
     return list(dict.fromkeys(files))
+
+
+def _reports_in(folder: Path, found: list[Path]) -> set[str]:
+    """The ids of the reports among a folder's graph files: those its build cache records (all of them when it
+    has no cache)."""
+    cache = folder / CACHE_DIR
+    return {f.stem for f in found if not cache.is_dir() or (cache / f"{f.stem}.json").exists()}
+
+
+def matching(names, pattern: str) -> list[str]:
+    """The names a report id or shell pattern matches: matching(["a-2024", "a-2025", "b-2025"], "*-2025") →
+    ['a-2025', 'b-2025']."""
+    return [name for name in names if fnmatch.fnmatchcase(name, pattern)]
+
+
+def no_report(pattern: str, known, where: str) -> GovkgError:
+    """The error for a --report pattern that names no report."""
+    known = sorted(known)
+    return GovkgError(f"no report {pattern!r} in {where} (they hold {len(known)}: {', '.join(known[:5])}"
+                      f"{', …' if len(known) > 5 else ''})")
 
 
 def read_dataset_into(store: ox.Store, path: Path) -> bool:
