@@ -124,7 +124,7 @@ def execute(store: ox.Store, sparql: str, graphs: list[str] | None = None) -> Qu
     its named graphs when the default graph is empty (`is_union_view`): for a `load_store` store, the union of the
     graphs, each triple once. Given `graphs` (IRIs, e.g. from `report_graphs`), the default graph is their union."""
     check_query(sparql, allow_service=True)
-    store, dataset = _dataset(store, graphs)
+    store, dataset = query_dataset(store, graphs)
     try:
         result = store.query(sparql, **dataset)
     except SyntaxError as e:
@@ -139,7 +139,7 @@ def execute(store: ox.Store, sparql: str, graphs: list[str] | None = None) -> Qu
     return QueryResult("graph", triples=list(result))
 
 
-def _dataset(store: ox.Store, graphs: list[str] | None) -> tuple[ox.Store, dict]:
+def query_dataset(store: ox.Store, graphs: list[str] | None) -> tuple[ox.Store, dict]:
     """The store and query options whose default graph is the union of `graphs` (all named graphs when None).
     Oxigraph matches a triple once for each of the graphs that holds it, so graphs that may share triples (those of
     any store but a corpus dataset's union view, such as the Turtle files of a build folder) are copied into a store

@@ -40,7 +40,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pyoxigraph as ox
 
 from .errors import GovkgError
-from .query import is_union_view
+from .query import query_dataset
 from .sparqlguard import check_query
 
 RESULT_FORMATS = {
@@ -291,8 +291,11 @@ def _answer_in_child(store, sparql, default, named, accept, fmt, memory_mb, send
 
 def _answer(store, sparql, default, named, accept, fmt) -> tuple[int, bytes, str]:
     try:
-        result = store.query(sparql, default_graph=default or None, named_graphs=named or None,
-                             use_default_graph_as_union=not default and is_union_view(store))
+        if named:
+            result = store.query(sparql, default_graph=default or None, named_graphs=named)
+        else:  # several default graphs are merged where they may share triples (see `query_dataset`)
+            store, dataset = query_dataset(store, [g.value for g in default] if default else None)
+            result = store.query(sparql, **dataset)
         if isinstance(result, ox.QueryTriples):
             name = _negotiate(accept, fmt, GRAPH_FORMATS, "turtle")
             return 200, result.serialize(format=GRAPH_FORMATS[name]), GRAPH_FORMATS[name].media_type + "; charset=utf-8"

@@ -32,6 +32,7 @@ from govkg.push import (load_cypher_script_falkordb, push_graph_store, remote_tr
 from govkg.query import load_store, named_queries, run_query
 from govkg.serve import SparqlServer
 from govkg.ontology.namespace import GK, ID
+from rdflib.namespace import RDFS
 
 REPORT = str(ID["tianjin-2023"])
 BIN = Path(sys.executable).parent
@@ -149,7 +150,8 @@ def test_serve_answers_a_cookbook_query_like_the_local_engine(endpoint, local):
 
 def test_serve_of_a_corpus_trig_answers_over_the_union_and_each_report_graph(tmp_path):
     """A corpus TriG is served as loaded (its default graph the union of the report graphs, not a copy): the
-    cookbook answers as on the build folder, and default-graph-uri still picks one report."""
+    cookbook answers as on the build folder, and default-graph-uri still picks one report; several
+    default-graph-uris on a build folder (whose report graphs repeat shared statements) give each row once."""
     from govkg.corpus import build_corpus
 
     plan = "二、2024年工作安排\n地区生产总值增长5%左右。北辰区固定资产投资增长8%。\n"
@@ -173,6 +175,17 @@ def test_serve_of_a_corpus_trig_answers_over_the_union_and_each_report_graph(tmp
     finally:
         server.shutdown()
         server.server_close()
+    folder = SparqlServer(load_store(tmp_path / "out"), "127.0.0.1", 0)
+    threading.Thread(target=folder.serve_forever, daemon=True).start()
+    try:
+        query = f'SELECT ?label WHERE {{ ?indicator a <{GK.Indicator}> ; <{RDFS.label}> ?label FILTER (STR(?label) = "地区生产总值") }}'
+        both = [("query", query), ("format", "json")] + [("default-graph-uri", str(ID[rid]))
+                                                          for rid in ("tianjin-2024", "beijing-2024")]
+        status, _, body = http(folder.url + "?" + urllib.parse.urlencode(both))
+        assert status == 200 and [b["label"]["value"] for b in json.loads(body)["results"]["bindings"]] == ["地区生产总值"]
+    finally:
+        folder.shutdown()
+        folder.server_close()
 
 
 def test_serve_speaks_the_protocol_get_post_and_result_formats(endpoint):
