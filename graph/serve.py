@@ -40,7 +40,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pyoxigraph as ox
 
 from .errors import GovkgError
-from .query import query_dataset
+from .query import is_union_view, query_dataset
 from .sparqlguard import check_query
 
 RESULT_FORMATS = {
@@ -292,7 +292,8 @@ def _answer_in_child(store, sparql, default, named, accept, fmt, memory_mb, send
 def _answer(store, sparql, default, named, accept, fmt) -> tuple[int, bytes, str]:
     try:
         if named:
-            result = store.query(sparql, default_graph=default or None, named_graphs=named)
+            result = store.query(sparql, default_graph=default or None, named_graphs=named,
+                                 use_default_graph_as_union=not default and is_union_view(store))
         else:  # several default graphs are merged where they may share triples (see `query_dataset`)
             store, dataset = query_dataset(store, [g.value for g in default] if default else None)
             result = store.query(sparql, **dataset)

@@ -172,6 +172,11 @@ def test_serve_of_a_corpus_trig_answers_over_the_union_and_each_report_graph(tmp
         one = sparql_select(server.url, "SELECT DISTINCT ?report WHERE { ?report a <%s> }" % GK.Report,
                             default_graph=str(ID["beijing-2024"]))
         assert [r["report"] for r in one] == [str(ID["beijing-2024"])]
+        # named-graph-uri alone leaves the default graph the union
+        named = [("query", "SELECT ?report WHERE { ?report a <%s> }" % GK.Report),
+                 ("named-graph-uri", str(ID["beijing-2024"]))]
+        status, _, body = http(server.url + "?" + urllib.parse.urlencode(named))
+        assert status == 200 and len(json.loads(body)["results"]["bindings"]) == 2
     finally:
         server.shutdown()
         server.server_close()

@@ -41,9 +41,9 @@ PREFIXES = {
 }
 
 
-#: file suffix → how a graph file is read (Turtle and N-Triples hold one graph, TriG and N-Quads a dataset)
 #: the folder inside a build folder with what its build keeps of each report (`<rid>.json`, …)
 CACHE_DIR = ".govkg"
+#: file suffix → how a graph file is read (Turtle and N-Triples hold one graph, TriG and N-Quads a dataset)
 GRAPH_SUFFIXES = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".trig": ox.RdfFormat.TRIG,
                   ".nq": ox.RdfFormat.N_QUADS}
 
