@@ -23,6 +23,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
+from rdflib.namespace import RDFS
 
 from govkg.cli import main
 from govkg.exporters.property_graph import cypher_script, projection
@@ -32,7 +33,6 @@ from govkg.push import (load_cypher_script_falkordb, push_graph_store, remote_tr
 from govkg.query import load_store, named_queries, run_query
 from govkg.serve import SparqlServer
 from govkg.ontology.namespace import GK, ID
-from rdflib.namespace import RDFS
 
 REPORT = str(ID["tianjin-2023"])
 BIN = Path(sys.executable).parent

@@ -67,7 +67,8 @@ def graph_files(inputs: list[Path], reports: list[str] | None = None) -> list[Pa
                 raise GovkgError(f"{path}: no built graphs (*.ttl) in this folder (run `govkg build`)")
             if reports is not None:
                 held |= _reports_in(path, found)
-                found = [f for f in found if any(matching([f.stem], pattern) for pattern in reports)]
+                named = {stem for pattern in reports for stem in matching([f.stem for f in found], pattern)}
+                found = [f for f in found if f.stem in named]
             files.extend(found)
         elif path.is_file():
             if path.suffix.lower() not in GRAPH_SUFFIXES:
@@ -75,9 +76,9 @@ def graph_files(inputs: list[Path], reports: list[str] | None = None) -> list[Pa
             files.append(path)
         else:
             raise GovkgError(f"{path}: no such graph file or folder (run `govkg build`)")
-    for pattern in reports if reports and all(Path(p).is_dir() for p in inputs) else []:
-        if not matching(held, pattern):
-            raise no_report(pattern, held, "these folders")
+    unknown = [p for p in reports or [] if not matching(held, p)]
+    if unknown and all(Path(p).is_dir() for p in inputs):  # no dataset file given that might hold it
+        raise no_report(unknown[0], held, "these folders")
     if not files:
         raise GovkgError("no graphs given")
     return list(dict.fromkeys(files))
