@@ -430,14 +430,12 @@ def own_and_shared(triples: TripleSet, rid: str) -> tuple[Iterable[str], list[st
     own_prefix, data_prefix = iri(DATA_IRI + rid)[:-1], iri(DATA_IRI)[:-1]
 
     def is_shared(line: str) -> bool:
-        if line.startswith(own_prefix) and line[len(own_prefix)] in "/>":
-            return False
         if not line.startswith(data_prefix):
             return True
         at = line.index(" ")
         return line[at + 1:line.index(" ", at + 1)] in SHARED_PREDICATES
 
-    return triples.split(is_shared)
+    return triples.split(is_shared, own_prefixes=(own_prefix + "/", own_prefix + ">"))
 
 
 def build_graph(doc: Document, ex: Extraction, source: str, content_hash: str = "") -> Graph:

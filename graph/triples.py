@@ -11,6 +11,7 @@ Terms are N-Triples strings (``<http://…>``, ``"文本"@zh``); `iri` and `lite
 """
 from __future__ import annotations
 
+import bisect
 import heapq
 import io
 import tempfile
@@ -24,8 +25,9 @@ import pyoxigraph as ox
 from rdflib import XSD, Graph, Literal, URIRef
 from rdflib.namespace import RDF
 
-#: rdf:type between spaces, as it stands in a line.
-TYPE = f" <{RDF.type}> "
+#: rdf:type as a term, and between spaces as it stands in a line.
+TYPE_TERM = f"<{RDF.type}>"
+TYPE = f" {TYPE_TERM} "
 #: Lines handed to Oxigraph's parser at a time when streaming (keeps a 50 MB report's copy out of memory).
 CHUNK_LINES = 4096
 #: Lines a TripleSet keeps in memory before it sorts them into a run on disk (about 40 MB of lines).
@@ -74,13 +76,16 @@ class TripleSet:
         self._folder: tempfile.TemporaryDirectory | None = None
         self._spill_lines = spill_lines
         self._count: tuple[tuple[int, int], int] | None = None  # (runs, lines in memory) → distinct lines
+        self._types: Counter = Counter()  # class → subjects typed with it, counted as lines are added
         #: the report and its target/actual observations as plain data, for linking targets across reports
         #: (filled by `govkg.builder`: {"report", "label", "city", "year", "observations": [...]}; {} for none)
         self.records: dict = {"observations": []}
 
     def add(self, s: str, p: str, o: str) -> None:
-        lines = self._lines
-        lines[f"{s} {p} {o} .\n"] = None
+        lines, line = self._lines, f"{s} {p} {o} .\n"
+        if p == TYPE_TERM and line not in lines:
+            self._types[o] += 1
+        lines[line] = None
         if len(lines) >= self._spill_lines:
             self._spill()
 
@@ -123,21 +128,40 @@ class TripleSet:
         return self._count[1]
 
     def type_counts(self) -> Counter:
-        """How many subjects each class (an N-Triples IRI) has, in one pass over the lines."""
+        """How many subjects each class (an N-Triples IRI) has: counted as the lines were added, or (once lines
+        went to disk, where a line added again is not seen) in one pass over the lines."""
+        if not self._runs:
+            return Counter(self._types)
         return Counter(line[at + len(TYPE):-3] for line in self.lines()
                        if TYPE in line and line.startswith(TYPE, at := line.index(" ")))
 
-    def split(self, is_shared) -> tuple[Iterable[str], list[str]]:
-        """(own lines, shared lines — a list), both sorted: `is_shared(line)` says which (see
-        `govkg.builder.own_and_shared`), asked once per line. The own lines are a list too, unless the set spilled
-        to disk: then a stream, so a huge report's lines are never all in memory."""
+    def split(self, is_shared, own_prefixes: tuple[str, ...] = ()) -> tuple[Iterable[str], list[str]]:
+        """(own lines, shared lines — a list), both sorted: a line starting with one of `own_prefixes` is own,
+        any other is shared if `is_shared(line)` (see `govkg.builder.own_and_shared`). The own lines are a list
+        too, unless the set spilled to disk: then a stream, so a huge report's lines are never all in memory.
+
+        >>> t = TripleSet()
+        >>> for s in ("<http://x/a/1>", "<http://x/b>", "<http://x/a/2>"):
+        ...     t.add(s, "<http://x/p>", '"v"')
+        >>> own, shared = t.split(lambda line: "/b>" in line, own_prefixes=("<http://x/a/",))
+        >>> [line.split()[0] for line in own], [line.split()[0] for line in shared]
+        (['<http://x/a/1>', '<http://x/a/2>'], ['<http://x/b>'])
+        """
+        def shared_line(line: str) -> bool:
+            return not line.startswith(own_prefixes) and is_shared(line)
+
         if self._runs:
-            shared = [line for line in self.lines() if is_shared(line)]
+            shared = [line for line in self.lines() if shared_line(line)]
             excluded = set(shared)
             return (line for line in self.lines() if line not in excluded), shared
-        own, shared = [], []
-        for line in self.lines():
-            (shared if is_shared(line) else own).append(line)
+        lines = self.lines()
+        blocks = sorted(_block(lines, prefix) for prefix in own_prefixes)  # lines with a prefix follow each other
+        own, shared, at = [], [], 0
+        for start, end in blocks + [(len(lines), len(lines))]:
+            for line in lines[at:start]:
+                (shared if is_shared(line) else own).append(line)
+            own += lines[start:end]
+            at = max(at, end)
         return own, shared
 
     def ntriples(self) -> bytes:
@@ -174,6 +198,12 @@ class TripleSet:
 
         for q in _parsed(self.lines()):
             yield term(q.subject), term(q.predicate), term(q.object)
+
+
+def _block(lines: list[str], prefix: str) -> tuple[int, int]:
+    """Where the sorted `lines` that start with `prefix` begin and end."""
+    after = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    return bisect.bisect_left(lines, prefix), bisect.bisect_left(lines, after)
 
 
 class TripleIndex:

@@ -3,10 +3,12 @@ was spilled to disk in sorted runs (a huge report), and the split of a report's 
 from __future__ import annotations
 
 import random
+from collections import Counter
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from rdflib.namespace import RDF
 
 from govkg.build import extract_report
 from govkg.builder import own_and_shared
@@ -19,8 +21,11 @@ REPORT = ("──2024年1月10日在天津市第十八届人民代表大会第�
 
 
 def random_triples(seed: int, n: int) -> list[tuple[str, str, str]]:
+    """Triples on 31 subjects, one in five a type (of 3 classes), the others literals."""
     rng = random.Random(seed)
-    return [(iri(f"http://x/s{rng.randint(0, 30)}"), iri(f"http://x/p{rng.randint(0, 3)}"),
+    return [(iri(f"http://x/s{rng.randint(0, 30)}"), iri(str(RDF.type)), iri(f"http://x/C{rng.randint(0, 2)}"))
+            if rng.random() < 0.2 else
+            (iri(f"http://x/s{rng.randint(0, 30)}"), iri(f"http://x/p{rng.randint(0, 3)}"),
              literal(rng.choice(["是", "a\"b", "行\n二", "x"]) + str(rng.randint(0, 9)), lang=rng.choice([None, "zh"])))
             for _ in range(n)]
 
@@ -36,6 +41,30 @@ def test_spilled_runs_give_the_same_sorted_lines_and_turtle_as_memory(spill):
     assert len(spilled) == len(kept) == len({t for t in triples})
     assert spilled.turtle(PREFIXES) == kept.turtle(PREFIXES)
     assert spilled.type_counts() == kept.type_counts()
+    typed = {(s, o) for s, p, o in triples if p == iri(str(RDF.type))}
+    assert kept.type_counts() == Counter(o for _, o in typed) and sum(kept.type_counts().values()) > 20
+
+
+@pytest.mark.parametrize("spill", [7, 10_000])
+def test_lines_under_the_own_prefixes_are_own_and_the_rest_as_the_rule_says(spill):
+    """Own prefixes are found by bisection in the sorted lines; a neighbouring id (tj-b next to tj) is not own."""
+    rng = random.Random(3)
+    subjects = ["http://d/tj", "http://d/tj/a", "http://d/tj/b/c", "http://d/tj-b/x", "http://d/tj0", "http://d/t",
+                "http://d/division/1", "http://v/concept"]
+    t = TripleSet(spill_lines=spill)
+    for _ in range(300):
+        t.add(iri(rng.choice(subjects)), iri(f"http://x/p{rng.randint(0, 2)}"), literal(str(rng.randint(0, 20))))
+
+    def is_shared(line):
+        return "/p0>" in line or not line.startswith("<http://d/")
+
+    own, shared = t.split(is_shared, own_prefixes=("<http://d/tj/", "<http://d/tj>"))
+    own = list(own)
+    mine = [line for line in t.lines() if line.startswith(("<http://d/tj/", "<http://d/tj>"))]
+    assert mine and set(mine) <= set(own)
+    assert own == [line for line in t.lines() if line in mine or not is_shared(line)]
+    assert shared == [line for line in t.lines() if line not in mine and is_shared(line)]
+    assert any(line.startswith("<http://d/tj-b/x>") for line in shared)
 
 
 def test_a_line_added_again_after_a_spill_is_kept_once():
