@@ -119,6 +119,41 @@ def build(reports: tuple[Path, ...], out_dir: Path, region: str | None, year: in
         sys.exit(1)
 
 
+def _reports_table(result) -> Table:
+    """A row per report: its region, level, year, triples, observations and status."""
+    table = Table(title=f"{len(result.ok)} reports", show_header=True)
+    for name, justify in (("report", "left"), ("region", "left"), ("level", "left"), ("year", "right"),
+                          ("triples", "right"), ("observations", "right"), ("status", "left")):
+        table.add_column(name, justify=justify)
+    for o in result.reports:
+        if o.status == "failed":
+            table.add_row(o.report_id, "", "", "", "", "", "failed")
+            continue
+        r = o.result
+        table.add_row(r.report_id, r.region or "", r.level or "", str(r.year or ""), str(r.triples),
+                      str(sum(r.observations_by_status.values())),
+                      o.status + (f" ({', '.join(r.normalisations)})" if r.normalisations else ""))
+    return table
+
+
+def _levels_table(result) -> Table:
+    """The reports built by level: how many, of which years, their triples and observations (the corpus index
+    lists each report)."""
+    by_level: dict[str, list] = {}
+    for o in result.ok:
+        by_level.setdefault(o.result.level or "unknown", []).append(o.result)
+    table = Table(title=f"{len(result.ok)} reports by level", show_header=True)
+    for name, justify in (("level", "left"), ("reports", "right"), ("regions", "right"), ("years", "left"),
+                          ("triples", "right"), ("observations", "right")):
+        table.add_column(name, justify=justify)
+    for level, built in sorted(by_level.items()):
+        years = sorted({str(r.year) for r in built if r.year})
+        table.add_row(level, str(len(built)), str(len({r.region for r in built})),
+                      "–".join(dict.fromkeys(years[:1] + years[-1:])), str(sum(r.triples for r in built)),
+                      str(sum(sum(r.observations_by_status.values()) for r in built)))
+    return table
+
+
 def _print_summary(r: BuildResult, unchanged: bool = False) -> None:
     table = Table(title=f"{r.report_id}: {r.year} {r.region} ({r.level or 'level unknown'})", show_header=True)
     table.add_column("class")
@@ -140,21 +175,12 @@ def _print_summary(r: BuildResult, unchanged: bool = False) -> None:
         console.print(f"wrote {r.turtle}" + (f" and the report page {r.page}" if r.page else ""))
 
 
+#: Corpora of up to this many reports get a row per report in the build summary, larger ones a row per level.
+REPORT_ROWS = 50
+
+
 def _print_corpus_summary(result) -> None:
-    table = Table(title=f"{len(result.ok)} reports", show_header=True)
-    for name, justify in (("report", "left"), ("region", "left"), ("level", "left"), ("year", "right"),
-                          ("triples", "right"),
-                          ("observations", "right"), ("status", "left")):
-        table.add_column(name, justify=justify)
-    for o in result.reports:
-        if o.status == "failed":
-            table.add_row(o.report_id, "", "", "", "", "", "failed")
-            continue
-        r = o.result
-        table.add_row(r.report_id, r.region or "", r.level or "", str(r.year or ""), str(r.triples),
-                      str(sum(r.observations_by_status.values())),
-                      o.status + (f" ({', '.join(r.normalisations)})" if r.normalisations else ""))
-    console.print(table)
+    console.print(_reports_table(result) if len(result.reports) <= REPORT_ROWS else _levels_table(result))
     built = sum(o.status == "built" for o in result.reports)
     console.print(f"built {built}, unchanged {sum(o.status == 'unchanged' for o in result.reports)}, "
                   f"failed {len(result.failures)}; {result.seconds:.2f} s")

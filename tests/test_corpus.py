@@ -289,6 +289,18 @@ def test_cli_corpus_build_with_workers_and_globs(reports, tmp_path):
         EXPECTED_OUTCOMES
 
 
+def test_a_large_corpus_build_sums_its_reports_up_by_level_instead_of_a_row_each(reports, tmp_path, monkeypatch):
+    from govkg import cli
+
+    monkeypatch.setattr(cli, "REPORT_ROWS", 2)  # three reports count as many
+    result = CliRunner().invoke(main, ["build", str(reports), "--out", str(tmp_path / "out"), "--no-html"])
+    assert result.exit_code == 0, result.output
+    assert "3 reports by level" in result.output and "tianjin-2023" not in result.output
+    row = next(line for line in result.output.splitlines() if "municipality" in line).split("│")
+    assert [cell.strip() for cell in row[1:5]] == ["municipality", "3", "2", "2023–2024"]
+    assert "built 3, unchanged 0, failed 0" in result.output
+
+
 def test_glob_matching_nothing_is_a_one_line_error(tmp_path):
     result = CliRunner().invoke(main, ["build", str(tmp_path / "nothing-*.txt"), "--out", str(tmp_path)])
     assert result.exit_code == 1 and "no report files match" in result.output
