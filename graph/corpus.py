@@ -43,7 +43,7 @@ from govkg.ontology.namespace import DATA_IRI, SHARED_GRAPH, TARGETS_GRAPH
 
 from .build import BuildResult, _check_out_dir, build_report, extract_report, report_id, warm_up
 from .errors import GovkgError
-from .exporters.rdf_formats import CACHE_DIR
+from .exporters.rdf_formats import CACHE_DIR, write_block_index
 from .exporters.turtle import PREFIXES as TURTLE_PREFIXES, ReportTurtle
 from .fileio import AtomicFile, write_output
 from .overrides import ReportOverride
@@ -421,21 +421,26 @@ def _write_corpus(result: CorpusResult, cache: Path, name: str, manifest: dict, 
 def _write_trig(path: Path, cache: Path, records: list[dict], targets: list[ox.Triple]) -> int:
     """Write the corpus TriG to `path`: each report's own graph (its block copied from its Turtle file, whose hash
     the build has just checked or written), the shared graph (what reports say alike of divisions, indicators and
-    concepts, once) and the targets graph. Returns the number of quads."""
+    concepts, once) and the targets graph; and where each report's block is (`write_block_index`). Returns the
+    number of quads."""
     shared_of = {r["report_id"]: _read_cache(cache / f"{r['report_id']}.shared.nt").decode("utf-8").splitlines(True)
                  for r in records}
     graph = ox.NamedNode(TARGETS_GRAPH)
     extra = [*ox.parse(nquads_of(sorted(set().union(*shared_of.values())), SHARED_GRAPH), format=ox.RdfFormat.N_QUADS),
              *(ox.Quad(t.subject, t.predicate, t.object, graph) for t in targets)]
+    blocks: dict[str, tuple[int, int]] = {}  # report id → where its graph block is in the file
     with AtomicFile(path, "TriG") as out:
         header = {**TURTLE_PREFIXES, **PREFIXES}  # the reports' blocks are written with the Turtle prefixes
         out.write("".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(header.items())).encode())
         for r in records:
+            start = out.tell()
             out.write(f"{iri(DATA_IRI + r['report_id'])} {{\n".encode())
             for block in ReportTurtle(Path(r["summary"]["turtle"]), *r["own_statements"], []).own_statements():
                 out.write(block)
             out.write(b"}\n")
+            blocks[r["report_id"]] = (start, out.tell())
         out.write(ox.serialize(extra, format=ox.RdfFormat.TRIG, prefixes=PREFIXES))
+    write_block_index(path, blocks)
     return len(extra) + sum(r["summary"]["triples"] - len(shared_of[r["report_id"]]) for r in records)
 
 

@@ -36,8 +36,8 @@ def named_queries() -> dict[str, str]:
 
 def load_store(inputs: Path | list[Path], *, union_view: bool = True, reports: list[str] | None = None) -> ox.Store:
     """A store holding the graphs named by `inputs` (one path or several), one named graph per report, whose
-    default graph `execute` sees as their set union, each triple once; of a build folder, only the `reports`
-    named (ids or patterns) when `reports` is given (for `report_graphs`).
+    default graph `execute` sees as their set union, each triple once; of a build folder or of a corpus TriG its
+    build indexed, only the `reports` named (ids or patterns) when `reports` is given (for `report_graphs`).
 
     A govkg corpus dataset (one TriG or N-Quads file holding the shared graph: its report graphs never share a
     triple, see `govkg.builder.SHARED_PREDICATES`) is loaded as it is, by Oxigraph, and its default graph left
@@ -50,7 +50,7 @@ def load_store(inputs: Path | list[Path], *, union_view: bool = True, reports: l
 
     files = graph_files([inputs] if isinstance(inputs, (str, Path)) else list(inputs), reports)
     store = ox.Store()
-    if not (len(files) == 1 and read_dataset_into(store, files[0])):
+    if not (len(files) == 1 and read_dataset_into(store, files[0], reports)):
         load_graphs_into(store, files)
     elif union_view and store.contains_named_graph(ox.NamedNode(SHARED_GRAPH)) and is_union_view(store) \
             and not _states_shared_facts(store, SHARED_GRAPH):

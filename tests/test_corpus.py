@@ -156,14 +156,17 @@ def test_a_query_scoped_to_reports_of_a_corpus_answers_as_their_own_turtle_does(
     for patterns, files in ((["tianjin-2023"], ["tianjin-2023"]), (["beijing-2024"], ["beijing-2024"]),
                             (["tianjin-*"], ["tianjin-2023", "tianjin-2024"])):
         own = load_store([built.out_dir / f"{rid}.ttl" for rid in files])
-        # of a build folder, only the reports named are read
+        # of a build folder, only the reports named are read; of the corpus TriG, their blocks (the build's index)
         only = load_store(built.out_dir, reports=patterns)
         assert sorted(g.value for g in only.named_graphs()) == [DATA_IRI + rid for rid in files]
-        assert report_graphs(corpus, patterns) == [DATA_IRI + g for g in (*files, "shared", "targets")]
+        blocks = load_store(built.trig, reports=patterns)
+        assert report_graphs(corpus, patterns) == report_graphs(blocks, patterns) == \
+            [DATA_IRI + g for g in (*files, "shared", "targets")]
+        assert sorted(g.value for g in blocks.named_graphs()) == sorted(report_graphs(blocks, patterns))
         assert report_graphs(folder, patterns) == report_graphs(only, patterns) == [DATA_IRI + rid for rid in files]
         for name, sparql in sorted(named_queries().items()):
             want = execute(own, sparql)
-            for store in (corpus, folder, only):
+            for store in (corpus, folder, only, blocks):
                 got = execute(store, sparql, report_graphs(store, patterns))
                 if name != "target_outcomes":  # judged in the corpus only (below)
                     assert (got.columns, got.rows) == (want.columns, want.rows), (patterns, name)
@@ -175,7 +178,19 @@ def test_a_query_scoped_to_reports_of_a_corpus_answers_as_their_own_turtle_does(
     for pattern, city in (("tianjin-*", "天津市"), ("beijing-2024", "北京市")):
         scoped = execute(corpus, named_queries()["target_outcomes"], report_graphs(corpus, [pattern])).rows
         assert scoped == [r for r in outcomes if r["city"] == city]
+        blocks = load_store(built.trig, reports=[pattern])
+        assert execute(blocks, named_queries()["target_outcomes"], report_graphs(blocks, [pattern])).rows == scoped
     assert scoped != outcomes
+
+
+def test_a_corpus_trig_changed_since_its_build_is_read_whole_for_a_scoped_query(built):
+    whole = len(load_store(built.trig))
+    assert len(load_store(built.trig, reports=["tianjin-2023"])) < whole  # the build's block index is used
+    data = built.trig.read_bytes()
+    built.trig.write_bytes(data.replace(b"}\n", b"}\n\n", 1))  # edited by hand: the recorded offsets are stale
+    assert len(load_store(built.trig, reports=["tianjin-2023"])) == whole
+    (built.out_dir / ".govkg" / "corpus.trig.blocks.json").unlink()  # no index (a corpus copied elsewhere)
+    assert len(load_store(built.trig, reports=["tianjin-2023"])) == whole
 
 
 def test_cli_query_scoped_to_reports_and_an_unknown_report_is_a_one_line_error(built):

@@ -23,6 +23,7 @@ from rdflib.namespace import RDF
 from govkg.ontology.namespace import GK
 
 from ..errors import GovkgError
+from ..fileio import write_output
 
 #: format name → file extension
 FORMATS = {"ntriples": "nt", "nquads": "nq", "trig": "trig", "turtle": "ttl", "jsonld": "jsonld"}
@@ -104,14 +105,67 @@ def no_report(pattern: str, known, where: str) -> GovkgError:
                       f"{', …' if len(known) > 5 else ''})")
 
 
-def read_dataset_into(store: ox.Store, path: Path) -> bool:
-    """Load a TriG or N-Quads file straight into `store` (graph names as written); False for any other file."""
+def read_dataset_into(store: ox.Store, path: Path, reports: list[str] | None = None) -> bool:
+    """Load a TriG or N-Quads file straight into `store` (graph names as written); False for any other file.
+    Given `reports` (ids or patterns), of a corpus TriG whose build left a block index beside it only those
+    reports' graph blocks are read, with the shared and targets graphs (`read_blocks`)."""
     fmt = GRAPH_SUFFIXES.get(path.suffix.lower())
     if fmt not in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
         return False
+    index = block_index(path) if reports is not None and fmt == ox.RdfFormat.TRIG else None
     with _readable(path):
-        store.load(path=str(path), format=fmt)
+        if index:
+            store.load(read_blocks(path, index, reports), format=fmt)
+        else:
+            store.load(path=str(path), format=fmt)
     return True
+
+
+def _index_path(trig: Path) -> Path:
+    return trig.parent / CACHE_DIR / f"{trig.name}.blocks.json"
+
+
+def write_block_index(trig: Path, blocks: dict[str, tuple[int, int]]) -> None:
+    """Record, in the build cache beside the corpus TriG `trig` just written, where each report's graph block
+    (report id → byte range) is, so that a query scoped to some reports reads only theirs: the @prefix lines come
+    before the first block and the shared and targets graphs after the last. The file's size and modification time
+    are recorded with them: a TriG changed since is read whole."""
+    stat = trig.stat()
+    ends = [end for _, end in blocks.values()]
+    index = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "reports": blocks,
+             "header": min((start for start, _ in blocks.values()), default=0), "rest": max(ends, default=0)}
+    write_output(_index_path(trig), json.dumps(index, sort_keys=True).encode(), "corpus cache", durable=False)
+
+
+def block_index(trig: Path) -> dict | None:
+    """The block index of `trig` (see `write_block_index`), or None when there is none or it is out of date."""
+    try:
+        index = json.loads(_index_path(trig).read_text(encoding="utf-8"))
+        stat = trig.stat()
+        fresh = (index["size"], index["mtime_ns"]) == (stat.st_size, stat.st_mtime_ns)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return index if fresh else None
+
+
+def read_blocks(trig: Path, index: dict, reports: list[str]) -> bytes:
+    """The TriG of the reports `reports` names (ids or patterns) out of `trig`: its @prefix lines, their graph
+    blocks, the shared and targets graphs. A pattern naming no report is a one-line error listing the reports."""
+    chosen: dict[str, None] = {}
+    for pattern in reports:
+        found = matching(index["reports"], pattern)
+        if not found:
+            raise no_report(pattern, index["reports"], "these graphs")
+        chosen.update(dict.fromkeys(sorted(found)))
+    ranges = [(0, index["header"])] + sorted(tuple(index["reports"][rid]) for rid in chosen) + \
+        [(index["rest"], index["size"])]
+    with open(trig, "rb") as f:
+        return b"".join(_read_range(f, start, end) for start, end in ranges)
+
+
+def _read_range(f, start: int, end: int) -> bytes:
+    f.seek(start)
+    return f.read(end - start)
 
 
 def read_graph_file(path: Path) -> list[ox.Quad]:
