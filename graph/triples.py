@@ -160,7 +160,7 @@ class TripleSet:
         for start, end in blocks + [(len(lines), len(lines))]:
             for line in lines[at:start]:
                 (shared if is_shared(line) else own).append(line)
-            own += lines[start:end]
+            own += lines[max(at, start):end]  # (a prefix inside another's block adds nothing twice)
             at = max(at, end)
         return own, shared
 

@@ -65,6 +65,8 @@ def test_lines_under_the_own_prefixes_are_own_and_the_rest_as_the_rule_says(spil
     assert own == [line for line in t.lines() if line in mine or not is_shared(line)]
     assert shared == [line for line in t.lines() if line not in mine and is_shared(line)]
     assert any(line.startswith("<http://d/tj-b/x>") for line in shared)
+    nested = t.split(is_shared, own_prefixes=("<http://d/tj/", "<http://d/tj/b/", "<http://d/tj>"))
+    assert (list(nested[0]), nested[1]) == (own, shared)  # a prefix inside another's block: no line twice
 
 
 def test_a_line_added_again_after_a_spill_is_kept_once():
