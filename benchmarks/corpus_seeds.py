@@ -8,8 +8,10 @@ Copy i of a seed is the seed's text with one closing line naming the copy (so it
 cycle through the seeds. Figures: wall time of the build, reports and characters per second, peak memory (the
 largest single process, and the sum over the build's process tree sampled every 0.1 s), output size in all and
 per report; `--ratio K` also builds the first K copies with 1 and with 2 workers and prints the ratio; then the
-time to load the corpus TriG into a store and each named query's time (best of 3) on one report on its own, on
-the corpus scoped to that report and to all copies of its seed (`govkg query --report`), and on the whole corpus.
+time to load the corpus TriG into a store, to read that report and its seed's copies alone out of the build folder
+and out of the TriG (by the block index its build wrote), and each named query's time (best of 3) on one report on
+its own, on the corpus scoped to that report and to all copies of its seed (`govkg query --report`), and on the
+whole corpus.
 """
 from __future__ import annotations
 
