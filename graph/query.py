@@ -105,18 +105,12 @@ def report_graphs(store: ox.Store, patterns: list[str]) -> list[str]:
     ['https://w3id.org/govkg/id/beijing-2025']
     """
     from govkg.ontology.namespace import DATA_IRI, SHARED_GRAPH, TARGETS_GRAPH
-    from .exporters.rdf_formats import matching, no_report
+    from .exporters.rdf_formats import named_reports
 
     corpus_graphs = {SHARED_GRAPH, TARGETS_GRAPH}
     names = {g.value.removeprefix(DATA_IRI): g.value for g in store.named_graphs()
              if isinstance(g, ox.NamedNode) and g.value not in corpus_graphs}
-    chosen = set()
-    for pattern in patterns:
-        found = matching(names, pattern)
-        if not found:
-            raise no_report(pattern, names, "these graphs")
-        chosen.update(names[name] for name in found)
-    return sorted(chosen) + sorted(g for g in corpus_graphs if store.contains_named_graph(ox.NamedNode(g)))
+    return sorted(names[name] for name in named_reports(names, patterns, "these graphs")) + sorted(g for g in corpus_graphs if store.contains_named_graph(ox.NamedNode(g)))
 
 
 def execute(store: ox.Store, sparql: str, graphs: list[str] | None = None) -> QueryResult:

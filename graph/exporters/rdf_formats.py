@@ -98,6 +98,18 @@ def matching(names, pattern: str) -> list[str]:
     return [name for name in names if fnmatch.fnmatchcase(name, pattern)]
 
 
+def named_reports(names, patterns: list[str], where: str) -> list[str]:
+    """The names the report ids or patterns name, sorted; a pattern naming none of them is a one-line error (names
+    held `where`): named_reports(["a-2024", "b-2025"], ["a-*"], "these graphs") → ['a-2024']."""
+    chosen: set[str] = set()
+    for pattern in patterns:
+        found = matching(names, pattern)
+        if not found:
+            raise no_report(pattern, names, where)
+        chosen.update(found)
+    return sorted(chosen)
+
+
 def no_report(pattern: str, known, where: str) -> GovkgError:
     """The error for a --report pattern that names no report."""
     known = sorted(known)
@@ -131,9 +143,9 @@ def write_block_index(trig: Path, blocks: dict[str, tuple[int, int]]) -> None:
     before the first block and the shared and targets graphs after the last. The file's size and modification time
     are recorded with them: a TriG changed since is read whole."""
     stat = trig.stat()
-    ends = [end for _, end in blocks.values()]
     index = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "reports": blocks,
-             "header": min((start for start, _ in blocks.values()), default=0), "rest": max(ends, default=0)}
+             "header": min((start for start, _ in blocks.values()), default=0),
+             "rest": max((end for _, end in blocks.values()), default=0)}
     write_output(_index_path(trig), json.dumps(index, sort_keys=True).encode(), "corpus cache", durable=False)
 
 
@@ -151,12 +163,7 @@ def block_index(trig: Path) -> dict | None:
 def read_blocks(trig: Path, index: dict, reports: list[str]) -> bytes:
     """The TriG of the reports `reports` names (ids or patterns) out of `trig`: its @prefix lines, their graph
     blocks, the shared and targets graphs. A pattern naming no report is a one-line error listing the reports."""
-    chosen: dict[str, None] = {}
-    for pattern in reports:
-        found = matching(index["reports"], pattern)
-        if not found:
-            raise no_report(pattern, index["reports"], "these graphs")
-        chosen.update(dict.fromkeys(sorted(found)))
+    chosen = named_reports(index["reports"], reports, "these graphs")
     ranges = [(0, index["header"])] + sorted(tuple(index["reports"][rid]) for rid in chosen) + \
         [(index["rest"], index["size"])]
     with open(trig, "rb") as f:
