@@ -15,13 +15,16 @@ from typing import Iterable
 
 from .segment import cut, word_frequency, word_tags
 from .textmatch import trie_regex
-from .vocab import word_list
+from .vocab import word_list, word_table
 
 #: Tags that end a name: prepositions, conjunctions, particles, pronouns, punctuation.
 STOP_TAGS = frozenset("p c u uj ul uz ud ug uv r y e o w x".split())
-#: Verbs and function words of government reports that end a name even when jieba calls them nouns
-#: (data: graph/data/name_stop_words.txt).
-STOP_WORDS = frozenset(word_list("name_stop_words"))
+#: Verbs and function words of government reports that end a name even when jieba calls them nouns, and every
+#: word that gives a project its stage (开建甲乙高铁; data: graph/data/name_stop_words.txt, selection_verbs.txt,
+#: stage_verbs.txt).
+STOP_WORDS = frozenset(word_list("name_stop_words") + word_list("selection_verbs")
+                       + tuple(word for stage, words in word_table("stage_verbs").items() if stage != "early"
+                               for word in words))
 #: Function words and the light verbs that introduce a programme (开展…行动, 建立…机制): the stops for names
 #: whose content words are themselves verbs and nouns like 改造, 服务, 工作 (市区棚户区改造三年攻坚行动)
 #: (data: graph/data/programme_stop_words.txt).

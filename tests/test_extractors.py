@@ -447,6 +447,39 @@ def test_a_level_or_kind_and_a_head_is_a_category_not_a_project():
     assert {"丙丁水库"} <= names
 
 
+def test_a_class_of_parks_a_plan_favours_is_a_category_not_a_project():
+    names = {p[0] for p in projects(PLAN + "着力打造特色园区、共建园区、零碳园区，实行优势地区、优势园区要素优先配置，"
+                                           "着力凸显园区主阵地作用，引导规范民营医院发展，推进甲乙零碳产业园建设。")}
+    assert not names & {"共建园区", "零碳园区", "优势园区", "优势地区园区", "凸显园区", "规范民营医院"}
+    assert "甲乙零碳产业园" in names  # a named park of the class is one
+
+
+def test_a_verb_of_strengthening_before_a_name_is_not_part_of_it():
+    names = {p[0] for p in projects(PLAN + "建强甲乙先进技术研究院，培优育强丙丁输变电装备基地。")}
+    assert {"甲乙先进技术研究院", "丙丁输变电装备基地"} <= names
+    assert not any(n.startswith(("建强", "培优")) for n in names)
+
+
+def test_the_class_a_project_is_selected_into_is_not_another_project():
+    names = {p[0] for p in projects(REVIEW + "甲乙机场纳入全国民用运输机场，丙丁博物馆晋级国家一级博物馆，"
+                                             "戊己港入选全球性国际邮政快递枢纽。")}
+    assert {"甲乙机场", "丙丁博物馆"} <= names
+    assert not names & {"全国民用运输机场", "国家一级博物馆", "甲乙机场纳入全国民用运输机场"}
+    assert not any("入选" in n or "晋级" in n for n in names)
+
+
+def test_a_stage_verb_before_a_name_is_not_part_of_it():
+    assert {p[0] for p in projects(PLAN + "加紧甲乙机场建设，提速丙丁河复航二期。")} == {"甲乙机场", "丙丁河复航二期"}
+    assert ("戊己高铁", "start", None) in projects(PLAN + "开建戊己高铁。")  # every stage word stops a name
+    assert [p[0] for p in projects(REVIEW + "建成投运庚辛机场三期。")] == ["庚辛机场三期"]
+
+
+def test_a_verb_of_rolling_out_opens_neither_a_project_nor_a_programme():
+    doc = doc_of(REVIEW + "全面推开县级公立医院综合改革，打通甲乙绿道断点45处，新挂牌丙丁医院。")
+    assert {p.name for p in extract_projects(doc)} == {"甲乙绿道", "丙丁医院"}
+    assert [a.name for a in extract_actions(doc) if a.level == "program"] == ["县级公立医院综合改革"]
+
+
 def test_the_kind_after_等_and_a_role_the_region_takes_on_are_no_projects():
     names = {p[0] for p in projects(PLAN + "加快建设甲乙湿地等大尺度公园，建好丙丁医药港等专业化园区。"
                                            "建设国际科技创新中心和全国文化中心，打造国际消费枢纽，天津国际航空枢纽功能增强。"

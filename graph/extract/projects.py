@@ -31,6 +31,9 @@ GENERIC_NAME = re.compile("(?:" + "|".join(sorted(word_list("generic_modifiers")
                           + _HEAD + "+")
 #: A name right after 等 (南苑森林湿地等大尺度公园) is the kind of the items listed before it, not a project.
 AFTER_ETC = re.compile(LIST_ETC + r"(?:一批|一系列)?$")
+#: A name right after a verb of selection is the class a thing joins (甲乙机场纳入全国民用运输机场), not a project
+#: (data: graph/data/selection_verbs.txt).
+SELECTION_VERB = re.compile("(?:" + "|".join(word_list("selection_verbs")) + ")$")
 #: A name followed by these is the topic of a pilot programme, not a project (甲乙示范区建设试点).
 PILOT_AFTER = re.compile(r"(?:建设)?试点")
 #: Words that open a campaign's name, never a project's (平安医院, 法治园区: data: graph/data/campaign_words.txt).
@@ -212,7 +215,8 @@ def _name_spans(text: str, sentence: Sentence) -> list[tuple[int, int]]:
         for m in PROJECT_LIST.finditer(text, sentence.start, sentence.end):
             spans.update(_list_items(text, m.start("items"), m.end("items")))
     return [sp for sp in _drop_nested(sorted(spans)) if not _quote_fragment(text, sentence.start, *sp)
-            and text[sp[0]:sp[1]].strip("“”") not in STANDALONE_AREAS and not _counted_kind(text, sp[1])]
+            and text[sp[0]:sp[1]].strip("“”") not in STANDALONE_AREAS and not _counted_kind(text, sp[1])
+            and not SELECTION_VERB.search(text, max(sentence.start, sp[0] - 4), sp[0])]
 
 
 def _staged_subjects(text: str, sentence: Sentence) -> list[tuple[int, int]]:
