@@ -474,6 +474,13 @@ def test_a_stage_verb_before_a_name_is_not_part_of_it():
     assert [p[0] for p in projects(REVIEW + "建成投运庚辛机场三期。")] == ["庚辛机场三期"]
 
 
+def test_only_a_quoted_kind_of_projects_makes_the_items_before_it_projects():
+    assert [p[0] for p in projects(PLAN + "推进甲乙超算、丙丁操作系统等“国之重器”建设，加快戊己产业基地、庚辛生产线等"
+                                          "“十大产业项目”建设。")] == ["甲乙超算", "丙丁操作系统", "戊己产业基地", "庚辛生产线"]
+    assert projects(PLAN + "有效治理交通拥堵等“城市病”，推动工业设备、老旧电梯等“应换尽换”，助力甲茶、乙酒等“福品”，"
+                           "办好企业信息变更等“一件事”。") == []
+
+
 def test_a_verb_of_rolling_out_opens_neither_a_project_nor_a_programme():
     doc = doc_of(REVIEW + "全面推开县级公立医院综合改革，打通甲乙绿道断点45处，新挂牌丙丁医院。")
     assert {p.name for p in extract_projects(doc)} == {"甲乙绿道", "丙丁医院"}

@@ -56,11 +56,14 @@ _CJK = re.compile(r"[\u4e00-\u9fff]+")
 #: Two or more quoted names in a row at the end of a name (“氢走廊”“电走廊”), and one of them.
 QUOTED_SERIES = re.compile(r"(?:“[^“”]{1,12}”){2,}$")
 QUOTE = re.compile(r"“([^“”]{1,12})”")
-#: A list the text calls projects: A、B、C等一批重点项目 / 等“国之重器” / 等2957个重大产业项目 (counted, the items are
-#: projects even in an industry: uncounted, 影视、演艺等文化产业项目 lists industries) / 等一批就业服务平台 (a batch of
-#: things of a project's kind).
+#: A list the text calls projects: A、B、C等一批重点项目 / 等“国之重器”, 等“十大产业项目” (a quoted kind of projects:
+#: data: graph/data/project_list_kinds.txt) / 等2957个重大产业项目 (counted, the items are projects even in an
+#: industry: uncounted, 影视、演艺等文化产业项目 lists industries) / 等一批就业服务平台 (a batch of things of a
+#: project's kind).
 _PROJECT_KIND = r"(?:(?!领域|方面|行业|企业|产业)[\u4e00-\u9fff]){0,6}"
-PROJECT_LIST = re.compile(r"(?P<items>[^，。；：]{2,200}?)等(?:(?:一批)?(?:" + _PROJECT_KIND + r"项目|“[^”]{2,8}”)"
+_QUOTED_PROJECT_KIND = ("“(?:[^“”]{0,6}(?:项目|" + _HEAD + ")|" + "|".join(word_list("project_list_kinds")) + ")”")
+PROJECT_LIST = re.compile(r"(?P<items>[^，。；：]{2,200}?)等(?:(?:一批)?(?:" + _PROJECT_KIND + r"项目|"
+                          + _QUOTED_PROJECT_KIND + ")"
                           r"|\d+[个项][\u4e00-\u9fff]{0,8}项目|一批" + _PROJECT_KIND + _HEAD + ")")
 #: A name followed by its count (老年日间照料服务中心达到1357个) names a kind of facility, not one project
 #: (a quoted brand such as “鲁班工坊”达到21家 stays a project).
