@@ -472,6 +472,7 @@ def test_a_stage_verb_before_a_name_is_not_part_of_it():
     assert {p[0] for p in projects(PLAN + "加紧甲乙机场建设，提速丙丁河复航二期。")} == {"甲乙机场", "丙丁河复航二期"}
     assert ("戊己高铁", "start", None) in projects(PLAN + "开建戊己高铁。")  # every stage word stops a name
     assert [p[0] for p in projects(REVIEW + "建成投运庚辛机场三期。")] == ["庚辛机场三期"]
+    assert [p[0] for p in projects(REVIEW + "全球最大“甲乙一号”核电基地并网发电。")] == ["“甲乙一号”核电基地"]
 
 
 def test_only_a_quoted_kind_of_projects_makes_the_items_before_it_projects():
