@@ -27,8 +27,8 @@ STOP_WORDS = frozenset(word_list("name_stop_words") + word_list("selection_verbs
                                for word in words))
 #: Function words and the light verbs that introduce a programme (开展…行动, 建立…机制): the stops for names
 #: whose content words are themselves verbs and nouns like 改造, 服务, 工作 (市区棚户区改造三年攻坚行动)
-#: (data: graph/data/programme_stop_words.txt).
-FUNCTION_WORDS = frozenset(word_list("programme_stop_words"))
+#: (data: graph/data/programme_stop_words.txt, selection_verbs.txt).
+FUNCTION_WORDS = frozenset(word_list("programme_stop_words") + word_list("selection_verbs"))
 #: Verbs this frequent in jieba's dictionary (采取, 实施, 保持) end a name; rarer ones (驾驶, 制造) may be part of it.
 COMMON_VERB_FREQ = 7000
 #: …a frequency no verb reaches: any verb may be part of the name.

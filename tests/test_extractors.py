@@ -488,6 +488,12 @@ def test_a_verb_of_rolling_out_opens_neither_a_project_nor_a_programme():
     assert [a.name for a in extract_actions(doc) if a.level == "program"] == ["县级公立医院综合改革"]
 
 
+def test_a_verb_of_seeking_or_focus_opens_no_programme_name():
+    doc = doc_of(PLAN + "争取纳入国家甲乙配置综合改革试点，聚焦建设“一区两地”战略，建成丙丁污水厂扩建工程。")
+    assert [a.name for a in extract_actions(doc) if a.level == "program"] == [
+        "国家甲乙配置综合改革试点", "建设“一区两地”战略", "丙丁污水厂扩建工程"]
+
+
 def test_the_kind_after_等_and_a_role_the_region_takes_on_are_no_projects():
     names = {p[0] for p in projects(PLAN + "加快建设甲乙湿地等大尺度公园，建好丙丁医药港等专业化园区。"
                                            "建设国际科技创新中心和全国文化中心，打造国际消费枢纽，天津国际航空枢纽功能增强。"
