@@ -440,6 +440,10 @@ def test_industries_listed_before_industry_projects_and_bare_heads_are_no_projec
     assert not names & {"甲乙创制", "丙丁交易", "演艺", "公园"}
 
 
+def test_fields_listed_before_major_projects_are_no_projects_even_after_a_verb_or_joined_by_和():
+    assert projects(PLAN + "继续加强轨道交通、民用和通用航空、电信基础设施等重大项目建设。") == []
+
+
 def test_a_level_or_kind_and_a_head_is_a_category_not_a_project():
     names = {p[0] for p in projects(PLAN + "推进县级医院、三级公立医院和省实验室建设，加快甲乙医院新院区、丙丁水库建设，"
                                            "新建城市公园和大学科技园。")}

@@ -43,10 +43,10 @@ CAMPAIGN_ONLY = tuple(word for word, (kind,) in word_table("campaign_words").ite
 ROLE_SCOPE = "(?:" + "|".join(word_list("role_scopes")) + ")"
 ROLE_HEAD = "(?:" + "|".join(word_list("role_heads")) + ")"
 ROLE_NAME = re.compile("(?P<lead>[\u4e00-\u9fff]*?)" + ROLE_SCOPE + "[性级]?[\u4e00-\u9fff]*" + ROLE_HEAD)
-#: A list item made only of sector and level words (交通、能源、水利等重大项目; 综合交通) names a field, not a project
-#: (data: graph/data/sectors.txt, generic_modifiers.txt).
-SECTOR_ITEM = re.compile("(?:" + "|".join(sorted(word_list("sectors") + word_list("generic_modifiers"), key=len,
-                                                 reverse=True)) + ")+")
+#: A list item made only of sector and level words (交通、能源、水利等重大项目; 综合交通; 民用和通用航空) names a field,
+#: not a project (data: graph/data/sectors.txt, generic_modifiers.txt).
+_SECTOR_WORDS = "(?:" + "|".join(sorted(word_list("sectors") + word_list("generic_modifiers"), key=len, reverse=True)) + ")+"
+SECTOR_ITEM = re.compile(_SECTOR_WORDS + "(?:[和及与]" + _SECTOR_WORDS + ")*")  # 民用和通用航空: fields joined by 和
 #: The name after 和/及 that may be a project's kin (see `_coordinated_kin`): words without a list mark or a break.
 KIN = re.compile(r"(?:(?![和及与等])[\u4e00-\u9fff]){4,16}")
 MAX_KIN = 16
@@ -83,7 +83,7 @@ MIN_PHASED_BASE = 3
 BRANCH_HEAD = re.compile(r"院区|校区|分院|分校|园区|站")
 LIST_SPLIT = re.compile(r"、")
 LEADING_VERBS = re.compile(r"(?:[\u4e00-\u9fff]{0,4}?(?:新建|建成开放|建成|推动|推进|加快|实施|引进|落地|开工建设|开工|"
-                           r"谋划|启动|完成|打造|建设|提速|续建|做好))+")
+                           r"谋划|启动|完成|打造|建设|提速|续建|做好|加强))+")
 
 #: Stage words (data: graph/data/stage_verbs.txt).
 STAGE_WORDS = word_table("stage_verbs")
