@@ -492,6 +492,11 @@ def test_a_verb_of_rolling_out_opens_neither_a_project_nor_a_programme():
     assert [a.name for a in extract_actions(doc) if a.level == "program"] == ["县级公立医院综合改革"]
 
 
+def test_the_complement_好_of_a_driving_verb_is_not_part_of_the_programme():
+    doc = doc_of(PLAN + "实施好甲乙技能培训提升行动，电力集团要实施好“强网”行动。")
+    assert [a.name for a in extract_actions(doc) if a.level == "program"] == ["甲乙技能培训提升行动", "“强网”行动"]
+
+
 def test_a_verb_of_seeking_or_focus_opens_no_programme_name():
     doc = doc_of(PLAN + "争取纳入国家甲乙配置综合改革试点，聚焦建设“一区两地”战略，建成丙丁污水厂扩建工程。")
     assert [a.name for a in extract_actions(doc) if a.level == "program"] == [
