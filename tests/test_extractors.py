@@ -740,3 +740,8 @@ def test_each_stage_runs_alone_and_finds_what_the_pipeline_finds():
     run_pipeline(doc)
     assert [m.division.name for m in doc.found.districts] == ["西青区"]
     assert [p.name for p in doc.found.projects] == ["甲乙科技园"]
+
+
+def test_a_one_word_noun_before_a_long_programme_head_names_a_programme():
+    doc = doc_of(PLAN + "扎实开展纪律学习教育，巩固拓展主题教育成果，出台系列政策措施，开展问题专项整治。")
+    assert [a.name for a in extract_actions(doc) if a.level == "program"] == ["纪律学习教育"]

@@ -53,6 +53,8 @@ QUOTED = re.compile(r"“(?P<q>[^“”，。]{2,12})”(?P<tail>(?:(?!加快|�
                     r"(?:改革|工程|工作|建设|行动计划|行动|试点|战略|体系|联动发展|联动|政策|普法|品牌))")
 #: The part of a programme name before its head must say what it is about: not 保持战略, 38项试点, （三）改革.
 MIN_TOPIC = 3
+#: …but a one-word noun topic is enough before a head this long (党纪学习教育).
+LONG_HEAD = 4
 QUOTE_ONLY = re.compile(r"“[^“”]+”")
 QUOTED_ROW = re.compile(r"(?:“[^“”]+”){2,}")
 LEADING_COUNT = re.compile(r"^(?:\d+|[一二三四五六七八九十]+)[项条个批类]")
@@ -320,7 +322,14 @@ def _has_topic(name: str) -> bool:
     topic = name[:len(name) - len(head)] or name
     core = LEADING_COUNT.sub("", topic.strip("“”"))
     quoted = QUOTE_ONLY.fullmatch(topic) is not None  # “双减”: a name the text marks as one, however short
-    return (len(topic.strip("“”")) >= MIN_TOPIC or quoted) and len(core) >= 2 and not topic.startswith("（")
+    return ((len(topic.strip("“”")) >= MIN_TOPIC or quoted or _noun_topic(topic, head)) and len(core) >= 2
+            and not topic.startswith("（"))
+
+
+def _noun_topic(topic: str, head: str) -> bool:
+    """A one-word noun before a long head says what the programme is about (党纪学习教育), unlike a verb
+    (拓展主题教育) or a measure word (系列政策措施)."""
+    return len(head) >= LONG_HEAD and word_tags().get(topic, "").startswith("n")
 
 
 def _with_levels(text: str, floor: int, start: int) -> int:
