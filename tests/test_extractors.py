@@ -685,6 +685,18 @@ def test_short_items_before_a_name_share_its_head():
     assert projects_of("推进教育、医疗等民生领域改革。") == []
 
 
+def test_listed_places_share_what_follows_the_place_that_opens_the_name_each_in_its_own_district():
+    doc = doc_of(PLAN + "推进宝坻、武清物流枢纽建设。")
+    assert [(p.name, p.district) for p in extract_projects(doc)] == [("宝坻物流枢纽", "宝坻区"),
+                                                                     ("武清物流枢纽", "武清区")]
+
+
+def test_a_longer_item_shares_what_follows_its_last_character_in_the_name():
+    assert [name for name, _ in projects_of("推进甲乙空港型、丙丁生产服务型物流枢纽建设。")] == [
+        "甲乙空港型物流枢纽", "丙丁生产服务型物流枢纽"]
+    assert [name for name, _ in projects_of("建成甲乙高速铁路、丙丁大桥。")] == ["甲乙高速铁路", "丙丁大桥"]
+
+
 def test_a_line_section_named_by_its_two_ends_belongs_to_the_name():
     names = [name for name, _ in projects_of("京广高铁湘赣段、湘江大道等建成通车。")]
     assert names == ["京广高铁湘赣段", "湘江大道"]

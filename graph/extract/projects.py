@@ -53,6 +53,9 @@ MAX_KIN = 16
 #: Words that open a kind rather than a name (level, scope and role words).
 KIND_WORDS = tuple(word_list("generic_modifiers") + word_list("role_scopes"))
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
+#: Items listed before a name: a short one takes its head (铜锣峡、黄草峡储气库), a longer one (up to 8 characters)
+#: what follows its last character in the name (甲空港型、乙生产型物流枢纽).
+MAX_SHORT_ITEM, MAX_PARALLEL_ITEM = 4, 8
 #: Two or more quoted names in a row at the end of a name (“氢走廊”“电走廊”), and one of them.
 QUOTED_SERIES = re.compile(r"(?:“[^“”]{1,12}”){2,}$")
 QUOTE = re.compile(r"“([^“”]{1,12})”")
@@ -146,20 +149,45 @@ def _is_a_kind_or_role(doc: Document, fact: ProjectFact) -> bool:
 
 def _sharing_the_head(doc: Document, sentence: Sentence, fact: ProjectFact,
                       names: list[tuple[int, int]]) -> list[ProjectFact]:
-    """The short items listed before a name that share its head: 铜锣峡、黄草峡储气库 → 铜锣峡储气库 (evidence: the
-    list from the item to the head). Items are 2–4 characters with no head of their own and not the end of another
-    name (`names`: the sentence's name spans; 甲乙高铁丙丁段、某某大桥 has no item 丙丁段)."""
+    """The items listed before a name that share its end: 铜锣峡、黄草峡储气库 → 铜锣峡储气库, 甲县、乙县物流枢纽 →
+    甲县物流枢纽, 甲空港型、乙生产型物流枢纽 → 甲空港型物流枢纽 (evidence: the list from the item to the name's end;
+    see `_shared_end`). An item is not the end of another name (`names`: the sentence's name spans; 甲乙高铁丙丁段、
+    某某大桥 has no item 丙丁段); its district is its own (甲县, not the 乙县 of the name)."""
     head = next((h for h in _HEADS_LONGEST_FIRST if fact.name.endswith(h) and len(fact.name) > len(h)), None)
     text, out, end = doc.text, [], fact.start
     while head and end - 1 > sentence.start and text[end - 1] == "、":
         start = grow_backwards(text, sentence.start, end - 1)
-        item = text[start:end - 1]
-        if (not (2 <= len(item) <= 4 and _CJK.fullmatch(item)) or any(item.endswith(h) for h in PROJECT_HEADS)
-                or any(s < end - 1 <= e for s, e in names)):
+        shared = _shared_end(doc, start, end - 1, fact, head)
+        if shared is None or any(s < end - 1 <= e for s, e in names):
             break
-        out.insert(0, replace(fact, name=item + head, start=start))
+        out.insert(0, replace(fact, name=text[start:end - 1] + shared, start=start,
+                              district=_district(doc, sentence, start, end - 1)))
         end = start
     return out
+
+
+def _shared_end(doc: Document, start: int, end: int, fact: ProjectFact, head: str) -> str | None:
+    """What the item text[start:end], listed before `fact`, takes from its name: what follows the place that
+    opens the name, for an item that is a place (甲县 before 乙县物流枢纽 → 物流枢纽); the head, for a short item
+    with no head of its own (铜锣峡 before 黄草峡储气库 → 储气库); what follows the item's last character in the
+    name, for a longer item (甲空港型 before 乙生产型物流枢纽 → 物流枢纽). None when the item shares nothing
+    (甲高铁 before 乙大桥)."""
+    item, name = doc.text[start:end], fact.name
+    if not _CJK.fullmatch(item) or len(item) > MAX_PARALLEL_ITEM:
+        return None
+    place_end = _opening_place_end(doc, fact.start, fact.end)
+    if (place_end is not None and place_end < fact.end and _opening_place_end(doc, start, end) == end
+            and name == doc.text[fact.start:fact.end]):
+        return name[place_end - fact.start:]
+    if len(item) <= MAX_SHORT_ITEM and not any(item.endswith(h) for h in PROJECT_HEADS):
+        return head
+    cut = name.find(item[-1], 1) + 1
+    return name[cut:] if cut >= 2 and len(name) - cut >= len(head) else None
+
+
+def _opening_place_end(doc: Document, start: int, end: int) -> int | None:
+    """The end of the division named at `start` (甲县 of 甲县物流枢纽), if one is named there before `end`."""
+    return next((m.end for m in district_mentions(doc, start, end) if m.start == start), None)
 
 
 def _coordinated_kin(doc: Document, sentence: Sentence, fact: ProjectFact,
