@@ -697,6 +697,11 @@ def test_a_longer_item_shares_what_follows_its_last_character_in_the_name():
     assert [name for name, _ in projects_of("建成甲乙高速铁路、丙丁大桥。")] == ["甲乙高速铁路", "丙丁大桥"]
 
 
+def test_names_counted_by_a_vague_quantity_are_kinds_not_projects():
+    assert projects_of("新建一批甲乙产业园、丙丁示范基地，建设若干物流园区。") == []
+    assert [name for name, _ in projects_of("建成一批项目，甲乙产业园投产。")] == ["甲乙产业园"]
+
+
 def test_a_line_section_named_by_its_two_ends_belongs_to_the_name():
     names = [name for name, _ in projects_of("京广高铁湘赣段、湘江大道等建成通车。")]
     assert names == ["京广高铁湘赣段", "湘江大道"]

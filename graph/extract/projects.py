@@ -31,6 +31,9 @@ GENERIC_NAME = re.compile("(?:" + "|".join(sorted(word_list("generic_modifiers")
                           + _HEAD + "+")
 #: A name right after 等 (南苑森林湿地等大尺度公园) is the kind of the items listed before it, not a project.
 AFTER_ETC = re.compile(LIST_ETC + r"(?:一批|一系列)?$")
+#: Names counted by a vague quantity, and the names listed after them, are kinds (建设一批物流园区, 一批甲乙中心、
+#: 丙丁基地), not projects.
+AFTER_VAGUE_COUNT = re.compile(r"(?:一批|一大批|一系列|若干)(?:[^，。；：、]{2,20}、)*$")
 #: A name right after a verb of selection is the class a thing joins (甲乙机场纳入全国民用运输机场), not a project
 #: (data: graph/data/selection_verbs.txt).
 SELECTION_VERB = re.compile("(?:" + "|".join(word_list("selection_verbs")) + ")$")
@@ -140,6 +143,8 @@ def _is_a_kind_or_role(doc: Document, fact: ProjectFact) -> bool:
     """The kind of the items before 等 (A、B等专业化园区), the topic of a pilot or a campaign (甲乙示范区建设试点,
     平安医院建设) or a role the region takes on (国际消费枢纽)."""
     if AFTER_ETC.search(doc.text, max(0, fact.start - 3), fact.start) or PILOT_AFTER.match(doc.text, fact.end):
+        return True
+    if AFTER_VAGUE_COUNT.search(doc.text, doc.clause_at(fact.start).start, fact.start):
         return True
     if fact.name.startswith(CAMPAIGN_ONLY):
         return True
