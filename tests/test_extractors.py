@@ -762,3 +762,7 @@ def test_each_stage_runs_alone_and_finds_what_the_pipeline_finds():
 def test_a_one_word_noun_before_a_long_programme_head_names_a_programme():
     doc = doc_of(PLAN + "扎实开展纪律学习教育，巩固拓展主题教育成果，出台系列政策措施，开展问题专项整治。")
     assert [a.name for a in extract_actions(doc) if a.level == "program"] == ["纪律学习教育"]
+
+
+def test_a_head_followed_by_growth_is_a_speed_not_a_project():
+    assert [name for name, _ in projects_of("经济保持中高速增长，甲乙高速建成通车。")] == ["甲乙高速"]

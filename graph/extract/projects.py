@@ -39,6 +39,8 @@ AFTER_VAGUE_COUNT = re.compile(r"(?:一批|一大批|一系列|若干)(?:[^，�
 SELECTION_VERB = re.compile("(?:" + "|".join(word_list("selection_verbs")) + ")$")
 #: A name followed by these is the topic of a pilot programme, not a project (甲乙示范区建设试点).
 PILOT_AFTER = re.compile(r"(?:建设)?试点")
+#: A head followed by growth is a speed, not a road (经济保持中高速增长).
+GROWTH_AFTER = re.compile(r"增长|增速")
 #: Words that open a campaign's name, never a project's (平安医院, 法治园区: data: graph/data/campaign_words.txt).
 CAMPAIGN_ONLY = tuple(word for word, (kind,) in word_table("campaign_words").items() if kind == "only")
 #: A role a region takes on (国际科技创新中心, 全国文化中心, 国际航空枢纽) names no project (data:
@@ -131,8 +133,9 @@ def extract_projects(doc: Document) -> list[ProjectFact]:
         spans = _name_spans(doc.text, sentence)
         for start, end in spans:
             fact = _project(doc, sentence, start, end)
-            if GENERIC_NAME.fullmatch(fact.name) or _is_a_kind_or_role(doc, fact):
-                continue  # a bare head (849座公园 → 公园), a category (县级医院) or a role names no project
+            if (GENERIC_NAME.fullmatch(fact.name) or _is_a_kind_or_role(doc, fact)
+                    or GROWTH_AFTER.match(doc.text, fact.end)):
+                continue  # a bare head (849座公园 → 公园), a category (县级医院), a role or a speed names no project
             facts += _sharing_the_head(doc, sentence, fact, spans) + _quoted_series(fact)
             facts += _coordinated_kin(doc, sentence, fact, spans)
     doc.found.projects = facts
