@@ -75,6 +75,8 @@ COUNTED = re.compile(r"\d+(?:\.\d+)?[万亿]?[辆个家人元户项台套张]")
 PROGRAM_VERB = re.compile("(?:" + "|".join(word_list("programme_verbs")) + ")$")
 #: Predicates that report progress on a programme named as the clause's subject: 异地就医直接结算深入开展,
 #: 金融创新运营示范区建设步伐加快 (data: graph/data/progress_predicates.txt).
+#: A modal of need before a progress predicate: the work is still to be done (…还需加力推进).
+STILL_NEEDED = re.compile(r"(?:还需|仍需|尚需|还要|仍要|有待|亟待|亟需)$")
 PROGRESS = re.compile("|".join(re.escape(p) for p in sorted(word_list("progress_predicates"), key=len, reverse=True)))
 #: A programme named as the object of a verb that drives it, ending in a programme word at its clause's end (or
 #: before 和/及): 加快演艺之都建设, 持续深化接诉即办改革, 全面实施新一轮国企改革深化提升行动, 深化大气污染治理攻坚,
@@ -301,6 +303,8 @@ def _progress_subjects(text: str, start: int, end: int) -> list[tuple[int, int]]
         if noise := SUBJECT_NOISE.match(text, clause, m.start()):
             clause = noise.end()
         subject = text[clause:m.start()]
+        if STILL_NEEDED.search(subject):
+            continue  # 关键技术突破还需加力推进: what is still to be done, not progress
         if 4 <= len(subject) <= MAX_SUBJECT and re.fullmatch(r"[\u4e00-\u9fff“”、]+", subject) \
                 and not subject.endswith(("水平", "能力", "质量", "效率")) and not subject.startswith(ADVERB_PREFIXES):
             spans.append((clause, m.start()))
