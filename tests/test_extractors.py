@@ -771,3 +771,9 @@ def test_a_head_followed_by_growth_is_a_speed_not_a_project():
 def test_what_still_needs_pushing_is_no_progress_report_of_a_programme():
     doc = doc_of(PLAN + "甲乙技术攻关还需加力推进，丙丁城市更新行动步伐加快。")
     assert [a.name for a in extract_actions(doc) if a.level == "program"] == ["丙丁城市更新行动"]
+
+
+def test_verbs_of_rolling_out_publishing_and_ensuring_open_no_programme_name():
+    doc = doc_of(PLAN + "推行甲乙登记制度改革，公布丙丁权力清单，再开工20项甲乙水利工程，紧紧依靠改革。")
+    assert [a.name for a in extract_actions(doc) if a.level == "program"] == [
+        "甲乙登记制度改革", "丙丁权力清单", "20项甲乙水利工程"]
