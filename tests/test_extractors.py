@@ -768,8 +768,8 @@ def test_a_head_followed_by_growth_is_a_speed_not_a_project():
     assert [name for name, _ in projects_of("经济保持中高速增长，甲乙高速建成通车。")] == ["甲乙高速"]
 
 
-def test_what_still_needs_pushing_is_no_progress_report_of_a_programme():
-    doc = doc_of(PLAN + "甲乙技术攻关还需加力推进，丙丁城市更新行动步伐加快。")
+def test_what_still_needs_pushing_or_a_list_of_predicates_is_no_progress_report_of_a_programme():
+    doc = doc_of(PLAN + "甲乙技术攻关还需加力推进，丙丁城市更新行动步伐加快，改革全面发力、纵深推进。")
     assert [a.name for a in extract_actions(doc) if a.level == "program"] == ["丙丁城市更新行动"]
 
 

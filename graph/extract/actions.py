@@ -303,8 +303,8 @@ def _progress_subjects(text: str, start: int, end: int) -> list[tuple[int, int]]
         if noise := SUBJECT_NOISE.match(text, clause, m.start()):
             clause = noise.end()
         subject = text[clause:m.start()]
-        if STILL_NEEDED.search(subject):
-            continue  # 关键技术突破还需加力推进: what is still to be done, not progress
+        if STILL_NEEDED.search(subject) or subject.endswith("、"):
+            continue  # 技术突破还需加力推进: still to be done; 改革全面发力、纵深推进: a list of predicates
         if 4 <= len(subject) <= MAX_SUBJECT and re.fullmatch(r"[\u4e00-\u9fff“”、]+", subject) \
                 and not subject.endswith(("水平", "能力", "质量", "效率")) and not subject.startswith(ADVERB_PREFIXES):
             spans.append((clause, m.start()))
