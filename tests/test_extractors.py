@@ -777,3 +777,8 @@ def test_verbs_of_rolling_out_publishing_and_ensuring_open_no_programme_name():
     doc = doc_of(PLAN + "推行甲乙登记制度改革，公布丙丁权力清单，再开工20项甲乙水利工程，紧紧依靠改革。")
     assert [a.name for a in extract_actions(doc) if a.level == "program"] == [
         "甲乙登记制度改革", "丙丁权力清单", "20项甲乙水利工程"]
+
+
+def test_the_verb_改革_opening_a_programme_name_is_not_part_of_it():
+    doc = doc_of(PLAN + "改革甲乙科技评价制度，实施改革开放示范工程。")
+    assert [a.name for a in extract_actions(doc) if a.level == "program"] == ["甲乙科技评价制度", "改革开放示范工程"]

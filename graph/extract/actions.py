@@ -53,6 +53,8 @@ QUOTED = re.compile(r"“(?P<q>[^“”，。]{2,12})”(?P<tail>(?:(?!加快|�
                     r"(?:改革|工程|工作|建设|行动计划|行动|试点|战略|体系|联动发展|联动|政策|普法|品牌))")
 #: The part of a programme name before its head must say what it is about: not 保持战略, 38项试点, （三）改革.
 MIN_TOPIC = 3
+#: 改革 opening a name is the verb of reforming what follows (改革甲乙管理制度), save in 改革开放.
+REFORM_VERB = re.compile(r"改革(?!开放)")
 #: …but a one-word noun topic is enough before a head this long (党纪学习教育).
 LONG_HEAD = 4
 QUOTE_ONLY = re.compile(r"“[^“”]+”")
@@ -182,7 +184,7 @@ def _programs(doc: Document) -> list[ActionFact]:
         found += _quoted_objects(text, sentence.start, sentence.end)
         found += _progress_subjects(text, sentence.start, sentence.end)
         for s, e in found:
-            spans[(_with_levels(text, sentence.start, s), e)] = None
+            spans[(_with_levels(text, sentence.start, _after_a_verb_of_reform(text, s, e)), e)] = None
     series = [fact for sentence in doc.sentences for fact in _counted_series(doc, sentence)]
     taken = [(fact.start, fact.end) for fact in series]
     facts = []
@@ -334,6 +336,13 @@ def _noun_topic(topic: str, head: str) -> bool:
     """A one-word noun before a long head says what the programme is about (党纪学习教育), unlike a verb
     (拓展主题教育) or a measure word (系列政策措施)."""
     return len(head) >= LONG_HEAD and word_tags().get(topic, "").startswith("n")
+
+
+def _after_a_verb_of_reform(text: str, start: int, end: int) -> int:
+    """The start of a name after the verb 改革 that opens it: 改革甲乙管理制度 → 甲乙管理制度 (not 改革开放…)."""
+    if REFORM_VERB.match(text, start) and end - start - len("改革") >= MIN_TOPIC:
+        return start + len("改革")
+    return start
 
 
 def _with_levels(text: str, floor: int, start: int) -> int:
