@@ -782,3 +782,8 @@ def test_verbs_of_rolling_out_publishing_and_ensuring_open_no_programme_name():
 def test_the_verb_改革_opening_a_programme_name_is_not_part_of_it():
     doc = doc_of(PLAN + "改革甲乙科技评价制度，实施改革开放示范工程。")
     assert [a.name for a in extract_actions(doc) if a.level == "program"] == ["甲乙科技评价制度", "改革开放示范工程"]
+
+
+def test_verbs_of_practising_and_detailing_open_no_programme_name():
+    doc = doc_of(PLAN + "落细区域甲乙发展战略，忠实践行“丙丁战略”。")
+    assert [a.name for a in extract_actions(doc) if a.level == "program"] == ["区域甲乙发展战略", "“丙丁战略”"]
