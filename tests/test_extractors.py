@@ -787,3 +787,9 @@ def test_the_verb_改革_opening_a_programme_name_is_not_part_of_it():
 def test_verbs_of_practising_and_detailing_open_no_programme_name():
     doc = doc_of(PLAN + "落细区域甲乙发展战略，忠实践行“丙丁战略”。")
     assert [a.name for a in extract_actions(doc) if a.level == "program"] == ["区域甲乙发展战略", "“丙丁战略”"]
+
+
+def test_an_adverb_before_a_progress_predicate_and_verbs_of_seizing_or_adding_are_not_in_a_name():
+    doc = doc_of(REVIEW + "甲乙综合治理行动不断走深走实。新增丙丁融合应用试点，抢抓戊己腹地建设机遇。")
+    assert [a.name for a in extract_actions(doc) if a.level == "program"] == [
+        "甲乙综合治理行动", "丙丁融合应用试点"]

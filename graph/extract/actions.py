@@ -77,6 +77,8 @@ COUNTED = re.compile(r"\d+(?:\.\d+)?[万亿]?[辆个家人元户项台套张]")
 PROGRAM_VERB = re.compile("(?:" + "|".join(word_list("programme_verbs")) + ")$")
 #: Predicates that report progress on a programme named as the clause's subject: 异地就医直接结算深入开展,
 #: 金融创新运营示范区建设步伐加快 (data: graph/data/progress_predicates.txt).
+#: An adverb between a programme and its progress predicate is not part of its name (…治理不断走深走实).
+TRAILING_ADVERB = re.compile(r"(?:不断|持续|逐步|进一步|更加|稳步)$")
 #: A modal of need before a progress predicate: the work is still to be done (…还需加力推进).
 STILL_NEEDED = re.compile(r"(?:还需|仍需|尚需|还要|仍要|有待|亟待|亟需)$")
 PROGRESS = re.compile("|".join(re.escape(p) for p in sorted(word_list("progress_predicates"), key=len, reverse=True)))
@@ -304,12 +306,13 @@ def _progress_subjects(text: str, start: int, end: int) -> list[tuple[int, int]]
         clause = max(clause, start)
         if noise := SUBJECT_NOISE.match(text, clause, m.start()):
             clause = noise.end()
-        subject = text[clause:m.start()]
+        subject_end = adverb.start() if (adverb := TRAILING_ADVERB.search(text, clause, m.start())) else m.start()
+        subject = text[clause:subject_end]
         if STILL_NEEDED.search(subject) or subject.endswith("、"):
             continue  # 技术突破还需加力推进: still to be done; 改革全面发力、纵深推进: a list of predicates
         if 4 <= len(subject) <= MAX_SUBJECT and re.fullmatch(r"[\u4e00-\u9fff“”、]+", subject) \
                 and not subject.endswith(("水平", "能力", "质量", "效率")) and not subject.startswith(ADVERB_PREFIXES):
-            spans.append((clause, m.start()))
+            spans.append((clause, subject_end))
     return spans
 
 
