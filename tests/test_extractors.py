@@ -793,3 +793,8 @@ def test_an_adverb_before_a_progress_predicate_and_verbs_of_seizing_or_adding_ar
     doc = doc_of(REVIEW + "甲乙综合治理行动不断走深走实。新增丙丁融合应用试点，抢抓戊己腹地建设机遇。")
     assert [a.name for a in extract_actions(doc) if a.level == "program"] == [
         "甲乙综合治理行动", "丙丁融合应用试点"]
+
+
+def test_巩固拓展_is_one_verb_whose_object_holds_no_half_of_it():
+    doc = doc_of(PLAN + "持续巩固拓展甲乙攻坚成果，巩固丙丁戊己综合整治成果。")
+    assert [a.name for a in extract_actions(doc) if a.level == "program"] == ["丙丁戊己综合整治"]

@@ -88,7 +88,7 @@ PROGRESS = re.compile("|".join(re.escape(p) for p in sorted(word_list("progress_
 _DRIVEN_NAME = (r"(?:(?!项目|开工|和|及|与)[\u4e00-\u9fff“”]){4,16}?(?:建设|改革|行动|攻坚|专项治理|综合整治|综合治理|试点|"
                 r"创建)(?=[，。；、和及]|成果|成效|取得|$)")
 DRIVEN_OBJECT = re.compile(r"(?:深入推进|加快推进|统筹推进|全面推进|持续推进|扎实推进|大力推进|巩固拓展|实施|开展|加快|推进|深化|"
-                           r"推动|巩固|强化|加强)好?(?P<name>" + _DRIVEN_NAME + ")")  # 实施好…行动: 好 is the verb's
+                           r"推动|巩固(?!拓展)|强化|加强)好?(?P<name>" + _DRIVEN_NAME + ")")  # 实施好…行动: 好 is the verb's
 #: The second of two driven programmes joined by 和/及: 推进甲乙公园创建和丙丁体系建设.
 COORDINATED_OBJECT = re.compile(r"[和及](?P<name>" + _DRIVEN_NAME + ")")
 #: A role the region is to take on, as the object of building it, is a programme: 加快建设全球数字经济标杆城市,
