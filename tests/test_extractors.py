@@ -798,3 +798,8 @@ def test_an_adverb_before_a_progress_predicate_and_verbs_of_seizing_or_adding_ar
 def test_巩固拓展_is_one_verb_whose_object_holds_no_half_of_it():
     doc = doc_of(PLAN + "持续巩固拓展甲乙攻坚成果，巩固丙丁戊己综合整治成果。")
     assert [a.name for a in extract_actions(doc) if a.level == "program"] == ["丙丁戊己综合整治"]
+
+
+def test_a_name_of_sector_and_level_words_is_a_category_unless_a_district_is_told_to_build_it():
+    doc = doc_of(PLAN + "新建社区卫生服务中心，支持制造业创新中心做大做强。西青区要加快集成电路产业园建设。")
+    assert [(p.name, p.district) for p in extract_projects(doc)] == [("集成电路产业园", "西青区")]

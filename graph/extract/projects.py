@@ -29,6 +29,11 @@ _HEAD = "(?:" + "|".join(re.escape(h) for h in _HEADS_LONGEST_FIRST) + ")"
 #: A name made only of level and kind words and a head is a category (data: graph/data/generic_modifiers.txt).
 GENERIC_NAME = re.compile("(?:" + "|".join(sorted(word_list("generic_modifiers"), key=len, reverse=True)) + ")*"
                           + _HEAD + "+")
+#: Level, kind and sector words (data: graph/data/generic_modifiers.txt, sectors.txt).
+_KIND_WORD = "(?:" + "|".join(sorted(word_list("sectors") + word_list("generic_modifiers"), key=len, reverse=True)) + ")"
+#: …and so is one with sector words too (社区卫生服务中心, 制造业创新中心), unless the text ties it to a district
+#: (西青区要加快集成电路产业园建设: that district's park).
+SECTOR_KIND_NAME = re.compile(_KIND_WORD + "*" + _HEAD + "+")
 #: A name right after 等 (南苑森林湿地等大尺度公园) is the kind of the items listed before it, not a project.
 AFTER_ETC = re.compile(LIST_ETC + r"(?:一批|一系列)?$")
 #: Names counted by a vague quantity, and the names listed after them, are kinds (建设一批物流园区, 一批甲乙中心、
@@ -49,8 +54,8 @@ ROLE_SCOPE = "(?:" + "|".join(word_list("role_scopes")) + ")"
 ROLE_HEAD = "(?:" + "|".join(word_list("role_heads")) + ")"
 ROLE_NAME = re.compile("(?P<lead>[\u4e00-\u9fff]*?)" + ROLE_SCOPE + "[性级]?[\u4e00-\u9fff]*" + ROLE_HEAD)
 #: A list item made only of sector and level words (交通、能源、水利等重大项目; 综合交通; 民用和通用航空) names a field,
-#: not a project (data: graph/data/sectors.txt, generic_modifiers.txt).
-_SECTOR_WORDS = "(?:" + "|".join(sorted(word_list("sectors") + word_list("generic_modifiers"), key=len, reverse=True)) + ")+"
+#: not a project.
+_SECTOR_WORDS = _KIND_WORD + "+"
 SECTOR_ITEM = re.compile(_SECTOR_WORDS + "(?:[和及与]" + _SECTOR_WORDS + ")*")  # 民用和通用航空: fields joined by 和
 #: The name after 和/及 that may be a project's kin (see `_coordinated_kin`): words without a list mark or a break.
 KIN = re.compile(r"(?:(?![和及与等])[\u4e00-\u9fff]){4,16}")
@@ -134,6 +139,7 @@ def extract_projects(doc: Document) -> list[ProjectFact]:
         for start, end in spans:
             fact = _project(doc, sentence, start, end)
             if (GENERIC_NAME.fullmatch(fact.name) or _is_a_kind_or_role(doc, fact)
+                    or (SECTOR_KIND_NAME.fullmatch(fact.name) and not fact.district)
                     or GROWTH_AFTER.match(doc.text, fact.end)):
                 continue  # a bare head (849座公园 → 公园), a category (县级医院), a role or a speed names no project
             facts += _sharing_the_head(doc, sentence, fact, spans) + _quoted_series(fact)
