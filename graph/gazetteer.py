@@ -37,6 +37,18 @@ COMMON_WORD_FREQ = 1000
 #: jieba's dictionary: 江海 (江海区) and 黄埔 are words; 马边 and 霞山 are not.
 RARE_WORD_FREQ = 100
 NATIONAL = "全国"
+#: Words that a name's last character may start (区域, 市场: data: graph/data/division_suffix_traps.txt).
+SUFFIX_TRAPS = word_list("division_suffix_traps")
+
+
+def suffix_runs_on(text: str, end: int) -> bool:
+    """The name ending at `end` has a last character that starts a word running on past it: 泰山区|域 is 泰山 +
+    区域, 示范区|域 no 示范区.
+
+    >>> suffix_runs_on("环泰山区域", 4), suffix_runs_on("泰山区建设", 3)
+    (True, False)
+    """
+    return any(text.startswith(trap[1:], end) and text[end - 1] == trap[0] for trap in SUFFIX_TRAPS)
 
 
 @dataclass(frozen=True)
@@ -193,7 +205,6 @@ class PlaceGazetteer:
                     self._by_surface.setdefault(form, d)
         self._own = {region.name, region.short} if region is not None else {NATIONAL}
         self._heads = tuple(sorted(word_list("place_name_heads"), key=len, reverse=True))
-        self._suffix_traps = word_list("division_suffix_traps")
         self._pattern = trie_regex(list(self._by_surface) + sorted(self._own))
 
     @classmethod
@@ -203,17 +214,13 @@ class PlaceGazetteer:
             raise ValueError(f"unknown region {name!r}")
         return _gazetteer(region)
 
-    def _runs_on(self, text: str, end: int) -> bool:
-        """The name's last character starts a word that runs on past it (泰山区|域 → 区域)."""
-        return any(text.startswith(trap[1:], end) and text[end - 1] == trap[0] for trap in self._suffix_traps)
-
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[PlaceMatch]:
         """Division mentions in text[start:end], offsets into `text`."""
         end = len(text) if end is None else end
         found = []
         for m in self._pattern.finditer(text, start, end):
             surface = m.group()
-            if surface in self._own or text.startswith(self._heads, m.end()) or self._runs_on(text, m.end()):
+            if surface in self._own or text.startswith(self._heads, m.end()) or suffix_runs_on(text, m.end()):
                 continue
             if not on_word_boundaries(text, m.start(), m.end()):
                 continue

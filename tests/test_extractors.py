@@ -804,3 +804,8 @@ def test_a_name_of_sector_and_level_words_is_a_category_unless_a_district_is_tol
     doc = doc_of(PLAN + "新建社区卫生服务中心，支持制造业创新中心做大做强，创建现代农业产业园。"
                         "西青区要加快集成电路产业园建设。")
     assert [(p.name, p.district) for p in extract_projects(doc)] == [("集成电路产业园", "西青区")]
+
+
+def test_a_common_word_holding_a_head_or_running_on_past_it_is_no_project():
+    assert projects_of("完成农村宅基地制度改革试点，建设甲乙高校区域技术转移中心。甲乙校区建成。") == [
+        ("甲乙校区", "completed")]

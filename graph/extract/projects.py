@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..document import Document, Sentence
+from ..gazetteer import suffix_runs_on
 from ..names import LIST_ETC, LIST_ETC_MARK, NameFinder, grow_backwards, is_name_like
 from ..vocab import word_list, word_table
 from .context import CLAUSE_OPENER, period_of, status_of
@@ -44,6 +45,8 @@ AFTER_VAGUE_COUNT = re.compile(r"(?:一批|一大批|一系列|若干)(?:[^，�
 SELECTION_VERB = re.compile("(?:" + "|".join(word_list("selection_verbs")) + ")$")
 #: A name followed by these is the topic of a pilot programme, not a project (甲乙示范区建设试点).
 PILOT_AFTER = re.compile(r"(?:建设)?试点")
+#: Common words that end in a head (宅基地: data: graph/data/head_word_traps.txt).
+HEAD_WORD_TRAPS = tuple(word_list("head_word_traps"))
 #: A head followed by growth is a speed, not a road (经济保持中高速增长).
 GROWTH_AFTER = re.compile(r"增长|增速")
 #: Words that open a campaign's name, never a project's (平安医院, 法治园区: data: graph/data/campaign_words.txt).
@@ -140,12 +143,17 @@ def extract_projects(doc: Document) -> list[ProjectFact]:
             fact = _project(doc, sentence, start, end)
             if (GENERIC_NAME.fullmatch(fact.name) or _is_a_kind_or_role(doc, fact)
                     or (SECTOR_KIND_NAME.fullmatch(fact.name) and not fact.district)
-                    or GROWTH_AFTER.match(doc.text, fact.end)):
+                    or GROWTH_AFTER.match(doc.text, fact.end) or _a_common_word(doc, fact)):
                 continue  # a bare head (849座公园 → 公园), a category (县级医院), a role or a speed names no project
             facts += _sharing_the_head(doc, sentence, fact, spans) + _quoted_series(fact)
             facts += _coordinated_kin(doc, sentence, fact, spans)
     doc.found.projects = facts
     return facts
+
+
+def _a_common_word(doc: Document, fact: ProjectFact) -> bool:
+    """The name ends in a common word that holds a head (农村宅基地) or runs on into one (高校区|域 → 区域)."""
+    return fact.name.endswith(HEAD_WORD_TRAPS) or suffix_runs_on(doc.text, fact.end)
 
 
 def _is_a_kind_or_role(doc: Document, fact: ProjectFact) -> bool:
