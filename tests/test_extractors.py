@@ -809,3 +809,10 @@ def test_a_name_of_sector_and_level_words_is_a_category_unless_a_district_is_tol
 def test_a_common_word_holding_a_head_or_running_on_past_it_is_no_project():
     assert projects_of("完成农村宅基地制度改革试点，建设甲乙高校区域技术转移中心。甲乙校区建成。") == [
         ("甲乙校区", "completed")]
+
+
+def test_a_number_compared_with_the_country_measures_the_indicator_before_it():
+    found = [(name, value, measure) for name, value, _, _, measure, _, _ in observations(
+        REVIEW + "甲乙产值增长5.4%、高于全国1.9个百分点，调查失业率4.5%，低于全国平均水平0.6个百分点。")]
+    assert found == [("甲乙产值", 5.4, "growth_rate"), ("甲乙产值高于全国", 1.9, "change_pp"),
+                     ("调查失业率", 4.5, "share"), ("调查失业率低于全国平均水平", 0.6, "change_pp")]

@@ -64,6 +64,8 @@ INCREMENT = re.compile(r"新增|新建|新设|新认定|新落地|新打造|新�
                        r"打造|完成|制定|提请|解决|实现|推广|开通|投用|出台|培育|招引|认定|发放|减免|退税|新开工|竣工|"
                        r"开工|整治|治理|修复|植树|造林|种植|安置|改建|扩建|提供|吸引|落户|举办|签约")
 UNNAMED = "未命名指标"
+#: A number compared with the country's or the province's: it measures the indicator before it in the sentence.
+NATIONAL_COMPARISON = re.compile(r"(?:高于|快于|低于|慢于|优于|好于|领先)(?:全国|全省)(?:平均水平?|平均)?")
 #: Verbs after which the number counts what follows it (印发693项行政许可事项, 拿出710亿元支持企业).
 COUNTING_VERB = re.compile(r"(?:印发|出台|制定|拿出|推出|设立|组建|认定|发布|公布|举办|培育|引进|建成|新建|打造)$")
 AMOUNT = re.compile(r"达到|达|为|增至|降至|突破|超过|总|规模|保持")
@@ -145,7 +147,10 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
     after = text[mentions[-1].end():clause_end]
     districts = district_mentions(doc, clause_start, mentions[0].start())
     names = _indicators(_without_places(context, districts), after)
-    if names == [UNNAMED] and earlier and earlier[-1].sentence == sentence.index:
+    same_sentence = bool(earlier) and earlier[-1].sentence == sentence.index
+    if same_sentence and len(names) == 1 and NATIONAL_COMPARISON.fullmatch(names[0]):
+        names = [earlier[-1].indicator + names[0]]  # 增长5.4%、高于全国1.9个百分点: that growth against the nation's
+    elif names == [UNNAMED] and same_sentence:
         names = _previous_run_names(earlier, len(mentions))
     elif names == [UNNAMED] and districts:  # 西青区、武清区率先达到1000亿元: the last indicator, for these places
         names = _last_indicator_of_paragraph(doc, sentence, before)
