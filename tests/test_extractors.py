@@ -816,3 +816,9 @@ def test_a_number_compared_with_the_country_measures_the_indicator_before_it():
         REVIEW + "甲乙产值增长5.4%、高于全国1.9个百分点，调查失业率4.5%，低于全国平均水平0.6个百分点。")]
     assert found == [("甲乙产值", 5.4, "growth_rate"), ("甲乙产值高于全国", 1.9, "change_pp"),
                      ("调查失业率", 4.5, "share"), ("调查失业率低于全国平均水平", 0.6, "change_pp")]
+
+
+def test_a_total_counts_what_was_added_before_it_and_a_batch_what_follows_its_number():
+    found = [(name, value, measure) for name, value, _, _, measure, _, _ in observations(
+        REVIEW + "新增甲乙工厂22家、总数达36家。首批12个丙丁片区加快建设。")]
+    assert found == [("新增甲乙工厂", 22, "increment"), ("新增甲乙工厂", 36, "amount"), ("丙丁片区", 12, "amount")]

@@ -64,6 +64,10 @@ INCREMENT = re.compile(r"新增|新建|新设|新认定|新落地|新打造|新�
                        r"打造|完成|制定|提请|解决|实现|推广|开通|投用|出台|培育|招引|认定|发放|减免|退税|新开工|竣工|"
                        r"开工|整治|治理|修复|植树|造林|种植|安置|改建|扩建|提供|吸引|落户|举办|签约")
 UNNAMED = "未命名指标"
+#: The total of what the number before it added (新增甲乙企业35家、总数达270家).
+TOTAL = re.compile(r"总数|总规模")
+#: A batch counts what follows its number (首批121个重点项目), it is no indicator.
+BATCH = re.compile(r"首批|第[一二三四五六七八九十]批|新一批|一批")
 #: A number compared with the country's or the province's: it measures the indicator before it in the sentence.
 NATIONAL_COMPARISON = re.compile(r"(?:高于|快于|低于|慢于|优于|好于|领先)(?:全国|全省)(?:平均水平?|平均)?")
 #: Verbs after which the number counts what follows it (印发693项行政许可事项, 拿出710亿元支持企业).
@@ -150,6 +154,8 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
     same_sentence = bool(earlier) and earlier[-1].sentence == sentence.index
     if same_sentence and len(names) == 1 and NATIONAL_COMPARISON.fullmatch(names[0]):
         names = [earlier[-1].indicator + names[0]]  # 增长5.4%、高于全国1.9个百分点: that growth against the nation's
+    elif same_sentence and len(names) == 1 and TOTAL.fullmatch(names[0]):
+        names = [earlier[-1].indicator]  # 新增甲乙企业35家、总数达270家: the total of those
     elif names == [UNNAMED] and same_sentence:
         names = _previous_run_names(earlier, len(mentions))
     elif names == [UNNAMED] and districts:  # 西青区、武清区率先达到1000亿元: the last indicator, for these places
@@ -268,7 +274,7 @@ def _indicators(context: str, after: str) -> list[str]:
     """Indicator names for a number: the clause's subject, or what follows the number (6家海河实验室 …)."""
     respectively = RESPECTIVELY.search(context)
     subject = _clean_subject(context[:respectively.start()] if respectively else context)
-    if len(subject) < 2 or _ends_in_verb(subject):
+    if len(subject) < 2 or _ends_in_verb(subject) or BATCH.fullmatch(subject):
         subject = _clean_subject(_noun_after(after)) or subject
     if not subject:
         return [UNNAMED]
@@ -316,7 +322,8 @@ def _ends_in_verb(subject: str) -> bool:
 
 def _noun_after(after: str) -> str:
     after = re.sub(r"^(?:的|“)", "", after)
-    m = re.match(r"[^，。；、]*?(?=实现|投入|开展|在|全部|成为|获|落地|建成|竣工|达到|成效|、|[和及](?=[0-9])|$)", after)
+    m = re.match(r"[^，。；、]*?(?=实现|投入|开展|在|全部|成为|获|落地|建成|竣工|达到|成效|加快|稳步|发布|取得|如期|顺利|"
+                 r"、|[和及](?=[0-9])|$)", after)
     return (m.group() if m else after)[:20]
 
 
