@@ -822,3 +822,9 @@ def test_a_total_counts_what_was_added_before_it_and_a_batch_what_follows_its_nu
     found = [(name, value, measure) for name, value, _, _, measure, _, _ in observations(
         REVIEW + "新增甲乙工厂22家、总数达36家。首批12个丙丁片区加快建设。")]
     assert found == [("新增甲乙工厂", 22, "increment"), ("新增甲乙工厂", 36, "amount"), ("丙丁片区", 12, "amount")]
+
+
+def test_divisions_a_report_supports_in_building_something_focus_on_it():
+    doc = doc_of(PLAN + "支持河西区、南开区等建设甲乙创新示范区、和平区打造丙丁消费中心，支持宝坻区发展经济。")
+    assert [(r.subject, r.object) for r in run_pipeline(doc).relations if r.predicate == "focuses_on"] == [
+        ("河西区", "甲乙创新示范区"), ("南开区", "甲乙创新示范区"), ("和平区", "丙丁消费中心")]

@@ -2,7 +2,8 @@
 
 - ``hosts`` / ``focuses_on``: a sentence addressed to a district (西青区要加快A、B建设；河西区要聚焦C、D等产业)
   hosts the projects it names and focuses on the industries listed after 聚焦 / 集聚发展 / 大力发展 / 打造; a
-  district also hosts a branch named after it (某医院顺义院区, 某大学通州校区).
+  district also hosts a branch named after it (某医院顺义院区, 某大学通州校区); a division the report supports in
+  building something focuses on it (支持甲市、乙市建设国际消费中心城市).
 - ``located_in``: a project or area whose name opens with a district (宝坻京津中关村科技城 → 宝坻区).
 - ``part_of``: a project whose name extends another one's (天开高教科技园西拓展区 → 天开高教科技园).
 - ``implements``: a project or programme → the review area or work area whose paragraph (the heading included)
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 from ..document import Document
 from .actions import ActionFact, heading_action
 from .observations import ObservationFact
-from .places import PlaceFact
+from .places import PlaceFact, district_mentions
 from .projects import ProjectFact, branch_district, sentence_subject_district
 
 FOCUS_LEAD = re.compile(r"(?:聚焦|集聚发展|大力发展|重点发展|做强|打造|发展壮大)")
@@ -35,6 +36,11 @@ PART_TAIL = re.compile(r"(?:[一二三四五六七八九十首]期|[东西南北
                        r"[东西南北中]区|延伸线|支线)$")
 #: A list item this short is an industry name as it stands (中医药, 文创设计); longer ones are searched for one.
 SHORT_FOCUS = 8
+#: A report supporting its divisions in what they build: 支持甲市、乙市建设国际消费中心城市 (see `_supported_focuses`).
+SUPPORT = re.compile(r"支持")
+TOLD_TO = re.compile(r"(?:加快|率先)?(?:建设|打造|创建|争创|建成|培育|发展|做强)(?P<object>[^，。；、：]{3,24}?)(?=[，。；、：]|$)")
+PLACES_ETC = re.compile(r"等地|等")
+MAX_PLACE_ROW = 60
 
 
 @dataclass(frozen=True)
@@ -54,6 +60,7 @@ def extract_relations(doc: Document, places: list[PlaceFact], projects: list[Pro
     facts: list[RelationFact] = []
     facts += _hosts(doc, projects)
     facts += _focuses(doc)
+    facts += _supported_focuses(doc)
     facts += _located_in(doc, places, projects)
     facts += _part_of(projects)
     facts += _implements(doc, projects, actions)
@@ -84,6 +91,33 @@ def _focuses(doc: Document) -> list[RelationFact]:
                 facts.append(RelationFact(district, "district", "focuses_on", doc.text[start:end], "focus",
                                           start, end, sentence.index))
     return facts
+
+
+def _supported_focuses(doc: Document) -> list[RelationFact]:
+    """What a report supports its divisions in building: 支持甲市、乙市建设国际消费中心城市 → each focuses on
+    国际消费中心城市; 支持甲市建设A、乙市打造B → 甲市 on A, 乙市 on B (evidence: the object)."""
+    facts = []
+    for lead in SUPPORT.finditer(doc.text):
+        places, pos = _places_listed(doc, lead.end())
+        while places and (told := TOLD_TO.match(doc.text, pos)) is not None:
+            facts += [RelationFact(place, "district", "focuses_on", doc.text[told.start("object"):told.end("object")],
+                                   "focus", told.start("object"), told.end("object"), doc.sentence_at(pos).index)
+                      for place in places]
+            places, pos = _places_listed(doc, told.end() + 1) if doc.text.startswith("、", told.end()) else ([], pos)
+    return facts
+
+
+def _places_listed(doc: Document, start: int) -> tuple[list[str], int]:
+    """The divisions named in a row from `start` (甲市、乙县等地), and where the row ends."""
+    places, pos = [], start
+    for mention in district_mentions(doc, start, start + MAX_PLACE_ROW):
+        if mention.start != pos:
+            break
+        places.append(mention.division.name)
+        pos = mention.end + doc.text.startswith("、", mention.end)
+    if places and (etc := PLACES_ETC.match(doc.text, pos)) is not None:
+        pos = etc.end()
+    return list(dict.fromkeys(places)), pos
 
 
 def _focus_items(text: str, start: int, ceiling: int) -> list[tuple[int, int]]:
