@@ -117,6 +117,8 @@ def grow_backwards(text: str, floor: int, head_start: int, verb_freq: int = COMM
             break
         start -= len(tokens[i])
         i -= 1
+    if i >= 0 and tokens[i] == "在" and start < head_start and len(tokens[i + 1]) == 1:
+        start += 1  # 在沪国家实验室: 在沪 is "in Shanghai", the abbreviation is not the name's
     return _drop_open_quote(text, start, head_start)
 
 

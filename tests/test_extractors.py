@@ -828,3 +828,7 @@ def test_divisions_a_report_supports_in_building_something_focus_on_it():
     doc = doc_of(PLAN + "支持河西区、南开区等建设甲乙创新示范区、和平区打造丙丁消费中心，支持宝坻区发展经济。")
     assert [(r.subject, r.object) for r in run_pipeline(doc).relations if r.predicate == "focuses_on"] == [
         ("河西区", "甲乙创新示范区"), ("南开区", "甲乙创新示范区"), ("和平区", "丙丁消费中心")]
+
+
+def test_the_one_character_place_after_在_is_not_part_of_a_name():
+    assert [name for name, _ in projects_of("推动在湘甲乙实验室建设。")] == ["甲乙实验室"]
