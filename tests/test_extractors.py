@@ -801,7 +801,7 @@ def test_巩固拓展_is_one_verb_whose_object_holds_no_half_of_it():
 
 
 def test_a_name_of_sector_and_level_words_is_a_category_unless_a_district_is_told_to_build_it():
-    doc = doc_of(PLAN + "新建社区卫生服务中心，支持制造业创新中心做大做强，创建现代农业产业园。"
+    doc = doc_of(PLAN + "新建社区卫生服务中心，支持制造业创新中心做大做强，创建现代农业产业园，探索建设算力交易中心。"
                         "西青区要加快集成电路产业园建设。")
     assert [(p.name, p.district) for p in extract_projects(doc)] == [("集成电路产业园", "西青区")]
 
