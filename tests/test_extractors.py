@@ -837,3 +837,9 @@ def test_the_one_character_place_after_在_is_not_part_of_a_name():
 def test_headquarters_of_a_kind_of_firm_are_a_category():
     assert projects_of("新增跨国公司地区总部20家，吸引央企区域总部落户，甲乙集团华中总部投入运营。") == [
         ("甲乙集团华中总部", "completed")]
+
+
+def test_a_count_left_of_a_list_item_is_no_project_and_industry_parks_are_categories():
+    names = [name for name, _ in projects_of("实施甲乙综合治理项目47个、丙丁等大气治理项目。推进化工园区、食品产业园提质，"
+                                             "建成戊己化工园区。")]
+    assert "戊己化工园区" in names and not {"47个", "化工园区", "食品产业园"} & set(names)

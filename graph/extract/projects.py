@@ -31,7 +31,8 @@ _HEAD = "(?:" + "|".join(re.escape(h) for h in _HEADS_LONGEST_FIRST) + ")"
 GENERIC_NAME = re.compile("(?:" + "|".join(sorted(word_list("generic_modifiers"), key=len, reverse=True)) + ")*"
                           + _HEAD + "+")
 #: Level, kind and sector words (data: graph/data/generic_modifiers.txt, sectors.txt).
-_KIND_WORD = "(?:" + "|".join(sorted(word_list("sectors") + word_list("generic_modifiers"), key=len, reverse=True)) + ")"
+_KIND_WORD = ("(?:" + "|".join(sorted(word_list("sectors") + word_list("generic_modifiers"), key=len, reverse=True))
+              + ")")
 #: …and so is one with sector words too (社区卫生服务中心, 制造业创新中心), unless the text ties it to a district
 #: (西青区要加快集成电路产业园建设: that district's park).
 SECTOR_KIND_NAME = re.compile(_KIND_WORD + "*" + _HEAD + "+")
@@ -47,6 +48,8 @@ SELECTION_VERB = re.compile("(?:" + "|".join(word_list("selection_verbs")) + ")$
 PILOT_AFTER = re.compile(r"(?:建设)?试点")
 #: Common words that end in a head (宅基地: data: graph/data/head_word_traps.txt).
 HEAD_WORD_TRAPS = tuple(word_list("head_word_traps"))
+#: A count is no name (项目47个、…等项目 leaves the item 47个).
+COUNT_ONLY = re.compile(r"[0-9０-９.]+[个项家座条处所批]?")
 #: A head followed by growth is a speed, not a road (经济保持中高速增长).
 GROWTH_AFTER = re.compile(r"增长|增速")
 #: Words that open a campaign's name, never a project's (平安医院, 法治园区: data: graph/data/campaign_words.txt).
@@ -141,7 +144,7 @@ def extract_projects(doc: Document) -> list[ProjectFact]:
         spans = _name_spans(doc.text, sentence)
         for start, end in spans:
             fact = _project(doc, sentence, start, end)
-            if (GENERIC_NAME.fullmatch(fact.name) or _is_a_kind_or_role(doc, fact)
+            if (GENERIC_NAME.fullmatch(fact.name) or COUNT_ONLY.fullmatch(fact.name) or _is_a_kind_or_role(doc, fact)
                     or (SECTOR_KIND_NAME.fullmatch(fact.name) and not fact.district)
                     or GROWTH_AFTER.match(doc.text, fact.end) or _a_common_word(doc, fact)):
                 continue  # a bare head (849座公园 → 公园), a category (县级医院), a role or a speed names no project
