@@ -843,3 +843,8 @@ def test_a_count_left_of_a_list_item_is_no_project_and_industry_parks_are_catego
     names = [name for name, _ in projects_of("实施甲乙综合治理项目47个、丙丁等大气治理项目。推进化工园区、食品产业园提质，"
                                              "建成戊己化工园区。")]
     assert "戊己化工园区" in names and not {"47个", "化工园区", "食品产业园"} & set(names)
+
+
+def test_promotion_to_a_class_and_full_support_end_a_name():
+    assert [name for name, _ in projects_of("甲乙博物馆晋升为国家一级博物馆，全力支持丙丁医院建设。")] == [
+        "甲乙博物馆", "丙丁医院"]
