@@ -30,6 +30,8 @@ PART_LINE = re.compile(r"^[^。！？；，,;!?：:]{2,30}$")
 PART_WORDS = re.compile(r"工作回顾|回顾|工作安排|目标任务|主要任务|重点任务|重点工作|工作部署|总体部署|总体要求|"
                         r"工作建议|政府自身建设|主要目标|工作思路")
 NOT_PART = re.compile(r"政府工作报告|人民代表大会|各位代表")
+#: A part title that sets out the year's overall goals or tasks rather than one theme (see `_chapter_items`).
+OVERALL_TITLE = re.compile(r"总体|目标|要求|部署|安排|思路|建议|主要任务|重点任务|重点工作|回顾")
 #: Words of an opening paragraph that looks back (the review part even when its title does not say so).
 LOOKS_BACK = re.compile(r"过去一年|一年来|过去五年|五年来|刚刚过去|过去的一年")
 HEAD_OF_SECTION = 200
@@ -188,7 +190,7 @@ def parse_document(text: str, report_id: str, meta: ReportMeta | None = None) ->
         doc.sections.append(Section(i, start, end, title, parts[i], bool(FIVE_YEAR_TITLE.search(title))))
     if not doc.sections:
         doc.warnings.append("no part headings found (一、… or a line such as 2024年工作回顾): read as one part")
-    _add_paragraphs(doc, lines)
+    _add_paragraphs(doc, lines, _chapter_items(doc, lines))
     for p in doc.paragraphs:
         _add_sentences(doc, p)
     for s in doc.sentences:
@@ -218,7 +220,15 @@ def _parts(text: str, starts: list[int], titles: list[str]) -> list[str]:
     return parts
 
 
-def _add_paragraphs(doc: Document, lines: list[tuple[int, int]]) -> None:
+def _chapter_items(doc: Document, lines: list[tuple[int, int]]) -> set[int]:
+    """The plan sections that are themselves work areas: a chapter on one theme (三、把改革开放扎实推向纵深) with no
+    （一）… items of its own, unlike a part that sets out the year's overall goals (二、2015年工作总体部署)."""
+    with_items = {_section_at(doc, start) for start, end in lines if ITEM_HEADING.match(doc.text[start:end].strip())}
+    return {s.index for s in doc.sections
+            if s.part == "plan" and s.index not in with_items and not OVERALL_TITLE.search(s.title)}
+
+
+def _add_paragraphs(doc: Document, lines: list[tuple[int, int]], chapter_items: set[int] = frozenset()) -> None:
     item: int | None = None
     section: int | None = None
     five_year_goal = False
@@ -230,7 +240,7 @@ def _add_paragraphs(doc: Document, lines: list[tuple[int, int]]) -> None:
         if current != section:
             section, item = current, None
             five_year_goal = section is not None and doc.sections[section].five_year
-        heading = bool(ITEM_HEADING.match(body))
+        heading = bool(ITEM_HEADING.match(body)) or (section in chapter_items and start == doc.sections[section].start)
         if heading:
             item = index
         elif ADDRESS.match(body):

@@ -292,6 +292,15 @@ def test_review_areas_ten_actions_work_areas_and_tasks():
     assert ("完善创新体系", "task", "聚焦建设创新策源地，着力提升创新发展能力") in found
 
 
+def test_a_plan_chapter_on_one_theme_without_items_is_a_work_area_and_its_paragraph_leads_are_tasks():
+    body = (REVIEW + "（一）创新能力进一步增强。新建实验室。\n" + "二、2023年工作总体部署\n今年增长5%左右。推进改革。\n"
+            "三、把改革开放扎实推向纵深\n加大简政放权力度。今年再取消一批事项。\n")
+    found = actions(body)
+    assert ("把改革开放扎实推向纵深", "work_area", None) in found
+    assert ("加大简政放权力度", "task", "把改革开放扎实推向纵深") in found
+    assert not [a for a in found if a[0].startswith("2023年工作总体部署")]
+
+
 def test_programmes_are_named_things_not_phrases():
     found = {a[0] for a in actions(REVIEW + "深入实施“甲乙英才”行动计划，采取有力措施，保持战略定力，"
                                              "持续开展跨境贸易便利化专项行动，落实稳经济35条。")}
