@@ -301,6 +301,15 @@ def test_a_plan_chapter_on_one_theme_without_items_is_a_work_area_and_its_paragr
     assert not [a for a in found if a[0].startswith("2023年工作总体部署")]
 
 
+def test_the_short_leads_inside_a_one_paragraph_work_area_are_its_tasks():
+    body = (REVIEW + "（一）甲乙进一步增强。新建实验室。\n" + PLAN +
+            "（一）在扩大内需上持续加力，巩固向好态势。坚持供需协同，让内需成为主动力。精准扩大有效投资。"
+            "全年实施项目1.6万个。千方百计促进消费需求。\n")
+    found = [a for a in actions(body) if a[1] == "task"]
+    assert found == [("精准扩大有效投资", "task", "在扩大内需上持续加力，巩固向好态势"),
+                     ("千方百计促进消费需求", "task", "在扩大内需上持续加力，巩固向好态势")]
+
+
 def test_programmes_are_named_things_not_phrases():
     found = {a[0] for a in actions(REVIEW + "深入实施“甲乙英才”行动计划，采取有力措施，保持战略定力，"
                                              "持续开展跨境贸易便利化专项行动，落实稳经济35条。")}

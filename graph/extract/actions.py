@@ -28,6 +28,7 @@ ITEM_LABEL = re.compile(r"(?:（[一二三四五六七八九十]{1,3}）|[一二
 TEN_ACTION = re.compile(r"^实施(?P<name>.{2,30}?行动)$")
 #: A task lead sentence is short and states one thing; longer openings are ordinary prose.
 MAX_TASK = 40
+DIGIT = re.compile(r"[0-9０-９]")
 #: Generic heads of programme names (data: graph/data/programme_heads.txt).
 PROGRAM_HEADS = word_list("programme_heads")
 #: A head word that goes on into a longer word is no head: 工程师, 行动上 (思想上政治上行动上), 战略者.
@@ -125,6 +126,7 @@ def extract_actions(doc: Document) -> list[ActionFact]:
     for paragraph in doc.paragraphs:
         if paragraph.is_item_heading:
             facts.append(heading_action(doc, paragraph))
+            facts += _inline_tasks(doc, paragraph)
         elif (task := _task(doc, paragraph)) is not None:
             facts.append(task)
     facts += _programs(doc)
@@ -160,11 +162,26 @@ def _task(doc: Document, paragraph: Paragraph) -> ActionFact | None:
     sentences = doc.sentences_in(paragraph)
     if area.level != "work_area" or len(sentences) < 2:
         return None
-    first = sentences[0]
-    end = first.end - 1 if doc.text[first.end - 1] in "。；" else first.end
-    if end - first.start > MAX_TASK or "，" in doc.text[first.start:end] or doc.text[end - 1] in "！!？?":
+    return _lead(doc, sentences[0], area)
+
+
+def _inline_tasks(doc: Document, heading: Paragraph) -> list[ActionFact]:
+    """The leads inside a work area written as one paragraph (（一）甲乙，丙丁。坚持…。精准扩大有效投资。…):
+    each short sentence without a comma or a number after the heading's own opens a task."""
+    area = heading_action(doc, heading)
+    if doc.part_of(heading) != "plan" or area.level != "work_area":
+        return []
+    leads = [_lead(doc, sentence, area) for sentence in doc.sentences_in(heading)[1:]
+             if not DIGIT.search(doc.text, sentence.start, sentence.end)]
+    return [lead for lead in leads if lead is not None]
+
+
+def _lead(doc: Document, sentence, area: ActionFact) -> ActionFact | None:
+    """A task, when `sentence` is a short lead without a comma (完善创新体系。)."""
+    end = sentence.end - 1 if doc.text[sentence.end - 1] in "。；" else sentence.end
+    if end - sentence.start > MAX_TASK or "，" in doc.text[sentence.start:end] or doc.text[end - 1] in "！!？?":
         return None
-    return ActionFact(doc.text[first.start:end], "task", area.name, first.start, end, first.index)
+    return ActionFact(doc.text[sentence.start:end], "task", area.name, sentence.start, end, sentence.index)
 
 
 def _programs(doc: Document) -> list[ActionFact]:
