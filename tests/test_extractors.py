@@ -310,6 +310,13 @@ def test_the_short_leads_inside_a_one_paragraph_work_area_are_its_tasks():
                      ("千方百计促进消费需求", "task", "在扩大内需上持续加力，巩固向好态势")]
 
 
+def test_in_a_review_without_items_the_short_lead_of_a_paragraph_names_a_review_area():
+    body = (REVIEW + "过去一年，我们攻坚克难。\n甲乙生态在担当作为中提质增优。丙丁公园建成开放。\n"
+            "丙丁经济回升向好，增长5%。\n" + PLAN + "（一）聚焦创新，着力发展\n完善创新体系。推进改革。\n")
+    found = [a for a in actions(body) if a[1] == "review_area"]
+    assert found == [("甲乙生态在担当作为中提质增优", "review_area", None)]
+
+
 def test_programmes_are_named_things_not_phrases():
     found = {a[0] for a in actions(REVIEW + "深入实施“甲乙英才”行动计划，采取有力措施，保持战略定力，"
                                              "持续开展跨境贸易便利化专项行动，落实稳经济35条。")}
@@ -807,10 +814,11 @@ def test_verbs_of_practising_and_detailing_open_no_programme_name():
     assert [a.name for a in extract_actions(doc) if a.level == "program"] == ["区域甲乙发展战略", "“丙丁战略”"]
 
 
-def test_an_adverb_before_a_progress_predicate_and_verbs_of_seizing_or_adding_are_not_in_a_name():
-    doc = doc_of(REVIEW + "甲乙综合治理行动不断走深走实。新增丙丁融合应用试点，抢抓戊己腹地建设机遇。")
+def test_an_adverb_or_circumstance_before_a_progress_predicate_and_verbs_of_seizing_are_not_in_a_name():
+    doc = doc_of(REVIEW + "甲乙综合治理行动不断走深走实。新增丙丁融合应用试点，抢抓戊己腹地建设机遇。"
+                          "庚辛集成改革在守正创新中纵深推进。")
     assert [a.name for a in extract_actions(doc) if a.level == "program"] == [
-        "甲乙综合治理行动", "丙丁融合应用试点"]
+        "甲乙综合治理行动", "丙丁融合应用试点", "庚辛集成改革"]
 
 
 def test_巩固拓展_is_one_verb_whose_object_holds_no_half_of_it():

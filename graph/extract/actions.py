@@ -80,6 +80,8 @@ PROGRAM_VERB = re.compile("(?:" + "|".join(word_list("programme_verbs")) + ")$")
 #: 金融创新运营示范区建设步伐加快 (data: graph/data/progress_predicates.txt).
 #: An adverb between a programme and its progress predicate is not part of its name (…治理不断走深走实).
 TRAILING_ADVERB = re.compile(r"(?:不断|持续|逐步|进一步|更加|稳步)$")
+#: …and so is a circumstance (…在守正创新中纵深推进).
+CIRCUMSTANCE = re.compile(r"在[\u4e00-\u9fff]{2,10}中$")
 #: A modal of need before a progress predicate: the work is still to be done (…还需加力推进).
 STILL_NEEDED = re.compile(r"(?:还需|仍需|尚需|还要|仍要|有待|亟待|亟需)$")
 PROGRESS = re.compile("|".join(re.escape(p) for p in sorted(word_list("progress_predicates"), key=len, reverse=True)))
@@ -123,12 +125,15 @@ class ActionFact:
 
 def extract_actions(doc: Document) -> list[ActionFact]:
     facts = []
+    with_items = {p.section for p in doc.paragraphs if p.is_item_heading}
     for paragraph in doc.paragraphs:
         if paragraph.is_item_heading:
             facts.append(heading_action(doc, paragraph))
             facts += _inline_tasks(doc, paragraph)
         elif (task := _task(doc, paragraph)) is not None:
             facts.append(task)
+        elif paragraph.section not in with_items and (area := _review_lead(doc, paragraph)) is not None:
+            facts.append(area)
     facts += _programs(doc)
     return sorted(facts, key=lambda a: (a.start, a.end, a.level))
 
@@ -165,6 +170,16 @@ def _task(doc: Document, paragraph: Paragraph) -> ActionFact | None:
     return _lead(doc, sentences[0], area)
 
 
+def _review_lead(doc: Document, paragraph: Paragraph) -> ActionFact | None:
+    """In a review without （一）… items, the short lead opening a paragraph names a review area
+    (生态环境在担当作为中提质增优。三江源…)."""
+    sentences = doc.sentences_in(paragraph)
+    if doc.part_of(paragraph) != "review" or len(sentences) < 2:
+        return None
+    lead = _lead(doc, sentences[0], None)
+    return replace(lead, level="review_area") if lead is not None else None
+
+
 def _inline_tasks(doc: Document, heading: Paragraph) -> list[ActionFact]:
     """The leads inside a work area written as one paragraph (（一）甲乙，丙丁。坚持…。精准扩大有效投资。…):
     each short sentence without a comma or a number after the heading's own opens a task."""
@@ -176,12 +191,12 @@ def _inline_tasks(doc: Document, heading: Paragraph) -> list[ActionFact]:
     return [lead for lead in leads if lead is not None]
 
 
-def _lead(doc: Document, sentence, area: ActionFact) -> ActionFact | None:
-    """A task, when `sentence` is a short lead without a comma (完善创新体系。)."""
+def _lead(doc: Document, sentence, area: ActionFact | None) -> ActionFact | None:
+    """A task of `area`, when `sentence` is a short lead without a comma (完善创新体系。)."""
     end = sentence.end - 1 if doc.text[sentence.end - 1] in "。；" else sentence.end
     if end - sentence.start > MAX_TASK or "，" in doc.text[sentence.start:end] or doc.text[end - 1] in "！!？?":
         return None
-    return ActionFact(doc.text[sentence.start:end], "task", area.name, sentence.start, end, sentence.index)
+    return ActionFact(doc.text[sentence.start:end], "task", area and area.name, sentence.start, end, sentence.index)
 
 
 def _programs(doc: Document) -> list[ActionFact]:
@@ -324,6 +339,8 @@ def _progress_subjects(text: str, start: int, end: int) -> list[tuple[int, int]]
         if noise := SUBJECT_NOISE.match(text, clause, m.start()):
             clause = noise.end()
         subject_end = adverb.start() if (adverb := TRAILING_ADVERB.search(text, clause, m.start())) else m.start()
+        if circumstance := CIRCUMSTANCE.search(text, clause, subject_end):
+            subject_end = circumstance.start()  # 改革开放在守正创新中纵深推进: 改革开放
         subject = text[clause:subject_end]
         if STILL_NEEDED.search(subject) or subject.endswith("、"):
             continue  # 技术突破还需加力推进: still to be done; 改革全面发力、纵深推进: a list of predicates
