@@ -34,7 +34,7 @@ NOT_PART = re.compile(r"政府工作报告|人民代表大会|各位代表")
 OVERALL_TITLE = re.compile(r"总体|目标|要求|部署|安排|思路|建议|主要任务|重点任务|重点工作|回顾")
 #: Words of an opening paragraph that looks back (the review part even when its title does not say so).
 LOOKS_BACK = re.compile(r"过去一年|一年来|过去五年|五年来|刚刚过去|过去的一年")
-HEAD_OF_SECTION = 200
+HEAD_OF_SECTION = 400
 #: Punctuation that ends a clause inside a sentence (the sentence end ends one too).
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 SENTENCE_END = re.compile(r"[^。！？!?]*(?:[。！？!?]+[”’」』）)]*|$)")

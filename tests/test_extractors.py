@@ -53,6 +53,13 @@ def test_document_parts_and_item_headings():
     assert doc.text[doc.sentences[2].start:doc.sentences[2].end] == "增长3%。"
 
 
+def test_a_part_whose_opening_looks_back_is_the_review_even_after_a_long_first_paragraph():
+    opening = "2024年是极不平凡的一年，" + "我们攻坚克难、砥砺前行，" * 20 + "成绩来之不易。\n"
+    doc = parse_document("一、牢记嘱托，在接续奋斗中取得新成效\n" + opening + "一年来，我们推动经济回升向好。\n"
+                         "二、牢记使命，在现代化建设中奋勇争先\n今年增长5%左右。\n", "t")
+    assert [s.part for s in doc.sections] == ["review", "plan"]
+
+
 def test_metadata_from_opening_line():
     m = extract_metadata("2025年1月14日在北京市第十六届人民代表大会第三次会议上\n北京市市长 某某")
     assert (m.region, m.year, m.date) == ("北京市", 2025, "2025-01-14")
