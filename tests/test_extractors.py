@@ -881,3 +881,10 @@ def test_a_count_left_of_a_list_item_is_no_project_and_industry_parks_are_catego
 def test_promotion_to_a_class_and_full_support_end_a_name():
     assert [name for name, _ in projects_of("甲乙博物馆晋升为国家一级博物馆，全力支持丙丁医院建设。")] == [
         "甲乙博物馆", "丙丁医院"]
+
+
+def test_a_baseline_year_or_the_start_of_a_change_is_not_the_period_of_the_number():
+    found = [(value, period) for _, value, _, _, _, _, period in observations(
+        REVIEW + "甲乙住房面积比2017年增加2.8平方米，丙丁比重从2019年的2.8%降到去年的1.5%，"
+                 "戊己收入增加1680元、增幅为1985年以来最高。")]
+    assert found == [(2.8, "2022"), (2.8, "2019"), (1.5, "2022"), (1680, "2022")]

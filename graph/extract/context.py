@@ -16,6 +16,10 @@ from ..document import Document, Sentence
 CLAUSE_OPENER = r"(?:\d{4}年(?:底|末)?|五年来|过去五年|过去一年|一年来|今年|去年|全年|年内|同时|其中)"
 EXPLICIT_YEAR = re.compile(r"(\d{4})年(?![0-9一二三四五六七八九十]{1,2}月)|(\d{4})年(?=底|末)")
 RANGE_WORDS = re.compile(r"年均|累计|五年|过去五年|五年来")
+#: A year that is a baseline, not a period: 比2007年, 较2007年, 与2007年相比, 面向2030年, 1985年以来 (see `period_of`).
+BASELINE_BEFORE = ("比", "较", "与", "面向", "自")
+BASELINE_AFTER = re.compile(r"[底末]?(?:以来|以前|相比|同期)")
+CHANGE_TO = re.compile(r"[到至]")
 THIS_YEAR = re.compile(r"今年|本年|全年")
 LAST_YEAR = re.compile(r"去年|过去一年")
 #: 去年 opening a clause of the plan: what follows is last year's result (比去年… compares a target with it).
@@ -70,7 +74,8 @@ def period_of(doc: Document, sentence: Sentence, offset: int, clause: str = "") 
         return plan
     if paragraph.five_year_goal and RANGE_WORDS.search(clause):
         return f"{year}-{year + 4}"
-    explicit = [int(m.group(1) or m.group(2)) for m in EXPLICIT_YEAR.finditer(doc.text, sentence.start, offset)]
+    explicit = [int(m.group(1) or m.group(2)) for m in EXPLICIT_YEAR.finditer(doc.text, sentence.start, offset)
+                if _names_the_period(doc.text, m, offset)]
     if explicit:
         return str(explicit[-1])
     if status_of(doc, sentence, offset) == "actual" and LAST_YEAR.search(doc.text, sentence.start, offset):
@@ -80,6 +85,15 @@ def period_of(doc: Document, sentence: Sentence, offset: int, clause: str = "") 
     if paragraph.five_year_goal:
         return str(year + 4)
     return str(year - 1 if status_of(doc, sentence, offset) == "actual" else year)
+
+
+def _names_the_period(text: str, year: re.Match, offset: int) -> bool:
+    """A year before a number is its period unless it is a baseline (比2007年增加, 1985年以来最高, 面向2030年的…)
+    or the start of a change the number ends (从2007年的8.4%提升到13.3%: not 13.3%'s)."""
+    before = text[max(0, year.start() - 2):year.start()]
+    if before.endswith(BASELINE_BEFORE) or BASELINE_AFTER.match(text, year.end()):
+        return False
+    return not (before.endswith("从") and CHANGE_TO.search(text, year.end(), offset))
 
 
 def _in_five_year_review_part(doc: Document, paragraph) -> bool:
