@@ -888,3 +888,8 @@ def test_a_baseline_year_or_the_start_of_a_change_is_not_the_period_of_the_numbe
         REVIEW + "甲乙住房面积比2017年增加2.8平方米，丙丁比重从2019年的2.8%降到去年的1.5%，"
                  "戊己收入增加1680元、增幅为1985年以来最高。")]
     assert found == [(2.8, "2022"), (2.8, "2019"), (1.5, "2022"), (1680, "2022")]
+
+
+def test_a_count_of_a_list_is_the_regions_whatever_places_its_items_name():
+    found = extract_observations(doc_of(PLAN + "建成宝坻至静海、甲乙大道等15个项目。西青区、武清区率先达到1000亿元。"))
+    assert [(o.quantity.value, o.scope) for o in found] == [(15, "天津市"), (1000, "西青区"), (1000, "武清区")]

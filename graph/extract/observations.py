@@ -48,6 +48,8 @@ TRAILING_VERBS = re.compile(
     r"提高|提升|下降|降低|减少|增加|稳居|位居|居|跃|(?<!安)排|拟安排|安排|(?<=目标)拟?定|首次|率先|持续|继续|快于|高于|低于|占|了|在|到|"
     r"于|至|的|之|约|近|超|由|每人每年|平均每|每年|每|已经|已)+$")
 LEADING_NOISE = re.compile(r"^(?:其中|同时|并|和|及|以及|与|累计|率先|的|但|要|由|把|将|，|、)+")
+#: A number counting the list before it (甲乙、丙丁等8个).
+LIST_COUNT = re.compile(r"等(?:" + "|".join(PRE_QUALIFIERS) + r")?$")
 #: Words after which a list of names shares a list of numbers (A、B分别…X、Y).
 RESPECTIVELY = re.compile(r"分别|(?<![年人平])均")
 
@@ -160,6 +162,8 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
         names = _previous_run_names(earlier, len(mentions))
     elif names == [UNNAMED] and districts:  # 西青区、武清区率先达到1000亿元: the last indicator, for these places
         names = _last_indicator_of_paragraph(doc, sentence, before)
+    if LIST_COUNT.search(text, clause_start, mentions[0].start()):
+        districts = []  # 临淄至临沂、济菏高速改扩建等8个: places in the items' names, the count is the region's
     scopes = list(dict.fromkeys(d.division.name for d in districts)) or [doc.meta.region or "未知"]
     facts = []
     shared = _shared_qualifier(mentions, text)
