@@ -891,5 +891,7 @@ def test_a_baseline_year_or_the_start_of_a_change_is_not_the_period_of_the_numbe
 
 
 def test_a_count_of_a_list_is_the_regions_whatever_places_its_items_name():
-    found = extract_observations(doc_of(PLAN + "建成宝坻至静海、甲乙大道等15个项目。西青区、武清区率先达到1000亿元。"))
-    assert [(o.quantity.value, o.scope) for o in found] == [(15, "天津市"), (1000, "西青区"), (1000, "武清区")]
+    found = extract_observations(doc_of(PLAN + "建成宝坻至静海、甲乙大道等15个项目，新增丙丁、宁河甲乙等产业集群4个。"
+                                               "西青区、武清区率先达到1000亿元。河西区组建产业、科技等联盟11个。"))
+    assert [(o.quantity.value, o.scope) for o in found] == [
+        (15, "天津市"), (4, "天津市"), (1000, "西青区"), (1000, "武清区"), (11, "河西区")]

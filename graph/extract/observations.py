@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..document import Document, Sentence
+from ..names import LIST_ETC, grow_backwards
 from ..quantity import MAX_DIGITS, MULTIPLIER_PATTERN, UNIT_PATTERN, Quantity, parse_quantity
 from ..segment import cut, word_tags
 from .context import period_of, status_of
@@ -48,8 +49,11 @@ TRAILING_VERBS = re.compile(
     r"提高|提升|下降|降低|减少|增加|稳居|位居|居|跃|(?<!安)排|拟安排|安排|(?<=目标)拟?定|首次|率先|持续|继续|快于|高于|低于|占|了|在|到|"
     r"于|至|的|之|约|近|超|由|每人每年|平均每|每年|每|已经|已)+$")
 LEADING_NOISE = re.compile(r"^(?:其中|同时|并|和|及|以及|与|累计|率先|的|但|要|由|把|将|，|、)+")
-#: A number counting the list before it (甲乙、丙丁等8个).
+#: A number counting the list before it (甲乙、丙丁等8个), or a count after the list's kind (甲乙、丙丁等国家集群4个).
 LIST_COUNT = re.compile(r"等(?:" + "|".join(PRE_QUALIFIERS) + r")?$")
+LIST_KIND_COUNT = re.compile(LIST_ETC + r"[\u4e00-\u9fff“”]{1,12}$")
+#: The end of a list's first item: its first 、 or 和, or the 等 closing a one-item list.
+FIRST_ITEM_END = re.compile(r"[、和]|" + LIST_ETC)
 #: Words after which a list of names shares a list of numbers (A、B分别…X、Y).
 RESPECTIVELY = re.compile(r"分别|(?<![年人平])均")
 
@@ -129,6 +133,17 @@ def _sentence_observations(doc: Document, sentence: Sentence,
     return facts
 
 
+def _counted_list_start(text: str, clause_start: int, mention: re.Match) -> int | None:
+    """Where the list starts that the number counts (right after its 等, or, as a count, after the list's kind:
+    沈阳都市圈组建产业、科技等联盟11个 → at 产业); None when it counts no list."""
+    quantity = _quantity(mention, text)[0]
+    counts = LIST_COUNT.search(text, clause_start, mention.start()) or (
+        quantity is not None and quantity.unit_norm == "count"
+        and LIST_KIND_COUNT.search(text, clause_start, mention.start()))
+    first_item = FIRST_ITEM_END.search(text, clause_start, mention.start())
+    return grow_backwards(text, clause_start, first_item.start()) if counts and first_item else None
+
+
 def _continues_run(gap: str) -> bool:
     """Only list marks and qualifiers between two numbers (4%、6%; 60家和30家): one run of a list."""
     return not re.search(r"[\u4e00-\u9fff]", re.sub(r"[、和及与]", "", _strip_qualifiers(gap)))
@@ -162,8 +177,9 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
         names = _previous_run_names(earlier, len(mentions))
     elif names == [UNNAMED] and districts:  # 西青区、武清区率先达到1000亿元: the last indicator, for these places
         names = _last_indicator_of_paragraph(doc, sentence, before)
-    if LIST_COUNT.search(text, clause_start, mentions[0].start()):
-        districts = []  # 临淄至临沂、济菏高速改扩建等8个: places in the items' names, the count is the region's
+    if (list_start := _counted_list_start(text, clause_start, mentions[0])) is not None:
+        # 临淄至临沂、济菏高速改扩建等8个: places in the items' names are not the count's, the subject's are
+        districts = [d for d in districts if d.end <= list_start]
     scopes = list(dict.fromkeys(d.division.name for d in districts)) or [doc.meta.region or "未知"]
     facts = []
     shared = _shared_qualifier(mentions, text)
