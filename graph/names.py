@@ -113,8 +113,9 @@ def grow_backwards(text: str, floor: int, head_start: int, verb_freq: int = COMM
             i -= 2
             continue
         any_verb = verb_before_head and start == head_start
-        if not _name_like(tokens[i], tags, ANY_VERB if any_verb else verb_freq, stop_words):
-            break
+        second_end = start == head_start and i > 0 and tokens[i - 1] == "至" and _CJK_WORD.fullmatch(tokens[i])
+        if not second_end and not _name_like(tokens[i], tags, ANY_VERB if any_verb else verb_freq, stop_words):
+            break  # (甲乙至大余高速: the word after 至 is a place whatever jieba tags it)
         start -= len(tokens[i])
         i -= 1
     if i >= 0 and tokens[i] == "在" and start < head_start and len(tokens[i + 1]) == 1:

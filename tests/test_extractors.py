@@ -895,3 +895,8 @@ def test_a_count_of_a_list_is_the_regions_whatever_places_its_items_name():
                                                "西青区、武清区率先达到1000亿元。河西区组建产业、科技等联盟11个。"))
     assert [(o.quantity.value, o.scope) for o in found] == [
         (15, "天津市"), (4, "天津市"), (1000, "西青区"), (1000, "武清区"), (11, "河西区")]
+
+
+def test_the_word_after_至_in_a_line_name_is_a_place_whatever_its_tag():
+    # 大余 (a county) is a pronoun in jieba's dictionary
+    assert [name for name, _ in projects_of("建成甲乙至大余高速、丙丁灌区等项目。")] == ["甲乙至大余高速", "丙丁灌区"]
