@@ -85,6 +85,7 @@ class NameFinder:
 
 
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
+ONE_CJK = re.compile(r"[\u4e00-\u9fff]")
 #: 等 closing a list (甲、乙等公园), not inside a word (高等, 平等, 相等).
 LIST_ETC = r"(?<![高中初平同均对相])等"
 LIST_ETC_MARK = re.compile(LIST_ETC)
@@ -113,12 +114,13 @@ def grow_backwards(text: str, floor: int, head_start: int, verb_freq: int = COMM
             i -= 2
             continue
         any_verb = verb_before_head and start == head_start
+        # the word after 至 right before the head is a place whatever jieba tags it (甲乙至大余高速)
         second_end = start == head_start and i > 0 and tokens[i - 1] == "至" and _CJK_WORD.fullmatch(tokens[i])
         if not second_end and not _name_like(tokens[i], tags, ANY_VERB if any_verb else verb_freq, stop_words):
-            break  # (甲乙至大余高速: the word after 至 is a place whatever jieba tags it)
+            break
         start -= len(tokens[i])
         i -= 1
-    if i >= 0 and tokens[i] == "在" and start < head_start and len(tokens[i + 1]) == 1:
+    if i >= 0 and tokens[i] == "在" and start < head_start and ONE_CJK.fullmatch(tokens[i + 1]):
         start += 1  # 在沪国家实验室: 在沪 is "in Shanghai", the abbreviation is not the name's
     return _drop_open_quote(text, start, head_start)
 

@@ -24,6 +24,15 @@ def trie_regex(words: Iterable[str]) -> re.Pattern[str]:
     return re.compile(body if body else r"(?!x)x")
 
 
+def alternation(words: Iterable[str]) -> str:
+    """A pattern, to use inside larger ones, that matches any of `words` (longest first at each position).
+
+    >>> re.fullmatch(alternation(["县级", "县"]) + "+医院", "县级医院") is not None
+    True
+    """
+    return "(?:" + trie_regex(words).pattern + ")"
+
+
 def _trie_pattern(node: dict) -> str:
     ends = "" in node
     branches = [re.escape(ch) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch]

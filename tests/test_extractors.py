@@ -864,7 +864,8 @@ def test_divisions_a_report_supports_in_building_something_focus_on_it():
 
 
 def test_the_one_character_place_after_在_is_not_part_of_a_name():
-    assert [name for name, _ in projects_of("推动在湘甲乙实验室建设。")] == ["甲乙实验室"]
+    assert [name for name, _ in projects_of("推动在湘甲乙实验室建设，推动在“丙丁”示范区建设。")] == [
+        "甲乙实验室", "“丙丁”示范区"]
 
 
 def test_headquarters_of_a_kind_of_firm_are_a_category():

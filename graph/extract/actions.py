@@ -28,6 +28,7 @@ ITEM_LABEL = re.compile(r"(?:（[一二三四五六七八九十]{1,3}）|[一二
 TEN_ACTION = re.compile(r"^实施(?P<name>.{2,30}?行动)$")
 #: A task lead sentence is short and states one thing; longer openings are ordinary prose.
 MAX_TASK = 40
+#: …and one holding a number is a result or a target, not a lead (全年实施项目1.6万个).
 DIGIT = re.compile(r"[0-9０-９]")
 #: Generic heads of programme names (data: graph/data/programme_heads.txt).
 PROGRAM_HEADS = word_list("programme_heads")
@@ -54,10 +55,10 @@ QUOTED = re.compile(r"“(?P<q>[^“”，。]{2,12})”(?P<tail>(?:(?!加快|�
                     r"(?:改革|工程|工作|建设|行动计划|行动|试点|战略|体系|联动发展|联动|政策|普法|品牌))")
 #: The part of a programme name before its head must say what it is about: not 保持战略, 38项试点, （三）改革.
 MIN_TOPIC = 3
-#: 改革 opening a name is the verb of reforming what follows (改革甲乙管理制度), save in 改革开放.
-REFORM_VERB = re.compile(r"改革(?!开放)")
 #: …but a one-word noun topic is enough before a head this long (党纪学习教育).
 LONG_HEAD = 4
+#: 改革 opening a name is the verb of reforming what follows (改革甲乙管理制度), save in 改革开放.
+REFORM_VERB = re.compile(r"改革(?!开放)")
 QUOTE_ONLY = re.compile(r"“[^“”]+”")
 QUOTED_ROW = re.compile(r"(?:“[^“”]+”){2,}")
 LEADING_COUNT = re.compile(r"^(?:\d+|[一二三四五六七八九十]+)[项条个批类]")
@@ -76,14 +77,14 @@ COUNTED = re.compile(r"\d+(?:\.\d+)?[万亿]?[辆个家人元户项台套张]")
 #: Verbs whose object, when quoted, is a named programme: 坚持“用海河水洗海河泥”, 开展城市供热“冬病夏治”
 #: (data: graph/data/programme_verbs.txt).
 PROGRAM_VERB = re.compile("(?:" + "|".join(word_list("programme_verbs")) + ")$")
-#: Predicates that report progress on a programme named as the clause's subject: 异地就医直接结算深入开展,
-#: 金融创新运营示范区建设步伐加快 (data: graph/data/progress_predicates.txt).
 #: An adverb between a programme and its progress predicate is not part of its name (…治理不断走深走实).
 TRAILING_ADVERB = re.compile(r"(?:不断|持续|逐步|进一步|更加|稳步)$")
 #: …and so is a circumstance (…在守正创新中纵深推进).
 CIRCUMSTANCE = re.compile(r"在[\u4e00-\u9fff]{2,10}中$")
 #: A modal of need before a progress predicate: the work is still to be done (…还需加力推进).
 STILL_NEEDED = re.compile(r"(?:还需|仍需|尚需|还要|仍要|有待|亟待|亟需)$")
+#: Predicates that report progress on a programme named as the clause's subject: 异地就医直接结算深入开展,
+#: 金融创新运营示范区建设步伐加快 (data: graph/data/progress_predicates.txt).
 PROGRESS = re.compile("|".join(re.escape(p) for p in sorted(word_list("progress_predicates"), key=len, reverse=True)))
 #: A programme named as the object of a verb that drives it, ending in a programme word at its clause's end (or
 #: before 和/及): 加快演艺之都建设, 持续深化接诉即办改革, 全面实施新一轮国企改革深化提升行动, 深化大气污染治理攻坚,

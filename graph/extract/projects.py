@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from ..document import Document, Sentence
 from ..gazetteer import suffix_runs_on
 from ..names import LIST_ETC, LIST_ETC_MARK, NameFinder, grow_backwards, is_name_like
+from ..textmatch import alternation
 from ..vocab import word_list, word_table
 from .context import CLAUSE_OPENER, period_of, status_of
 from .places import STANDALONE_AREAS, district_mentions
@@ -27,12 +28,11 @@ PROJECT_HEADS = word_list("project_heads")
 PROJECT_TAILS = word_list("project_tails")
 _HEADS_LONGEST_FIRST = sorted(PROJECT_HEADS, key=len, reverse=True)
 _HEAD = "(?:" + "|".join(re.escape(h) for h in _HEADS_LONGEST_FIRST) + ")"
-#: A name made only of level and kind words and a head is a category (data: graph/data/generic_modifiers.txt).
-GENERIC_NAME = re.compile("(?:" + "|".join(sorted(word_list("generic_modifiers"), key=len, reverse=True)) + ")*"
-                          + _HEAD + "+")
-#: Level, kind and sector words (data: graph/data/generic_modifiers.txt, sectors.txt).
-_KIND_WORD = ("(?:" + "|".join(sorted(word_list("sectors") + word_list("generic_modifiers"), key=len, reverse=True))
-              + ")")
+#: Level and kind words (data: graph/data/generic_modifiers.txt), and sector words (sectors.txt).
+_LEVEL_WORD = alternation(word_list("generic_modifiers"))
+_KIND_WORD = alternation(word_list("sectors") + word_list("generic_modifiers"))
+#: A name made only of level and kind words and a head is a category (县级医院).
+GENERIC_NAME = re.compile(_LEVEL_WORD + "*" + _HEAD + "+")
 #: …and so is one with sector words too (社区卫生服务中心, 制造业创新中心), unless the text ties it to a district
 #: (西青区要加快集成电路产业园建设: that district's park).
 SECTOR_KIND_NAME = re.compile(_KIND_WORD + "*" + _HEAD + "+")
@@ -147,7 +147,8 @@ def extract_projects(doc: Document) -> list[ProjectFact]:
             if (GENERIC_NAME.fullmatch(fact.name) or COUNT_ONLY.fullmatch(fact.name) or _is_a_kind_or_role(doc, fact)
                     or (SECTOR_KIND_NAME.fullmatch(fact.name) and not fact.district)
                     or GROWTH_AFTER.match(doc.text, fact.end) or _a_common_word(doc, fact)):
-                continue  # a bare head (849座公园 → 公园), a category (县级医院), a role or a speed names no project
+                continue  # a bare head (849座公园 → 公园), a count, a category (县级医院), a role, a speed or a
+                # common word (宅基地) names no project
             facts += _sharing_the_head(doc, sentence, fact, spans) + _quoted_series(fact)
             facts += _coordinated_kin(doc, sentence, fact, spans)
     doc.found.projects = facts
