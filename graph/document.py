@@ -31,7 +31,7 @@ PART_WORDS = re.compile(r"工作回顾|回顾|工作安排|目标任务|主要�
                         r"工作建议|政府自身建设|主要目标|工作思路")
 NOT_PART = re.compile(r"政府工作报告|人民代表大会|各位代表")
 #: A part title that sets out the year's overall goals or tasks rather than one theme (see `_chapter_items`).
-OVERALL_TITLE = re.compile(r"总体|目标|要求|部署|安排|思路|建议|主要任务|重点任务|重点工作|回顾")
+OVERALL_TITLE = re.compile(r"总体|目标|要求|部署|安排|思路|建议|主要任务|重点任务|重点工作|主要工作|工作任务|各项工作|回顾")
 #: Words of an opening paragraph that looks back (the review part even when its title does not say so).
 LOOKS_BACK = re.compile(r"过去一年|一年来|过去五年|五年来|刚刚过去|过去的一年")
 HEAD_OF_SECTION = 400
@@ -220,15 +220,16 @@ def _parts(text: str, starts: list[int], titles: list[str]) -> list[str]:
     return parts
 
 
-def _chapter_items(doc: Document, lines: list[tuple[int, int]]) -> set[int]:
+def _chapter_items(doc: Document, lines: list[tuple[int, int]]) -> frozenset[int]:
     """The plan sections that are themselves work areas: a chapter on one theme (三、把改革开放扎实推向纵深) with no
-    （一）… items of its own, unlike a part that sets out the year's overall goals (二、2015年工作总体部署)."""
+    （一）… items of its own, unlike a part that sets out the year's overall goals (二、2015年工作总体部署) — as the
+    first part of the plan does, whatever its title (二、扎实做好今年工作)."""
     with_items = {_section_at(doc, start) for start, end in lines if ITEM_HEADING.match(doc.text[start:end].strip())}
-    return {s.index for s in doc.sections
-            if s.part == "plan" and s.index not in with_items and not OVERALL_TITLE.search(s.title)}
+    plan = [s for s in doc.sections if s.part == "plan"]
+    return frozenset(s.index for s in plan[1:] if s.index not in with_items and not OVERALL_TITLE.search(s.title))
 
 
-def _add_paragraphs(doc: Document, lines: list[tuple[int, int]], chapter_items: set[int] = frozenset()) -> None:
+def _add_paragraphs(doc: Document, lines: list[tuple[int, int]], chapter_items: frozenset[int] = frozenset()) -> None:
     item: int | None = None
     section: int | None = None
     five_year_goal = False

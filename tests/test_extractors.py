@@ -308,6 +308,14 @@ def test_a_plan_chapter_on_one_theme_without_items_is_a_work_area_and_its_paragr
     assert not [a for a in found if a[0].startswith("2023年工作总体部署")]
 
 
+def test_the_first_part_of_a_plan_sets_out_the_year_whatever_its_title_and_is_no_work_area():
+    body = (REVIEW + "（一）创新能力进一步增强。新建实验室。\n" + "二、全力以赴抓好今年工作\n今年增长5%左右。推进改革。\n"
+            "三、把改革开放扎实推向纵深\n加大简政放权力度。今年再取消一批事项。\n"
+            "四、扎实做好政府工作任务\n推进法治政府建设。\n")
+    found = {a[0] for a in actions(body) if a[1] == "work_area"}
+    assert found == {"把改革开放扎实推向纵深"}
+
+
 def test_the_short_leads_inside_a_one_paragraph_work_area_are_its_tasks():
     body = (REVIEW + "（一）甲乙进一步增强。新建实验室。\n" + PLAN +
             "（一）在扩大内需上持续加力，巩固向好态势。坚持供需协同，让内需成为主动力。精准扩大有效投资。"
@@ -315,6 +323,19 @@ def test_the_short_leads_inside_a_one_paragraph_work_area_are_its_tasks():
     found = [a for a in actions(body) if a[1] == "task"]
     assert found == [("精准扩大有效投资", "task", "在扩大内需上持续加力，巩固向好态势"),
                      ("千方百计促进消费需求", "task", "在扩大内需上持续加力，巩固向好态势")]
+
+
+def test_remarks_and_results_opening_a_review_paragraph_name_no_review_area():
+    body = (REVIEW + "过去一年极不平凡。我们攻坚克难。\n这些成绩来之不易。全靠团结奋斗。\n我们主要做了以下工作。一是…\n"
+            "地区生产总值增长5.4%。甲乙加快。\n" + PLAN + "（一）聚焦创新，着力发展\n完善创新体系。推进改革。\n")
+    assert [a for a in actions(body) if a[1] == "review_area"] == []
+
+
+def test_a_sentence_stating_something_leads_no_task():
+    body = (REVIEW + "（一）甲乙进一步增强。新建实验室。\n" + PLAN +
+            "（一）在扩大内需上持续加力。消费是经济增长的主引擎。甲乙大桥建成通车。千方百计促进消费需求。\n"
+            "消费是经济增长的主引擎。要扩大消费。\n")
+    assert [a[0] for a in actions(body) if a[1] == "task"] == ["千方百计促进消费需求"]
 
 
 def test_in_a_review_without_items_the_short_lead_of_a_paragraph_names_a_review_area():
@@ -607,6 +628,11 @@ def test_programmes_named_as_the_subject_of_a_progress_report():
     assert not found & {"用心用情用力", "治理能力和水平"}
 
 
+def test_the_scope_or_time_opening_a_progress_clause_is_not_in_the_programme_name():
+    found = {a[0] for a in actions(REVIEW + "全市甲乙流域生态保护建设成势见效，今年丙丁质量提升行动扎实推进。")}
+    assert found == {"甲乙流域生态保护建设", "丙丁质量提升行动"}
+
+
 def test_people_counted_with_a_multiplier_and_a_noun():
     found = observations(REVIEW + "帮助12万就业困难人员实现就业，25万群众“出棚进楼”。")
     assert [(o[1], o[2]) for o in found] == [(120000.0, "person"), (250000.0, "person")]
@@ -726,6 +752,10 @@ def test_listed_places_share_what_follows_the_place_that_opens_the_name_each_in_
 def test_a_longer_item_shares_what_follows_its_last_character_in_the_name():
     assert [name for name, _ in projects_of("推进甲乙空港型、丙丁生产服务型物流枢纽建设。")] == [
         "甲乙空港型物流枢纽", "丙丁生产服务型物流枢纽"]
+
+
+def test_a_longer_item_whole_by_itself_shares_nothing_with_the_name_after_it():
+    assert [name for name, _ in projects_of("推进城乡一体化、丙丁一体化示范区建设。")] == ["丙丁一体化示范区"]
     assert [name for name, _ in projects_of("建成甲乙高速铁路、丙丁大桥。")] == ["甲乙高速铁路", "丙丁大桥"]
 
 
@@ -801,8 +831,9 @@ def test_a_head_followed_by_growth_is_a_speed_not_a_project():
 
 
 def test_what_still_needs_pushing_or_a_list_of_predicates_is_no_progress_report_of_a_programme():
-    doc = doc_of(PLAN + "甲乙技术攻关还需加力推进，丙丁城市更新行动步伐加快，改革全面发力、纵深推进。")
-    assert [a.name for a in extract_actions(doc) if a.level == "program"] == ["丙丁城市更新行动"]
+    doc = doc_of(PLAN + "甲乙技术攻关还需加力推进，丙丁城市更新行动步伐加快，改革全面发力、纵深推进，"
+                        "戊己改革仍需向纵深推进，持续推进党内甲乙学习教育走深走实。")
+    assert [a.name for a in extract_actions(doc) if a.level == "program"] == ["丙丁城市更新行动", "党内甲乙学习教育"]
 
 
 def test_verbs_of_rolling_out_publishing_and_ensuring_open_no_programme_name():
@@ -812,8 +843,9 @@ def test_verbs_of_rolling_out_publishing_and_ensuring_open_no_programme_name():
 
 
 def test_the_verb_改革_opening_a_programme_name_is_not_part_of_it():
-    doc = doc_of(PLAN + "改革甲乙科技评价制度，实施改革开放示范工程。")
-    assert [a.name for a in extract_actions(doc) if a.level == "program"] == ["甲乙科技评价制度", "改革开放示范工程"]
+    doc = doc_of(PLAN + "改革甲乙科技评价制度，实施改革开放示范工程，实施改革攻坚三年行动。")
+    assert [a.name for a in extract_actions(doc) if a.level == "program"] == [
+        "甲乙科技评价制度", "改革开放示范工程", "改革攻坚三年行动"]
 
 
 def test_verbs_of_practising_and_detailing_open_no_programme_name():
@@ -863,6 +895,12 @@ def test_divisions_a_report_supports_in_building_something_focus_on_it():
         ("河西区", "甲乙创新示范区"), ("南开区", "甲乙创新示范区"), ("和平区", "丙丁消费中心")]
 
 
+def test_what_a_supported_division_focuses_on_starts_after_the_verb_of_building():
+    doc = doc_of(PLAN + "支持河西区建设成为甲乙创新高地，支持南开区发展壮大丙丁产业集群，支持和平区建设好戊己消费中心。")
+    assert [(r.subject, r.object) for r in run_pipeline(doc).relations if r.predicate == "focuses_on"] == [
+        ("河西区", "甲乙创新高地"), ("南开区", "丙丁产业集群"), ("和平区", "戊己消费中心")]
+
+
 def test_the_one_character_place_after_在_is_not_part_of_a_name():
     assert [name for name, _ in projects_of("推动在湘甲乙实验室建设，推动在“丙丁”示范区建设。")] == [
         "甲乙实验室", "“丙丁”示范区"]
@@ -879,6 +917,11 @@ def test_a_count_left_of_a_list_item_is_no_project_and_industry_parks_are_catego
     assert "戊己化工园区" in names and not {"47个", "化工园区", "食品产业园"} & set(names)
 
 
+def test_a_name_listed_after_a_vague_count_with_its_own_stage_is_a_project():
+    assert [name for name, _ in projects_of("新开工一批重大项目、甲乙大桥建成通车。建设一批甲乙中心、丙丁基地。")] == [
+        "甲乙大桥"]
+
+
 def test_promotion_to_a_class_and_full_support_end_a_name():
     assert [name for name, _ in projects_of("甲乙博物馆晋升为国家一级博物馆，全力支持丙丁医院建设。")] == [
         "甲乙博物馆", "丙丁医院"]
@@ -891,11 +934,23 @@ def test_a_baseline_year_or_the_start_of_a_change_is_not_the_period_of_the_numbe
     assert found == [(2.8, "2022"), (2.8, "2019"), (1.5, "2022"), (1680, "2022")]
 
 
+def test_a_year_before_which_something_is_done_is_the_period_of_the_number():
+    found = [(value, period) for _, value, _, _, _, _, period in observations(PLAN + "力争2027年以前建成20个产业园。")]
+    assert found == [(20, "2027")]
+
+
 def test_a_count_of_a_list_is_the_regions_whatever_places_its_items_name():
     found = extract_observations(doc_of(PLAN + "建成宝坻至静海、甲乙大道等15个项目，新增丙丁、宁河甲乙等产业集群4个。"
                                                "西青区、武清区率先达到1000亿元。河西区组建产业、科技等联盟11个。"))
     assert [(o.quantity.value, o.scope) for o in found] == [
         (15, "天津市"), (4, "天津市"), (1000, "西青区"), (1000, "武清区"), (11, "河西区")]
+
+
+def test_a_row_of_places_doing_what_is_counted_keeps_its_scope():
+    found = extract_observations(doc_of(PLAN + "西青区、武清区等地新增甲乙企业50家。河西区和南开区建成甲乙、丙丁等8个产业园。"
+                                               "建成宝坻、宁河等3个物流枢纽。"))
+    assert [(o.quantity.value, o.scope) for o in found] == [
+        (50, "西青区"), (50, "武清区"), (8, "河西区"), (8, "南开区"), (3, "天津市")]
 
 
 def test_the_word_after_至_in_a_line_name_is_a_place_whatever_its_tag():

@@ -15,14 +15,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ..document import Document, Paragraph
+from ..document import Document, Paragraph, Sentence
 from ..names import (ADVERB_PREFIXES, COMMON_VERB_FREQ, FUNCTION_WORDS, LIST_ETC_MARK, NameFinder, grow_backwards,
                      word_end)
 from ..segment import cut, word_frequency, word_tags
 from ..vocab import word_list, word_table
 from .context import CLAUSE_OPENER
 from .places import names_a_place, region_names
-from .projects import ROLE_HEAD, ROLE_SCOPE, project_spans_by_sentence
+from .projects import ROLE_HEAD, ROLE_SCOPE, STAGED_PREDICATE, project_spans_by_sentence
 
 ITEM_LABEL = re.compile(r"(?:（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]{1,3}[是、])")
 TEN_ACTION = re.compile(r"^实施(?P<name>.{2,30}?行动)$")
@@ -57,8 +57,10 @@ QUOTED = re.compile(r"“(?P<q>[^“”，。]{2,12})”(?P<tail>(?:(?!加快|�
 MIN_TOPIC = 3
 #: …but a one-word noun topic is enough before a head this long (党纪学习教育).
 LONG_HEAD = 4
-#: 改革 opening a name is the verb of reforming what follows (改革甲乙管理制度), save in 改革开放.
+#: 改革 opening a name of a system is the verb of reforming it (改革甲乙管理制度), not part of the name as in
+#: 改革攻坚行动 or 改革开放示范工程.
 REFORM_VERB = re.compile(r"改革(?!开放)")
+REFORMED_SYSTEM = re.compile(r"(?:制度|体制|机制|办法|模式|方式|计划|管理|政策)$")
 QUOTE_ONLY = re.compile(r"“[^“”]+”")
 QUOTED_ROW = re.compile(r"(?:“[^“”]+”){2,}")
 LEADING_COUNT = re.compile(r"^(?:\d+|[一二三四五六七八九十]+)[项条个批类]")
@@ -82,7 +84,7 @@ TRAILING_ADVERB = re.compile(r"(?:不断|持续|逐步|进一步|更加|稳步)$
 #: …and so is a circumstance (…在守正创新中纵深推进).
 CIRCUMSTANCE = re.compile(r"在[\u4e00-\u9fff]{2,10}中$")
 #: A modal of need before a progress predicate: the work is still to be done (…还需加力推进).
-STILL_NEEDED = re.compile(r"(?:还需|仍需|尚需|还要|仍要|有待|亟待|亟需)$")
+STILL_NEEDED = re.compile(r"还需|仍需|尚需|还要|仍要|有待|亟待|亟需")
 #: Predicates that report progress on a programme named as the clause's subject: 异地就医直接结算深入开展,
 #: 金融创新运营示范区建设步伐加快 (data: graph/data/progress_predicates.txt).
 PROGRESS = re.compile("|".join(re.escape(p) for p in sorted(word_list("progress_predicates"), key=len, reverse=True)))
@@ -101,7 +103,12 @@ ROLE_BUILT = re.compile(r"(?:建设|打造)(?P<name>" + ROLE_SCOPE + r"[\u4e00-\
                         + r")(?=[，。；、和及]|$)")
 #: Building up a quality (基层基础能力建设, 干部队伍建设) is ongoing work, not a named programme.
 CAPACITY = re.compile(r"(?:能力|水平|质量|效率|作风|队伍)建设$")
-SUBJECT_NOISE = re.compile(r"^(?:" + CLAUSE_OPENER + r"|全市|我市|本市|持续|深入|全面)+")
+#: A sentence stating something rather than leading a task (消费是经济增长的主引擎, 甲乙大桥建成通车).
+STATEMENT = re.compile(r"(?<![特尤但于凡总就求])是(?!否)|" + STAGED_PREDICATE + "$")
+#: What marks a remark of the review rather than the name of a review area (过去一年极不平凡, 这些成绩来之不易,
+#: 我们主要做了以下工作).
+REMARK = re.compile(r"^(?:这|那|我们|过去|一年来|五年来|今年|去年|各位)|以下")
+SUBJECT_NOISE = re.compile(r"(?:" + CLAUSE_OPENER + r"|全市|我市|本市)+")
 MAX_SUBJECT = 20
 #: Heads of names for ongoing work (机制): a programme only with a distinguishing part (see `_distinguished`;
 #: data: graph/data/ongoing_work_heads.txt).
@@ -178,7 +185,9 @@ def _review_lead(doc: Document, paragraph: Paragraph) -> ActionFact | None:
     if doc.part_of(paragraph) != "review" or len(sentences) < 2:
         return None
     lead = _lead(doc, sentences[0], None)
-    return replace(lead, level="review_area") if lead is not None else None
+    if lead is None or DIGIT.search(lead.name) or REMARK.search(lead.name):
+        return None
+    return replace(lead, level="review_area")
 
 
 def _inline_tasks(doc: Document, heading: Paragraph) -> list[ActionFact]:
@@ -192,10 +201,12 @@ def _inline_tasks(doc: Document, heading: Paragraph) -> list[ActionFact]:
     return [lead for lead in leads if lead is not None]
 
 
-def _lead(doc: Document, sentence, area: ActionFact | None) -> ActionFact | None:
-    """A task of `area`, when `sentence` is a short lead without a comma (完善创新体系。)."""
+def _lead(doc: Document, sentence: Sentence, area: ActionFact | None) -> ActionFact | None:
+    """A task of `area`, when `sentence` is a short lead without a comma that states nothing (完善创新体系。)."""
     end = sentence.end - 1 if doc.text[sentence.end - 1] in "。；" else sentence.end
     if end - sentence.start > MAX_TASK or "，" in doc.text[sentence.start:end] or doc.text[end - 1] in "！!？?":
+        return None
+    if STATEMENT.search(doc.text, sentence.start, end):
         return None
     return ActionFact(doc.text[sentence.start:end], "task", area and area.name, sentence.start, end, sentence.index)
 
@@ -343,12 +354,17 @@ def _progress_subjects(text: str, start: int, end: int) -> list[tuple[int, int]]
         if circumstance := CIRCUMSTANCE.search(text, clause, subject_end):
             subject_end = circumstance.start()  # 改革开放在守正创新中纵深推进: 改革开放
         subject = text[clause:subject_end]
-        if STILL_NEEDED.search(subject) or subject.endswith("、"):
-            continue  # 技术突破还需加力推进: still to be done; 改革全面发力、纵深推进: a list of predicates
+        if STILL_NEEDED.search(subject) or subject.endswith("、") or _opens_with_a_light_verb(subject):
+            continue  # 技术突破还需加力推进: still to be done; 改革全面发力、纵深推进: a list of predicates;
+            # 推进甲乙教育走深走实: the verb's object is the name (found as such)
         if 4 <= len(subject) <= MAX_SUBJECT and re.fullmatch(r"[\u4e00-\u9fff“”、]+", subject) \
                 and not subject.endswith(("水平", "能力", "质量", "效率")) and not subject.startswith(ADVERB_PREFIXES):
             spans.append((clause, subject_end))
     return spans
+
+
+def _opens_with_a_light_verb(subject: str) -> bool:
+    return bool(subject) and cut(subject)[0] in FUNCTION_WORDS
 
 
 def _opens_with_a_verbal_noun(name: str) -> bool:
@@ -378,7 +394,8 @@ def _noun_topic(topic: str, head: str) -> bool:
 
 def _after_a_verb_of_reform(text: str, start: int, end: int) -> int:
     """The start of a name after the verb 改革 that opens it: 改革甲乙管理制度 → 甲乙管理制度 (not 改革开放…)."""
-    if REFORM_VERB.match(text, start) and end - start - len("改革") >= MIN_TOPIC:
+    if REFORM_VERB.match(text, start) and REFORMED_SYSTEM.search(text, start, end) and (
+            end - start - len("改革") >= MIN_TOPIC):
         return start + len("改革")
     return start
 

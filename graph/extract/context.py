@@ -18,7 +18,7 @@ EXPLICIT_YEAR = re.compile(r"(\d{4})年(?![0-9一二三四五六七八九十]{1,
 RANGE_WORDS = re.compile(r"年均|累计|五年|过去五年|五年来")
 #: A year that is a baseline, not a period: 比2007年, 较2007年, 与2007年相比, 面向2030年, 1985年以来 (see `period_of`).
 BASELINE_BEFORE = ("比", "较", "与", "面向", "自")
-BASELINE_AFTER = re.compile(r"[底末]?(?:以来|以前|相比|同期)")
+BASELINE_AFTER = re.compile(r"[底末]?(?:以来|相比|同期)")
 CHANGE_TO = re.compile(r"[到至]")
 THIS_YEAR = re.compile(r"今年|本年|全年")
 LAST_YEAR = re.compile(r"去年|过去一年")

@@ -15,6 +15,7 @@ from ..names import LIST_ETC, grow_backwards
 from ..quantity import MAX_DIGITS, MULTIPLIER_PATTERN, UNIT_PATTERN, Quantity, parse_quantity
 from ..segment import cut, word_tags
 from .context import period_of, status_of
+from ..gazetteer import PlaceMatch
 from .places import district_mentions
 from .projects import project_spans_by_sentence
 
@@ -54,6 +55,9 @@ LIST_COUNT = re.compile(r"等(?:" + "|".join(PRE_QUALIFIERS) + r")?$")
 LIST_KIND_COUNT = re.compile(LIST_ETC + r"[\u4e00-\u9fff“”]{1,12}$")
 #: The end of a list's first item: its first 、 or 和, or the 等 closing a one-item list.
 FIRST_ITEM_END = re.compile(r"[、和]|" + LIST_ETC)
+#: What joins a row of places naming who does something (长沙市和株洲市建成…, 甲市、乙市等地新增…), not list items.
+PLACE_JOINER = re.compile(r"[、和及与]")
+PLACE_ROW_END = re.compile(r"等地|(?![等、和及与])")
 #: Words after which a list of names shares a list of numbers (A、B分别…X、Y).
 RESPECTIVELY = re.compile(r"分别|(?<![年人平])均")
 
@@ -133,15 +137,31 @@ def _sentence_observations(doc: Document, sentence: Sentence,
     return facts
 
 
-def _counted_list_start(text: str, clause_start: int, mention: re.Match) -> int | None:
+def _counted_list_start(text: str, clause_start: int, mention: re.Match, places: list[PlaceMatch]) -> int | None:
     """Where the list starts that the number counts (right after its 等, or, as a count, after the list's kind:
-    沈阳都市圈组建产业、科技等联盟11个 → at 产业); None when it counts no list."""
+    沈阳都市圈组建产业、科技等联盟11个 → at 产业); None when it counts no list. A row of places doing the counted
+    thing is its subject, not the list (长沙市和株洲市建成甲乙、丙丁等8个: the list starts at 甲乙)."""
     quantity = _quantity(mention, text)[0]
-    counts = LIST_COUNT.search(text, clause_start, mention.start()) or (
+    start = max(clause_start, _subject_row_end(text, places))
+    counts = LIST_COUNT.search(text, start, mention.start()) or (
         quantity is not None and quantity.unit_norm == "count"
-        and LIST_KIND_COUNT.search(text, clause_start, mention.start()))
-    first_item = FIRST_ITEM_END.search(text, clause_start, mention.start())
-    return grow_backwards(text, clause_start, first_item.start()) if counts and first_item else None
+        and LIST_KIND_COUNT.search(text, start, mention.start()))
+    first_item = FIRST_ITEM_END.search(text, start, mention.start())
+    return grow_backwards(text, start, first_item.start()) if counts and first_item else None
+
+
+def _subject_row_end(text: str, places: list[PlaceMatch]) -> int:
+    """The end of the last row of two or more places joined by 、 or 和 and not itself counted (followed by 等地
+    or by no 等), or 0: 甲市、乙市等地新增企业50家 → after 等地."""
+    row_end, row_length = 0, 1
+    for i, place in enumerate(places):
+        if i + 1 < len(places) and PLACE_JOINER.fullmatch(text[place.end:places[i + 1].start]):
+            row_length += 1
+            continue
+        if row_length > 1 and (end := PLACE_ROW_END.match(text, place.end)):
+            row_end = end.end()
+        row_length = 1
+    return row_end
 
 
 def _continues_run(gap: str) -> bool:
@@ -177,7 +197,7 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
         names = _previous_run_names(earlier, len(mentions))
     elif names == [UNNAMED] and districts:  # 西青区、武清区率先达到1000亿元: the last indicator, for these places
         names = _last_indicator_of_paragraph(doc, sentence, before)
-    if (list_start := _counted_list_start(text, clause_start, mentions[0])) is not None:
+    if (list_start := _counted_list_start(text, clause_start, mentions[0], districts)) is not None:
         # 临淄至临沂、济菏高速改扩建等8个: places in the items' names are not the count's, the subject's are
         districts = [d for d in districts if d.end <= list_start]
     scopes = list(dict.fromkeys(d.division.name for d in districts)) or [doc.meta.region or "未知"]

@@ -72,6 +72,9 @@ _CJK = re.compile(r"[\u4e00-\u9fff]+")
 #: Items listed before a name: a short one takes its head (铜锣峡、黄草峡储气库), a longer one (up to 8 characters)
 #: what follows its last character in the name (甲空港型、乙生产型物流枢纽).
 MAX_SHORT_ITEM, MAX_PARALLEL_ITEM = 4, 8
+#: A longer item shares the end of the name after it only when it ends in a word of kind or level, as the name's
+#: matching part does (甲空港型、乙生产型物流枢纽), not when it is whole by itself (城乡一体化、丙丁一体化示范区).
+KIND_SUFFIX = re.compile(r"[型式级类性]$")
 #: Two or more quoted names in a row at the end of a name (“氢走廊”“电走廊”), and one of them.
 QUOTED_SERIES = re.compile(r"(?:“[^“”]{1,12}”){2,}$")
 QUOTE = re.compile(r"“([^“”]{1,12})”")
@@ -108,11 +111,13 @@ LEADING_VERBS = re.compile(r"(?:[\u4e00-\u9fff]{0,4}?(?:新建|建成开放|建�
 STAGE_WORDS = word_table("stage_verbs")
 #: A rail line named by a place rather than a number (轨道交通平谷线, 地铁燕房线; numbered lines end in the head 号线).
 NAMED_LINE = re.compile(r"(?:轨道交通|地铁|市域铁路|市郊铁路)[\u4e00-\u9fff]{2,3}线")
+#: A predicate reporting its subject built, opened or started (data: graph/data/staged_predicates.txt).
+STAGED_PREDICATE = "(?:" + "|".join(sorted(word_list("staged_predicates"), key=len, reverse=True)) + ")"
+#: (An adverb and) the predicate reporting what precedes built, opened or started (…全面建成通车).
+STAGED_AFTER = re.compile(r"(?:" + "|".join(word_list("stage_adverbs")) + r")?" + STAGED_PREDICATE)
 #: A clause that reports its subject built, opened or started: the subject, (an adverb), the predicate, the clause's
-#: end (data: graph/data/staged_predicates.txt).
-STAGED_SUBJECT = re.compile(r"(?<=[，。；：\n])(?P<subject>[^，。；：\n]{2,40}?)(?:" + "|".join(word_list("stage_adverbs"))
-                            + r")?(?:" + "|".join(sorted(word_list("staged_predicates"), key=len, reverse=True))
-                            + r")(?=[，。；])")
+#: end.
+STAGED_SUBJECT = re.compile(r"(?<=[，。；：\n])(?P<subject>[^，。；：\n]{2,40}?)" + STAGED_AFTER.pattern + r"(?=[，。；])")
 #: What opens a clause before its subject: a time, or a verb of making happen (实现甲乙高速建成通车).
 SUBJECT_LEAD = re.compile(r"(?:" + CLAUSE_OPENER + r"|实现|推动|推进|确保|力争)+")
 SUBJECT_ITEM = re.compile(r"[^、]+")
@@ -165,8 +170,9 @@ def _is_a_kind_or_role(doc: Document, fact: ProjectFact) -> bool:
     平安医院建设) or a role the region takes on (国际消费枢纽)."""
     if AFTER_ETC.search(doc.text, max(0, fact.start - 3), fact.start) or PILOT_AFTER.match(doc.text, fact.end):
         return True
-    if AFTER_VAGUE_COUNT.search(doc.text, doc.clause_at(fact.start).start, fact.start):
-        return True
+    if AFTER_VAGUE_COUNT.search(doc.text, doc.clause_at(fact.start).start, fact.start) and not STAGED_AFTER.match(
+            doc.text, fact.end):
+        return True  # 新开工一批重大项目、甲乙大桥建成通车: the bridge is a subject of its own
     if fact.name.startswith(CAMPAIGN_ONLY):
         return True
     role = ROLE_NAME.fullmatch(fact.name)
@@ -196,8 +202,8 @@ def _shared_end(doc: Document, start: int, end: int, fact: ProjectFact, head: st
     """What the item text[start:end], listed before `fact`, takes from its name: what follows the place that
     opens the name, for an item that is a place (甲县 before 乙县物流枢纽 → 物流枢纽); the head, for a short item
     with no head of its own (铜锣峡 before 黄草峡储气库 → 储气库); what follows the item's last character in the
-    name, for a longer item (甲空港型 before 乙生产型物流枢纽 → 物流枢纽). None when the item shares nothing
-    (甲高铁 before 乙大桥)."""
+    name, for a longer item ending in a word of kind (甲空港型 before 乙生产型物流枢纽 → 物流枢纽). None when the item
+    shares nothing (甲高铁 before 乙大桥)."""
     item, name = doc.text[start:end], fact.name
     if not _CJK.fullmatch(item) or len(item) > MAX_PARALLEL_ITEM:
         return None
@@ -207,6 +213,8 @@ def _shared_end(doc: Document, start: int, end: int, fact: ProjectFact, head: st
         return name[place_end - fact.start:]
     if len(item) <= MAX_SHORT_ITEM and not any(item.endswith(h) for h in PROJECT_HEADS):
         return head
+    if not KIND_SUFFIX.search(item):
+        return None
     cut = name.find(item[-1], 1) + 1
     return name[cut:] if cut >= 2 and len(name) - cut >= len(head) else None
 

@@ -38,8 +38,9 @@ PART_TAIL = re.compile(r"(?:[一二三四五六七八九十首]期|[东西南北
 SHORT_FOCUS = 8
 #: A report supporting its divisions in what they build: 支持甲市、乙市建设国际消费中心城市 (see `_supported_focuses`).
 SUPPORT = re.compile(r"支持")
-TOLD_TO = re.compile(r"(?:加快|率先)?(?:建设|打造|创建|争创|建成|培育|发展|做强)(?P<object>[^，。；、：]{3,24}?)(?=[，。；、：]|$)")
-PLACES_ETC = re.compile(r"等地|等")
+TOLD_TO = re.compile(r"(?:加快|率先)?(?:建设|打造|创建|争创|建成|培育|发展|做强)(?:成为|好|壮大)?"
+                     r"(?P<object>[^，。；、：]{3,24}?)(?=[，。；、：]|$)")
+PLACES_ETC = re.compile(r"等地?")
 MAX_PLACE_ROW = 60
 
 
