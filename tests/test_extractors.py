@@ -648,6 +648,11 @@ def test_a_hedge_on_the_last_number_covers_the_list():
     assert [o[3] for o in found] == ["左右", "左右"]
 
 
+def test_items_of_a_list_sharing_a_name_take_all_after_the_word_paralleling_them():
+    found = observations(REVIEW + "城镇、农村居民人均可支配收入分别增长4%、6%，工业和高技术制造业增加值分别增长5%、7%。")
+    assert [o[0] for o in found] == ["城镇居民人均可支配收入", "农村居民人均可支配收入", "工业增加值", "高技术制造业增加值"]
+
+
 def test_increment_verb_covers_every_item_of_the_clause():
     found = observations(REVIEW + "新增学前教育学位12.5万个、义务教育学位16.2万个。")
     assert [o[4] for o in found] == ["increment", "increment"]
