@@ -638,6 +638,10 @@ def test_people_counted_with_a_multiplier_and_a_noun():
     assert [(o[1], o[2]) for o in found] == [(120000.0, "person"), (250000.0, "person")]
 
 
+def test_a_stay_before_a_visa_waiver_names_the_policy_not_a_quantity():
+    assert observations(REVIEW + "甲市纳入240小时过境免签人员停留活动区域，实施72小时免签政策。") == []
+
+
 def test_households_are_homes_of_people_other_entities_are_counts():
     found = observations(REVIEW + "新增市场主体65万户，为38万户居民解决了房产证难题。")
     assert [(o[1], o[2]) for o in found] == [(650000.0, "count"), (380000.0, "household")]
