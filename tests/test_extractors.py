@@ -642,6 +642,12 @@ def test_a_stay_before_a_visa_waiver_names_the_policy_not_a_quantity():
     assert observations(REVIEW + "甲市纳入240小时过境免签人员停留活动区域，实施72小时免签政策。") == []
 
 
+def test_computing_power_is_a_quantity_with_its_unit():
+    found = observations(REVIEW + "总算力突破7000PF、增长34.6%，智能算力达2EFLOPS。")
+    assert [(o[0], o[1], o[2]) for o in found] == [
+        ("总算力", 7000, "PFLOPS"), ("总算力", 34.6, "percent"), ("智能算力", 2000, "PFLOPS")]
+
+
 def test_households_are_homes_of_people_other_entities_are_counts():
     found = observations(REVIEW + "新增市场主体65万户，为38万户居民解决了房产证难题。")
     assert [(o[1], o[2]) for o in found] == [(650000.0, "count"), (380000.0, "household")]
