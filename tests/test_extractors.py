@@ -949,6 +949,17 @@ def test_a_baseline_year_or_the_start_of_a_change_is_not_the_period_of_the_numbe
     assert found == [(2.8, "2022"), (2.8, "2019"), (1.5, "2022"), (1680, "2022")]
 
 
+def test_a_change_from_one_level_to_another_gives_both_levels_of_one_indicator_in_their_periods():
+    found = [(o.indicator, o.quantity.value, o.measure, o.period) for o in extract_observations(doc_of(
+        REVIEW + "城镇化率从52.6%提高到58.5%，高速公路里程从9.6万公里增加到13.6万公里，"
+                 "甲乙资金从2017年的639亿元增加到1923亿元，年均增长25.5%；甲乙指数从第9名提升至第2名。"))]
+    assert found == [("城镇化率", 52.6, "share", "2021"), ("城镇化率", 58.5, "share", "2022"),
+                     ("高速公路里程", 9.6, "amount", "2021"), ("高速公路里程", 13.6, "amount", "2022"),
+                     ("甲乙资金", 639, "amount", "2017"), ("甲乙资金", 1923, "amount", "2022"),
+                     ("甲乙资金", 25.5, "growth_rate", "2022"),
+                     ("甲乙指数", 9, "rank", "2021"), ("甲乙指数", 2, "rank", "2022")]
+
+
 def test_a_year_before_which_something_is_done_is_the_period_of_the_number():
     found = [(value, period) for _, value, _, _, _, _, period in observations(PLAN + "力争2027年以前建成20个产业园。")]
     assert found == [(20, "2027")]

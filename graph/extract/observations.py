@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..document import Document, Sentence
 from ..names import LIST_ETC, grow_backwards
@@ -59,6 +59,13 @@ FIRST_ITEM_END = re.compile(r"[、和]|" + LIST_ETC)
 #: What joins a row of places naming who does something (长沙市和株洲市建成…, 甲市、乙市等地新增…), not list items.
 PLACE_JOINER = re.compile(r"[、和及与]")
 PLACE_ROW_END = re.compile(r"等地|(?![等、和及与])")
+#: A change written from one level to another (城镇化率从52.6%提高到58.5%, 从年初的400P增加到8400P, 从第9名提升至第2名):
+#: what opens the first level, and what joins it to the second (see `_changes_from_to`).
+CHANGE_FROM = re.compile(r"从(?:[^，。；\d]{0,6}的|\d{4}年(?:底|末)?的)?$")
+CHANGE_TO = re.compile(r"(?:的)?(?:增加|提高|提升|下降|降低|减少|增长|上升|扩大|缩小|跃升|压减|缩减|降|增|升)(?:到|至)"
+                       r"(?:\d{4}年(?:底|末)?的|去年的|上年的)?")
+LEADING_TO = re.compile(r"[至到]?")
+WRITTEN_YEAR = re.compile(r"\d{4}年")
 #: Words after which a list of names shares a list of numbers (A、B分别…X、Y).
 RESPECTIVELY = re.compile(r"分别|(?<![年人平])均")
 
@@ -133,9 +140,56 @@ def _sentence_observations(doc: Document, sentence: Sentence,
         else:
             runs.append((clause_start, context, [m]))
     facts: list[ObservationFact] = []
+    changes = _changes_from_to(text, [m for _, _, run in runs for m in run])
     for clause_start, context, mentions in runs:
         facts.extend(_run_facts(doc, sentence, clause_start, context, mentions, facts, before))
+        if changes:
+            facts = _as_changes(doc, facts, changes)  # before the next run, which may continue its indicator
     return facts
+
+
+def _changes_from_to(text: str, mentions: list[re.Match]) -> list[tuple[re.Match, re.Match]]:
+    """The (first level, level reached) pairs of changes written from one level to another in a sentence."""
+    pairs = []
+    for first, second in zip(mentions, mentions[1:]):
+        gap = text[first.end():second.start()] + LEADING_TO.match(second.group()).group()
+        opens = first.group().startswith("从") or CHANGE_FROM.search(text, max(0, first.start() - 12), first.start())
+        if opens and CHANGE_TO.fullmatch(gap):
+            pairs.append((first, second))
+    return pairs
+
+
+def _as_changes(doc: Document, facts: list[ObservationFact],
+                pairs: list[tuple[re.Match, re.Match]]) -> list[ObservationFact]:
+    """A change from one level to another (国内生产总值从26.6万亿元增加到51.9万亿元): both levels are of what
+    precedes 从; the level reached is an amount (not an increment), and the first level is of the period before
+    the level reached's, unless a year is written with it (从2007年的639亿元)."""
+    text = doc.text
+    for first, reached in pairs:
+        origin = next((f for f in facts if f.end == first.end()), None)
+        target = next((f for f in facts if f.end == reached.end()), None)
+        if origin is None or target is None:
+            continue
+        opening = text.rfind("从", max(0, first.start() - 12), first.end())
+        period = origin.period if WRITTEN_YEAR.search(text, opening, first.end()) else _period_before(target.period)
+        item_start = _list_item_start(text, doc.clause_at(opening).start, opening)
+        subject = _clean_subject(_without_places(text[item_start:opening], district_mentions(doc, item_start, opening)))
+        indicator = subject if len(subject) >= 2 else origin.indicator
+        facts = [replace(f, indicator=indicator, period=period, measure=_level(f)) if f.end == first.end() else
+                 replace(f, indicator=indicator, measure=_level(f)) if f.end == reached.end() else f
+                 for f in facts]
+    return facts
+
+
+def _level(fact: ObservationFact) -> str:
+    """The measure of a level a change starts from or reaches: a rank, a share, else an amount."""
+    return fact.measure if fact.measure in ("rank", "share") else "amount"
+
+
+def _period_before(period: str) -> str:
+    """The year before a period: 2024 → 2023, 2013-2017 → 2012."""
+    year = re.match(r"\d{4}", period)
+    return str(int(year.group()) - 1) if year else period
 
 
 def _counted_list_start(text: str, clause_start: int, mention: re.Match, places: list[PlaceMatch]) -> int | None:
