@@ -937,6 +937,11 @@ def test_a_name_listed_after_a_vague_count_with_its_own_stage_is_a_project():
         "甲乙大桥"]
 
 
+def test_policy_slogans_and_funding_listed_before_等项目_are_no_projects():
+    assert projects_of("持续做好“两重”、“两新”、专项债等项目谋划储备，推进甲乙大桥、丙丁隧道等项目建设。") == [
+        ("甲乙大桥", "accelerate"), ("丙丁隧道", "accelerate")]
+
+
 def test_promotion_to_a_class_and_full_support_end_a_name():
     assert [name for name, _ in projects_of("甲乙博物馆晋升为国家一级博物馆，全力支持丙丁医院建设。")] == [
         "甲乙博物馆", "丙丁医院"]

@@ -104,6 +104,8 @@ MIN_PHASED_BASE = 3
 #: A campus, branch or station named by the district it is in: 友谊医院顺义院区, 某大学通州校区, 丰台站.
 BRANCH_HEAD = re.compile(r"院区|校区|分院|分校|园区|站")
 LIST_SPLIT = re.compile(r"、")
+#: A quoted slogan counting policies (“两重”, “两新”, “三去一降一补”) names a policy, not a project.
+SLOGAN = re.compile(r"“(?:[一二两三四五六七八九十百千万]+[\u4e00-\u9fff]{1,2})+”")
 LEADING_VERBS = re.compile(r"(?:[\u4e00-\u9fff]{0,4}?(?:新建|建成开放|建成|推动|推进|加快|实施|引进|落地|开工建设|开工|"
                            r"谋划|启动|完成|打造|建设|提速|续建|做好|加强))+")
 
@@ -333,7 +335,7 @@ def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
             s = grow_backwards(text, s, e)
         verb = LEADING_VERBS.match(text, s, e)
         s = verb.end() if verb else s
-        if 2 <= e - s <= 24 and not SECTOR_ITEM.fullmatch(text, s, e):
+        if 2 <= e - s <= 24 and not SECTOR_ITEM.fullmatch(text, s, e) and not SLOGAN.fullmatch(text, s, e):
             items.append((s, e))
     return items if len(items) >= 1 and all(text[s:e].strip() for s, e in items) else []
 
