@@ -863,6 +863,11 @@ def test_the_verb_改革_opening_a_programme_name_is_not_part_of_it():
         "甲乙科技评价制度", "改革开放示范工程", "改革攻坚三年行动"]
 
 
+def test_verbs_of_aiming_and_winning_open_no_programme_name():
+    doc = doc_of(PLAN + "瞄准生物工程、高端医疗器械等领域，《甲乙》等6部作品荣获“五个一工程”优秀奖。")
+    assert [a.name for a in extract_actions(doc) if a.level == "program"] == []
+
+
 def test_verbs_of_practising_and_detailing_open_no_programme_name():
     doc = doc_of(PLAN + "落细区域甲乙发展战略，忠实践行“丙丁战略”。")
     assert [a.name for a in extract_actions(doc) if a.level == "program"] == ["区域甲乙发展战略", "“丙丁战略”"]
