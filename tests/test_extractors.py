@@ -863,8 +863,9 @@ def test_the_verb_改革_opening_a_programme_name_is_not_part_of_it():
         "甲乙科技评价制度", "改革开放示范工程", "改革攻坚三年行动"]
 
 
-def test_verbs_of_aiming_and_winning_open_no_programme_name():
-    doc = doc_of(PLAN + "瞄准生物工程、高端医疗器械等领域，《甲乙》等6部作品荣获“五个一工程”优秀奖。")
+def test_verbs_of_aiming_and_winning_and_a_team_open_no_programme_name():
+    doc = doc_of(PLAN + "瞄准生物工程、高端医疗器械等领域，《甲乙》等6部作品荣获“五个一工程”优秀奖，"
+                        "青藏高原甲乙资源工程团队荣获“卓越团队”。")
     assert [a.name for a in extract_actions(doc) if a.level == "program"] == []
 
 

@@ -32,8 +32,8 @@ MAX_TASK = 40
 DIGIT = re.compile(r"[0-9０-９]")
 #: Generic heads of programme names (data: graph/data/programme_heads.txt).
 PROGRAM_HEADS = word_list("programme_heads")
-#: A head word that goes on into a longer word is no head: 工程师, 行动上 (思想上政治上行动上), 战略者.
-WORD_GOES_ON = re.compile(r"[师上者员]")
+#: A head word that goes on into a longer word is no head: 工程师, 行动上 (思想上政治上行动上), 战略者, 工程团队.
+WORD_GOES_ON = re.compile(r"[师上者员]|团队")
 #: What a programme's name may run on into within one word: more of a name (工程建设, 改革试点, 行动计划) or what a
 #: programme has (试点经验, 试点工作, 改革成效).
 NAME_GOES_ON = frozenset(PROGRAM_HEADS) | {"建设", "试点", "示范", "项目", "工作", "计划", "经验", "成效", "成果", "任务"}
