@@ -51,8 +51,8 @@ def clean_indicator_name(name: str) -> str:
     """The name without what a sentence puts around it (拟按, 预期, 平均, 把 …; word lists in
     ``graph/data/indicator_name_trims.txt``).
 
-    >>> [clean_indicator_name(n) for n in ("赤字率拟按", "城镇调查失业率平", "把居民消费价格涨幅", "广义货币M2预期")]
-    ['赤字率', '城镇调查失业率', '居民消费价格涨幅', '广义货币M2']
+    >>> [clean_indicator_name(n) for n in ("赤字率拟按", "城镇调查失业率平均", "把居民消费价格涨幅", "基本养老金水平")]
+    ['赤字率', '城镇调查失业率', '居民消费价格涨幅', '基本养老金水平']
     """
     leads, tails = _trims()
     name = PLAN_LEAD.sub("", name) or name

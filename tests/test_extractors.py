@@ -648,6 +648,10 @@ def test_computing_power_is_a_quantity_with_its_unit():
         ("总算力", 7000, "PFLOPS"), ("总算力", 34.6, "percent"), ("智能算力", 2000, "PFLOPS")]
 
 
+def test_an_adverb_of_repetition_is_not_part_of_the_indicator():
+    assert [o[0] for o in observations(REVIEW + "甲乙学生人数又增长10.5%，丙丁收入再增长3%。")] == ["甲乙学生人数", "丙丁收入"]
+
+
 def test_households_are_homes_of_people_other_entities_are_counts():
     found = observations(REVIEW + "新增市场主体65万户，为38万户居民解决了房产证难题。")
     assert [(o[1], o[2]) for o in found] == [(650000.0, "count"), (380000.0, "household")]
@@ -963,12 +967,14 @@ def test_a_baseline_year_or_the_start_of_a_change_is_not_the_period_of_the_numbe
 def test_a_change_from_one_level_to_another_gives_both_levels_of_one_indicator_in_their_periods():
     found = [(o.indicator, o.quantity.value, o.measure, o.period) for o in extract_observations(doc_of(
         REVIEW + "城镇化率从52.6%提高到58.5%，高速公路里程从9.6万公里增加到13.6万公里，"
-                 "甲乙资金从2017年的639亿元增加到1923亿元，年均增长25.5%；甲乙指数从第9名提升至第2名。"))]
+                 "甲乙资金从2017年的639亿元增加到1923亿元，年均增长25.5%；甲乙指数从第9名提升至第2名，"
+                 "甲乙补助从人均40元提高到45元。"))]
     assert found == [("城镇化率", 52.6, "share", "2021"), ("城镇化率", 58.5, "share", "2022"),
                      ("高速公路里程", 9.6, "amount", "2021"), ("高速公路里程", 13.6, "amount", "2022"),
                      ("甲乙资金", 639, "amount", "2017"), ("甲乙资金", 1923, "amount", "2022"),
                      ("甲乙资金", 25.5, "growth_rate", "2022"),
-                     ("甲乙指数", 9, "rank", "2021"), ("甲乙指数", 2, "rank", "2022")]
+                     ("甲乙指数", 9, "rank", "2021"), ("甲乙指数", 2, "rank", "2022"),
+                     ("甲乙补助", 40, "amount", "2021"), ("甲乙补助", 45, "amount", "2022")]
 
 
 def test_a_year_before_which_something_is_done_is_the_period_of_the_number():

@@ -36,7 +36,7 @@ def test_the_scheme_has_the_headline_indicators_and_at_least_sixty_concepts():
 @pytest.mark.parametrize("name, measure, unit, label", [
     ("国内生产总值", "growth_rate", "percent", "地区生产总值"),  # the nation's name for it
     ("全省地区生产总值", "amount", "CNY", "地区生产总值"),
-    ("城镇调查失业率平", "share", "percent", "城镇调查失业率"),  # a cut-off 平均
+    ("城镇调查失业率平均", "share", "percent", "城镇调查失业率"),
     ("年末城镇调查失业率", "share", "percent", "城镇调查失业率"),
     ("居民消费价格上涨", "growth_rate", "percent", "居民消费价格"),
     ("居民消费价格涨幅", "share", "percent", "居民消费价格"),
@@ -54,6 +54,10 @@ def test_names_reports_write_map_to_one_concept(name, measure, unit, label):
 ])
 def test_what_is_not_the_indicator_gets_no_concept(name, measure, unit):
     assert indicator_scheme().match(name, measure, unit) is None
+
+
+def test_a_name_ending_in_水平_keeps_it():
+    assert clean_indicator_name("企业退休人员基本养老金水平") == "企业退休人员基本养老金水平"
 
 
 def test_names_lose_the_words_around_them():

@@ -49,7 +49,7 @@ SCOPE_PREFIX = re.compile(r"^(?:全市|全区|全省|我市|全国)")
 TRAILING_VERBS = re.compile(
     r"(?:不少于|不低于|不超过|预计|力争|努力|稳定|保持在|保持|控制在|控制|达到|达|为|实现|增长|年均|分别|均|突破|超过|增至|降至|降到|"
     r"提高|提升|下降|降低|减少|增加|稳居|位居|居|跃|(?<!安)排|拟安排|安排|(?<=目标)拟?定|首次|率先|持续|继续|快于|高于|低于|占|了|在|到|"
-    r"于|至|的|之|约|近|超|由|每人每年|平均每|每年|每|已经|已)+$")
+    r"于|至|的|之|约|近|超|由|每人每年|平均每|平均|平稳|每年|每|已经|已|又|再)+$")
 LEADING_NOISE = re.compile(r"^(?:其中|同时|并|和|及|以及|与|累计|率先|的|但|要|由|把|将|，|、)+")
 #: A number counting the list before it (甲乙、丙丁等8个), or a count after the list's kind (甲乙、丙丁等国家集群4个).
 LIST_COUNT = re.compile(r"等(?:" + "|".join(PRE_QUALIFIERS) + r")?$")
@@ -61,7 +61,7 @@ PLACE_JOINER = re.compile(r"[、和及与]")
 PLACE_ROW_END = re.compile(r"等地|(?![等、和及与])")
 #: A change written from one level to another (城镇化率从52.6%提高到58.5%, 从年初的400P增加到8400P, 从第9名提升至第2名):
 #: what opens the first level, and what joins it to the second (see `_changes_from_to`).
-CHANGE_FROM = re.compile(r"从(?:[^，。；\d]{0,6}的|\d{4}年(?:底|末)?的)?$")
+CHANGE_FROM = re.compile(r"从(?:人均|每人|[^，。；\d]{0,6}的|\d{4}年(?:底|末)?的)?$")
 CHANGE_TO = re.compile(r"(?:的)?(?:增加|提高|提升|下降|降低|减少|增长|上升|扩大|缩小|跃升|压减|缩减|降|增|升)(?:到|至)"
                        r"(?:\d{4}年(?:底|末)?的|去年的|上年的)?")
 LEADING_TO = re.compile(r"[至到]?")
