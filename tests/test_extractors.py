@@ -952,6 +952,11 @@ def test_policy_slogans_and_funding_listed_before_等项目_are_no_projects():
         ("甲乙大桥", "accelerate"), ("丙丁隧道", "accelerate")]
 
 
+def test_the_first_item_of_a_project_list_is_not_cut_back_to_its_head():
+    assert projects_of("扎实推进甲乙医院改造提升工程、丙丁大学教育城校区等项目。") == [
+        ("甲乙医院改造提升工程", "accelerate"), ("丙丁大学教育城校区", "accelerate")]
+
+
 def test_promotion_to_a_class_and_full_support_end_a_name():
     assert [name for name, _ in projects_of("甲乙博物馆晋升为国家一级博物馆，全力支持丙丁医院建设。")] == [
         "甲乙博物馆", "丙丁医院"]

@@ -27,6 +27,8 @@ from .places import STANDALONE_AREAS, district_mentions
 PROJECT_HEADS = word_list("project_heads")
 PROJECT_TAILS = word_list("project_tails")
 _HEADS_LONGEST_FIRST = sorted(PROJECT_HEADS, key=len, reverse=True)
+#: A head word alone (工程, 中心) names nothing: the start of a name grown back to it is wrong (甲乙医院改造提升工程).
+BARE_HEADS = frozenset(PROJECT_HEADS) | frozenset(word_list("programme_heads")) | {"项目"}
 _HEAD = "(?:" + "|".join(re.escape(h) for h in _HEADS_LONGEST_FIRST) + ")"
 #: Level and kind words (data: graph/data/generic_modifiers.txt), and sector words (sectors.txt).
 _LEVEL_WORD = alternation(word_list("generic_modifiers"))
@@ -331,8 +333,8 @@ def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     bounds = [start] + [m.end() for m in LIST_SPLIT.finditer(text, start, end)]
     ends = [m.start() for m in LIST_SPLIT.finditer(text, start, end)] + [end]
     for s, e in zip(bounds, ends):
-        if s == start:
-            s = grow_backwards(text, s, e)
+        if s == start and text[(grown := grow_backwards(text, s, e)):e] not in BARE_HEADS:
+            s = grown
         verb = LEADING_VERBS.match(text, s, e)
         s = verb.end() if verb else s
         if 2 <= e - s <= 24 and not SECTOR_ITEM.fullmatch(text, s, e) and not SLOGAN.fullmatch(text, s, e):
