@@ -648,8 +648,14 @@ def test_computing_power_is_a_quantity_with_its_unit():
         ("总算力", 7000, "PFLOPS"), ("总算力", 34.6, "percent"), ("智能算力", 2000, "PFLOPS")]
 
 
-def test_an_adverb_of_repetition_is_not_part_of_the_indicator():
-    assert [o[0] for o in observations(REVIEW + "甲乙学生人数又增长10.5%，丙丁收入再增长3%。")] == ["甲乙学生人数", "丙丁收入"]
+def test_an_adverb_of_repetition_or_sum_is_not_part_of_the_indicator():
+    assert [o[0] for o in observations(REVIEW + "甲乙学生人数又增长10.5%，丙丁收入再增长3%，建成戊己线共67公里。")] == [
+        "甲乙学生人数", "丙丁收入", "建成戊己线"]
+
+
+def test_quoted_items_of_a_list_keep_no_half_quote():
+    found = observations(REVIEW + "“甲乙标准”、“丙丁品牌”分别新增11个、20项。")
+    assert [o[0] for o in found] == ["甲乙标准", "丙丁品牌"]
 
 
 def test_households_are_homes_of_people_other_entities_are_counts():

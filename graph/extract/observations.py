@@ -49,7 +49,7 @@ SCOPE_PREFIX = re.compile(r"^(?:全市|全区|全省|我市|全国)")
 TRAILING_VERBS = re.compile(
     r"(?:不少于|不低于|不超过|预计|力争|努力|稳定|保持在|保持|控制在|控制|达到|达|为|实现|增长|年均|分别|均|突破|超过|增至|降至|降到|"
     r"提高|提升|下降|降低|减少|增加|稳居|位居|居|跃|(?<!安)排|拟安排|安排|(?<=目标)拟?定|首次|率先|持续|继续|快于|高于|低于|占|了|在|到|"
-    r"于|至|的|之|约|近|超|由|每人每年|平均每|平均|平稳|每年|每|已经|已|又|再)+$")
+    r"于|至|的|之|约|近|超|由|每人每年|平均每|平均|平稳|每年|每|已经|已|又|再|共计|共)+$")
 LEADING_NOISE = re.compile(r"^(?:其中|同时|并|和|及|以及|与|累计|率先|的|但|要|由|把|将|，|、)+")
 #: A number counting the list before it (甲乙、丙丁等8个), or a count after the list's kind (甲乙、丙丁等国家集群4个).
 LIST_COUNT = re.compile(r"等(?:" + "|".join(PRE_QUALIFIERS) + r")?$")
@@ -373,10 +373,15 @@ def _indicators(context: str, after: str) -> list[str]:
         subject = _clean_subject(_noun_after(after)) or subject
     if not subject:
         return [UNNAMED]
-    parts = [p for p in re.split(r"和|、|及", subject) if len(p) >= 2]
+    parts = [_balanced(p) for p in re.split(r"和|、|及", subject) if len(p) >= 2]
     if ("分别" in context or "均" in context[-4:]) and len(parts) > 1:
         return _share_suffix(parts)
     return [subject]
+
+
+def _balanced(name: str) -> str:
+    """A list item without the half of a quote the split left it (“甲乙标准”、“丙丁品牌” → 甲乙标准”, “丙丁品牌)."""
+    return name if name.count("“") == name.count("”") else name.strip("“”")
 
 
 def _share_suffix(parts: list[str]) -> list[str]:
