@@ -963,6 +963,11 @@ def test_the_first_item_of_a_project_list_is_not_cut_back_to_its_head():
         ("甲乙医院改造提升工程", "accelerate"), ("丙丁大学教育城校区", "accelerate")]
 
 
+def test_a_headed_name_reported_built_may_hold_a_verb_after_its_opening_word():
+    assert projects_of("推进文物保护，甲乙遗址保护展示工程建设完工，统筹重大产业项目建成投产。") == [
+        ("甲乙遗址保护展示工程", "completed")]
+
+
 def test_promotion_to_a_class_and_full_support_end_a_name():
     assert [name for name, _ in projects_of("甲乙博物馆晋升为国家一级博物馆，全力支持丙丁医院建设。")] == [
         "甲乙博物馆", "丙丁医院"]

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from ..document import Document, Sentence
 from ..gazetteer import suffix_runs_on
+from ..segment import cut, word_tags
 from ..names import LIST_ETC, LIST_ETC_MARK, NameFinder, grow_backwards, is_name_like
 from ..textmatch import alternation
 from ..vocab import word_list, word_table
@@ -127,6 +128,8 @@ SUBJECT_LEAD = re.compile(r"(?:" + CLAUSE_OPENER + r"|实现|推动|推进|确�
 SUBJECT_ITEM = re.compile(r"[^、]+")
 #: Two characters are too few to tell a name from a place or an adverb (西宁, 尽早).
 MIN_STAGED, MAX_STAGED = 3, 16
+#: Nouns that must open a staged name holding a verb (see `_headed_compound`).
+MIN_COMPOUND_NOUNS = 2
 COMPLETED, START, ACCELERATE, PLAN, EARLY_WORK = (re.compile("|".join(STAGE_WORDS[stage])) for stage in
                                                   ("completed", "start", "accelerate", "plan", "early"))
 DISTRICT_SUBJECT = re.compile(r"(?:要|将|应|需)")
@@ -307,8 +310,19 @@ def _staged_subjects(text: str, sentence: Sentence) -> list[tuple[int, int]]:
 
 
 def _a_staged_name(name: str) -> bool:
-    return (MIN_STAGED <= len(name) <= MAX_STAGED and is_name_like(name) and not COUNT_PREFIX.match(name)
-            and not GENERIC_NAME.fullmatch(name) and name not in STANDALONE_AREAS)
+    return (MIN_STAGED <= len(name) <= MAX_STAGED and (is_name_like(name) or _headed_compound(name))
+            and not COUNT_PREFIX.match(name) and not GENERIC_NAME.fullmatch(name) and name not in STANDALONE_AREAS)
+
+
+def _headed_compound(name: str) -> bool:
+    """A name ending in a head may hold verbs after two or more nouns (甲乙遗址保护展示工程, 辽河干流防洪提升主体工程):
+    a compound, not a clause (统筹重大产业项目, 新开工一批重大项目)."""
+    if not name.endswith(tuple(BARE_HEADS)):
+        return False
+    tags = [word_tags().get(token, "") for token in cut(name, hmm=True)]
+    first_verb = next((i for i, tag in enumerate(tags) if tag.startswith("v")), len(tags))
+    return first_verb >= MIN_COMPOUND_NOUNS and all(tag.startswith("n") for tag in tags[:first_verb]) and not any(
+        tag[:1] in "mdpcur" for tag in tags if tag)
 
 
 def _counted_kind(text: str, end: int) -> bool:
