@@ -90,7 +90,7 @@ def test_explicit_year_wins_and_decline_is_negative():
 
 def test_lists_with_respectively_give_one_record_each():
     found = observations(REVIEW + "雏鹰、瞪羚、领军企业分别超过5800家、460家、310家。")
-    assert [(o[0], o[1], o[3]) for o in found] == [("雏鹰", 5800, "超过"), ("瞪羚", 460, "超过"), ("领军企业", 310, "超过")]
+    assert [(o[0], o[1], o[3]) for o in found] == [("雏鹰企业", 5800, "超过"), ("瞪羚企业", 460, "超过"), ("领军企业", 310, "超过")]
 
 
 def test_share_rank_and_percentage_points():
@@ -669,8 +669,10 @@ def test_a_hedge_on_the_last_number_covers_the_list():
 
 
 def test_items_of_a_list_sharing_a_name_take_all_after_the_word_paralleling_them():
-    found = observations(REVIEW + "城镇、农村居民人均可支配收入分别增长4%、6%，工业和高技术制造业增加值分别增长5%、7%。")
-    assert [o[0] for o in found] == ["城镇居民人均可支配收入", "农村居民人均可支配收入", "工业增加值", "高技术制造业增加值"]
+    found = observations(REVIEW + "城镇、农村居民人均可支配收入分别增长4%、6%，工业和高技术制造业增加值分别增长5%、7%，"
+                                  "粮食、蔬菜播种面积分别达到550万亩、75万亩，雏鹰、领军（培育）企业分别超过580家、31家。")
+    assert [o[0] for o in found] == ["城镇居民人均可支配收入", "农村居民人均可支配收入", "工业增加值", "高技术制造业增加值",
+                                     "粮食播种面积", "蔬菜播种面积", "雏鹰企业", "领军（培育）企业"]
 
 
 def test_increment_verb_covers_every_item_of_the_clause():

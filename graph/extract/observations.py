@@ -391,14 +391,15 @@ def _share_suffix(parts: list[str]) -> list[str]:
         suffix = last[last.index("占", 1):]
         return [p if p.endswith(suffix) else p + suffix for p in parts[:-1]] + [last]
     suffix = next((s for s in ("增加值", "占比", "比重", "数量", "收入", "总额", "规模") if last.endswith(s)), "")
-    return [p if p.endswith(suffix) else p + _parallel_rest(p, last, suffix) for p in parts[:-1]] + [last]
+    return [p if suffix and p.endswith(suffix) else p + _parallel_rest(p, last, suffix) for p in parts[:-1]] + [last]
 
 
 def _parallel_rest(item: str, last: str, suffix: str) -> str:
     """What an item takes from the list's last name: all after the word paralleling it, when that word is as long
     (城镇 of 城镇、农村居民人均可支配收入 → 居民人均可支配收入), else the name's generic suffix (工业 → 增加值)."""
     first = cut(last)[0]
-    return last[len(first):] if len(first) == len(item) < len(last) else suffix
+    rest = re.sub(r"^（[^）]*）", "", last[len(first):])  # 领军（培育）企业: the note is the last item's own
+    return rest if len(first) == len(item) < len(last) else suffix
 
 
 def _clean_subject(text: str) -> str:
