@@ -648,6 +648,13 @@ def test_computing_power_is_a_quantity_with_its_unit():
         ("总算力", 7000, "PFLOPS"), ("总算力", 34.6, "percent"), ("智能算力", 2000, "PFLOPS")]
 
 
+def test_a_clause_of_comparison_rank_or_level_reached_continues_the_indicator_before_it():
+    found = [(o[0], o[1], o[4]) for o in observations(
+        REVIEW + "甲乙收入增长5%，比2009年提高92%。丙丁总值增加到51.9万亿元，跃升到世界第二位。财政补助由每人每年380元提高到420元。")]
+    assert found == [("甲乙收入", 5, "growth_rate"), ("甲乙收入", 92, "growth_rate"), ("丙丁总值", 51.9e12, "amount"),
+                     ("丙丁总值", 2, "rank"), ("财政补助", 380, "amount"), ("财政补助", 420, "amount")]
+
+
 def test_an_adverb_of_repetition_or_sum_is_not_part_of_the_indicator():
     assert [o[0] for o in observations(REVIEW + "甲乙学生人数又增长10.5%，丙丁收入再增长3%，建成戊己线共67公里。")] == [
         "甲乙学生人数", "丙丁收入", "建成戊己线"]

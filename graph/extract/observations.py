@@ -44,12 +44,14 @@ PROGRAM_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:工程|行动|措施|举措
 POLICY_NAME = re.compile(r"[\u4e00-\u9fff]{2,}$")  # 稳经济35条、… : a name right before the number
 PRE_QUALIFIERS = ("不低于", "不少于", "不超过", "突破", "超过", "力争", "约", "近", "超")
 LIST_BREAK = "、"
+#: A comparison opening a clause (比2009年提高92%, 较上年增长): the number's subject is the sentence's earlier one.
+COMPARISON_PREFIX = re.compile(r"^(?:比|较|与)(?:\d{4}年(?:底|末)?|上年|去年|上一年)(?:相比|同期)?")
 TIME_PREFIX = re.compile(r"^(?:到|至|截至)?(?:\d{4}年(?:底|末)?|今年|全年|五年来|过去五年|过去一年|一年来|年内|目前)[，,]?")
 SCOPE_PREFIX = re.compile(r"^(?:全市|全区|全省|我市|全国)")
 TRAILING_VERBS = re.compile(
     r"(?:不少于|不低于|不超过|预计|力争|努力|稳定|保持在|保持|控制在|控制|达到|达|为|实现|增长|年均|分别|均|突破|超过|增至|降至|降到|"
     r"提高|提升|下降|降低|减少|增加|稳居|位居|居|跃|(?<!安)排|拟安排|安排|(?<=目标)拟?定|首次|率先|持续|继续|快于|高于|低于|占|了|在|到|"
-    r"于|至|的|之|约|近|超|由|每人每年|平均每|平均|平稳|每年|每|已经|已|又|再|共计|共)+$")
+    r"于|至|的|之|约|近|超|由|每人每年|平均每|平均|平稳|每年|每|已经|已|又|再|共计|共|跃升到|跃升|跃居)+$")
 LEADING_NOISE = re.compile(r"^(?:其中|同时|并|和|及|以及|与|累计|率先|的|但|要|由|把|将|，|、)+")
 #: A number counting the list before it (甲乙、丙丁等8个), or a count after the list's kind (甲乙、丙丁等国家集群4个).
 LIST_COUNT = re.compile(r"等(?:" + "|".join(PRE_QUALIFIERS) + r")?$")
@@ -61,7 +63,7 @@ PLACE_JOINER = re.compile(r"[、和及与]")
 PLACE_ROW_END = re.compile(r"等地|(?![等、和及与])")
 #: A change written from one level to another (城镇化率从52.6%提高到58.5%, 从年初的400P增加到8400P, 从第9名提升至第2名):
 #: what opens the first level, and what joins it to the second (see `_changes_from_to`).
-CHANGE_FROM = re.compile(r"从(?:人均|每人|[^，。；\d]{0,6}的|\d{4}年(?:底|末)?的)?$")
+CHANGE_FROM = re.compile(r"[从由](?:人均|每人每年|每人|[^，。；\d]{0,6}的|\d{4}年(?:底|末)?的)?$")
 CHANGE_TO = re.compile(r"(?:的)?(?:增加|提高|提升|下降|降低|减少|增长|上升|扩大|缩小|跃升|压减|缩减|降|增|升)(?:到|至)"
                        r"(?:\d{4}年(?:底|末)?的|去年的|上年的)?")
 LEADING_TO = re.compile(r"[至到]?")
@@ -162,7 +164,7 @@ def _changes_from_to(text: str, mentions: list[re.Match]) -> list[tuple[re.Match
 def _as_changes(doc: Document, facts: list[ObservationFact],
                 pairs: list[tuple[re.Match, re.Match]]) -> list[ObservationFact]:
     """A change from one level to another (国内生产总值从26.6万亿元增加到51.9万亿元): both levels are of what
-    precedes 从; the level reached is an amount (not an increment), and the first level is of the period before
+    precedes 从 (or 由); the level reached is an amount (not an increment), and the first level is of the period before
     the level reached's, unless a year is written with it (从2007年的639亿元)."""
     text = doc.text
     for first, reached in pairs:
@@ -170,7 +172,7 @@ def _as_changes(doc: Document, facts: list[ObservationFact],
         target = next((f for f in facts if f.end == reached.end()), None)
         if origin is None or target is None:
             continue
-        opening = text.rfind("从", max(0, first.start() - 12), first.end())
+        opening = max(text.rfind(mark, max(0, first.start() - 12), first.end()) for mark in "从由")
         period = origin.period if WRITTEN_YEAR.search(text, opening, first.end()) else _period_before(target.period)
         item_start = _list_item_start(text, doc.clause_at(opening).start, opening)
         subject = _clean_subject(_without_places(text[item_start:opening], district_mentions(doc, item_start, opening)))
@@ -358,8 +360,8 @@ def _measure(quantity: Quantity, context: str, after: str, clause: str) -> str:
         if SHARE.search(near) and not GROWTH.search(near[-3:]):
             return "share"
         return "growth_rate" if GROWTH.search(near) else "share"
-    if AMOUNT.search(near[-3:]):
-        return "amount"
+    if AMOUNT.search(near[-3:]) or LEVEL_REACHED.search(near):
+        return "amount"  # 达到…, 增加到…: the level reached
     if INCREMENT.search(clause) or INCREMENT.match(after.lstrip("个")) or INCREMENT.search(after[:8]):
         return "increment"
     return "amount"
@@ -408,6 +410,7 @@ def _clean_subject(text: str) -> str:
         text = text.replace("“", "").replace("”", "")
     text = LEADING_NOISE.sub("", text)
     text = TIME_PREFIX.sub("", text)
+    text = COMPARISON_PREFIX.sub("", text)
     text = SCOPE_PREFIX.sub("", text)
     text = LEADING_NOISE.sub("", re.sub(r"^预计", "", text))  # again: 今年的… once 今年 is gone
     previous = None
