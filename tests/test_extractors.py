@@ -656,8 +656,9 @@ def test_a_clause_of_comparison_rank_or_level_reached_continues_the_indicator_be
 
 
 def test_an_adverb_of_repetition_or_sum_is_not_part_of_the_indicator():
-    assert [o[0] for o in observations(REVIEW + "甲乙学生人数又增长10.5%，丙丁收入再增长3%，建成戊己线共67公里。")] == [
-        "甲乙学生人数", "丙丁收入", "建成戊己线"]
+    assert [o[0] for o in observations(REVIEW + "甲乙学生人数又增长10.5%，丙丁收入再增长3%，建成戊己线共67公里，"
+                                                "甲乙评估蝉联全国第一，全省范围内469个丙丁站点建成。")] == [
+        "甲乙学生人数", "丙丁收入", "建成戊己线", "甲乙评估", "丙丁站点"]
 
 
 def test_quoted_items_of_a_list_keep_no_half_quote():
