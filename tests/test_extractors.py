@@ -947,6 +947,10 @@ def test_the_one_character_place_after_在_is_not_part_of_a_name():
         "甲乙实验室", "“丙丁”示范区"]
 
 
+def test_a_grassroots_facility_is_a_category():
+    assert projects_of("建设公共图书馆、基层综合性文化服务中心，建成甲乙文化服务中心。") == [("甲乙文化服务中心", "completed")]
+
+
 def test_headquarters_of_a_kind_of_firm_are_a_category():
     assert projects_of("新增跨国公司地区总部20家，吸引央企区域总部落户，甲乙集团华中总部投入运营。") == [
         ("甲乙集团华中总部", "completed")]
