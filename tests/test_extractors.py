@@ -947,6 +947,11 @@ def test_the_one_character_place_after_在_is_not_part_of_a_name():
         "甲乙实验室", "“丙丁”示范区"]
 
 
+def test_a_list_of_places_before_a_list_of_projects_and_items_monitored_are_no_projects():
+    assert projects_of("在甲乙、丙丁、戊己等重点区域开展细颗粒物等项目监测，推进庚辛大桥、壬癸隧道等项目。") == [
+        ("庚辛大桥", "accelerate"), ("壬癸隧道", "accelerate")]
+
+
 def test_a_grassroots_facility_is_a_category():
     assert projects_of("建设公共图书馆、基层综合性文化服务中心，建成甲乙文化服务中心。") == [("甲乙文化服务中心", "completed")]
 

@@ -89,7 +89,8 @@ _PROJECT_KIND = r"(?:(?!领域|方面|行业|企业|产业)[\u4e00-\u9fff]){0,6}
 _QUOTED_PROJECT_KIND = ("“(?:[^“”]{0,6}(?:项目|" + _HEAD + ")|" + "|".join(word_list("project_list_kinds")) + ")”")
 PROJECT_LIST = re.compile(r"(?P<items>[^，。；：]{2,200}?)等(?:(?:一批)?(?:" + _PROJECT_KIND + r"项目|"
                           + _QUOTED_PROJECT_KIND + ")"
-                          r"|\d+[个项][\u4e00-\u9fff]{0,8}项目|一批" + _PROJECT_KIND + _HEAD + ")")
+                          r"|\d+[个项][\u4e00-\u9fff]{0,8}项目|一批" + _PROJECT_KIND + _HEAD + ")"
+                          r"(?!监测|检测|检查|测试)")  # 开展细颗粒物等项目监测: items monitored, not projects
 #: A name followed by its count (老年日间照料服务中心达到1357个) names a kind of facility, not one project
 #: (a quoted brand such as “鲁班工坊”达到21家 stays a project).
 COUNTED_AFTER = re.compile(r"(?:达到|增至|超过|突破|总数|数量)?\d")
@@ -285,7 +286,9 @@ def _name_spans(text: str, sentence: Sentence) -> list[tuple[int, int]]:
     spans.update(m.span() for m in NAMED_LINE.finditer(text, sentence.start, sentence.end))
     if text.find("等", sentence.start, sentence.end) >= 0:  # the list pattern is slow: only where a list can close
         for m in PROJECT_LIST.finditer(text, sentence.start, sentence.end):
-            spans.update(_list_items(text, m.start("items"), m.end("items")))
+            earlier = [e.end() for e in LIST_ETC_MARK.finditer(text, m.start("items"), m.end("items"))]
+            # 在甲、乙等区域开展丙丁等项目监测: the list ends at the last 等 before its own
+            spans.update(_list_items(text, max([m.start("items")] + earlier), m.end("items")))
     return [sp for sp in _drop_nested(sorted(spans)) if not _quote_fragment(text, sentence.start, *sp)
             and text[sp[0]:sp[1]].strip("“”") not in STANDALONE_AREAS and not _counted_kind(text, sp[1])
             and not SELECTION_VERB.search(text, max(sentence.start, sp[0] - 4), sp[0])]
