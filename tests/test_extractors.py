@@ -889,6 +889,11 @@ def test_verbs_of_aiming_and_winning_and_a_team_open_no_programme_name():
     assert [a.name for a in extract_actions(doc) if a.level == "program"] == []
 
 
+def test_adverbs_of_manner_and_a_start_written_as_one_word_open_no_programme_name():
+    doc = doc_of(PLAN + "广泛开展甲乙提升行动，新开工丙丁安居工程，努力实现“十四五”规划。")
+    assert [a.name for a in extract_actions(doc) if a.level == "program"] == ["甲乙提升行动", "丙丁安居工程", "“十四五”规划"]
+
+
 def test_verbs_of_practising_and_detailing_open_no_programme_name():
     doc = doc_of(PLAN + "落细区域甲乙发展战略，忠实践行“丙丁战略”。")
     assert [a.name for a in extract_actions(doc) if a.level == "program"] == ["区域甲乙发展战略", "“丙丁战略”"]
