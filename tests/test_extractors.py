@@ -659,6 +659,9 @@ def test_an_adverb_of_repetition_or_sum_is_not_part_of_the_indicator():
     assert [o[0] for o in observations(REVIEW + "甲乙学生人数又增长10.5%，丙丁收入再增长3%，建成戊己线共67公里，"
                                                 "甲乙评估蝉联全国第一，全省范围内469个丙丁站点建成。")] == [
         "甲乙学生人数", "丙丁收入", "建成戊己线", "甲乙评估", "丙丁站点"]
+    assert [o[0] for o in observations(PLAN + "甲乙资费年内至少降低30%，今年再压减丙丁产能3000万吨，再生水利用率达到46%，"
+                                              "赤字率为2.6%，比去年预算低0.4个百分点。")] == [
+        "甲乙资费", "压减丙丁产能", "再生水利用率", "赤字率", "赤字率"]
 
 
 def test_quoted_items_of_a_list_keep_no_half_quote():

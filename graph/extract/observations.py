@@ -44,15 +44,16 @@ PROGRAM_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:工程|行动|措施|举措
 POLICY_NAME = re.compile(r"[\u4e00-\u9fff]{2,}$")  # 稳经济35条、… : a name right before the number
 PRE_QUALIFIERS = ("不低于", "不少于", "不超过", "突破", "超过", "力争", "约", "近", "超")
 LIST_BREAK = "、"
-#: A comparison opening a clause (比2009年提高92%, 较上年增长): the number's subject is the sentence's earlier one.
-COMPARISON_PREFIX = re.compile(r"^(?:比|较|与)(?:\d{4}年(?:底|末)?|上年|去年|上一年)(?:相比|同期)?")
+#: A comparison opening a clause (比2009年提高92%, 较上年增长, 比去年预算低0.4个百分点): the number's subject is the
+#: sentence's earlier one.
+COMPARISON_PREFIX = re.compile(r"^(?:比|较|与)(?:\d{4}年(?:底|末)?|上年|去年|上一年)(?:预算)?(?:相比|同期)?(?:低|高)?")
 TIME_PREFIX = re.compile(r"^(?:到|至|截至)?(?:\d{4}年(?:底|末)?|今年|全年|五年来|过去五年|过去一年|一年来|年内|目前)[，,]?")
 SCOPE_PREFIX = re.compile(r"^(?:全市|全区|全省|我市|全国)(?:范围内|范围)?")
 TRAILING_VERBS = re.compile(
     r"(?:不少于|不低于|不超过|预计|力争|努力|稳定|保持在|保持|控制在|控制|达到|达|为|实现|增长|年均|分别|均|突破|超过|增至|降至|降到|"
     r"提高|提升|下降|降低|减少|增加|稳居|位居|居|跃|(?<!安)排|拟安排|安排|(?<=目标)拟?定|首次|率先|持续|继续|快于|高于|低于|占|了|在|到|"
-    r"于|至|的|之|约|近|超|由|每人每年|平均每|平均|平稳|每年|每|已经|已|又|再|共计|共|跃升到|跃升|跃居|蝉联)+$")
-LEADING_NOISE = re.compile(r"^(?:其中|同时|并|和|及|以及|与|累计|率先|的|但|要|由|把|将|，|、)+")
+    r"于|至|的|之|约|近|超|由|每人每年|平均每|平均|平稳|每年|每|已经|已|又|再|共计|共|跃升到|跃升|跃居|蝉联|至少)+$")
+LEADING_NOISE = re.compile(r"^(?:其中|同时|并|和|及|以及|与|累计|率先|的|但|要|由|把|将|再(?!生|制造|就业|贷款|融资|保险|担保|分配)|，|、)+")
 #: A number counting the list before it (甲乙、丙丁等8个), or a count after the list's kind (甲乙、丙丁等国家集群4个).
 LIST_COUNT = re.compile(r"等(?:" + "|".join(PRE_QUALIFIERS) + r")?$")
 LIST_KIND_COUNT = re.compile(LIST_ETC + r"[\u4e00-\u9fff“”]{1,12}$")
@@ -417,7 +418,7 @@ def _clean_subject(text: str) -> str:
     while previous != text:
         previous = text
         text = TRAILING_VERBS.sub("", text)
-        text = re.sub(r"(?:年均|五年|全年|同比|比上年|较上年)$", "", text)
+        text = re.sub(r"(?:年均|五年|全年|年内|同比|比上年|较上年)$", "", text)
     return text.strip("，、 “”")
 
 
@@ -433,7 +434,7 @@ def _ends_in_verb(subject: str) -> bool:
 
 def _noun_after(after: str) -> str:
     after = re.sub(r"^(?:的|“)", "", after)
-    m = re.match(r"[^，。；、]*?(?=实现|投入|开展|在|全部|成为|获|落地|建成|竣工|达到|成效|加快|稳步|发布|取得|如期|顺利|"
+    m = re.match(r"[^，。；、]*?(?=实现|投入|开展|在|全部|成为|获|落地|建成|竣工|达到|成效|加快|稳步|发布|取得|如期|顺利|可以|就能|能够|"
                  r"、|[和及](?=[0-9])|$)", after)
     return (m.group() if m else after)[:20]
 
