@@ -11,11 +11,11 @@ import re
 from dataclasses import dataclass, replace
 
 from ..document import Document, Sentence
+from ..gazetteer import PlaceMatch
 from ..names import LIST_ETC, grow_backwards
 from ..quantity import MAX_DIGITS, MULTIPLIER_PATTERN, UNIT_PATTERN, Quantity, parse_quantity
 from ..segment import cut, word_tags
 from .context import period_of, status_of
-from ..gazetteer import PlaceMatch
 from .places import district_mentions
 from .projects import project_spans_by_sentence
 

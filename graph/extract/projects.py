@@ -17,8 +17,8 @@ from dataclasses import dataclass, replace
 
 from ..document import Document, Sentence
 from ..gazetteer import suffix_runs_on
-from ..segment import cut, word_tags
 from ..names import LIST_ETC, LIST_ETC_MARK, NameFinder, grow_backwards, is_name_like
+from ..segment import cut, word_tags
 from ..textmatch import alternation
 from ..vocab import word_list, word_table
 from .context import CLAUSE_OPENER, period_of, status_of
