@@ -934,8 +934,9 @@ def test_a_number_compared_with_the_country_measures_the_indicator_before_it():
 
 def test_a_total_counts_what_was_added_before_it_and_a_batch_what_follows_its_number():
     found = [(name, value, measure) for name, value, _, _, measure, _, _ in observations(
-        REVIEW + "新增甲乙工厂22家、总数达36家。首批12个丙丁片区加快建设。")]
-    assert found == [("新增甲乙工厂", 22, "increment"), ("新增甲乙工厂", 36, "amount"), ("丙丁片区", 12, "amount")]
+        REVIEW + "新增甲乙工厂22家、总数达36家。首批12个丙丁片区加快建设。新增戊己公园141座、累计达到973座。")]
+    assert found == [("新增甲乙工厂", 22, "increment"), ("甲乙工厂总数", 36, "amount"), ("丙丁片区", 12, "amount"),
+                     ("新增戊己公园", 141, "increment"), ("戊己公园总数", 973, "amount")]
 
 
 def test_divisions_a_report_supports_in_building_something_focus_on_it():

@@ -87,6 +87,10 @@ INCREMENT = re.compile(r"新增|新建|新设|新认定|新落地|新打造|新�
 UNNAMED = "未命名指标"
 #: The total of what the number before it added (新增甲乙企业35家、总数达270家).
 TOTAL = re.compile(r"总数|总规模")
+#: A cumulative count after an increment (新增公园141座、累计达到973座): the total of what was added.
+CUMULATIVE = re.compile(r"累计")
+#: The verb of adding that opens an increment's name (新增公园): the total is of 公园.
+INCREMENT_PREFIX = re.compile(r"^新(?:增|建|设|获批|认定|培育|引进|开工|结对|落地)")
 #: A batch counts what follows its number (首批121个重点项目), it is no indicator.
 BATCH = re.compile(r"首批|第[一二三四五六七八九十]批|新一批|一批")
 #: A number compared with the country's or the province's: it measures the indicator before it in the sentence.
@@ -222,6 +226,12 @@ def _subject_row_end(text: str, places: list[PlaceMatch]) -> int:
     return row_end
 
 
+def _total_of(increment: str, total: str) -> str:
+    """The name of the total of what an increment adds: 新增甲乙企业, 总数 → 甲乙企业总数."""
+    base = INCREMENT_PREFIX.sub("", increment)
+    return base if base.endswith(total) else base + total
+
+
 def _continues_run(gap: str) -> bool:
     """Only list marks and qualifiers between two numbers (4%、6%; 60家和30家): one run of a list."""
     return not re.search(r"[\u4e00-\u9fff]", re.sub(r"[、和及与]", "", _strip_qualifiers(gap)))
@@ -250,9 +260,12 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
     if same_sentence and len(names) == 1 and NATIONAL_COMPARISON.fullmatch(names[0]):
         names = [earlier[-1].indicator + names[0]]  # 增长5.4%、高于全国1.9个百分点: that growth against the nation's
     elif same_sentence and len(names) == 1 and TOTAL.fullmatch(names[0]):
-        names = [earlier[-1].indicator]  # 新增甲乙企业35家、总数达270家: the total of those
+        names = [_total_of(earlier[-1].indicator, names[0])]  # 新增甲乙企业35家、总数达270家: 甲乙企业总数
     elif names == [UNNAMED] and same_sentence:
         names = _previous_run_names(earlier, len(mentions))
+        if CUMULATIVE.search(context):  # 新增公园141座、累计达到973座: 公园总数; 新建绿道…、累计近2000公里: 绿道
+            counted = (_quantity(mentions[0], text)[0] or Quantity(0, "", 0, "")).unit_norm == "count"
+            names = [_total_of(n, "总数" if counted else "") if INCREMENT_PREFIX.match(n) else n for n in names]
     elif names == [UNNAMED] and districts:  # 西青区、武清区率先达到1000亿元: the last indicator, for these places
         names = _last_indicator_of_paragraph(doc, sentence, before)
     if (list_start := _counted_list_start(text, clause_start, mentions[0], districts)) is not None:
