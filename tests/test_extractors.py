@@ -662,6 +662,8 @@ def test_an_adverb_of_repetition_or_sum_is_not_part_of_the_indicator():
     assert [o[0] for o in observations(PLAN + "甲乙资费年内至少降低30%，今年再压减丙丁产能3000万吨，再生水利用率达到46%，"
                                               "赤字率为2.6%，比去年预算低0.4个百分点。")] == [
         "甲乙资费", "压减丙丁产能", "再生水利用率", "赤字率", "赤字率"]
+    found = observations(PLAN + "甲乙补助标准增加到人均320元，今年高校毕业生将达727万人，三是将丙丁事项18项下放。")
+    assert [(o[0], o[4]) for o in found] == [("甲乙补助标准", "amount"), ("高校毕业生", "amount"), ("丙丁事项", "amount")]
 
 
 def test_quoted_items_of_a_list_keep_no_half_quote():
