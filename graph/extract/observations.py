@@ -410,12 +410,20 @@ def _share_suffix(parts: list[str]) -> list[str]:
     return [p if suffix and p.endswith(suffix) else p + _parallel_rest(p, last, suffix) for p in parts[:-1]] + [last]
 
 
+#: The longest list item read as a modifier of the last item's rest (粮油、果蔬、水产品加工能力).
+MAX_MODIFIER = 3
+
+
 def _parallel_rest(item: str, last: str, suffix: str) -> str:
     """What an item takes from the list's last name: all after the word paralleling it, when that word is as long
-    (城镇 of 城镇、农村居民人均可支配收入 → 居民人均可支配收入), else the name's generic suffix (工业 → 增加值)."""
+    (城镇 of 城镇、农村居民人均可支配收入 → 居民人均可支配收入) or the item is a short modifier and the name ends in no
+    generic suffix (粮油 of 粮油、水产品加工能力 → 加工能力), else the generic suffix (工业 of 工业和高技术制造业增加值 →
+    增加值; 跨国公司地区总部 of …、外资研发中心 stays whole)."""
     first = cut(last)[0]
     rest = re.sub(r"^（[^）]*）", "", last[len(first):])  # 领军（培育）企业: the note is the last item's own
-    return rest if len(first) == len(item) < len(last) else suffix
+    if len(first) < len(last) and (len(first) == len(item) or (not suffix and len(item) <= MAX_MODIFIER)):
+        return rest
+    return suffix
 
 
 def _clean_subject(text: str) -> str:
