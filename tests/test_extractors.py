@@ -1039,9 +1039,9 @@ def test_a_count_of_a_list_is_the_regions_whatever_places_its_items_name():
 
 def test_a_row_of_places_doing_what_is_counted_keeps_its_scope():
     found = extract_observations(doc_of(PLAN + "西青区、武清区等地新增甲乙企业50家。河西区和南开区建成甲乙、丙丁等8个产业园。"
-                                               "建成宝坻、宁河等3个物流枢纽。"))
+                                               "建成宝坻、宁河等3个物流枢纽。建好河西区、南开区、和平区3个戊己产业园。"))
     assert [(o.quantity.value, o.scope) for o in found] == [
-        (50, "西青区"), (50, "武清区"), (8, "河西区"), (8, "南开区"), (3, "天津市")]
+        (50, "西青区"), (50, "武清区"), (8, "河西区"), (8, "南开区"), (3, "天津市"), (3, "天津市")]
 
 
 def test_the_word_after_至_in_a_line_name_is_a_place_whatever_its_tag():

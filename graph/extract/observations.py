@@ -212,6 +212,14 @@ def _counted_list_start(text: str, clause_start: int, mention: re.Match, places:
     return grow_backwards(text, start, first_item.start()) if counts and first_item else None
 
 
+def _after_a_place_row(text: str, places: list[PlaceMatch], mention: re.Match) -> bool:
+    """The number right after a row of two or more places joined by 、 or 和 (甲市、乙市3个…) counts across them."""
+    row = [p for p in places if p.end <= mention.start()]
+    if len(row) < 2 or row[-1].end != mention.start():
+        return False
+    return all(PLACE_JOINER.fullmatch(text[a.end:b.start]) for a, b in zip(row[-2:], row[-1:]))
+
+
 def _subject_row_end(text: str, places: list[PlaceMatch]) -> int:
     """The end of the last row of two or more places joined by 、 or 和 and not itself counted (followed by 等地
     or by no 等), or 0: 甲市、乙市等地新增企业50家 → after 等地."""
@@ -268,7 +276,9 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
             names = [_total_of(n, "总数" if counted else "") if INCREMENT_PREFIX.match(n) else n for n in names]
     elif names == [UNNAMED] and districts:  # 西青区、武清区率先达到1000亿元: the last indicator, for these places
         names = _last_indicator_of_paragraph(doc, sentence, before)
-    if (list_start := _counted_list_start(text, clause_start, mentions[0], districts)) is not None:
+    if _after_a_place_row(text, districts, mentions[0]):
+        districts = []  # 建好甲市、乙市、丙市3个产业园: three parks of the region, not three in each city
+    elif (list_start := _counted_list_start(text, clause_start, mentions[0], districts)) is not None:
         # 临淄至临沂、济菏高速改扩建等8个: places in the items' names are not the count's, the subject's are
         districts = [d for d in districts if d.end <= list_start]
     scopes = list(dict.fromkeys(d.division.name for d in districts)) or [doc.meta.region or "未知"]
