@@ -684,10 +684,10 @@ def test_a_hedge_on_the_last_number_covers_the_list():
 def test_items_of_a_list_sharing_a_name_take_all_after_the_word_paralleling_them():
     found = observations(REVIEW + "城镇、农村居民人均可支配收入分别增长4%、6%，工业和高技术制造业增加值分别增长5%、7%，"
                                   "粮食、蔬菜播种面积分别达到550万亩、75万亩，雏鹰、领军（培育）企业分别超过580家、31家，"
-                                  "铁路、高速公路运营里程均超过10万公里。")
+                                  "铁路、高速公路运营里程均超过10万公里，城乡居民人均可支配收入分别增长6.8%、8.3%。")
     assert [o[0] for o in found] == ["城镇居民人均可支配收入", "农村居民人均可支配收入", "工业增加值", "高技术制造业增加值",
                                      "粮食播种面积", "蔬菜播种面积", "雏鹰企业", "领军（培育）企业",
-                                     "铁路运营里程", "高速公路运营里程"]
+                                     "铁路运营里程", "高速公路运营里程", "城镇居民人均可支配收入", "农村居民人均可支配收入"]
 
 
 def test_increment_verb_covers_every_item_of_the_clause():

@@ -69,6 +69,8 @@ CHANGE_TO = re.compile(r"(?:的)?(?:增加|提高|提升|下降|降低|减少|�
                        r"(?:\d{4}年(?:底|末)?的|去年的|上年的)?")
 LEADING_TO = re.compile(r"[至到]?")
 WRITTEN_YEAR = re.compile(r"\d{4}年")
+#: 城乡 before a name written for both sides (城乡居民人均可支配收入分别…): the urban one, then the rural one.
+URBAN_RURAL = re.compile(r"城乡(?P<rest>[\u4e00-\u9fff]{2,})$")
 #: Words after which a list of names shares a list of numbers (A、B分别…X、Y).
 RESPECTIVELY = re.compile(r"分别|(?<![年人平])均")
 
@@ -402,6 +404,8 @@ def _indicators(context: str, after: str) -> list[str]:
     parts = [_balanced(p) for p in re.split(r"和|、|及", subject) if len(p) >= 2]
     if ("分别" in context or "均" in context[-4:]) and len(parts) > 1:
         return _share_suffix(parts)
+    if "分别" in context and (pair := URBAN_RURAL.match(subject)):  # 城乡居民收入分别增长6.8%、8.3%
+        return [side + pair.group("rest") for side in ("城镇", "农村")]
     return [subject]
 
 
