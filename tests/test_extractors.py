@@ -965,8 +965,9 @@ def test_a_list_of_places_before_a_list_of_projects_and_items_monitored_are_no_p
         ("庚辛大桥", "accelerate"), ("壬癸隧道", "accelerate")]
 
 
-def test_a_grassroots_facility_is_a_category():
+def test_a_grassroots_facility_and_dangerous_reservoirs_are_categories():
     assert projects_of("建设公共图书馆、基层综合性文化服务中心，建成甲乙文化服务中心。") == [("甲乙文化服务中心", "completed")]
+    assert projects_of("加快中小河流、病险水库治理，建成丙丁水库。") == [("丙丁水库", "completed")]
 
 
 def test_headquarters_of_a_kind_of_firm_are_a_category():
