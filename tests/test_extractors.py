@@ -308,6 +308,13 @@ def test_a_plan_chapter_on_one_theme_without_items_is_a_work_area_and_its_paragr
     assert not [a for a in found if a[0].startswith("2023年工作总体部署")]
 
 
+def test_an_item_label_in_half_width_brackets_is_not_part_of_the_name():
+    body = (REVIEW + "(一)创新能力进一步增强。新建实验室。\n" + PLAN + "(一)聚焦创新，着力发展\n完善创新体系。推进改革。\n")
+    found = actions(body)
+    assert ("创新能力进一步增强", "review_area", None) in found
+    assert ("完善创新体系", "task", "聚焦创新，着力发展") in found
+
+
 def test_the_first_part_of_a_plan_sets_out_the_year_whatever_its_title_and_is_no_work_area():
     body = (REVIEW + "（一）创新能力进一步增强。新建实验室。\n" + "二、全力以赴抓好今年工作\n今年增长5%左右。推进改革。\n"
             "三、把改革开放扎实推向纵深\n加大简政放权力度。今年再取消一批事项。\n"

@@ -24,7 +24,7 @@ from .context import CLAUSE_OPENER
 from .places import names_a_place, region_names
 from .projects import ROLE_HEAD, ROLE_SCOPE, STAGED_PREDICATE, project_spans_by_sentence
 
-ITEM_LABEL = re.compile(r"(?:（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]{1,3}[是、])")
+ITEM_LABEL = re.compile(r"(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}[是、])")
 TEN_ACTION = re.compile(r"^实施(?P<name>.{2,30}?行动)$")
 #: A task lead sentence is short and states one thing; longer openings are ordinary prose.
 MAX_TASK = 40
