@@ -122,6 +122,9 @@ class Document:
     sentences: list[Sentence] = field(default_factory=list)
     clauses: list[Clause] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # what parsing was unsure of, one line each
+    #: Where an appendix of definitions starts (附件, 名词解释), if the report has one: its terms name programmes,
+    #: but its numbers are definitions, not the report's targets or results.
+    appendix_start: int | None = None
     found: Found = field(default_factory=Found, repr=False, compare=False)
 
     def sentence_text(self, sentence: Sentence) -> str:
@@ -182,6 +185,7 @@ def parse_document(text: str, report_id: str, meta: ReportMeta | None = None) ->
     """
     doc = Document(report_id=report_id, text=text, meta=meta or ReportMeta())
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    doc.appendix_start = next((a for a, b in lines if APPENDIX.match(text[a:b].strip())), None)
     section_starts = _part_headings(text, lines)
     titles = [text[s:e].strip() for s, e in section_starts]
     parts = _parts(text, [s for s, _ in section_starts], titles)
@@ -252,6 +256,10 @@ def _add_paragraphs(doc: Document, lines: list[tuple[int, int]], chapter_items: 
                                         bool(FIVE_YEAR_LEAD.match(body)), five_year_goal))
 
 
+#: The heading of an appendix after the report (附件, 名词解释, 《政府工作报告》有关内容名词注释): glossary definitions,
+#: not statements of the report.
+APPENDIX = re.compile(r"^(?:附件|附录)[一二三四五六七八九十0-9]*[:：]?$|^(?:《[^》]{2,20}》)?(?:有关)?(?:内容)?(?:名词|词语|术语)"
+                      r"(?:解释|注释|说明)$")
 #: An address to the delegates opening a paragraph (各位代表！): what follows belongs to no item heading.
 ADDRESS = re.compile(r"^各位代表[！!，,：:]")
 

@@ -308,6 +308,13 @@ def test_a_plan_chapter_on_one_theme_without_items_is_a_work_area_and_its_paragr
     assert not [a for a in found if a[0].startswith("2023年工作总体部署")]
 
 
+def test_the_numbers_of_an_appendix_of_definitions_are_no_observations():
+    doc = read_document("一、2024年工作回顾\n甲乙增长5%。\n二、2025年工作安排\n今年丙丁增长6%。\n各位代表！让我们奋斗。\n"
+                        "附件\n《政府工作报告》有关内容名词注释\n1.“戊己工程”：到2030年，布局20个左右重大项目。\n",
+                        "t", region="天津市", year=2025)
+    assert [o.quantity.value for o in extract_observations(doc)] == [5, 6]
+
+
 def test_an_item_label_in_half_width_brackets_is_not_part_of_the_name():
     body = (REVIEW + "(一)创新能力进一步增强。新建实验室。\n" + PLAN + "(一)聚焦创新，着力发展\n完善创新体系。推进改革。\n")
     found = actions(body)

@@ -123,6 +123,8 @@ class ObservationFact:
 def extract_observations(doc: Document) -> list[ObservationFact]:
     facts: list[ObservationFact] = []
     for sentence in doc.sentences:
+        if doc.appendix_start is not None and sentence.start >= doc.appendix_start:
+            break  # 附件 名词解释: “甲乙工程”：到2030年，布局20个… defines a term, it sets no target
         facts.extend(_sentence_observations(doc, sentence, facts))  # may take an indicator from earlier ones
     too_long = len(LONG_NUMBER.findall(doc.text))
     if too_long:
