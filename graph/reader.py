@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from .document import ITEM_NUMBER
 from .errors import GovkgError
 
 REPORT_SUFFIXES = (".txt",)
@@ -200,7 +201,7 @@ PAGE_NUMBER = re.compile(r"^\s*(?:[-—－–]\s*)?(?:\d{1,4}|[０-９]{1,4})(?:
                          r"^\s*第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?\s*$|^\s*\d{1,4}\s*/\s*\d{1,4}\s*$")
 #: Where a line may end a paragraph: sentence-final punctuation (and closing quotes/brackets after it).
 LINE_END = re.compile(r"[。！？!?；;：:…”’」』）)\]】]\s*$")
-HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}是|"
+HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|" + ITEM_NUMBER + r"|[一二三四五六七八九十]{1,3}是|"
                      r"\d{1,2}、|──|——|各位代表|[\u4e00-\u9fff]{2,8}市长)")
 
 

@@ -219,9 +219,8 @@ def _counted_list_start(text: str, clause_start: int, mention: re.Match, places:
 def _after_a_place_row(text: str, places: list[PlaceMatch], mention: re.Match) -> bool:
     """The number right after a row of two or more places joined by 、 or 和 (甲市、乙市3个…) counts across them."""
     row = [p for p in places if p.end <= mention.start()]
-    if len(row) < 2 or row[-1].end != mention.start():
-        return False
-    return all(PLACE_JOINER.fullmatch(text[a.end:b.start]) for a, b in zip(row[-2:], row[-1:]))
+    return len(row) >= 2 and row[-1].end == mention.start() and bool(
+        PLACE_JOINER.fullmatch(text[row[-2].end:row[-1].start]))
 
 
 def _subject_row_end(text: str, places: list[PlaceMatch]) -> int:
@@ -276,7 +275,8 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
     elif names == [UNNAMED] and same_sentence:
         names = _previous_run_names(earlier, len(mentions))
         if CUMULATIVE.search(context):  # 新增公园141座、累计达到973座: 公园总数; 新建绿道…、累计近2000公里: 绿道
-            counted = (_quantity(mentions[0], text)[0] or Quantity(0, "", 0, "")).unit_norm == "count"
+            first = _quantity(mentions[0], text)[0]
+            counted = first is not None and first.unit_norm == "count"
             names = [_total_of(n, "总数" if counted else "") if INCREMENT_PREFIX.match(n) else n for n in names]
     elif names == [UNNAMED] and districts:  # 西青区、武清区率先达到1000亿元: the last indicator, for these places
         names = _last_indicator_of_paragraph(doc, sentence, before)

@@ -30,6 +30,7 @@ PROJECT_TAILS = word_list("project_tails")
 _HEADS_LONGEST_FIRST = sorted(PROJECT_HEADS, key=len, reverse=True)
 #: A head word alone (工程, 中心) names nothing: the start of a name grown back to it is wrong (甲乙医院改造提升工程).
 BARE_HEADS = frozenset(PROJECT_HEADS) | frozenset(word_list("programme_heads")) | {"项目"}
+_BARE_HEAD_ENDS = tuple(BARE_HEADS)
 _HEAD = "(?:" + "|".join(re.escape(h) for h in _HEADS_LONGEST_FIRST) + ")"
 #: Level and kind words (data: graph/data/generic_modifiers.txt), and sector words (sectors.txt).
 _LEVEL_WORD = alternation(word_list("generic_modifiers"))
@@ -320,7 +321,7 @@ def _a_staged_name(name: str) -> bool:
 def _headed_compound(name: str) -> bool:
     """A name ending in a head may hold verbs after two or more nouns (甲乙遗址保护展示工程, 辽河干流防洪提升主体工程):
     a compound, not a clause (统筹重大产业项目, 新开工一批重大项目)."""
-    if not name.endswith(tuple(BARE_HEADS)):
+    if not name.endswith(_BARE_HEAD_ENDS):
         return False
     tags = [word_tags().get(token, "") for token in cut(name, hmm=True)]
     first_verb = next((i for i, tag in enumerate(tags) if tag.startswith("v")), len(tags))
