@@ -704,6 +704,13 @@ def test_items_of_a_list_sharing_a_name_take_all_after_the_word_paralleling_them
                                      "铁路运营里程", "高速公路运营里程", "城镇居民人均可支配收入", "农村居民人均可支配收入"]
 
 
+def test_later_items_naming_only_another_measure_share_the_first_items_thing():
+    found = observations(REVIEW + "甲乙旅游人数和收入均增长20%，丙丁热线诉求解决率、满意率分别达96%和97%，"
+                                  "进出口总额和出口额分别增长5%、6%，地区生产总值和税收分别增长5%、6%。")
+    assert [o[0] for o in found] == ["甲乙旅游人数", "甲乙旅游收入", "丙丁热线诉求解决率", "丙丁热线诉求满意率",
+                                     "进出口总额", "出口额", "地区生产总值", "税收"]
+
+
 def test_increment_verb_covers_every_item_of_the_clause():
     found = observations(REVIEW + "新增学前教育学位12.5万个、义务教育学位16.2万个。")
     assert [o[4] for o in found] == ["increment", "increment"]
@@ -955,6 +962,18 @@ def test_a_total_counts_what_was_added_before_it_and_a_batch_what_follows_its_nu
         REVIEW + "新增甲乙工厂22家、总数达36家。首批12个丙丁片区加快建设。新增戊己公园141座、累计达到973座。")]
     assert found == [("新增甲乙工厂", 22, "increment"), ("甲乙工厂总数", 36, "amount"), ("丙丁片区", 12, "amount"),
                      ("新增戊己公园", 141, "increment"), ("戊己公园总数", 973, "amount")]
+
+
+def test_a_clause_named_by_a_stage_alone_counts_what_the_clause_before_it_counts():
+    found = observations(REVIEW + "新开工甲乙安居工程666万套，基本建成544万套。丙丁小区改造开工742个、完工548个。"
+                                  "开工建设戊己公路300公里，建成通车200公里。改造庚辛管网50公里，建成30公里。")
+    assert [o[0] for o in found] == ["新开工甲乙安居工程", "基本建成甲乙安居工程", "丙丁小区改造开工", "丙丁小区改造完工",
+                                     "开工建设戊己公路", "建成通车戊己公路", "改造庚辛管网", "建成"]
+
+
+def test_a_level_reached_by_rising_has_no_verb_of_rising_in_its_name():
+    found = observations(REVIEW + "甲乙覆盖率上升到21.6%，丙丁排名有望上升至第20位，戊己投资比重回升到40%。")
+    assert [(o[0], o[4]) for o in found] == [("甲乙覆盖率", "share"), ("丙丁排名", "rank"), ("戊己投资比重", "share")]
 
 
 def test_divisions_a_report_supports_in_building_something_focus_on_it():

@@ -15,6 +15,7 @@ from ..gazetteer import PlaceMatch
 from ..names import LIST_ETC, grow_backwards
 from ..quantity import MAX_DIGITS, MULTIPLIER_PATTERN, UNIT_PATTERN, Quantity, parse_quantity
 from ..segment import cut, word_tags
+from ..vocab import word_list, word_table
 from .context import period_of, status_of
 from .places import district_mentions
 from .projects import project_spans_by_sentence
@@ -51,8 +52,8 @@ TIME_PREFIX = re.compile(r"^(?:到|至|截至)?(?:\d{4}年(?:底|末)?|今年|�
 SCOPE_PREFIX = re.compile(r"^(?:全市|全区|全省|我市|全国)(?:范围内|范围)?")
 TRAILING_VERBS = re.compile(
     r"(?:不少于|不低于|不超过|预计|力争|努力|稳定|保持在|保持|控制在|控制|达到|达|为|实现|增长|年均|分别|均|突破|超过|增至|降至|降到|"
-    r"提高|提升|下降|降低|减少|增加|稳居|位居|居|跃|(?<!安)排|拟安排|安排|(?<=目标)拟?定|首次|率先|持续|继续|快于|高于|低于|占|了|在|到|"
-    r"于|至|的|之|约|近|超|由|每人每年|平均每|平均|平稳|每年|每|已经|已|又|再|共计|共|跃升到|跃升|跃居|蝉联|至少|人均|将|使)+$")
+    r"提高|提升|上升|回升|下降|降低|减少|增加|稳居|位居|居|跃|(?<!安)排|拟安排|安排|(?<=目标)拟?定|首次|率先|持续|继续|快于|高于|低于|占|了|在|到|"
+    r"于|至|的|之|约|近|超|由|每人每年|平均每|平均|平稳|每年|每|已经|已|又|再|共计|共|跃升到|跃升|跃居|蝉联|至少|人均|将|使|有望)+$")
 LEADING_NOISE = re.compile(r"^(?:[一二三四五六七八九十]是|其中|同时|并|和|及|以及|与|累计|率先|的|但|要|由|把|将|再(?!生|制造|就业|贷款|融资|保险|担保|分配)|，|、)+")
 #: A number counting the list before it (甲乙、丙丁等8个), or a count after the list's kind (甲乙、丙丁等国家集群4个).
 LIST_COUNT = re.compile(r"等(?:" + "|".join(PRE_QUALIFIERS) + r")?$")
@@ -94,6 +95,14 @@ CUMULATIVE = re.compile(r"累计")
 #: The verb of adding that opens an increment's name (新增公园): the total is of 公园.
 INCREMENT_PREFIX = re.compile(r"^新(?:增|建|设|获批|认定|培育|引进|开工|结对|落地)")
 #: A batch counts what follows its number (首批121个重点项目), it is no indicator.
+#: A clause named by a stage of work alone (…666万套，基本建成544万套; 开工742个、完工548个): the stage of what the
+#: sentence's last indicator counts (data: graph/data/stage_verbs.txt).
+_STAGES = "|".join(sorted({w for stage in ("completed", "start") for w in word_table("stage_verbs")[stage]}, key=len,
+                          reverse=True))
+STAGE_ONLY = re.compile(rf"(?:基本|全部|全面|已)?(?:{_STAGES})(?:{_STAGES})?")
+#: The stage a counted name opens or ends with (新开工保障性安居工程, 开工建设高速公路, 老旧小区改造开工).
+STAGE_OPENING = re.compile(rf"^新?(?:{_STAGES})(?:建设)?(?=[\u4e00-\u9fff]{{2}})")
+STAGE_ENDING = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}})(?:{_STAGES})$")
 BATCH = re.compile(r"首批|第[一二三四五六七八九十]批|新一批|一批")
 #: A number compared with the country's or the province's: it measures the indicator before it in the sentence.
 NATIONAL_COMPARISON = re.compile(r"(?:高于|快于|低于|慢于|优于|好于|领先)(?:全国|全省)(?:平均水平?|平均)?")
@@ -243,6 +252,16 @@ def _total_of(increment: str, total: str) -> str:
     return base if base.endswith(total) else base + total
 
 
+def _at_stage(counted: str, stage: str) -> str:
+    """What a counted name counts, at another stage: 新开工保障性安居工程, 基本建成 → 基本建成保障性安居工程;
+    老旧小区改造开工, 完工 → 老旧小区改造完工; the stage alone when the name holds none (改造老旧小区, 建成)."""
+    if m := STAGE_ENDING.search(counted):
+        return counted[:m.start()] + stage
+    if m := STAGE_OPENING.match(counted):
+        return stage + counted[m.end():]
+    return stage
+
+
 def _continues_run(gap: str) -> bool:
     """Only list marks and qualifiers between two numbers (4%、6%; 60家和30家): one run of a list."""
     return not re.search(r"[\u4e00-\u9fff]", re.sub(r"[、和及与]", "", _strip_qualifiers(gap)))
@@ -272,6 +291,8 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
         names = [earlier[-1].indicator + names[0]]  # 增长5.4%、高于全国1.9个百分点: that growth against the nation's
     elif same_sentence and len(names) == 1 and TOTAL.fullmatch(names[0]):
         names = [_total_of(earlier[-1].indicator, names[0])]  # 新增甲乙企业35家、总数达270家: 甲乙企业总数
+    elif same_sentence and len(names) == 1 and STAGE_ONLY.fullmatch(names[0]):
+        names = [_at_stage(earlier[-1].indicator, names[0])]
     elif names == [UNNAMED] and same_sentence:
         names = _previous_run_names(earlier, len(mentions))
         if CUMULATIVE.search(context):  # 新增公园141座、累计达到973座: 公园总数; 新建绿道…、累计近2000公里: 绿道
@@ -405,7 +426,7 @@ def _indicators(context: str, after: str) -> list[str]:
         return [UNNAMED]
     parts = [_balanced(p) for p in re.split(r"和|、|及", subject) if len(p) >= 2]
     if ("分别" in context or "均" in context[-4:]) and len(parts) > 1:
-        return _share_suffix(parts)
+        return _share_prefix(parts) or _share_suffix(parts)
     if "分别" in context and (pair := URBAN_RURAL.match(subject)):  # 城乡居民收入分别增长6.8%、8.3%
         return [side + pair.group("rest") for side in ("城镇", "农村")]
     return [subject]
@@ -414,6 +435,26 @@ def _indicators(context: str, after: str) -> list[str]:
 def _balanced(name: str) -> str:
     """A list item without the half of a quote the split left it (“甲乙标准”、“丙丁品牌” → 甲乙标准”, “丙丁品牌)."""
     return name if name.count("“") == name.count("”") else name.strip("“”")
+
+
+#: Words that name a measure of a thing (data: graph/data/measure_nouns.txt), and those ending in 率.
+MEASURE_NOUNS = frozenset(word_list("measure_nouns"))
+
+
+def _is_measure_noun(word: str) -> bool:
+    return word in MEASURE_NOUNS or (2 <= len(word) <= 3 and word.endswith("率"))
+
+
+def _share_prefix(parts: list[str]) -> list[str] | None:
+    """Later items that each name only another measure of the first item's thing take its thing: 旅游人数、收入 →
+    旅游人数, 旅游收入; 热线诉求解决率、满意率 → 热线诉求解决率, 热线诉求满意率. None when an item says more."""
+    first, shared = parts[0], []
+    for item in parts[1:]:
+        own = first[-len(item):]
+        if not (_is_measure_noun(item) and _is_measure_noun(own) and own != item and len(first) - len(item) >= 2):
+            return None
+        shared.append(first[:-len(item)] + item)
+    return [first] + shared
 
 
 def _share_suffix(parts: list[str]) -> list[str]:
