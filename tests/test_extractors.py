@@ -971,6 +971,12 @@ def test_a_clause_named_by_a_stage_alone_counts_what_the_clause_before_it_counts
                                      "开工建设戊己公路", "建成通车戊己公路", "改造庚辛管网", "建成"]
 
 
+def test_a_mean_per_unit_is_part_of_the_name_and_adverbs_of_degree_and_scope_are_not():
+    found = observations(REVIEW + "甲乙开发区亩均工业增加值增长9.9%，户均丙丁收入达到3万元，入境游客大幅增长86%，"
+                                  "预计全市地区生产总值增长5.2%左右。")
+    assert [o[0] for o in found] == ["甲乙开发区亩均工业增加值", "户均丙丁收入", "入境游客", "地区生产总值"]
+
+
 def test_a_level_reached_by_rising_has_no_verb_of_rising_in_its_name():
     found = observations(REVIEW + "甲乙覆盖率上升到21.6%，丙丁排名有望上升至第20位，戊己投资比重回升到40%。")
     assert [(o[0], o[4]) for o in found] == [("甲乙覆盖率", "share"), ("丙丁排名", "rank"), ("戊己投资比重", "share")]

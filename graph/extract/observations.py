@@ -53,7 +53,8 @@ SCOPE_PREFIX = re.compile(r"^(?:全市|全区|全省|我市|全国)(?:范围内|
 TRAILING_VERBS = re.compile(
     r"(?:不少于|不低于|不超过|预计|力争|努力|稳定|保持在|保持|控制在|控制|达到|达|为|实现|增长|年均|分别|均|突破|超过|增至|降至|降到|"
     r"提高|提升|上升|回升|下降|降低|减少|增加|稳居|位居|居|跃|(?<!安)排|拟安排|安排|(?<=目标)拟?定|首次|率先|持续|继续|快于|高于|低于|占|了|在|到|"
-    r"于|至|的|之|约|近|超|由|每人每年|平均每|平均|平稳|每年|每|已经|已|又|再|共计|共|跃升到|跃升|跃居|蝉联|至少|人均|将|使|有望)+$")
+    r"于|至|的|之|约|近|超|由|每人每年|平均每|平均|平稳|每年|每|已经|已|又|再|共计|共|跃升到|跃升|跃居|蝉联|至少|人均|将|使|有望|"
+    r"大幅度|大幅|明显|显著|较快|快速)+$")
 LEADING_NOISE = re.compile(r"^(?:[一二三四五六七八九十]是|其中|同时|并|和|及|以及|与|累计|率先|的|但|要|由|把|将|再(?!生|制造|就业|贷款|融资|保险|担保|分配)|，|、)+")
 #: A number counting the list before it (甲乙、丙丁等8个), or a count after the list's kind (甲乙、丙丁等国家集群4个).
 LIST_COUNT = re.compile(r"等(?:" + "|".join(PRE_QUALIFIERS) + r")?$")
@@ -73,7 +74,7 @@ WRITTEN_YEAR = re.compile(r"\d{4}年")
 #: 城乡 before a name written for both sides (城乡居民人均可支配收入分别…): the urban one, then the rural one.
 URBAN_RURAL = re.compile(r"城乡(?P<rest>[\u4e00-\u9fff]{2,})$")
 #: Words after which a list of names shares a list of numbers (A、B分别…X、Y).
-RESPECTIVELY = re.compile(r"分别|(?<![年人平])均")
+RESPECTIVELY = re.compile(r"分别|(?<![年人平亩户日月周])均")
 
 GROWTH = re.compile(r"增长|增速|下降|降低|减少|涨幅|上涨|回落|增加|提高|提升")
 NEGATIVE = re.compile(r"下降|降低|减少|回落|缩小")
@@ -491,7 +492,7 @@ def _clean_subject(text: str) -> str:
     text = TIME_PREFIX.sub("", text)
     text = COMPARISON_PREFIX.sub("", text)
     text = SCOPE_PREFIX.sub("", text)
-    text = LEADING_NOISE.sub("", re.sub(r"^预计", "", text))  # again: 今年的… once 今年 is gone
+    text = SCOPE_PREFIX.sub("", LEADING_NOISE.sub("", re.sub(r"^预计", "", text)))  # again: 今年的…, 预计全市…
     previous = None
     while previous != text:
         previous = text
