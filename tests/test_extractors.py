@@ -994,6 +994,13 @@ def test_what_a_supported_division_focuses_on_starts_after_the_verb_of_building(
         ("河西区", "甲乙创新高地"), ("南开区", "丙丁产业集群"), ("和平区", "戊己消费中心")]
 
 
+def test_an_item_with_no_head_in_a_list_of_projects_of_one_kind_is_a_project_of_that_kind():
+    assert projects_of("甲乙、丙丁等重点整车项目陆续投产，戊己三期、庚辛高速、壬癸二期工程等核电项目加快建设，"
+                       "子丑等一批重大项目开工，寅卯等央属标志性项目落地。") == [
+        ("甲乙整车项目", "completed"), ("丙丁整车项目", "completed"), ("戊己三期核电项目", "accelerate"),
+        ("庚辛高速", "accelerate"), ("壬癸二期工程", "accelerate"), ("子丑", "start"), ("寅卯", "completed")]
+
+
 def test_the_one_character_place_after_在_is_not_part_of_a_name():
     assert [name for name, _ in projects_of("推动在湘甲乙实验室建设，推动在“丙丁”示范区建设。")] == [
         "甲乙实验室", "“丙丁”示范区"]

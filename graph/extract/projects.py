@@ -157,7 +157,7 @@ def extract_projects(doc: Document) -> list[ProjectFact]:
     for sentence in doc.sentences:
         spans = _name_spans(doc.text, sentence)
         for start, end in spans:
-            fact = _project(doc, sentence, start, end)
+            fact = _of_the_lists_kind(doc, _project(doc, sentence, start, end))
             if (GENERIC_NAME.fullmatch(fact.name) or COUNT_ONLY.fullmatch(fact.name) or _is_a_kind_or_role(doc, fact)
                     or (SECTOR_KIND_NAME.fullmatch(fact.name) and not fact.district)
                     or GROWTH_AFTER.match(doc.text, fact.end) or _a_common_word(doc, fact)):
@@ -167,6 +167,25 @@ def extract_projects(doc: Document) -> list[ProjectFact]:
             facts += _coordinated_kin(doc, sentence, fact, spans)
     doc.found.projects = facts
     return facts
+
+
+#: The end of a list of projects of one kind after an item: (、B、C)等重点整车项目 (modifiers: data:
+#: graph/data/project_list_modifiers.txt).
+_LIST_MODIFIER = alternation(word_list("project_list_modifiers"))
+LIST_KIND_END = re.compile(r"(?:、[^，。；、]{1,24})*等(?:" + _LIST_MODIFIER + r")*(?P<kind>[\u4e00-\u9fff]{2,6}?)项目")
+MAX_BARE_ITEM = 10
+
+
+def _of_the_lists_kind(doc: Document, fact: ProjectFact) -> ProjectFact:
+    """An item with no head of its own in a list of projects of one kind is a project of that kind:
+    甲乙、丙丁等重点整车项目 → 甲乙整车项目 (evidence: the item); an item with a head (甲乙高速) keeps its name."""
+    name = fact.name
+    if len(name) > MAX_BARE_ITEM or name.endswith(PROJECT_HEADS + ("工程", "项目")) or re.search(r"\d", name):
+        return fact
+    m = LIST_KIND_END.match(doc.text, fact.end)
+    if m is None or re.search(_LIST_MODIFIER, m["kind"]):
+        return fact
+    return replace(fact, name=name + m["kind"] + "项目")
 
 
 def _a_common_word(doc: Document, fact: ProjectFact) -> bool:
