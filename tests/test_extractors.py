@@ -449,6 +449,12 @@ def test_part_of_and_located_in():
     assert ("宝坻丙丁科技城", "located_in", "宝坻区") in found
 
 
+def test_a_phase_of_a_functional_area_is_part_of_it_even_when_the_area_is_not_named_alone():
+    found = relations(REVIEW + "（一）扩大开放\n甲乙综保区获批设立，武清丙丁综保区二期通过验收。\n")
+    assert ("武清丙丁综保区二期", "part_of", "武清丙丁综保区") in found
+    assert ("武清丙丁综保区", "located_in", "武清区") in found
+
+
 def test_a_district_hosts_the_branch_named_after_it():
     found = relations(PLAN + "（一）聚焦民生\n推进甲乙医院西青院区、丙丁大学武清校区建设。\n")
     assert ("西青区", "hosts", "甲乙医院西青院区") in found and ("武清区", "hosts", "丙丁大学武清校区") in found

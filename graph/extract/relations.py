@@ -63,7 +63,7 @@ def extract_relations(doc: Document, places: list[PlaceFact], projects: list[Pro
     facts += _focuses(doc)
     facts += _supported_focuses(doc)
     facts += _located_in(doc, places, projects)
-    facts += _part_of(projects)
+    facts += _part_of(projects, [p.name for p in places if p.kind == "area"])
     facts += _implements(doc, projects, actions)
     facts += _targets(doc, observations)
     unique = {(f.subject, f.predicate, f.object, f.start): f for f in facts}
@@ -153,10 +153,10 @@ def _located_in(doc: Document, places: list[PlaceFact], projects: list[ProjectFa
     return facts
 
 
-def _part_of(projects: list[ProjectFact]) -> list[RelationFact]:
-    """A phase or section of a named project (天开高教科技园|西拓展区, 20号线|一期东段), or a member of a counted
-    family of projects (脑机交互与人机共融|海河实验室 where the text speaks of 6家海河实验室)."""
-    names = {p.name for p in projects}
+def _part_of(projects: list[ProjectFact], areas: list[str]) -> list[RelationFact]:
+    """A phase or section of a named project or functional area (天开高教科技园|西拓展区, 20号线|一期东段, 甲乙综保区|二期),
+    or a member of a counted family of projects (脑机交互与人机共融|海河实验室 where the text speaks of 6家海河实验室)."""
+    names = {p.name for p in projects} | set(areas)
     families = {p.name for p in projects if p.counted}
     facts = []
     for p in projects:
@@ -165,7 +165,8 @@ def _part_of(projects: list[ProjectFact]) -> list[RelationFact]:
         wholes += [n[i:] for i in range(1, len(n) - PART_MIN + 1) if n[i:] in families]
         whole = max(wholes, key=len, default=None)
         if whole:
-            facts.append(RelationFact(p.name, "project", "part_of", whole, "project", p.start, p.end, p.sentence))
+            kind = "area" if whole in areas and whole not in {q.name for q in projects} else "project"
+            facts.append(RelationFact(p.name, "project", "part_of", whole, kind, p.start, p.end, p.sentence))
     return facts
 
 
