@@ -112,6 +112,7 @@ class Found:
     projects: list[ProjectFact] | None = None  # project mentions (extract.projects)
     project_spans: dict[int, list[tuple[int, int]]] | None = None  # sentence index → its project names' spans
     heading_actions: dict[int, ActionFact] = field(default_factory=dict)  # item heading → its action (extract.actions)
+    sections_with_items: frozenset[int] | None = None  # sections holding （一）… item headings (extract.actions)
 
 
 @dataclass

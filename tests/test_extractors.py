@@ -359,6 +359,24 @@ def test_in_a_review_without_items_the_short_lead_of_a_paragraph_names_a_review_
     assert found == [("甲乙生态在担当作为中提质增优", "review_area", None)]
 
 
+def test_in_a_review_without_items_the_lead_after_an_opener_its_paragraphs_share_names_a_review_area():
+    body = (REVIEW + "一年来，我们紧盯不放，推动“甲乙工程”取得标志性成果。丙丁大桥建成通车。\n"
+            "一年来，我们坚持改革创新，有效激发发展活力。深入实施减负降本专项行动。\n"
+            "一年来，我们一手抓发展、一手抓民生，让群众共享成果。庚辛医院投入使用。\n"
+            + PLAN + "（一）聚焦创新，着力发展\n完善创新体系。推进改革。\n")
+    assert [a[0] for a in actions(body) if a[1] == "review_area"] == [
+        "紧盯不放，推动“甲乙工程”取得标志性成果", "坚持改革创新，有效激发发展活力", "一手抓发展、一手抓民生，让群众共享成果"]
+    found = relations(body)
+    assert ("丙丁大桥", "implements", "紧盯不放，推动“甲乙工程”取得标志性成果") in found
+    assert ("减负降本专项行动", "implements", "坚持改革创新，有效激发发展活力") in found
+
+
+def test_an_opener_of_one_review_paragraph_only_is_a_remark():
+    body = (REVIEW + "一年来，我们紧盯不放，推动“甲乙工程”取得标志性成果。丙丁大桥建成通车。\n"
+            "甲乙经济回升向好，增长5%。\n" + PLAN + "（一）聚焦创新，着力发展\n完善创新体系。推进改革。\n")
+    assert [a for a in actions(body) if a[1] == "review_area"] == []
+
+
 def test_programmes_are_named_things_not_phrases():
     found = {a[0] for a in actions(REVIEW + "深入实施“甲乙英才”行动计划，采取有力措施，保持战略定力，"
                                              "持续开展跨境贸易便利化专项行动，落实稳经济35条。")}

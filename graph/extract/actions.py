@@ -133,14 +133,13 @@ class ActionFact:
 
 def extract_actions(doc: Document) -> list[ActionFact]:
     facts = []
-    with_items = {p.section for p in doc.paragraphs if p.is_item_heading}
     for paragraph in doc.paragraphs:
         if paragraph.is_item_heading:
             facts.append(heading_action(doc, paragraph))
             facts += _inline_tasks(doc, paragraph)
         elif (task := _task(doc, paragraph)) is not None:
             facts.append(task)
-        elif paragraph.section not in with_items and (area := _review_lead(doc, paragraph)) is not None:
+        elif (area := review_lead(doc, paragraph)) is not None:
             facts.append(area)
     facts += _programs(doc)
     return sorted(facts, key=lambda a: (a.start, a.end, a.level))
@@ -178,16 +177,47 @@ def _task(doc: Document, paragraph: Paragraph) -> ActionFact | None:
     return _lead(doc, sentences[0], area)
 
 
-def _review_lead(doc: Document, paragraph: Paragraph) -> ActionFact | None:
-    """In a review without （一）… items, the short lead opening a paragraph names a review area
-    (生态环境在担当作为中提质增优。三江源…)."""
+def area_of(doc: Document, paragraph: Paragraph) -> ActionFact | None:
+    """The review or work area a paragraph serves: its （一）… item's, or in a review without items the one its
+    own lead names (see `review_lead`)."""
+    heading = doc.item_heading_of(paragraph)
+    return heading_action(doc, heading) if heading is not None else review_lead(doc, paragraph)
+
+
+def review_lead(doc: Document, paragraph: Paragraph) -> ActionFact | None:
+    """In a review without （一）… items, the lead opening a paragraph names a review area: a short first sentence
+    (生态环境在担当作为中提质增优。三江源…), or the first sentence after an opener that three or more paragraphs of the
+    review share (一年来，我们紧盯不放，推动“六个工程”取得标志性成果。…)."""
     sentences = doc.sentences_in(paragraph)
-    if doc.part_of(paragraph) != "review" or len(sentences) < 2:
+    if doc.part_of(paragraph) != "review" or len(sentences) < 2 or _has_items(doc, paragraph.section):
         return None
-    lead = _lead(doc, sentences[0], None)
+    lead = _lead(doc, sentences[0], None) or _after_a_shared_opener(doc, paragraph, sentences[0])
     if lead is None or DIGIT.search(lead.name) or REMARK.search(lead.name):
         return None
     return replace(lead, level="review_area")
+
+
+def _has_items(doc: Document, section: int) -> bool:
+    if doc.found.sections_with_items is None:
+        doc.found.sections_with_items = frozenset(p.section for p in doc.paragraphs if p.is_item_heading)
+    return section in doc.found.sections_with_items
+
+
+#: The opener a review's paragraphs may share, before the lead naming each one's area.
+REVIEW_OPENER = re.compile(r"(?:一年来|过去一年|这一年|五年来|过去五年)，我们")
+MIN_SHARED_OPENERS = 3
+MAX_OPENED_LEAD = 60
+
+
+def _after_a_shared_opener(doc: Document, paragraph: Paragraph, first: Sentence) -> ActionFact | None:
+    opener = REVIEW_OPENER.match(doc.text, first.start)
+    if opener is None:
+        return None
+    shared = sum(doc.text.startswith(opener.group(), p.start) for p in doc.paragraphs if p.section == paragraph.section)
+    end = first.end - 1 if doc.text[first.end - 1] in "。；" else first.end
+    if shared < MIN_SHARED_OPENERS or end - opener.end() > MAX_OPENED_LEAD:
+        return None
+    return ActionFact(doc.text[opener.end():end], "review_area", None, opener.end(), end, first.index)
 
 
 def _inline_tasks(doc: Document, heading: Paragraph) -> list[ActionFact]:

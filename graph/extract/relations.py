@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from ..document import Document
-from .actions import ActionFact, heading_action
+from .actions import ActionFact, area_of
 from .observations import ObservationFact
 from .places import PlaceFact, district_mentions
 from .projects import ProjectFact, branch_district, sentence_subject_district
@@ -175,11 +175,9 @@ def _implements(doc: Document, projects: list[ProjectFact], actions: list[Action
     things = [(p, "project") for p in projects if not sentence_subject_district(doc, doc.sentences[p.sentence])]
     things += [(a, "program") for a in actions if a.level == "program"]
     for thing, kind in things:
-        paragraph = doc.paragraphs[doc.sentences[thing.sentence].paragraph]
-        heading = doc.item_heading_of(paragraph)
-        if heading is None:
+        area = area_of(doc, doc.paragraphs[doc.sentences[thing.sentence].paragraph])
+        if area is None:
             continue
-        area = heading_action(doc, heading)
         facts.append(RelationFact(thing.name, kind, "implements", area.name, "action", thing.start, thing.end,
                                   thing.sentence))
     return facts
