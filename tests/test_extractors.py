@@ -345,6 +345,11 @@ def test_remarks_and_results_opening_a_review_paragraph_name_no_review_area():
     assert [a for a in actions(body) if a[1] == "review_area"] == []
 
 
+def test_the_modal_opening_a_lead_is_not_part_of_the_task():
+    body = PLAN + "（一）聚焦创新，着力发展\n要精准谋划招引项目。甲乙。\n要素市场化配置改革。丙丁。\n"
+    assert [a[0] for a in actions(body) if a[1] == "task"] == ["精准谋划招引项目", "要素市场化配置改革"]
+
+
 def test_a_sentence_stating_something_leads_no_task():
     body = (REVIEW + "（一）甲乙进一步增强。新建实验室。\n" + PLAN +
             "（一）在扩大内需上持续加力。消费是经济增长的主引擎。甲乙大桥建成通车。千方百计促进消费需求。\n"

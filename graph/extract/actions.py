@@ -28,6 +28,8 @@ ITEM_LABEL = re.compile(r"(?:" + ITEM_NUMBER + r"|[一二三四五六七八九�
 TEN_ACTION = re.compile(r"^实施(?P<name>.{2,30}?行动)$")
 #: A task lead sentence is short and states one thing; longer openings are ordinary prose.
 MAX_TASK = 40
+#: The modal opening a lead (要精准谋划招引项目) is not part of the task's name; 要素 is a word.
+MODAL = re.compile(r"要(?![素点求件闻害务])")
 #: …and one holding a number is a result or a target, not a lead (全年实施项目1.6万个).
 DIGIT = re.compile(r"[0-9０-９]")
 #: Generic heads of programme names (data: graph/data/programme_heads.txt).
@@ -238,7 +240,8 @@ def _lead(doc: Document, sentence: Sentence, area: ActionFact | None) -> ActionF
         return None
     if STATEMENT.search(doc.text, sentence.start, end):
         return None
-    return ActionFact(doc.text[sentence.start:end], "task", area and area.name, sentence.start, end, sentence.index)
+    start = sentence.start + (MODAL.match(doc.text, sentence.start, end) is not None)
+    return ActionFact(doc.text[start:end], "task", area and area.name, start, end, sentence.index)
 
 
 def _programs(doc: Document) -> list[ActionFact]:
