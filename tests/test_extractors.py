@@ -382,6 +382,14 @@ def test_an_opener_of_one_review_paragraph_only_is_a_remark():
     assert [a for a in actions(body) if a[1] == "review_area"] == []
 
 
+def test_a_policy_document_issued_or_carried_out_is_a_programme_whatever_its_name_holds():
+    found = [a[0] for a in actions(PLAN + "（一）聚焦创新，着力发展\n出台促进甲乙充分就业的实施意见，制定了深化丙丁改革若干意见，"
+                                          "落实中央八项规定精神和省委若干措施，出台关于戊己建设和管理的指导意见。\n")
+             if a[1] == "program"]
+    assert found == ["促进甲乙充分就业的实施意见", "深化丙丁改革若干意见", "中央八项规定", "省委若干措施",
+                     "戊己建设和管理的指导意见"]
+
+
 def test_programmes_are_named_things_not_phrases():
     found = {a[0] for a in actions(REVIEW + "深入实施“甲乙英才”行动计划，采取有力措施，保持战略定力，"
                                              "持续开展跨境贸易便利化专项行动，落实稳经济35条。")}

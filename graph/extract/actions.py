@@ -97,6 +97,13 @@ _DRIVEN_NAME = (r"(?:(?!项目|开工|和|及|与)[\u4e00-\u9fff“”]){4,16}?(
                 r"创建)(?=[，。；、和及]|成果|成效|取得|$)")
 DRIVEN_OBJECT = re.compile(r"(?:深入推进|加快推进|统筹推进|全面推进|持续推进|扎实推进|大力推进|巩固拓展|实施|开展|加快|推进|深化|"
                            r"推动|巩固(?!拓展)|强化|加强)好?(?P<name>" + _DRIVEN_NAME + ")")  # 实施好…行动: 好 is the verb's
+#: A policy document issued or carried out, its name holding 的 or not: 出台促进高质量充分就业的实施意见, 落实提升甲乙的
+#: 若干措施, 出台生态资产价值评估管理办法.
+PUBLISHED_DOCUMENT = re.compile(r"(?:出台|制定|印发|发布|落实|修订|实施|贯彻)+了?(?P<name>(?:(?!出台|制定|印发|落实)[^，。；、\d]){4,30}?"
+                                r"(?:实施意见|指导意见|若干措施|若干意见|若干政策|若干规定|行动方案|实施方案|工作方案|管理办法|"
+                                r"实施办法|促进条例|条例))(?=[，。；、和及]|$)")
+#: What opens a document's name but is not part of it: 关于, and another document joined to it (中央八项规定精神和).
+DOCUMENT_OPENING = re.compile(r"关于|.*(?:规定|决定|精神|意见|措施|细则|办法|方案|条例)[^和及]*?[和及]")
 #: The second of two driven programmes joined by 和/及: 推进甲乙公园创建和丙丁体系建设.
 COORDINATED_OBJECT = re.compile(r"[和及](?P<name>" + _DRIVEN_NAME + ")")
 #: A role the region is to take on, as the object of building it, is a programme: 加快建设全球数字经济标杆城市,
@@ -259,6 +266,7 @@ def _programs(doc: Document) -> list[ActionFact]:
                   if not _opens_with_a_verbal_noun(text[span[0]:span[1]]) and not CAPACITY.search(text, *span)]
         found += [(m.start(), m.end()) for m in QUOTED.finditer(text, sentence.start, sentence.end)]
         found += [m.span("name") for m in ROLE_BUILT.finditer(text, sentence.start, sentence.end)]
+        found += [_document_span(m) for m in PUBLISHED_DOCUMENT.finditer(text, sentence.start, sentence.end)]
         found += _policy_list_items(text, sentence.start, sentence.end)
         found += _quoted_objects(text, sentence.start, sentence.end)
         found += _progress_subjects(text, sentence.start, sentence.end)
@@ -283,6 +291,13 @@ def _programs(doc: Document) -> list[ActionFact]:
         last_end = e
         facts += _each_quoted(ActionFact(name, "program", None, s, e, sentence.index))
     return sorted(facts + series, key=lambda a: (a.start, a.end))
+
+
+def _document_span(m: re.Match) -> tuple[int, int]:
+    """The name of a published document without what opens it (see `DOCUMENT_OPENING`)."""
+    start, end = m.span("name")
+    opening = DOCUMENT_OPENING.match(m.string, start, end)
+    return (opening.end() if opening else start), end
 
 
 def _counted_series(doc: Document, sentence) -> list[ActionFact]:
