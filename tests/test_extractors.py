@@ -1014,6 +1014,12 @@ def test_a_mean_per_unit_is_part_of_the_name_and_adverbs_of_degree_and_scope_are
     assert [o[0] for o in found] == ["甲乙开发区亩均工业增加值", "户均丙丁收入", "入境游客", "地区生产总值"]
 
 
+def test_a_streak_of_years_is_no_name_of_its_own():
+    found = observations(REVIEW + "甲乙价格上涨2%。丙丁学生人数连续两年增长10%以上，戊己工作连续4年位列全国第一。"
+                                  "粮食总产量达到500亿斤，连续12年稳定在500亿斤以上。")
+    assert [o[0] for o in found] == ["甲乙价格", "丙丁学生人数", "戊己工作", "粮食总产量", "粮食总产量"]
+
+
 def test_a_level_reached_by_rising_has_no_verb_of_rising_in_its_name():
     found = observations(REVIEW + "甲乙覆盖率上升到21.6%，丙丁排名有望上升至第20位，戊己投资比重回升到40%。")
     assert [(o[0], o[4]) for o in found] == [("甲乙覆盖率", "share"), ("丙丁排名", "rank"), ("戊己投资比重", "share")]

@@ -52,7 +52,7 @@ TIME_PREFIX = re.compile(r"^(?:到|至|截至)?(?:\d{4}年(?:底|末)?|今年|�
 SCOPE_PREFIX = re.compile(r"^(?:全市|全区|全省|我市|全国)(?:范围内|范围)?")
 TRAILING_VERBS = re.compile(
     r"(?:不少于|不低于|不超过|预计|力争|努力|稳定|保持在|保持|控制在|控制|达到|达|为|实现|增长|年均|分别|均|突破|超过|增至|降至|降到|"
-    r"提高|提升|上升|回升|下降|降低|减少|增加|稳居|位居|居|跃|(?<!安)排|拟安排|安排|(?<=目标)拟?定|首次|率先|持续|继续|快于|高于|低于|占|了|在|到|"
+    r"提高|提升|上升|回升|上涨|下降|降低|减少|增加|稳居|位居|居|跃|(?<!安)排|拟安排|安排|(?<=目标)拟?定|首次|率先|持续|继续|快于|高于|低于|占|了|在|到|"
     r"于|至|的|之|约|近|超|由|每人每年|平均每|平均|平稳|每年|每|已经|已|又|再|共计|共|跃升到|跃升|跃居|蝉联|至少|人均|将|使|有望|"
     r"大幅度|大幅|明显|显著|较快|快速)+$")
 LEADING_NOISE = re.compile(r"^(?:[一二三四五六七八九十]是|其中|同时|并|和|及|以及|与|累计|率先|的|但|要|由|把|将|再(?!生|制造|就业|贷款|融资|保险|担保|分配)|，|、)+")
@@ -497,8 +497,12 @@ def _clean_subject(text: str) -> str:
     while previous != text:
         previous = text
         text = TRAILING_VERBS.sub("", text)
-        text = re.sub(r"(?:年均|五年|全年|年内|同比|比上年|较上年)$", "", text)
+        text = re.sub(r"(?:年均|五年|全年|年内|同比|比上年|较上年|连续[一二三四五六七八九十两\d]+年)$", "", text)
     return text.strip("，、 “”")
+
+
+#: Verbal nouns that end a name as nouns, never as the verb before a count (保障农民工工资支付工作连续4年位列第一).
+NOUN_ENDINGS = ("工作",)
 
 
 def _ends_in_verb(subject: str) -> bool:
@@ -508,7 +512,8 @@ def _ends_in_verb(subject: str) -> bool:
     if COUNTING_VERB.search(subject):
         return True
     tokens = cut(subject)
-    return bool(tokens) and word_tags().get(tokens[-1], "").startswith("v") and len(tokens[-1]) > 1
+    return (bool(tokens) and word_tags().get(tokens[-1], "").startswith("v") and len(tokens[-1]) > 1
+            and tokens[-1] not in NOUN_ENDINGS)
 
 
 def _noun_after(after: str) -> str:
