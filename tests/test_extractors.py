@@ -748,6 +748,13 @@ def test_later_items_naming_only_another_measure_share_the_first_items_thing():
                                      "进出口总额", "出口额", "地区生产总值", "税收"]
 
 
+def test_a_list_of_as_many_names_as_numbers_of_one_unit_is_one_name_a_number_without_分别():
+    found = observations(REVIEW + "城镇和农村人均住房面积32.9平方米、37.1平方米，分别比2007年增加2.8平方米和5.5平方米。"
+                                  "核准和在建甲乙机组1003万千瓦、居全国第2位。甲乙游客人数、丙丁综合收入分别增长8.5%、9%。")
+    assert [o[0] for o in found] == ["城镇人均住房面积", "农村人均住房面积", "城镇人均住房面积", "农村人均住房面积",
+                                     "核准和在建甲乙机组", "核准和在建甲乙机组", "甲乙游客人数", "丙丁综合收入"]
+
+
 def test_increment_verb_covers_every_item_of_the_clause():
     found = observations(REVIEW + "新增学前教育学位12.5万个、义务教育学位16.2万个。")
     assert [o[4] for o in found] == ["increment", "increment"]

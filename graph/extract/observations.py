@@ -286,7 +286,8 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
     clause_end = doc.clause_at(mentions[-1].end() - 1).end
     after = text[mentions[-1].end():clause_end]
     districts = district_mentions(doc, clause_start, mentions[0].start())
-    names = _indicators(_without_places(context, districts), after)
+    units = {q.unit_norm for q in (_quantity(m, text)[0] for m in mentions) if q is not None}
+    names = _indicators(_without_places(context, districts), after, len(mentions) if len(units) == 1 else 1)
     same_sentence = bool(earlier) and earlier[-1].sentence == sentence.index
     if same_sentence and len(names) == 1 and NATIONAL_COMPARISON.fullmatch(names[0]):
         names = [earlier[-1].indicator + names[0]]  # 增长5.4%、高于全国1.9个百分点: that growth against the nation's
@@ -417,8 +418,9 @@ def _measure(quantity: Quantity, context: str, after: str, clause: str) -> str:
     return "amount"
 
 
-def _indicators(context: str, after: str) -> list[str]:
-    """Indicator names for a number: the clause's subject, or what follows the number (6家海河实验室 …)."""
+def _indicators(context: str, after: str, count: int = 1) -> list[str]:
+    """Indicator names for a number: the clause's subject, or what follows the number (6家海河实验室 …); a list of
+    as many names as the clause has numbers (甲和乙人均住房面积32.9平方米、37.1平方米) is read one name a number."""
     respectively = RESPECTIVELY.search(context)
     subject = _clean_subject(context[:respectively.start()] if respectively else context)
     if len(subject) < 2 or _ends_in_verb(subject) or BATCH.fullmatch(subject):
@@ -426,7 +428,7 @@ def _indicators(context: str, after: str) -> list[str]:
     if not subject:
         return [UNNAMED]
     parts = [_balanced(p) for p in re.split(r"和|、|及", subject) if len(p) >= 2]
-    if ("分别" in context or "均" in context[-4:]) and len(parts) > 1:
+    if ("分别" in context or "均" in context[-4:] or len(parts) == count) and len(parts) > 1:
         return _share_prefix(parts) or _share_suffix(parts)
     if "分别" in context and (pair := URBAN_RURAL.match(subject)):  # 城乡居民收入分别增长6.8%、8.3%
         return [side + pair.group("rest") for side in ("城镇", "农村")]
@@ -465,7 +467,13 @@ def _share_suffix(parts: list[str]) -> list[str]:
         suffix = last[last.index("占", 1):]
         return [p if p.endswith(suffix) else p + suffix for p in parts[:-1]] + [last]
     suffix = next((s for s in ("增加值", "占比", "比重", "数量", "收入", "总额", "规模") if last.endswith(s)), "")
-    return [p if suffix and p.endswith(suffix) else p + _parallel_rest(p, last, suffix) for p in parts[:-1]] + [last]
+    return [p if (suffix and p.endswith(suffix)) or _ends_in_a_measure(p) else p + _parallel_rest(p, last, suffix)
+            for p in parts[:-1]] + [last]
+
+
+def _ends_in_a_measure(item: str) -> bool:
+    """全域旅游人数 (before 旅游综合收入) names its measure already: it shares nothing with the name after it."""
+    return len(item) >= 4 and any(_is_measure_noun(item[-n:]) for n in (2, 3))
 
 
 #: The longest list item read as a modifier of the last item's rest (粮油、果蔬、水产品加工能力).
