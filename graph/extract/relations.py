@@ -34,6 +34,8 @@ PART_MIN = 4
 #: What the rest of a name says when it names a part of the project it extends.
 PART_TAIL = re.compile(r"(?:[一二三四五六七八九十首]期|[东西南北中]段|拓展区|核心区|起步区|先行区|院区|分院|校区|站|片区|"
                        r"[东西南北中]区|延伸线|支线)$")
+#: …and the part of a functional area a project may be: its phase (甲乙综保区|二期).
+AREA_PHASE = re.compile(r"[一二三四五六七八九十首]期(?:工程)?")
 #: A list item this short is an industry name as it stands (中医药, 文创设计); longer ones are searched for one.
 SHORT_FOCUS = 8
 #: A report supporting its divisions in what they build: 支持甲市、乙市建设国际消费中心城市 (see `_supported_focuses`).
@@ -154,18 +156,19 @@ def _located_in(doc: Document, places: list[PlaceFact], projects: list[ProjectFa
 
 
 def _part_of(projects: list[ProjectFact], areas: list[str]) -> list[RelationFact]:
-    """A phase or section of a named project or functional area (天开高教科技园|西拓展区, 20号线|一期东段, 甲乙综保区|二期),
-    or a member of a counted family of projects (脑机交互与人机共融|海河实验室 where the text speaks of 6家海河实验室)."""
-    names = {p.name for p in projects} | set(areas)
+    """A phase or section of a named project (天开高教科技园|西拓展区, 20号线|一期东段), a phase of a functional area
+    (甲乙综保区|二期), or a member of a counted family of projects (脑机交互与人机共融|海河实验室 where the text speaks of
+    6家海河实验室)."""
+    names = {p.name for p in projects}
     families = {p.name for p in projects if p.counted}
     facts = []
     for p in projects:
         n = p.name
-        wholes = [n[:i] for i in range(PART_MIN, len(n)) if n[:i] in names and PART_TAIL.search(n[i:])]
-        wholes += [n[i:] for i in range(1, len(n) - PART_MIN + 1) if n[i:] in families]
-        whole = max(wholes, key=len, default=None)
-        if whole:
-            kind = "area" if whole in areas and whole not in {q.name for q in projects} else "project"
+        wholes = [(n[:i], "project") for i in range(PART_MIN, len(n)) if n[:i] in names and PART_TAIL.search(n[i:])]
+        wholes += [(n[:i], "area") for i in range(PART_MIN, len(n)) if n[:i] in areas and AREA_PHASE.fullmatch(n[i:])]
+        wholes += [(n[i:], "project") for i in range(1, len(n) - PART_MIN + 1) if n[i:] in families]
+        if wholes:
+            whole, kind = max(wholes, key=lambda w: (len(w[0]), w[1] == "project"))
             facts.append(RelationFact(p.name, "project", "part_of", whole, kind, p.start, p.end, p.sentence))
     return facts
 
