@@ -196,6 +196,13 @@ def test_project_stages_in_review_and_plan():
     assert projects(PLAN + "加快推进庚辛高教科技园前期工作。") == [("庚辛高教科技园", "plan", None)]
 
 
+def test_building_up_a_project_accelerates_it_and_opening_one_completes_it():
+    assert projects(PLAN + "打造甲乙创新公园。持续推动丙丁信息平台建设。") == [
+        ("甲乙创新公园", "accelerate", None), ("丙丁信息平台", "accelerate", None)]
+    assert [p[1] for p in projects(REVIEW + "甲乙医院东院区开诊运行，丙丁大学北校区先期运行，戊己集团总部迁入。")] == [
+        "completed", "completed", "completed"]
+
+
 def test_project_list_named_by_the_text():
     found = projects(REVIEW + "甲乙国际大二期、丙丁技术集团机床总部等一批重点项目落地。")
     assert [p[0] for p in found] == ["甲乙国际大二期", "丙丁技术集团机床总部"]
