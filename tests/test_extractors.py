@@ -1058,6 +1058,13 @@ def test_an_item_with_no_head_in_a_list_of_projects_of_one_kind_is_a_project_of_
         ("庚辛高速", "accelerate"), ("壬癸二期工程", "accelerate"), ("子丑", "start"), ("寅卯", "completed")]
 
 
+def test_work_done_in_the_year_is_an_increment_and_a_stock_under_care_is_not():
+    found = observations(REVIEW + "拆除甲乙护栏247公里，打通20条断头路，办理丙丁提案1279件。"
+                                  "875平方公里湿地保护、736平方公里戊己屏障建设、153公里海岸线综合治理成效明显。")
+    assert [(o[1], o[4]) for o in found] == [(247, "increment"), (20, "increment"), (1279, "increment"),
+                                            (875, "amount"), (736, "amount"), (153, "amount")]
+
+
 def test_the_one_character_place_after_在_is_not_part_of_a_name():
     assert [name for name, _ in projects_of("推动在湘甲乙实验室建设，推动在“丙丁”示范区建设。")] == [
         "甲乙实验室", "“丙丁”示范区"]

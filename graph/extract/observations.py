@@ -71,6 +71,7 @@ CHANGE_TO = re.compile(r"(?:的)?(?:增加|提高|提升|下降|降低|减少|�
                        r"(?:\d{4}年(?:底|末)?的|去年的|上年的)?")
 LEADING_TO = re.compile(r"[至到]?")
 WRITTEN_YEAR = re.compile(r"\d{4}年")
+DIGITS_ON = re.compile(r"[0-9０-９]")
 #: 城乡 before a name written for both sides (城乡居民人均可支配收入分别…): the urban one, then the rural one.
 URBAN_RURAL = re.compile(r"城乡(?P<rest>[\u4e00-\u9fff]{2,})$")
 #: Words after which a list of names shares a list of numbers (A、B分别…X、Y).
@@ -85,9 +86,13 @@ LONG_NUMBER = re.compile(r"[0-9０-９]{%d,}" % (MAX_DIGITS + 1))
 #: A change verb ending in 到/至 gives the level reached (涨幅回落到2.6%), not the change.
 LEVEL_REACHED = re.compile(r"(?:回落|下降|降低|降|回升|上升|提高|提升|增加|增长|扩大|缩小|减少|达)(?:到|至)(?:人均|每人)?$")
 SHARE = re.compile(r"占|比重|比率|比例|强度|覆盖率|率|达标|合格")
-INCREMENT = re.compile(r"新增|新建|新设|新认定|新落地|新打造|新开|累计|改造|引进|吸纳|建成|创建|实施|帮助|筹集|增加|"
+INCREMENT = re.compile(r"新增|新建|新设|新认定|新落地|新打造|新开|累计|引进|吸纳|建成|创建|实施|帮助|筹集|增加|"
                        r"打造|完成|制定|提请|解决|实现|推广|开通|投用|出台|培育|招引|认定|发放|减免|退税|新开工|竣工|"
-                       r"开工|整治|治理|修复|植树|造林|种植|安置|改建|扩建|提供|吸引|落户|举办|签约")
+                       r"开工|启动|植树|造林|种植|安置|提供|吸引|落户|举办|签约")
+#: …and verbs of work done that say so only before the number (建设高标准农田15万亩, 拆除护栏247公里); after it they
+#: end a name (736平方公里绿色生态屏障建设, 153公里海岸线综合治理成效明显, 首批12个片区加快建设).
+INCREMENT_BEFORE = re.compile(r"改造|整治|治理|修复|改建|扩建|建设|拆除|打通|优化|办理|加装|疏解|削减|减量|推出|清理|覆盖|"
+                              r"完善|改善|承接|提质|投放|腾退")
 UNNAMED = "未命名指标"
 #: The total of what the number before it added (新增甲乙企业35家、总数达270家).
 TOTAL = re.compile(r"总数|总规模")
@@ -311,6 +316,9 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
     scopes = list(dict.fromkeys(d.division.name for d in districts)) or [doc.meta.region or "未知"]
     facts = []
     shared = _shared_qualifier(mentions, text)
+    # the verb opening the clause before its first number is every item's (新增甲学位12万个、乙学位16万个), not an
+    # earlier item's own (875平方公里湿地保护、736平方公里屏障建设、153公里海岸线治理: no item is built)
+    shared_lead = DIGITS_ON.split(text[clause_start:mentions[0].start()], 1)[0]
     for i, m in enumerate(mentions):
         quantity, qualifier = _quantity(m, text)
         if quantity is None:
@@ -324,7 +332,7 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
             own_names = names
         else:
             own_names = [names[-1]]
-        measure = _measure(quantity, context, after, text[clause_start:m.start()])
+        measure = _measure(quantity, context, after, shared_lead + context)
         if measure == "growth_rate" and NEGATIVE.search(context[-6:]):
             quantity = Quantity(-quantity.value, quantity.unit, -quantity.value_norm, quantity.unit_norm)
         common = dict(quantity=quantity, qualifier=qualifier, measure=measure, status=status_of(doc, sentence, m.start()),
@@ -413,7 +421,8 @@ def _measure(quantity: Quantity, context: str, after: str, clause: str) -> str:
         return "growth_rate" if GROWTH.search(near) else "share"
     if AMOUNT.search(near[-3:]) or LEVEL_REACHED.search(near):
         return "amount"  # 达到…, 增加到…: the level reached
-    if INCREMENT.search(clause) or INCREMENT.match(after.lstrip("个")) or INCREMENT.search(after[:8]):
+    if (INCREMENT.search(clause) or INCREMENT_BEFORE.search(clause) or INCREMENT.match(after.lstrip("个"))
+            or INCREMENT.search(after[:8])):
         return "increment"
     return "amount"
 
