@@ -307,7 +307,8 @@ class GraphBuilder:
             n = seen[o.start] = seen.get(o.start, -1) + 1
             node = self.iri("observation", f"{o.start}-{n}")
             q = o.quantity
-            indicator, scope = self.indicator(o.indicator), self.place(o.scope)
+            indicator = self.indicator(o.indicator)
+            scope = self.project(o.scope) if o.scope_kind == "project" else self.place(o.scope)
             self.add(node, rdf.type, gk.Observation)
             self.add(node, rdf.type, prov.Entity)
             self.add(node, gk.indicator, indicator)

@@ -749,9 +749,9 @@ def test_items_of_a_list_sharing_a_name_take_all_after_the_word_paralleling_them
 
 
 def test_later_items_naming_only_another_measure_share_the_first_items_thing():
-    found = observations(REVIEW + "甲乙旅游人数和收入均增长20%，丙丁热线诉求解决率、满意率分别达96%和97%，"
+    found = observations(REVIEW + "甲乙旅游人数和收入均增长20%，丙丁服务诉求解决率、满意率分别达96%和97%，"
                                   "进出口总额和出口额分别增长5%、6%，地区生产总值和税收分别增长5%、6%。")
-    assert [o[0] for o in found] == ["甲乙旅游人数", "甲乙旅游收入", "丙丁热线诉求解决率", "丙丁热线诉求满意率",
+    assert [o[0] for o in found] == ["甲乙旅游人数", "甲乙旅游收入", "丙丁服务诉求解决率", "丙丁服务诉求满意率",
                                      "进出口总额", "出口额", "地区生产总值", "税收"]
 
 
@@ -760,6 +760,15 @@ def test_a_list_of_as_many_names_as_numbers_of_one_unit_is_one_name_a_number_wit
                                   "核准和在建甲乙机组1003万千瓦、居全国第2位。甲乙游客人数、丙丁综合收入分别增长8.5%、9%。")
     assert [o[0] for o in found] == ["城镇人均住房面积", "农村人均住房面积", "城镇人均住房面积", "农村人均住房面积",
                                      "核准和在建甲乙机组", "核准和在建甲乙机组", "甲乙游客人数", "丙丁综合收入"]
+
+
+def test_a_number_of_a_named_project_or_area_opening_its_clause_is_scoped_to_it():
+    found = [(o.indicator, o.scope, o.scope_kind) for o in extract_observations(doc_of(
+        REVIEW + "甲乙医院门诊量达19万人次，丙丁产业园累计入驻企业130家，东疆综合保税区新设企业2300家。"
+                 "甲乙、丙丁等3个产业园建成，国家公园占保护地总面积的75%，戊己产业园区工业投资增长38%。"))]
+    assert found == [("门诊量", "甲乙医院", "project"), ("累计入驻企业", "丙丁产业园", "project"),
+                     ("新设企业", "东疆综合保税区", "place"), ("产业园", "天津市", "place"),
+                     ("国家公园占保护地总面积", "天津市", "place"), ("戊己产业园区工业投资", "天津市", "place")]
 
 
 def test_increment_verb_covers_every_item_of_the_clause():
@@ -1023,9 +1032,9 @@ def test_a_clause_named_by_a_stage_alone_counts_what_the_clause_before_it_counts
 
 
 def test_a_mean_per_unit_is_part_of_the_name_and_adverbs_of_degree_and_scope_are_not():
-    found = observations(REVIEW + "甲乙开发区亩均工业增加值增长9.9%，户均丙丁收入达到3万元，入境游客大幅增长86%，"
+    found = observations(REVIEW + "全市亩均工业增加值增长9.9%，户均丙丁收入达到3万元，入境游客大幅增长86%，"
                                   "预计全市地区生产总值增长5.2%左右。")
-    assert [o[0] for o in found] == ["甲乙开发区亩均工业增加值", "户均丙丁收入", "入境游客", "地区生产总值"]
+    assert [o[0] for o in found] == ["亩均工业增加值", "户均丙丁收入", "入境游客", "地区生产总值"]
 
 
 def test_a_streak_of_years_is_no_name_of_its_own():

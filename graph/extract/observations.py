@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 from dataclasses import dataclass, replace
 
 from ..document import Document, Sentence
@@ -17,8 +18,8 @@ from ..quantity import MAX_DIGITS, MULTIPLIER_PATTERN, UNIT_PATTERN, Quantity, p
 from ..segment import cut, word_tags
 from ..vocab import word_list, word_table
 from .context import period_of, status_of
-from .places import district_mentions
-from .projects import project_spans_by_sentence
+from .places import AREA_HEADS, area_mentions, district_mentions
+from .projects import PROJECT_HEADS, extract_projects, project_spans_by_sentence
 
 NUMBER = (r"(?<![\dA-Za-z.．０-９\-—～~+＋])(?P<num>[0-9０-９][0-9０-９,]*(?:[.．][0-9０-９]+)?)"
           r"(?P<yu1>余|多)?(?P<mult>" + MULTIPLIER_PATTERN + r")?(?P<yu2>余|多)?"
@@ -120,7 +121,7 @@ AMOUNT = re.compile(r"达到|达|为|增至|降至|突破|超过|总|规模|保�
 @dataclass(frozen=True)
 class ObservationFact:
     indicator: str
-    scope: str  # a place name; the city unless the clause is about a district
+    scope: str  # a place name; the city unless the clause is about a district, an area or a project
     quantity: Quantity
     qualifier: str | None
     measure: str
@@ -133,6 +134,7 @@ class ObservationFact:
     concept: str | None = None  # IRI of its concept in the indicator scheme (see extract/indicators.py)
     kind: str | None = None  # a target's kind: floor, ceiling, approximate, range, stretch or point
     upper: float | None = None  # a range's upper end, as written
+    scope_kind: str = "place"  # "project" when the clause is about a named project (甲乙医院门诊量达19万人次)
 
 
 def extract_observations(doc: Document) -> list[ObservationFact]:
@@ -314,6 +316,10 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
         # 临淄至临沂、济菏高速改扩建等8个: places in the items' names are not the count's, the subject's are
         districts = [d for d in districts if d.end <= list_start]
     scopes = list(dict.fromkeys(d.division.name for d in districts)) or [doc.meta.region or "未知"]
+    scope_kind = "place"
+    if not districts and (owner := _owner_opening(doc, sentence, mentions[0].start() - len(context), mentions[0])):
+        scopes, scope_kind = [owner[0]], owner[1]  # 甲乙医院门诊量达19万人次: the hospital's, not the region's
+        names = [n[len(owner[0]):] if n.startswith(owner[0]) and len(n) - len(owner[0]) >= 2 else n for n in names]
     facts = []
     shared = _shared_qualifier(mentions, text)
     # the verb opening the clause before its first number is every item's (新增甲学位12万个、乙学位16万个), not an
@@ -339,8 +345,50 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
                       estimated="预计" in text[sentence.start:m.start()],
                       period=period_of(doc, sentence, m.start(), text[clause_start:clause_end]),
                       start=max(clause_start, m.start() - MAX_EVIDENCE_LEAD), end=m.end(), sentence=sentence.index)
-        facts.extend(ObservationFact(indicator=n, scope=sc, **common) for sc in scopes for n in own_names)
+        facts.extend(ObservationFact(indicator=n, scope=sc, scope_kind=scope_kind, **common)
+                     for sc in scopes for n in own_names)
     return facts
+
+
+#: What may open a clause before the project or area it is about (其中，甲乙医院…).
+OWNER_LEAD = re.compile(r"(?:其中|同时|全年|目前|截至目前)?[，,]?")
+
+
+def _owner_opening(doc: Document, sentence: Sentence, start: int, mention: re.Match) -> tuple[str, str] | None:
+    """(name, "project" or "place") of the project or functional area that opens the clause at `start`, when the
+    number counts something of its own (甲乙医院门诊量达19万人次, 丙丁产业园累计入驻企业130家), not it or its
+    kind (甲乙、丙丁等3个产业园)."""
+    start = OWNER_LEAD.match(doc.text, start, mention.start()).end()
+    owners = [(p.name, "project", p.end) for p in extract_projects(doc) if p.sentence == sentence.index
+              and p.start == start and p.name == doc.text[p.start:p.end] and _one_of_its_kind(p.name)]
+    owners += [(a.name, "place", a.end) for a in area_mentions(doc) if a.start == start]
+    if not owners or doc.text[start - 1:start] in LIST_MARKS:
+        return None  # 建成甲线、乙线西延伸共67公里: an item of a list
+    ends = set(accumulate(len(token) for token in cut(doc.text[start:mention.start()])))
+    owners = [o for o in owners if o[2] + 2 <= mention.start() and not OWNED_LIST.match(doc.text, o[2])
+              and o[2] - start in ends and not _head_runs_on(doc.text, start, o[2])]
+    return max(owners, key=lambda o: o[2])[:2] if owners else None
+
+
+_HEADS = frozenset(PROJECT_HEADS + AREA_HEADS)
+#: A level of government opening a name makes it a category of things at that level (国家公园, 省内定点医院,
+#: 乡镇（街道）养老服务中心).
+LEVEL_OPENING = re.compile(r"国家|全国|[省市区县乡镇村街]")
+
+
+def _one_of_its_kind(name: str) -> bool:
+    """A project's name that names one thing (甲乙医院), not a category (国家公园, 省内定点医院)."""
+    return not LEVEL_OPENING.match(name)
+
+
+def _head_runs_on(text: str, start: int, end: int) -> bool:
+    """The name text[start:end] is cut out of a longer head: 甲乙产业园|区 (园区), 甲乙科技园|区."""
+    return any(text[i:end + k] in _HEADS for k in (1, 2) for i in range(max(start, end - 3), end))
+
+
+LIST_MARKS = ("、", "和", "及", "与")
+#: A project or area opening a list or a kind: 甲乙、丙丁等, 甲乙和丙丁.
+OWNED_LIST = re.compile(r"[、和及与等（(]|的?(?:[\d０-９]|[一二三四五六七八九十]+[个家座所项])")
 
 
 def _shared_qualifier(mentions: list[re.Match], text: str) -> str | None:

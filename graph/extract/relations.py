@@ -189,4 +189,4 @@ def _implements(doc: Document, projects: list[ProjectFact], actions: list[Action
 def _targets(doc: Document, observations: list[ObservationFact]) -> list[RelationFact]:
     city = doc.meta.region
     return [RelationFact(o.scope, "district", "targets", o.indicator, "indicator", o.start, o.end, o.sentence)
-            for o in observations if o.status == "target" and o.scope != city]
+            for o in observations if o.status == "target" and o.scope != city and o.scope_kind == "place"]
