@@ -397,6 +397,12 @@ def test_a_policy_document_issued_or_carried_out_is_a_programme_whatever_its_nam
                      "戊己建设和管理的指导意见"]
 
 
+def test_a_programme_needs_a_topic_not_only_words_of_weight_or_reach():
+    found = [a[0] for a in actions(PLAN + "（一）聚焦创新，着力发展\n出台针对性措施，推出一批引领性标志性改革，深化新一轮改革，"
+                                          "形成全社会共同行动，实施甲乙能级提升行动。\n") if a[1] == "program"]
+    assert found == ["甲乙能级提升行动"]
+
+
 def test_programmes_are_named_things_not_phrases():
     found = {a[0] for a in actions(REVIEW + "深入实施“甲乙英才”行动计划，采取有力措施，保持战略定力，"
                                              "持续开展跨境贸易便利化专项行动，落实稳经济35条。")}

@@ -128,6 +128,8 @@ LEVEL_LIST = re.compile(r"(?:[省市区县乡镇村]、)+$")
 #: Marks of a distinguishing part: a quote, a list, a number.
 DISTINGUISHING_MARK = re.compile(r"[“”、0-9０-９]|[一二三四五六七八九十两]项")
 GENERIC_NAMES = frozenset(word_list("generic_programme_names"))  # data: graph/data/generic_programme_names.txt
+#: A topic made only of words of weight or reach (针对性, 新一轮, 全社会共同) says nothing (data: vague_topics.txt).
+VAGUE_TOPIC = re.compile("(?:" + "|".join(sorted(word_list("vague_topics"), key=len, reverse=True)) + ")+")
 
 
 @dataclass(frozen=True)
@@ -431,7 +433,7 @@ def _has_topic(name: str) -> bool:
     core = LEADING_COUNT.sub("", topic.strip("“”"))
     quoted = QUOTE_ONLY.fullmatch(topic) is not None  # “双减”: a name the text marks as one, however short
     return ((len(topic.strip("“”")) >= MIN_TOPIC or quoted or _noun_topic(topic, head)) and len(core) >= 2
-            and not topic.startswith("（"))
+            and not topic.startswith("（") and not VAGUE_TOPIC.fullmatch(topic))
 
 
 def _noun_topic(topic: str, head: str) -> bool:
