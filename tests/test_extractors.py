@@ -403,6 +403,12 @@ def test_a_programme_needs_a_topic_not_only_words_of_weight_or_reach():
     assert found == ["甲乙能级提升行动"]
 
 
+def test_an_item_of_a_policy_list_saying_what_is_done_names_no_programme():
+    found = [a[0] for a in actions(PLAN + "（一）聚焦创新，着力发展\n落实减税降费、收购存量商品房和甲乙购房补贴等政策措施，"
+                                          "强化严禁电动自行车进楼入户等红线措施。\n") if a[1] == "program"]
+    assert found == ["减税降费", "甲乙购房补贴"]
+
+
 def test_programmes_are_named_things_not_phrases():
     found = {a[0] for a in actions(REVIEW + "深入实施“甲乙英才”行动计划，采取有力措施，保持战略定力，"
                                              "持续开展跨境贸易便利化专项行动，落实稳经济35条。")}

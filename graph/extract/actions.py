@@ -374,9 +374,20 @@ def _policy_list_items(text: str, start: int, end: int) -> list[tuple[int, int]]
             s = lead.end()
         for piece in LIST_ITEM.finditer(text, s, m.end("items")):
             a = grow_backwards(text, piece.start(), piece.end(), stop_words=FUNCTION_WORDS)  # 推进甲乙公园 → 甲乙公园
-            if 2 <= piece.end() - a <= 20 and not COUNTED.search(text, a, piece.end()):
+            if 2 <= piece.end() - a <= 20 and not COUNTED.search(text, a, piece.end()) and not _an_act(text[a:piece.end()]):
                 items.append((a, piece.end()))
     return items
+
+
+#: A list item this short opening with a verb is a slogan naming its policy (减税降费, 退牧还草, 就业补贴).
+MAX_SLOGAN = 5
+
+
+def _an_act(item: str) -> bool:
+    """A list item saying what is done (收购存量商品房, 严禁电动自行车进楼入户), not naming a policy (购房补贴, “两新”政策,
+    减税降费)."""
+    return (len(item) > MAX_SLOGAN and word_tags().get(cut(item)[0], "") == "v" and "“" not in item
+            and not item.endswith(tuple(PROGRAM_HEADS)))
 
 
 def _quoted_objects(text: str, start: int, end: int) -> list[tuple[int, int]]:
