@@ -220,13 +220,23 @@ MIN_SHARED_OPENERS = 3
 MAX_OPENED_LEAD = 60
 
 
+def _openers(doc: Document) -> dict[tuple[int, str], int]:
+    """How many paragraphs of each section open with each review opener."""
+    if doc.found.review_openers is None:
+        counts: dict[tuple[int, str], int] = {}
+        for p in doc.paragraphs:
+            if (m := REVIEW_OPENER.match(doc.text, p.start)) is not None:
+                counts[(p.section, m.group())] = counts.get((p.section, m.group()), 0) + 1
+        doc.found.review_openers = counts
+    return doc.found.review_openers
+
+
 def _after_a_shared_opener(doc: Document, paragraph: Paragraph, first: Sentence) -> ActionFact | None:
     opener = REVIEW_OPENER.match(doc.text, first.start)
     if opener is None:
         return None
-    shared = sum(doc.text.startswith(opener.group(), p.start) for p in doc.paragraphs if p.section == paragraph.section)
     end = first.end - 1 if doc.text[first.end - 1] in "。；" else first.end
-    if shared < MIN_SHARED_OPENERS or end - opener.end() > MAX_OPENED_LEAD:
+    if _openers(doc).get((paragraph.section, opener.group()), 0) < MIN_SHARED_OPENERS or end - opener.end() > MAX_OPENED_LEAD:
         return None
     return ActionFact(doc.text[opener.end():end], "review_area", None, opener.end(), end, first.index)
 

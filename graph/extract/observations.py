@@ -317,7 +317,7 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
         districts = [d for d in districts if d.end <= list_start]
     scopes = list(dict.fromkeys(d.division.name for d in districts)) or [doc.meta.region or "未知"]
     scope_kind = "place"
-    if not districts and (owner := _owner_opening(doc, sentence, mentions[0].start() - len(context), mentions[0])):
+    if not districts and (owner := _owner_opening(doc, mentions[0].start() - len(context), mentions[0])):
         scopes, scope_kind = [owner[0]], owner[1]  # 甲乙医院门诊量达19万人次: the hospital's, not the region's
         names = [n[len(owner[0]):] if n.startswith(owner[0]) and len(n) - len(owner[0]) >= 2 else n for n in names]
     facts = []
@@ -354,20 +354,31 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
 OWNER_LEAD = re.compile(r"(?:其中|同时|全年|目前|截至目前)?[，,]?")
 
 
-def _owner_opening(doc: Document, sentence: Sentence, start: int, mention: re.Match) -> tuple[str, str] | None:
+def _owner_opening(doc: Document, start: int, mention: re.Match) -> tuple[str, str] | None:
     """(name, "project" or "place") of the project or functional area that opens the clause at `start`, when the
     number counts something of its own (甲乙医院门诊量达19万人次, 丙丁产业园累计入驻企业130家), not it or its
     kind (甲乙、丙丁等3个产业园)."""
     start = OWNER_LEAD.match(doc.text, start, mention.start()).end()
-    owners = [(p.name, "project", p.end) for p in extract_projects(doc) if p.sentence == sentence.index
-              and p.start == start and p.name == doc.text[p.start:p.end] and _one_of_its_kind(p.name)]
-    owners += [(a.name, "place", a.end) for a in area_mentions(doc) if a.start == start]
+    owners = _owners_by_start(doc).get(start, [])
     if not owners or doc.text[start - 1:start] in LIST_MARKS:
         return None  # 建成甲线、乙线西延伸共67公里: an item of a list
     ends = set(accumulate(len(token) for token in cut(doc.text[start:mention.start()])))
     owners = [o for o in owners if o[2] + 2 <= mention.start() and not OWNED_LIST.match(doc.text, o[2])
               and o[2] - start in ends and not _head_runs_on(doc.text, start, o[2])]
     return max(owners, key=lambda o: o[2])[:2] if owners else None
+
+
+def _owners_by_start(doc: Document) -> dict[int, list[tuple[str, str, int]]]:
+    """Where each project named as written (of one of its kind) and each functional area starts: (name, kind, end)."""
+    if doc.found.scope_owners is None:
+        owners: dict[int, list[tuple[str, str, int]]] = {}
+        for p in extract_projects(doc):
+            if p.name == doc.text[p.start:p.end] and _one_of_its_kind(p.name):
+                owners.setdefault(p.start, []).append((p.name, "project", p.end))
+        for a in area_mentions(doc):
+            owners.setdefault(a.start, []).append((a.name, "place", a.end))
+        doc.found.scope_owners = owners
+    return doc.found.scope_owners
 
 
 _HEADS = frozenset(PROJECT_HEADS + AREA_HEADS)
