@@ -65,6 +65,13 @@ def test_metadata_from_opening_line():
     assert (m.region, m.year, m.date) == ("北京市", 2025, "2025-01-14")
 
 
+def test_a_dateline_without_its_day_gives_the_year_and_a_month_in_the_text_does_not():
+    m = extract_metadata("政府工作报告\n——2021年1月在昆山市第十七届人民代表大会第五次会议上\n一、2020年工作回顾\n")
+    assert (m.region, m.year, m.date, m.year_source) == ("昆山市", 2021, None, "dateline")
+    m = extract_metadata("政府工作报告\n各位代表：\n2023年12月在北京召开的会议上作出部署。\n一、2023年工作回顾\n")
+    assert (m.year, m.year_source) == (2024, "review heading")
+
+
 def test_metadata_missing_gives_none():
     m = extract_metadata("没有日期的文字")
     assert (m.region, m.year, m.meeting) == (None, None, None)

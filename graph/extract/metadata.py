@@ -21,6 +21,8 @@ from ..gazetteer import NATIONAL, all_divisions, find_region, region_level
 HEAD_CHARS = 600
 _INVISIBLE = re.compile(r"[ \t\u3000\u00a0\u200b-\u200f\u2060\ufeff]")
 DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+#: A dateline without its day: ——2021年1月在昆山市…会议上, or the month alone on its line.
+MONTH_DATELINE = re.compile(r"(?:^|——)(\d{4})年\d{1,2}月(?:在[^\n]{0,40}会议上)?$", re.M)
 MEETING = re.compile(r"在([\u4e00-\u9fff]{0,14}?)(第[一二三四五六七八九十]+届(?:全国)?人民代表大会第[一二三四五六七八九十]+次会议)")
 NATIONAL_CUES = re.compile(r"我代表国务院|全国人民代表大会第|国务院总理")
 GOVERNMENT = re.compile(r"我代表([\u4e00-\u9fff]{2,12}?)人民政府")
@@ -43,6 +45,8 @@ def extract_metadata(text: str) -> ReportMeta:
     if m := DATE.search(head):
         y, mo, d = (int(x) for x in m.groups())
         meta.year, meta.date, meta.year_source = y, f"{y:04d}-{mo:02d}-{d:02d}", "dateline"
+    elif m := MONTH_DATELINE.search(head):
+        meta.year, meta.year_source = int(m.group(1)), "dateline"
     if m := MEETING.search(head):
         region = NATIONAL if "全国" in m.group(2) else _division_in(m.group(1))
         if region:
