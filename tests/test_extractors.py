@@ -72,6 +72,13 @@ def test_a_dateline_without_its_day_gives_the_year_and_a_month_in_the_text_does_
     assert (m.year, m.year_source) == (2024, "review heading")
 
 
+def test_a_date_and_headings_in_chinese_numerals_give_the_year():
+    m = extract_metadata("政府工作报告\n——二〇二四年一月十五日在洛阳市第十六届人民代表大会第四次会议上\n")
+    assert (m.region, m.year, m.date) == ("洛阳市", 2024, "2024-01-15")
+    m = extract_metadata("政府工作报告\n各位代表：\n一、二〇二三年工作回顾\n过去一年。\n二、二〇二四年工作安排\n")
+    assert (m.year, m.year_source) == (2024, "review heading")
+
+
 def test_metadata_missing_gives_none():
     m = extract_metadata("没有日期的文字")
     assert (m.region, m.year, m.meeting) == (None, None, None)

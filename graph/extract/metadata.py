@@ -17,6 +17,7 @@ import re
 
 from ..document import ReportMeta
 from ..gazetteer import NATIONAL, all_divisions, find_region, region_level
+from ..quantity import CHINESE_DIGITS, parse_number
 
 HEAD_CHARS = 600
 _INVISIBLE = re.compile(r"[ \t\u3000\u00a0\u200b-\u200f\u2060\ufeff]")
@@ -38,8 +39,28 @@ REGION_SUFFIX_LEVEL = (("自治区", "province"), ("省", "province"), ("市", "
                        ("盟", "prefecture"), ("区", "county"), ("县", "county"), ("旗", "county"))
 
 
+#: A date written in Chinese numerals (二〇二四年一月十五日, 二〇二三年工作回顾).
+CHINESE_YEAR = re.compile(r"([〇零○一二三四五六七八九]{4})年(?:([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?)?")
+
+
+def with_arabic_dates(text: str) -> str:
+    """`text` with its years, months and days in Arabic numerals, as the rules read them.
+
+    >>> with_arabic_dates("——二〇二四年一月二十日在某会议上；二〇二三年工作回顾")
+    '——2024年1月20日在某会议上；2023年工作回顾'
+    """
+    def arabic(m: re.Match) -> str:
+        year = "".join(str(CHINESE_DIGITS.get(ch, 0)) for ch in m.group(1))
+        month = f"{int(parse_number(m.group(2)))}月" if m.group(2) else ""
+        day = f"{int(parse_number(m.group(3)))}日" if m.group(3) else ""
+        return f"{year}年{month}{day}"
+
+    return CHINESE_YEAR.sub(arabic, text)
+
+
 def extract_metadata(text: str) -> ReportMeta:
     """Region, level, year, date and meeting as the report states them; None where it doesn't."""
+    text = with_arabic_dates(text) if CHINESE_YEAR.search(text) else text
     head = _INVISIBLE.sub("", text[:HEAD_CHARS])
     meta = ReportMeta()
     if m := DATE.search(head):
