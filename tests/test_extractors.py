@@ -217,6 +217,11 @@ def test_building_up_a_project_accelerates_it_and_opening_one_completes_it():
         "completed", "completed", "completed"]
 
 
+def test_an_extension_of_a_facility_is_one_project_with_it():
+    assert projects(PLAN + "甲乙机场改扩建工程加快建设，建成丙丁污水厂扩建工程。") == [
+        ("甲乙机场改扩建工程", "accelerate", None), ("丙丁污水厂扩建工程", "complete", None)]
+
+
 def test_project_list_named_by_the_text():
     found = projects(REVIEW + "甲乙国际大二期、丙丁技术集团机床总部等一批重点项目落地。")
     assert [p[0] for p in found] == ["甲乙国际大二期", "丙丁技术集团机床总部"]
@@ -637,7 +642,7 @@ def test_the_complement_好_of_a_driving_verb_is_not_part_of_the_programme():
 def test_a_verb_of_seeking_or_focus_opens_no_programme_name():
     doc = doc_of(PLAN + "争取纳入国家甲乙配置综合改革试点，聚焦建设“一区两地”战略，建成丙丁污水厂扩建工程。")
     assert [a.name for a in extract_actions(doc) if a.level == "program"] == [
-        "国家甲乙配置综合改革试点", "建设“一区两地”战略", "丙丁污水厂扩建工程"]
+        "国家甲乙配置综合改革试点", "建设“一区两地”战略"]  # 丙丁污水厂扩建工程 is a project
 
 
 def test_the_kind_after_等_and_a_role_the_region_takes_on_are_no_projects():
