@@ -802,6 +802,12 @@ def test_a_number_of_a_named_project_or_area_opening_its_clause_is_scoped_to_it(
                      ("国家公园占保护地总面积", "天津市", "place"), ("戊己产业园区工业投资", "天津市", "place")]
 
 
+def test_a_list_mark_inside_brackets_does_not_cut_a_name():
+    found = observations(REVIEW + "全国2343个县（市、区）开展试点，甲乙示范企业（平台、项目）达到29个，"
+                                  "丙丁覆盖面扩大到60%以上。")
+    assert [o[0] for o in found] == ["县（市、区）", "甲乙示范企业（平台、项目）", "丙丁覆盖面"]
+
+
 def test_increment_verb_covers_every_item_of_the_clause():
     found = observations(REVIEW + "新增学前教育学位12.5万个、义务教育学位16.2万个。")
     assert [o[4] for o in found] == ["increment", "increment"]

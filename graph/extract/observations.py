@@ -46,6 +46,8 @@ PROGRAM_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:工程|行动|措施|举措
 POLICY_NAME = re.compile(r"[\u4e00-\u9fff]{2,}$")  # 稳经济35条、… : a name right before the number
 PRE_QUALIFIERS = ("不低于", "不少于", "不超过", "突破", "超过", "力争", "约", "近", "超")
 LIST_BREAK = "、"
+#: What separates the names of a list, outside brackets (县（市、区）and 领军（培育）企业 are one name each).
+ITEM_SPLIT = re.compile(r"(?:和|、|及)(?![^（]*）)")
 #: A comparison opening a clause (比2009年提高92%, 较上年增长, 比去年预算低0.4个百分点): the number's subject is the
 #: sentence's earlier one.
 COMPARISON_PREFIX = re.compile(r"^(?:比|较|与)(?:\d{4}年(?:底|末)?|上年|去年|上一年)(?:预算)?(?:相比|同期)?(?:低|高)?")
@@ -53,7 +55,7 @@ TIME_PREFIX = re.compile(r"^(?:到|至|截至)?(?:\d{4}年(?:底|末)?|今年|�
 SCOPE_PREFIX = re.compile(r"^(?:全市|全区|全省|我市|全国)(?:范围内|范围)?")
 TRAILING_VERBS = re.compile(
     r"(?:不少于|不低于|不超过|预计|力争|努力|稳定|保持在|保持|控制在|控制|达到|达|为|实现|增长|年均|分别|均|突破|超过|增至|降至|降到|"
-    r"提高|提升|上升|回升|上涨|下降|降低|减少|增加|稳居|位居|居|跃|(?<!安)排|拟安排|安排|(?<=目标)拟?定|首次|率先|持续|继续|快于|高于|低于|占|了|在|到|"
+    r"提高|提升|上升|回升|上涨|扩大|下降|降低|减少|增加|稳居|位居|居|跃|(?<!安)排|拟安排|安排|(?<=目标)拟?定|首次|率先|持续|继续|快于|高于|低于|占|了|在|到|"
     r"于|至|的|之|约|近|超|由|每人每年|平均每|平均|平稳|每年|每|已经|已|又|再|共计|共|跃升到|跃升|跃居|蝉联|至少|人均|将|使|有望|"
     r"大幅度|大幅|明显|显著|较快|快速)+$")
 LEADING_NOISE = re.compile(r"^(?:[一二三四五六七八九十]是|其中|同时|并|和|及|以及|与|累计|率先|的|但|要|由|把|将|再(?!生|制造|就业|贷款|融资|保险|担保|分配)|，|、)+")
@@ -495,7 +497,7 @@ def _indicators(context: str, after: str, count: int = 1) -> list[str]:
         subject = _clean_subject(_noun_after(after)) or subject
     if not subject:
         return [UNNAMED]
-    parts = [_balanced(p) for p in re.split(r"和|、|及", subject) if len(p) >= 2]
+    parts = [_balanced(p) for p in ITEM_SPLIT.split(subject) if len(p) >= 2]
     if ("分别" in context or "均" in context[-4:] or len(parts) == count) and len(parts) > 1:
         return _share_prefix(parts) or _share_suffix(parts)
     if "分别" in context and (pair := URBAN_RURAL.match(subject)):  # 城乡居民收入分别增长6.8%、8.3%
@@ -594,7 +596,7 @@ def _ends_in_verb(subject: str) -> bool:
 
 def _noun_after(after: str) -> str:
     after = re.sub(r"^(?:的|“)", "", after)
-    m = re.match(r"[^，。；、]*?(?=实现|投入|开展|在|全部|成为|获|落地|建成|竣工|达到|成效|加快|稳步|发布|取得|如期|顺利|可以|就能|能够|"
+    m = re.match(r"(?:（[^）]*）|[^，。；、（])*?(?=实现|投入|开展|在|全部|成为|获|落地|建成|竣工|达到|成效|加快|稳步|发布|取得|如期|顺利|可以|就能|能够|"
                  r"、|[和及](?=[0-9])|$)", after)
     return (m.group() if m else after)[:20]
 
@@ -614,5 +616,8 @@ def _last_indicator_of_paragraph(doc: Document, sentence: Sentence, before: list
 
 
 def _list_item_start(text: str, floor: int, offset: int) -> int:
+    """Where the list item before `offset` starts: after the last 、 not inside brackets (县（市、区）is one item)."""
     i = text.rfind(LIST_BREAK, floor, offset)
+    while i >= 0 and text.count("（", floor, i) > text.count("）", floor, i):
+        i = text.rfind(LIST_BREAK, floor, i)
     return floor if i < 0 else i + 1
