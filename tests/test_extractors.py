@@ -428,6 +428,13 @@ def test_an_item_of_a_policy_list_saying_what_is_done_names_no_programme():
     assert found == ["减税降费", "甲乙购房补贴"]
 
 
+def test_a_name_listing_programmes_is_one_programme_per_item():
+    found = [a[0] for a in actions(REVIEW + "（一）民生改善\n平安甲乙、法治甲乙建设迈向更高水平，丙丁改造升级和“煤改电”工程圆满收官，"
+                                            "建立市、区两级戊己工作专班机制。\n")
+             if a[1] == "program"]
+    assert found == ["平安甲乙建设", "法治甲乙建设", "“煤改电”工程", "市、区两级戊己工作专班机制"]
+
+
 def test_programmes_are_named_things_not_phrases():
     found = {a[0] for a in actions(REVIEW + "深入实施“甲乙英才”行动计划，采取有力措施，保持战略定力，"
                                              "持续开展跨境贸易便利化专项行动，落实稳经济35条。")}

@@ -301,7 +301,8 @@ def _programs(doc: Document) -> list[ActionFact]:
         if name.endswith(ONGOING_WORK_HEADS) and not _distinguished(doc, s, e):
             continue
         last_end = e
-        facts += _each_quoted(ActionFact(name, "program", None, s, e, sentence.index))
+        facts += [q for f in _each_listed(ActionFact(name, "program", None, s, e, sentence.index))
+                  for q in _each_quoted(f)]
     return sorted(facts + series, key=lambda a: (a.start, a.end))
 
 
@@ -344,6 +345,34 @@ def _runs_on(text: str, end: int, sentence) -> bool:
         return True
     rest = text[end:word_end(text, end, sentence.start, sentence.end)]
     return bool(rest) and rest not in NAME_GOES_ON
+
+
+_HEADS_LONGEST_FIRST = sorted(PROGRAM_HEADS + ("建设",), key=len, reverse=True)
+#: Where a name lists programmes: 、 outside quotes and brackets, or 和/及 before a quoted name.
+LISTED = re.compile(r"、(?![^“]*”)(?![^（]*）)|[和及](?=“)")
+
+
+def _each_listed(fact: ActionFact) -> list[ActionFact]:
+    """A name listing programmes that share the last one's head is one programme per item, each with that head:
+    平安天津、法治天津建设 → 平安天津建设, 法治天津建设; of 甲乙改造升级和“丙丁”工程 only the item with a head or a quote,
+    “丙丁”工程 (evidence: each item)."""
+    cuts = list(LISTED.finditer(fact.name))
+    head = next((h for h in _HEADS_LONGEST_FIRST if fact.name.endswith(h)), None)
+    if not cuts or head is None:
+        return [fact]
+    items = list(zip([0] + [m.end() for m in cuts], [m.start() for m in cuts] + [len(fact.name)]))
+    last_topic = items[-1][1] - items[-1][0] - len(head)
+    if any(b - a < 2 for a, b in items):
+        return [fact]  # 市、区两级…机制: levels of government, one programme
+    # 平安天津、法治天津建设: items as long as the last one's topic share its head (not 甲乙、丙丁试点示范工作)
+    shared = all(m.group() == "、" for m in cuts) and all(b - a == last_topic for a, b in items[:-1])
+    if shared:
+        return [replace(fact, name=fact.name[a:b] + ("" if fact.name[a:b].endswith(head) else head),
+                        start=fact.start + a, end=fact.start + b) for a, b in items]
+    if "“" not in fact.name:
+        return [fact]  # 世界一流智慧、绿色港口建设: one programme
+    return [replace(fact, name=fact.name[a:b], start=fact.start + a, end=fact.start + b) for a, b in items
+            if fact.name[a:b].endswith(head) or "“" in fact.name[a:b]]
 
 
 def _each_quoted(fact: ActionFact) -> list[ActionFact]:
