@@ -435,6 +435,12 @@ def test_a_name_listing_programmes_is_one_programme_per_item():
     assert found == ["平安甲乙建设", "法治甲乙建设", "“煤改电”工程", "市、区两级戊己工作专班机制"]
 
 
+def test_a_programme_completed_is_named_without_its_round():
+    found = [a[0] for a in actions(REVIEW + "（一）民生改善\n完成第三轮甲乙学校现代化标准建设，高质量完成丙丁改革深化提升行动。\n")
+             if a[1] == "program"]
+    assert found == ["甲乙学校现代化标准建设", "丙丁改革深化提升行动"]
+
+
 def test_programmes_are_named_things_not_phrases():
     found = {a[0] for a in actions(REVIEW + "深入实施“甲乙英才”行动计划，采取有力措施，保持战略定力，"
                                              "持续开展跨境贸易便利化专项行动，落实稳经济35条。")}
