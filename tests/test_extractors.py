@@ -832,6 +832,11 @@ def test_what_is_counted_after_the_number_when_the_subject_is_a_verb_or_a_list()
     assert found[1][0].startswith("企业")
 
 
+def test_a_count_of_kinds_before_the_number_is_no_name_and_what_follows_it_is():
+    found = observations(REVIEW + "我们将优化安排12类45件甲乙实事，12类55件丙丁实事保质保量完成，11座戊己设施完成改造。")
+    assert [o[0] for o in found] == ["甲乙实事", "丙丁实事", "戊己设施完成改造"]
+
+
 def test_travel_time_circles_are_names():
     assert observations(REVIEW + "15分钟便民生活圈更加完善。") == []
 

@@ -58,7 +58,7 @@ TRAILING_VERBS = re.compile(
     r"提高|提升|上升|回升|上涨|扩大|下降|降低|减少|增加|稳居|位居|居|跃|(?<!安)排|拟安排|安排|(?<=目标)拟?定|首次|率先|持续|继续|快于|高于|低于|占|了|在|到|"
     r"于|至|的|之|约|近|超|由|每人每年|平均每|平均|平稳|每年|每|已经|已|又|再|共计|共|跃升到|跃升|跃居|蝉联|至少|人均|将|使|有望|"
     r"大幅度|大幅|明显|显著|较快|快速)+$")
-LEADING_NOISE = re.compile(r"^(?:[一二三四五六七八九十]是|其中|同时|并|和|及|以及|与|累计|率先|的|但|要|由|把|将|再(?!生|制造|就业|贷款|融资|保险|担保|分配)|，|、)+")
+LEADING_NOISE = re.compile(r"^(?:[一二三四五六七八九十]是|我们|其中|同时|并|和|及|以及|与|累计|率先|的|但|要|由|把|将|再(?!生|制造|就业|贷款|融资|保险|担保|分配)|，|、)+")
 #: A number counting the list before it (甲乙、丙丁等8个), or a count after the list's kind (甲乙、丙丁等国家集群4个).
 LIST_COUNT = re.compile(r"等(?:" + "|".join(PRE_QUALIFIERS) + r")?$")
 LIST_KIND_COUNT = re.compile(LIST_ETC + r"[\u4e00-\u9fff“”]{1,12}$")
@@ -585,7 +585,7 @@ NOUN_ENDINGS = ("工作",)
 
 def _ends_in_verb(subject: str) -> bool:
     """建成, 在全国首批印发, 真金白银拿出, 天纺标等, 15家备案博物馆和: what is counted follows the number."""
-    if subject.endswith(("等", "和", "及", "、")) or re.search(r"\d[家个项条座张处所]", subject):
+    if subject.endswith(("等", "和", "及", "、")) or re.search(r"\d[家个项条座张处所类件批]", subject):
         return True
     if COUNTING_VERB.search(subject):
         return True
@@ -596,7 +596,7 @@ def _ends_in_verb(subject: str) -> bool:
 
 def _noun_after(after: str) -> str:
     after = re.sub(r"^(?:的|“)", "", after)
-    m = re.match(r"(?:（[^）]*）|[^，。；、（])*?(?=实现|投入|开展|在|全部|成为|获|落地|建成|竣工|达到|成效|加快|稳步|发布|取得|如期|顺利|可以|就能|能够|"
+    m = re.match(r"(?:（[^）]*）|[^，。；、（])*?(?=实现|投入|开展|在|全部|成为|获|落地|建成|竣工|保质保量|达到|成效|加快|稳步|发布|取得|如期|顺利|可以|就能|能够|"
                  r"、|[和及](?=[0-9])|$)", after)
     return (m.group() if m else after)[:20]
 
