@@ -222,6 +222,10 @@ def test_an_extension_of_a_facility_is_one_project_with_it():
         ("甲乙机场改扩建工程", "accelerate", None), ("丙丁污水厂扩建工程", "complete", None)]
 
 
+def test_a_counted_name_opened_by_a_level_of_government_is_a_kind_not_a_family_of_projects():
+    assert [p[0] for p in projects(PLAN + "培育10个省级甲乙集聚区，新建6家丙丁实验室，创建3个国家戊己示范区。")] == ["丙丁实验室"]
+
+
 def test_project_list_named_by_the_text():
     found = projects(REVIEW + "甲乙国际大二期、丙丁技术集团机床总部等一批重点项目落地。")
     assert [p[0] for p in found] == ["甲乙国际大二期", "丙丁技术集团机床总部"]

@@ -19,7 +19,7 @@ from ..segment import cut, word_tags
 from ..vocab import word_list, word_table
 from .context import period_of, status_of
 from .places import AREA_HEADS, area_mentions, district_mentions
-from .projects import PROJECT_HEADS, extract_projects, project_spans_by_sentence
+from .projects import LEVEL_OPENING, PROJECT_HEADS, extract_projects, project_spans_by_sentence
 
 NUMBER = (r"(?<![\dA-Za-z.．０-９\-—～~+＋])(?P<num>[0-9０-９][0-9０-９,]*(?:[.．][0-9０-９]+)?)"
           r"(?P<yu1>余|多)?(?P<mult>" + MULTIPLIER_PATTERN + r")?(?P<yu2>余|多)?"
@@ -384,9 +384,6 @@ def _owners_by_start(doc: Document) -> dict[int, list[tuple[str, str, int]]]:
 
 
 _HEADS = frozenset(PROJECT_HEADS + AREA_HEADS)
-#: A level of government opening a name makes it a category of things at that level (国家公园, 省内定点医院,
-#: 乡镇（街道）养老服务中心).
-LEVEL_OPENING = re.compile(r"国家|全国|[省市区县乡镇村街]")
 
 
 def _one_of_its_kind(name: str) -> bool:

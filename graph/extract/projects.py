@@ -149,6 +149,11 @@ class ProjectFact:
     counted: bool = False  # written after a count (6家海河实验室): the name stands for a family of projects
 
 
+#: A level of government opening a name makes it a category of things at that level (国家公园, 省内定点医院,
+#: 乡镇（街道）养老服务中心): counted (培育10个省级品牌消费集聚区), it is no family of projects but a kind.
+LEVEL_OPENING = re.compile(r"国家|全国|[省市区县乡镇村街]")
+
+
 def extract_projects(doc: Document) -> list[ProjectFact]:
     """All project mentions (computed once per document: programmes and relations reuse them)."""
     if doc.found.projects is not None:
@@ -159,6 +164,7 @@ def extract_projects(doc: Document) -> list[ProjectFact]:
         for start, end in spans:
             fact = _of_the_lists_kind(doc, _project(doc, sentence, start, end))
             if (GENERIC_NAME.fullmatch(fact.name) or COUNT_ONLY.fullmatch(fact.name) or _is_a_kind_or_role(doc, fact)
+                    or (fact.counted and LEVEL_OPENING.match(fact.name))
                     or (SECTOR_KIND_NAME.fullmatch(fact.name) and not fact.district)
                     or GROWTH_AFTER.match(doc.text, fact.end) or _a_common_word(doc, fact)):
                 continue  # a bare head (849座公园 → 公园), a count, a category (县级医院), a role, a speed or a
