@@ -1124,6 +1124,8 @@ def test_an_item_with_no_head_in_a_list_of_projects_of_one_kind_is_a_project_of_
                        "子丑等一批重大项目开工，寅卯等央属标志性项目落地。") == [
         ("甲乙整车项目", "completed"), ("丙丁整车项目", "completed"), ("戊己三期核电项目", "accelerate"),
         ("庚辛高速", "accelerate"), ("壬癸二期工程", "accelerate"), ("子丑", "start"), ("寅卯", "completed")]
+    assert projects_of("加快甲乙河、丙丁河等13个港航项目进度，推进戊己至庚辛等续建项目。") == [
+        ("甲乙河港航项目", "accelerate"), ("丙丁河港航项目", "accelerate"), ("戊己至庚辛", "accelerate")]
 
 
 def test_work_done_in_the_year_is_an_increment_and_a_stock_under_care_is_not():
