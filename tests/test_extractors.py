@@ -672,7 +672,8 @@ def test_the_kind_after_等_and_a_role_the_region_takes_on_are_no_projects():
 
 def test_items_of_a_counted_list_of_projects_are_projects_even_in_an_industry():
     assert projects(PLAN + "东风甲乙新能源、丙丁时代、戊己动力超级工厂等2957个重大产业项目建成投产。") == [
-        ("东风甲乙新能源", "complete", None), ("丙丁时代", "complete", None), ("戊己动力超级工厂", "complete", None)]
+        ("东风甲乙新能源产业项目", "complete", None), ("丙丁时代产业项目", "complete", None),
+        ("戊己动力超级工厂产业项目", "complete", None)]  # items without a head take the list's kind
     assert [p[0] for p in projects(PLAN + "提速甲乙至丙丁、戊己高速改扩建等34个续建项目。")] == ["甲乙至丙丁", "戊己高速改扩建"]
 
 
