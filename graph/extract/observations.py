@@ -295,7 +295,8 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
     clause_end = doc.clause_at(mentions[-1].end() - 1).end
     after = text[mentions[-1].end():clause_end]
     districts = district_mentions(doc, clause_start, mentions[0].start())
-    units = {q.unit_norm for q in (_quantity(m, text)[0] for m in mentions) if q is not None}
+    quantities = [_quantity(m, text) for m in mentions]
+    units = {q.unit_norm for q, _ in quantities if q is not None}
     names = _indicators(_without_places(context, districts), after, len(mentions) if len(units) == 1 else 1)
     same_sentence = bool(earlier) and earlier[-1].sentence == sentence.index
     if same_sentence and len(names) == 1 and NATIONAL_COMPARISON.fullmatch(names[0]):
@@ -327,8 +328,7 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
     # the verb opening the clause before its first number is every item's (新增甲学位12万个、乙学位16万个), not an
     # earlier item's own (875平方公里湿地保护、736平方公里屏障建设、153公里海岸线治理: no item is built)
     shared_lead = DIGITS_ON.split(text[clause_start:mentions[0].start()], 1)[0]
-    for i, m in enumerate(mentions):
-        quantity, qualifier = _quantity(m, text)
+    for i, (m, (quantity, qualifier)) in enumerate(zip(mentions, quantities)):
         if quantity is None:
             continue
         qualifier = qualifier or shared
