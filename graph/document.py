@@ -114,7 +114,7 @@ class Found:
     heading_actions: dict[int, ActionFact] = field(default_factory=dict)  # item heading → its action (extract.actions)
     sections_with_items: frozenset[int] | None = None  # sections holding （一）… item headings (extract.actions)
     review_openers: dict | None = None  # (section, 一年来，我们…) → paragraphs opening so (extract.actions)
-    scope_owners: dict | None = None  # start offset → projects and areas a number may be scoped to (extract.observations)
+    scope_owners: dict | None = None  # start → projects and areas a number may be scoped to (extract.observations)
 
 
 @dataclass

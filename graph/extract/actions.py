@@ -96,7 +96,8 @@ PROGRESS = re.compile("|".join(re.escape(p) for p in sorted(word_list("progress_
 _DRIVEN_NAME = (r"(?:(?!项目|开工|和|及|与)[\u4e00-\u9fff“”]){4,16}?(?:建设|改革|行动|攻坚|专项治理|综合整治|综合治理|试点|"
                 r"创建)(?=[，。；、和及]|成果|成效|取得|$)")
 DRIVEN_OBJECT = re.compile(r"(?:深入推进|加快推进|统筹推进|全面推进|持续推进|扎实推进|大力推进|巩固拓展|实施|开展|加快|推进|深化|"
-                           r"推动|巩固(?!拓展)|强化|加强|完成)好?(?:第[一二三四五六七八九十]+轮)?(?P<name>" + _DRIVEN_NAME + ")")  # 实施好…行动: 好 is the verb's
+                           r"推动|巩固(?!拓展)|强化|加强|完成)好?(?:第[一二三四五六七八九十]+轮)?"  # 实施好…行动: 好 is the verb's
+                           r"(?P<name>" + _DRIVEN_NAME + ")")
 #: A policy document issued or carried out, its name holding 的 or not: 出台促进高质量充分就业的实施意见, 落实提升甲乙的
 #: 若干措施, 出台生态资产价值评估管理办法.
 PUBLISHED_DOCUMENT = re.compile(r"(?:出台|制定|印发|发布|落实|修订|实施|贯彻)+了?(?P<name>(?:(?!出台|制定|印发|落实)[^，。；、\d]){4,30}?"
@@ -236,7 +237,8 @@ def _after_a_shared_opener(doc: Document, paragraph: Paragraph, first: Sentence)
     if opener is None:
         return None
     end = first.end - 1 if doc.text[first.end - 1] in "。；" else first.end
-    if _openers(doc).get((paragraph.section, opener.group()), 0) < MIN_SHARED_OPENERS or end - opener.end() > MAX_OPENED_LEAD:
+    shared = _openers(doc).get((paragraph.section, opener.group()), 0)
+    if shared < MIN_SHARED_OPENERS or end - opener.end() > MAX_OPENED_LEAD:
         return None
     return ActionFact(doc.text[opener.end():end], "review_area", None, opener.end(), end, first.index)
 
@@ -413,7 +415,8 @@ def _policy_list_items(text: str, start: int, end: int) -> list[tuple[int, int]]
             s = lead.end()
         for piece in LIST_ITEM.finditer(text, s, m.end("items")):
             a = grow_backwards(text, piece.start(), piece.end(), stop_words=FUNCTION_WORDS)  # 推进甲乙公园 → 甲乙公园
-            if 2 <= piece.end() - a <= 20 and not COUNTED.search(text, a, piece.end()) and not _an_act(text[a:piece.end()]):
+            if (2 <= piece.end() - a <= 20 and not COUNTED.search(text, a, piece.end())
+                    and not _an_act(text[a:piece.end()])):
                 items.append((a, piece.end()))
     return items
 

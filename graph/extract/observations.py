@@ -74,7 +74,7 @@ CHANGE_TO = re.compile(r"(?:的)?(?:增加|提高|提升|下降|降低|减少|�
                        r"(?:\d{4}年(?:底|末)?的|去年的|上年的)?")
 LEADING_TO = re.compile(r"[至到]?")
 WRITTEN_YEAR = re.compile(r"\d{4}年")
-DIGITS_ON = re.compile(r"[0-9０-９]")
+DIGIT = re.compile(r"[0-9０-９]")
 #: 城乡 before a name written for both sides (城乡居民人均可支配收入分别…): the urban one, then the rural one.
 URBAN_RURAL = re.compile(r"城乡(?P<rest>[\u4e00-\u9fff]{2,})$")
 #: Words after which a list of names shares a list of numbers (A、B分别…X、Y).
@@ -327,7 +327,7 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
     shared = _shared_qualifier(mentions, text)
     # the verb opening the clause before its first number is every item's (新增甲学位12万个、乙学位16万个), not an
     # earlier item's own (875平方公里湿地保护、736平方公里屏障建设、153公里海岸线治理: no item is built)
-    shared_lead = DIGITS_ON.split(text[clause_start:mentions[0].start()], 1)[0]
+    shared_lead = DIGIT.split(text[clause_start:mentions[0].start()], 1)[0]
     for i, (m, (quantity, qualifier)) in enumerate(zip(mentions, quantities)):
         if quantity is None:
             continue
@@ -354,6 +354,9 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
 
 #: What may open a clause before the project or area it is about (其中，甲乙医院…).
 OWNER_LEAD = re.compile(r"(?:其中|同时|全年|目前|截至目前)?[，,]?")
+LIST_MARKS = ("、", "和", "及", "与")
+#: A project or area opening a list or a kind: 甲乙、丙丁等, 甲乙和丙丁.
+OWNED_LIST = re.compile(r"[、和及与等（(]|的?(?:[\d０-９]|[一二三四五六七八九十]+[个家座所项])")
 
 
 def _owner_opening(doc: Document, start: int, mention: re.Match) -> tuple[str, str] | None:
@@ -394,11 +397,6 @@ def _one_of_its_kind(name: str) -> bool:
 def _head_runs_on(text: str, start: int, end: int) -> bool:
     """The name text[start:end] is cut out of a longer head: 甲乙产业园|区 (园区), 甲乙科技园|区."""
     return any(text[i:end + k] in _HEADS for k in (1, 2) for i in range(max(start, end - 3), end))
-
-
-LIST_MARKS = ("、", "和", "及", "与")
-#: A project or area opening a list or a kind: 甲乙、丙丁等, 甲乙和丙丁.
-OWNED_LIST = re.compile(r"[、和及与等（(]|的?(?:[\d０-９]|[一二三四五六七八九十]+[个家座所项])")
 
 
 def _shared_qualifier(mentions: list[re.Match], text: str) -> str | None:

@@ -178,7 +178,8 @@ def extract_projects(doc: Document) -> list[ProjectFact]:
 #: The end of a list of projects of one kind after an item: (、B、C)等重点整车项目 (modifiers: data:
 #: graph/data/project_list_modifiers.txt).
 _LIST_MODIFIER = alternation(word_list("project_list_modifiers"))
-LIST_KIND_END = re.compile(r"(?:、[^，。；、]{1,24})*等(?:\d+[个项])?(?:" + _LIST_MODIFIER + r")*(?P<kind>[\u4e00-\u9fff]{2,6}?)项目")
+LIST_KIND_END = re.compile(r"(?:、[^，。；、]{1,24})*等(?:\d+[个项])?(?:" + _LIST_MODIFIER
+                           + r")*(?P<kind>[\u4e00-\u9fff]{2,6}?)项目")
 MAX_BARE_ITEM = 10
 
 
