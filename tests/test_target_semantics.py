@@ -48,7 +48,7 @@ def test_names_reports_write_map_to_one_concept(name, measure, unit, label):
 
 
 @pytest.mark.parametrize("name, measure, unit", [
-    ("海洋生产总值", "growth_rate", "percent"),  # a different indicator that ends like GDP
+    ("甲乙生产总值", "growth_rate", "percent"),  # a different indicator that ends like GDP
     ("城镇新增就业", "amount", "CNY"),  # jobs are not money
     ("新台阶", "amount", "jin"),
 ])
@@ -66,9 +66,11 @@ def test_names_lose_the_words_around_them():
 
 
 def test_observations_carry_their_concept():
-    found = observations("二、2025年工作安排\n国内生产总值增长5%左右，城镇调查失业率5.5%左右，海洋生产总值增长6%。\n")
+    found = observations("二、2025年工作安排\n国内生产总值增长5%左右，城镇调查失业率5.5%左右，海洋生产总值增长6%，"
+                         "甲乙生产总值增长7%。\n")
     concepts = {o.indicator: o.concept and o.concept.rsplit("/", 1)[-1] for o in found}
-    assert concepts == {"国内生产总值": "gdp", "城镇调查失业率": "surveyed-urban-unemployment-rate", "海洋生产总值": None}
+    assert concepts == {"国内生产总值": "gdp", "城镇调查失业率": "surveyed-urban-unemployment-rate",
+                        "海洋生产总值": "gross-ocean-product", "甲乙生产总值": None}
 
 
 # --- kinds and periods --------------------------------------------------------------------------------------
