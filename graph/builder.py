@@ -344,7 +344,8 @@ class GraphBuilder:
             concept = None
         upper = q.value_norm * o.upper / q.value if o.upper is not None and q.value else None
         return {"obs": node[1:-1], "indicator": indicator[1:-1], "indicator_label": o.indicator,
-                "scope": scope[1:-1], "scope_label": self._labels[scope], "value": float(_lexical(q.value_norm)),
+                "scope": scope[1:-1], "scope_label": self._labels[scope],
+                "scope_class": "Project" if o.scope_kind == "project" else "Place", "value": float(_lexical(q.value_norm)),
                 "value_lexical": _lexical(q.value_norm), "unit": self.concept("unit", q.unit_norm)[1:-1],
                 "unit_norm": q.unit_norm, "measure": o.measure, "measure_iri": self.concept("measure", o.measure)[1:-1],
                 "status": o.status, "status_iri": self.concept("status", o.status)[1:-1], "period": o.period,

@@ -228,7 +228,7 @@ def _observation_triples(row: dict, add) -> None:
     add(ox.Triple(_n(row["indicator"]), _n(RDF_TYPE), gk("Indicator")))
     add(ox.Triple(_n(row["indicator"]), _n(RDFS_LABEL), _lit(row["indicator_label"], lang="zh")))
     add(ox.Triple(o, gk("scope"), _n(row["scope"])))
-    add(ox.Triple(_n(row["scope"]), _n(RDF_TYPE), gk("Place")))  # an observation's scope is a place (builder)
+    add(ox.Triple(_n(row["scope"]), _n(RDF_TYPE), gk(row.get("scope_class", "Place"))))  # a place or a project
     add(ox.Triple(_n(row["scope"]), _n(RDFS_LABEL), _lit(row["scope_label"], lang="zh")))
     add(ox.Triple(o, gk("value"), _lit(row["value_lexical"], XSD + "decimal")))
     add(ox.Triple(o, gk("unit"), _n(row["unit"])))

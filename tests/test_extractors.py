@@ -226,6 +226,18 @@ def test_a_counted_name_opened_by_a_level_of_government_is_a_kind_not_a_family_o
     assert [p[0] for p in projects(PLAN + "培育10个省级甲乙集聚区，新建6家丙丁实验室，创建3个国家戊己示范区。")] == ["丙丁实验室"]
 
 
+def test_a_start_or_an_end_right_before_a_name_outranks_the_verb_of_speed_before_it():
+    assert projects(REVIEW + "推动建成甲乙高速。") == [("甲乙高速", "completed", None)]
+    assert projects(PLAN + "推动开工建设丙丁高速公路，统筹推进戊己开放试验区、庚辛示范区等建设。") == [
+        ("丙丁高速公路", "start", None), ("庚辛示范区", "accelerate", None)]  # 开放 of an earlier item stages none
+
+
+def test_the_count_and_the_size_or_stage_of_a_list_of_projects_name_no_kind():
+    assert projects_of("引进甲乙、丙丁等10个亿元以上项目，推动戊己、庚辛等签约项目落地，实施子丑、寅卯等十大技术攻关项目。") == [
+        ("甲乙", "operate"), ("丙丁", "operate"), ("戊己", "completed"), ("庚辛", "completed"),
+        ("子丑技术攻关项目", "operate"), ("寅卯技术攻关项目", "operate")]
+
+
 def test_project_list_named_by_the_text():
     found = projects(REVIEW + "甲乙国际大二期、丙丁技术集团机床总部等一批重点项目落地。")
     assert [p[0] for p in found] == ["甲乙国际大二期", "丙丁技术集团机床总部"]
@@ -443,6 +455,22 @@ def test_a_programme_completed_is_named_without_its_round():
     found = [a[0] for a in actions(REVIEW + "（一）民生改善\n完成第三轮甲乙学校现代化标准建设，高质量完成丙丁改革深化提升行动。\n")
              if a[1] == "program"]
     assert found == ["甲乙学校现代化标准建设", "丙丁改革深化提升行动"]
+
+
+def test_a_policy_document_loses_the_verbs_and_the_laws_before_it_and_names_no_issuer_alone():
+    found = [a[0] for a in actions(PLAN + "（一）聚焦创新，着力发展\n全面实施民法典和优化甲乙环境条例，落实好促进丙丁若干措施，"
+                                          "实施能源安全新战略和戊己行动方案，落实省委实施办法。\n") if a[1] == "program"]
+    assert found == ["优化甲乙环境条例", "促进丙丁若干措施", "能源安全新战略", "戊己行动方案"]
+
+
+def test_quoted_names_listed_before_a_head_share_it():
+    found = [a[0] for a in actions(PLAN + "（一）聚焦创新，着力发展\n深入实施“甲乙兴丙丁”、“戊己进边疆”行动。\n")
+             if a[1] == "program"]
+    assert found == ["“甲乙兴丙丁”行动", "“戊己进边疆”行动"]
+
+
+def test_a_lead_of_a_modal_alone_is_no_task():
+    assert [a for a in actions(PLAN + "（一）聚焦创新，着力发展\n要。甲乙。\n") if a[1] == "task"] == []
 
 
 def test_programmes_are_named_things_not_phrases():
@@ -824,6 +852,23 @@ def test_a_list_mark_inside_brackets_does_not_cut_a_name():
     found = observations(REVIEW + "全国2343个县（市、区）开展试点，甲乙示范企业（平台、项目）达到29个，"
                                   "丙丁覆盖面扩大到60%以上。")
     assert [o[0] for o in found] == ["县（市、区）", "甲乙示范企业（平台、项目）", "丙丁覆盖面"]
+
+
+def test_the_longest_measure_word_of_the_first_item_is_what_later_items_replace():
+    found = observations(REVIEW + "规上甲乙企业营业收入和利润均增长5%，丙丁旅游总收入和人数均增长10%。")
+    assert [o[0] for o in found] == ["规上甲乙企业营业收入", "规上甲乙企业利润", "丙丁旅游总收入", "丙丁旅游人数"]
+
+
+def test_a_stock_or_a_level_reached_is_no_increment_whatever_verb_it_holds():
+    found = observations(REVIEW + "全市建设用地面积3000平方公里，甲乙实验室优化重组至172家，社会养老保险覆盖9亿多人。"
+                                  "老楼加装电梯876部。")
+    assert [o[4] for o in found] == ["amount", "amount", "amount", "increment"]
+
+
+def test_a_category_opened_by_a_level_is_no_scope_of_a_number():
+    found = [(o.indicator, o.scope) for o in extract_observations(doc_of(
+        REVIEW + "国家级高新区实现营业收入5000亿元，市第一人民医院门诊量达19万人次。"))]
+    assert found == [("国家级高新区实现营业收入", "天津市"), ("门诊量", "市第一人民医院")]
 
 
 def test_increment_verb_covers_every_item_of_the_clause():

@@ -28,6 +28,7 @@ ITEM_LABEL = re.compile(r"(?:" + ITEM_NUMBER + r"|[一二三四五六七八九�
 TEN_ACTION = re.compile(r"^实施(?P<name>.{2,30}?行动)$")
 #: A task lead sentence is short and states one thing; longer openings are ordinary prose.
 MAX_TASK = 40
+MIN_TASK = 2
 #: The modal opening a lead (要精准谋划招引项目) is not part of the task's name; 要素 is a word.
 MODAL = re.compile(r"要(?![素点求件闻害务])")
 #: …and one holding a number is a result or a target, not a lead (全年实施项目1.6万个).
@@ -100,11 +101,16 @@ DRIVEN_OBJECT = re.compile(r"(?:深入推进|加快推进|统筹推进|全面推
                            r"(?P<name>" + _DRIVEN_NAME + ")")
 #: A policy document issued or carried out, its name holding 的 or not: 出台促进高质量充分就业的实施意见, 落实提升甲乙的
 #: 若干措施, 出台生态资产价值评估管理办法.
-PUBLISHED_DOCUMENT = re.compile(r"(?:出台|制定|印发|发布|落实|修订|实施|贯彻)+了?(?P<name>(?:(?!出台|制定|印发|落实)[^，。；、\d]){4,30}?"
+PUBLISHED_DOCUMENT = re.compile(r"(?:(?:出台|制定|印发|发布|落实|修订|实施|贯彻|组织|完善|研究)[好并]?)+了?"
+                                r"(?P<name>(?:(?!出台|制定|印发|落实)[^，。；、\d]){4,30}?"
                                 r"(?:实施意见|指导意见|若干措施|若干意见|若干政策|若干规定|行动方案|实施方案|工作方案|管理办法|"
                                 r"实施办法|促进条例|条例))(?=[，。；、和及]|$)")
-#: What opens a document's name but is not part of it: 关于, and another document joined to it (中央八项规定精神和).
-DOCUMENT_OPENING = re.compile(r"关于|.*(?:规定|决定|精神|意见|措施|细则|办法|方案|条例)[^和及]*?[和及]")
+#: What opens a document's name but is not part of it: 关于, and another document or a law joined to it (中央八项规定
+#: 精神和, 民法典和, 新战略和).
+DOCUMENT_OPENING = re.compile(r"关于|.*(?:规定|决定|精神|意见|措施|细则|办法|方案|条例|法|典|战略)[^和及]*?[和及]")
+#: A document named only by who issued it (省委实施办法, 自治区若干措施): no name of its own.
+ISSUER_ONLY = re.compile(r"(?:中央|国务院|省委|省政府|市委|市政府|区委|区政府|县委|县政府|自治区|党委|政府)"
+                         r"(?:实施意见|指导意见|若干措施|若干意见|实施办法|实施方案|工作方案)")
 #: The second of two driven programmes joined by 和/及: 推进甲乙公园创建和丙丁体系建设.
 COORDINATED_OBJECT = re.compile(r"[和及](?P<name>" + _DRIVEN_NAME + ")")
 #: A role the region is to take on, as the object of building it, is a programme: 加快建设全球数字经济标杆城市,
@@ -262,6 +268,8 @@ def _lead(doc: Document, sentence: Sentence, area: ActionFact | None) -> ActionF
     if STATEMENT.search(doc.text, sentence.start, end):
         return None
     start = sentence.start + (MODAL.match(doc.text, sentence.start, end) is not None)
+    if end - start < MIN_TASK:
+        return None  # 要。: no name
     return ActionFact(doc.text[start:end], "task", area and area.name, start, end, sentence.index)
 
 
@@ -280,7 +288,8 @@ def _programs(doc: Document) -> list[ActionFact]:
                   if not _opens_with_a_verbal_noun(text[span[0]:span[1]]) and not CAPACITY.search(text, *span)]
         found += [(m.start(), m.end()) for m in QUOTED.finditer(text, sentence.start, sentence.end)]
         found += [m.span("name") for m in ROLE_BUILT.finditer(text, sentence.start, sentence.end)]
-        found += [_document_span(m) for m in PUBLISHED_DOCUMENT.finditer(text, sentence.start, sentence.end)]
+        found += [span for m in PUBLISHED_DOCUMENT.finditer(text, sentence.start, sentence.end)
+                  if not ISSUER_ONLY.fullmatch(text, *(span := _document_span(m)))]
         found += _policy_list_items(text, sentence.start, sentence.end)
         found += _quoted_objects(text, sentence.start, sentence.end)
         found += _progress_subjects(text, sentence.start, sentence.end)
@@ -303,9 +312,21 @@ def _programs(doc: Document) -> list[ActionFact]:
         if name.endswith(ONGOING_WORK_HEADS) and not _distinguished(doc, s, e):
             continue
         last_end = e
-        facts += [q for f in _each_listed(ActionFact(name, "program", None, s, e, sentence.index))
-                  for q in _each_quoted(f)]
+        fact = ActionFact(name + _quoted_rows_head(text, name, e), "program", None, s, e, sentence.index)
+        facts += [q for f in _each_listed(fact) for q in _each_quoted(f)]
     return sorted(facts + series, key=lambda a: (a.start, a.end))
+
+
+#: Quoted names listed after a quoted name, the last with the head they share: 、“丙丁”行动.
+QUOTED_ROW_HEAD = re.compile(r"(?:、“[^“”，。]{1,12}”)+(?P<head>" + "|".join(sorted(PROGRAM_HEADS, key=len, reverse=True))
+                             + ")")
+
+
+def _quoted_rows_head(text: str, name: str, end: int) -> str:
+    """The head a quoted name shares with the quoted names listed after it: “甲乙”、“丙丁”行动 → 行动 for “甲乙”."""
+    if not QUOTE_ONLY.fullmatch(name) or (m := QUOTED_ROW_HEAD.match(text, end)) is None:
+        return ""
+    return m["head"]
 
 
 def _document_span(m: re.Match) -> tuple[int, int]:

@@ -92,10 +92,11 @@ SHARE = re.compile(r"占|比重|比率|比例|强度|覆盖率|率|达标|合格
 INCREMENT = re.compile(r"新增|新建|新设|新认定|新落地|新打造|新开|累计|引进|吸纳|建成|创建|实施|帮助|筹集|增加|"
                        r"打造|完成|制定|提请|解决|实现|推广|开通|投用|出台|培育|招引|认定|发放|减免|退税|新开工|竣工|"
                        r"开工|启动|植树|造林|种植|安置|提供|吸引|落户|举办|签约")
-#: …and verbs of work done that say so only before the number (建设高标准农田15万亩, 拆除护栏247公里); after it they
-#: end a name (736平方公里绿色生态屏障建设, 153公里海岸线综合治理成效明显, 首批12个片区加快建设).
-INCREMENT_BEFORE = re.compile(r"改造|整治|治理|修复|改建|扩建|建设|拆除|打通|优化|办理|加装|疏解|削减|减量|推出|清理|覆盖|"
-                              r"完善|改善|承接|提质|投放|腾退")
+#: …and verbs of work done that say so only before the number, as words of their own (建设高标准农田15万亩, 老楼加装
+#: 电梯876部; not 建设用地面积3000平方公里); after it they end a name (736平方公里绿色生态屏障建设, 首批12个片区加快
+#: 建设). Data: graph/data/work_verbs.txt.
+WORK_VERB = re.compile("|".join(word_table("work_verbs")["verb"]))
+WORK_NOUN = re.compile("|".join(word_table("work_verbs")["noun"]))
 UNNAMED = "未命名指标"
 #: The total of what the number before it added (新增甲乙企业35家、总数达270家).
 TOTAL = re.compile(r"总数|总规模")
@@ -381,7 +382,8 @@ def _owners_by_start(doc: Document) -> dict[int, list[tuple[str, str, int]]]:
             if p.name == doc.text[p.start:p.end] and _one_of_its_kind(p.name):
                 owners.setdefault(p.start, []).append((p.name, "project", p.end))
         for a in area_mentions(doc):
-            owners.setdefault(a.start, []).append((a.name, "place", a.end))
+            if _one_of_its_kind(a.name):
+                owners.setdefault(a.start, []).append((a.name, "place", a.end))
         doc.found.scope_owners = owners
     return doc.found.scope_owners
 
@@ -390,7 +392,7 @@ _HEADS = frozenset(PROJECT_HEADS + AREA_HEADS)
 
 
 def _one_of_its_kind(name: str) -> bool:
-    """A project's name that names one thing (甲乙医院), not a category (国家公园, 省内定点医院)."""
+    """A project's or area's name that names one thing (甲乙医院), not a category (国家公园, 国家级高新区)."""
     return not LEVEL_OPENING.match(name)
 
 
@@ -475,9 +477,9 @@ def _measure(quantity: Quantity, context: str, after: str, clause: str) -> str:
         if SHARE.search(near) and not GROWTH.search(near[-3:]):
             return "share"
         return "growth_rate" if GROWTH.search(near) else "share"
-    if AMOUNT.search(near[-3:]) or LEVEL_REACHED.search(near):
-        return "amount"  # 达到…, 增加到…: the level reached
-    if (INCREMENT.search(clause) or INCREMENT_BEFORE.search(clause) or INCREMENT.match(after.lstrip("个"))
+    if AMOUNT.search(near[-3:]) or LEVEL_REACHED.search(near) or near.endswith(("至", "到")):
+        return "amount"  # 达到…, 增加到…, 优化重组至…: the level reached
+    if (INCREMENT.search(clause) or WORK_VERB.search(WORK_NOUN.sub("", clause)) or INCREMENT.match(after.lstrip("个"))
             or INCREMENT.search(after[:8])):
         return "increment"
     return "amount"
@@ -509,6 +511,9 @@ def _balanced(name: str) -> str:
 MEASURE_NOUNS = frozenset(word_list("measure_nouns"))
 
 
+MAX_MEASURE = 4  # the longest measure word (营业收入)
+
+
 def _is_measure_noun(word: str) -> bool:
     return word in MEASURE_NOUNS or (2 <= len(word) <= 3 and word.endswith("率"))
 
@@ -516,13 +521,11 @@ def _is_measure_noun(word: str) -> bool:
 def _share_prefix(parts: list[str]) -> list[str] | None:
     """Later items that each name only another measure of the first item's thing take its thing: 旅游人数、收入 →
     旅游人数, 旅游收入; 热线诉求解决率、满意率 → 热线诉求解决率, 热线诉求满意率. None when an item says more."""
-    first, shared = parts[0], []
-    for item in parts[1:]:
-        own = first[-len(item):]
-        if not (_is_measure_noun(item) and _is_measure_noun(own) and own != item and len(first) - len(item) >= 2):
-            return None
-        shared.append(first[:-len(item)] + item)
-    return [first] + shared
+    first = parts[0]
+    own = next((first[-n:] for n in range(min(len(first) - 2, MAX_MEASURE), 1, -1) if _is_measure_noun(first[-n:])), None)
+    if own is None or not all(_is_measure_noun(item) and item != own for item in parts[1:]):
+        return None
+    return [first] + [first[:-len(own)] + item for item in parts[1:]]
 
 
 def _share_suffix(parts: list[str]) -> list[str]:

@@ -151,7 +151,7 @@ class ProjectFact:
 
 #: A level of government opening a name makes it a category of things at that level (国家公园, 省内定点医院,
 #: 乡镇（街道）养老服务中心): counted (培育10个省级品牌消费集聚区), it is no family of projects but a kind.
-LEVEL_OPENING = re.compile(r"国家|全国|[省市区县乡镇村街]")
+LEVEL_OPENING = re.compile(r"(?:国家|省|市|县|区)级|省内|全国|国家|省|乡镇|街道|社区")
 
 
 def extract_projects(doc: Document) -> list[ProjectFact]:
@@ -178,7 +178,7 @@ def extract_projects(doc: Document) -> list[ProjectFact]:
 #: The end of a list of projects of one kind after an item: (、B、C)等重点整车项目 (modifiers: data:
 #: graph/data/project_list_modifiers.txt).
 _LIST_MODIFIER = alternation(word_list("project_list_modifiers"))
-LIST_KIND_END = re.compile(r"(?:、[^，。；、]{1,24})*等(?:\d+[个项])?(?:" + _LIST_MODIFIER
+LIST_KIND_END = re.compile(r"(?:、[^，。；、]{1,24})*等(?:(?:\d+|[一二三四五六七八九十百两]+)[个项大])?(?:" + _LIST_MODIFIER
                            + r")*(?P<kind>[\u4e00-\u9fff]{2,6}?)项目")
 MAX_BARE_ITEM = 10
 
@@ -233,6 +233,10 @@ def _sharing_the_head(doc: Document, sentence: Sentence, fact: ProjectFact,
     return out
 
 
+#: What ends a short item that names a zone or a park of its own, not a name to share a head with.
+PLACE_ENDINGS = ("区", "园", "城", "港", "带", "廊")
+
+
 def _shared_end(doc: Document, start: int, end: int, fact: ProjectFact, head: str) -> str | None:
     """What the item text[start:end], listed before `fact`, takes from its name: what follows the place that
     opens the name, for an item that is a place (甲县 before 乙县物流枢纽 → 物流枢纽); the head, for a short item
@@ -246,8 +250,8 @@ def _shared_end(doc: Document, start: int, end: int, fact: ProjectFact, head: st
     if (place_end is not None and place_end < fact.end and _opening_place_end(doc, start, end) == end
             and name == doc.text[fact.start:fact.end]):
         return name[place_end - fact.start:]
-    if len(item) <= MAX_SHORT_ITEM and not any(item.endswith(h) for h in PROJECT_HEADS):
-        return head
+    if len(item) <= MAX_SHORT_ITEM and not item.endswith(tuple(PROJECT_HEADS) + PLACE_ENDINGS):
+        return head  # not 试验区 before 丙丁示范区: a zone of its own
     if not KIND_SUFFIX.search(item):
         return None
     cut = name.find(item[-1], 1) + 1
@@ -414,6 +418,9 @@ def _project(doc: Document, sentence: Sentence, start: int, end: int) -> Project
                        start=start, end=end, sentence=sentence.index, counted=counted)
 
 
+MAX_STAGE_GAP = 2  # 开工|建设|甲乙: the words a stage verb may stand from the name it stages
+
+
 def stage_of(doc: Document, sentence: Sentence, start: int, end: int) -> str:
     """The stage the clause around text[start:end] gives the project (see the module docstring)."""
     text = doc.text
@@ -425,15 +432,19 @@ def stage_of(doc: Document, sentence: Sentence, start: int, end: int) -> str:
     for pattern, stage in ((COMPLETED, done), (START, "start")):
         if pattern.search(after):
             return stage
-    if ACCELERATE.search(before) or ACCELERATE.search(after):
+    staged = max([(m.end(), stage) for pattern, stage in ((START, "start"), (COMPLETED, done))
+                  for m in pattern.finditer(before)], default=None)
+    sped = max((m.end() for m in ACCELERATE.finditer(before)), default=None)
+    if ACCELERATE.search(after):
         return "accelerate"
+    if sped is not None:
+        # a start or an end right before the name, after the verb of speed, is its stage: 推动建成甲乙高速, 推动开工建设
+        # 甲乙 (not a word inside an earlier list item: 推进甲乙开放试验区、丙丁示范区)
+        right_before = staged and staged[0] > sped and len(before) - staged[0] <= MAX_STAGE_GAP
+        return staged[1] if right_before else "accelerate"
     if PLAN.search(before) or PLAN.search(after):
         return "plan"
-    if START.search(before):
-        return "start"
-    if COMPLETED.search(before):
-        return done
-    return "operate"
+    return staged[1] if staged else "operate"
 
 
 def _after_list(text: str, end: int, ceiling: int) -> str:

@@ -65,7 +65,7 @@ def extract_relations(doc: Document, places: list[PlaceFact], projects: list[Pro
     facts += _focuses(doc)
     facts += _supported_focuses(doc)
     facts += _located_in(doc, places, projects)
-    facts += _part_of(projects, [p.name for p in places if p.kind == "area"])
+    facts += _part_of(projects, {p.name for p in places if p.kind == "area"})
     facts += _implements(doc, projects, actions)
     facts += _targets(doc, observations)
     unique = {(f.subject, f.predicate, f.object, f.start): f for f in facts}
@@ -155,7 +155,7 @@ def _located_in(doc: Document, places: list[PlaceFact], projects: list[ProjectFa
     return facts
 
 
-def _part_of(projects: list[ProjectFact], areas: list[str]) -> list[RelationFact]:
+def _part_of(projects: list[ProjectFact], areas: set[str]) -> list[RelationFact]:
     """A phase or section of a named project (天开高教科技园|西拓展区, 20号线|一期东段), a phase of a functional area
     (甲乙综保区|二期), or a member of a counted family of projects (脑机交互与人机共融|海河实验室 where the text speaks of
     6家海河实验室)."""
