@@ -104,7 +104,6 @@ TOTAL = re.compile(r"总数|总规模")
 CUMULATIVE = re.compile(r"累计")
 #: The verb of adding that opens an increment's name (新增公园): the total is of 公园.
 INCREMENT_PREFIX = re.compile(r"^新(?:增|建|设|获批|认定|培育|引进|开工|结对|落地)")
-#: A batch counts what follows its number (首批121个重点项目), it is no indicator.
 #: A clause named by a stage of work alone (…666万套，基本建成544万套; 开工742个、完工548个): the stage of what the
 #: sentence's last indicator counts (data: graph/data/stage_verbs.txt).
 _STAGES = "|".join(sorted({w for stage in ("completed", "start") for w in word_table("stage_verbs")[stage]}, key=len,
@@ -113,6 +112,7 @@ STAGE_ONLY = re.compile(rf"(?:基本|全部|全面|已)?(?:{_STAGES})(?:{_STAGES
 #: The stage a counted name opens or ends with (新开工保障性安居工程, 开工建设高速公路, 老旧小区改造开工).
 STAGE_OPENING = re.compile(rf"^新?(?:{_STAGES})(?:建设)?(?=[\u4e00-\u9fff]{{2}})")
 STAGE_ENDING = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}})(?:{_STAGES})$")
+#: A batch counts what follows its number (首批121个重点项目), it is no indicator.
 BATCH = re.compile(r"首批|第[一二三四五六七八九十]批|新一批|一批")
 #: A number compared with the country's or the province's: it measures the indicator before it in the sentence.
 NATIONAL_COMPARISON = re.compile(r"(?:高于|快于|低于|慢于|优于|好于|领先)(?:全国|全省)(?:平均水平?|平均)?")
