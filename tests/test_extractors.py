@@ -1159,6 +1159,11 @@ def test_divisions_a_report_supports_in_building_something_focus_on_it():
         ("河西区", "甲乙创新示范区"), ("南开区", "甲乙创新示范区"), ("和平区", "丙丁消费中心")]
 
 
+def test_a_division_supported_in_building_a_project_hosts_it():
+    found = relations(PLAN + "（一）聚焦创新，着力发展\n支持河西区建设甲乙产业园，支持南开区打造丙丁消费中心。\n")
+    assert [(r[0], r[2]) for r in found if r[1] == "hosts"] == [("河西区", "甲乙产业园")]
+
+
 def test_what_a_supported_division_focuses_on_starts_after_the_verb_of_building():
     doc = doc_of(PLAN + "支持河西区建设成为甲乙创新高地，支持南开区发展壮大丙丁产业集群，支持和平区建设好戊己消费中心。")
     assert [(r.subject, r.object) for r in run_pipeline(doc).relations if r.predicate == "focuses_on"] == [

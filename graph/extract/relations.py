@@ -61,9 +61,10 @@ class RelationFact:
 def extract_relations(doc: Document, places: list[PlaceFact], projects: list[ProjectFact],
                       actions: list[ActionFact], observations: list[ObservationFact] = ()) -> list[RelationFact]:
     facts: list[RelationFact] = []
-    facts += _hosts(doc, projects)
+    supported = _supported_focuses(doc)
+    facts += _hosts(doc, projects) + _supported_hosts(supported, projects)
     facts += _focuses(doc)
-    facts += _supported_focuses(doc)
+    facts += supported
     facts += _located_in(doc, places, projects)
     facts += _part_of(projects, {p.name for p in places if p.kind == "area"})
     facts += _implements(doc, projects, actions)
@@ -81,6 +82,13 @@ def _hosts(doc: Document, projects: list[ProjectFact]) -> list[RelationFact]:
         if district:
             facts.append(RelationFact(district, "district", "hosts", p.name, "project", p.start, p.end, p.sentence))
     return facts
+
+
+def _supported_hosts(supported: list[RelationFact], projects: list[ProjectFact]) -> list[RelationFact]:
+    """A division supported in building a project hosts it: 支持甲区建设乙丙产业园 → 甲区 hosts 乙丙产业园."""
+    named = {(p.start, p.end): p.name for p in projects}
+    return [RelationFact(f.subject, "district", "hosts", named[(f.start, f.end)], "project", f.start, f.end, f.sentence)
+            for f in supported if (f.start, f.end) in named]
 
 
 def _focuses(doc: Document) -> list[RelationFact]:
