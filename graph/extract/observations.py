@@ -616,6 +616,6 @@ def _last_indicator_of_paragraph(doc: Document, sentence: Sentence, before: list
 def _list_item_start(text: str, floor: int, offset: int) -> int:
     """Where the list item before `offset` starts: after the last 、 not inside brackets (县（市、区）is one item)."""
     i = text.rfind(LIST_BREAK, floor, offset)
-    while i >= 0 and text.count("（", floor, i) > text.count("）", floor, i):
+    while i >= 0 and text.count("）", i, offset) > text.count("（", i, offset):  # a bracket closes after it
         i = text.rfind(LIST_BREAK, floor, i)
     return floor if i < 0 else i + 1
