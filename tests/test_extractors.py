@@ -871,6 +871,13 @@ def test_a_category_opened_by_a_level_is_no_scope_of_a_number():
     assert found == [("国家级高新区实现营业收入", "天津市"), ("门诊量", "市第一人民医院")]
 
 
+def test_a_multiple_is_a_percentage_and_the_year_it_multiplies_is_no_period():
+    found = observations(REVIEW + "甲乙出口增长近3倍。丙丁资金1713亿元，是2010年的2.2倍，全年建成戊己住房432万套。")
+    assert [(o[0], o[1], o[2], o[4], o[6]) for o in found] == [
+        ("甲乙出口", 300, "percent", "growth_rate", "2022"), ("丙丁资金", 1.713e11, "CNY", "amount", "2022"),
+        ("丙丁资金", 220, "percent", "share", "2022"), ("建成戊己住房", 4.32e6, "count", "increment", "2022")]
+
+
 def test_increment_verb_covers_every_item_of_the_clause():
     found = observations(REVIEW + "新增学前教育学位12.5万个、义务教育学位16.2万个。")
     assert [o[4] for o in found] == ["increment", "increment"]

@@ -16,8 +16,9 @@ from ..document import Document, Sentence
 CLAUSE_OPENER = r"(?:\d{4}年(?:底|末)?|五年来|过去五年|过去一年|一年来|今年|去年|全年|年内|同时|其中)"
 EXPLICIT_YEAR = re.compile(r"(\d{4})年(?![0-9一二三四五六七八九十]{1,2}月)|(\d{4})年(?=底|末)")
 RANGE_WORDS = re.compile(r"年均|累计|五年|过去五年|五年来")
-#: A year that is a baseline, not a period: 比2007年, 较2007年, 与2007年相比, 面向2030年, 1985年以来 (see `period_of`).
-BASELINE_BEFORE = ("比", "较", "与", "面向", "自")
+#: A year that is a baseline, not a period: 比2007年, 较2007年, 与2007年相比, 面向2030年, 1985年以来, 是2010年的2.2倍
+#: (see `period_of`).
+BASELINE_BEFORE = ("比", "较", "与", "面向", "自", "是")
 BASELINE_AFTER = re.compile(r"[底末]?(?:以来|相比|同期)")
 CHANGE_TO = re.compile(r"[到至]")
 THIS_YEAR = re.compile(r"今年|本年|全年")
