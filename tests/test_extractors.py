@@ -894,6 +894,11 @@ def test_a_count_of_kinds_before_the_number_is_no_name_and_what_follows_it_is():
     assert [o[0] for o in found] == ["甲乙实事", "丙丁实事", "戊己设施完成改造"]
 
 
+def test_a_policy_package_carried_out_is_a_name_and_a_count_of_roads_is_not():
+    assert observations(REVIEW + "认真落实甲乙关于鼓励民间投资新36条。出台稳经济35条，新建道路35条。") == [
+        ("新建道路", 35, "count", None, "increment", "actual", "2022")]
+
+
 def test_travel_time_circles_are_names():
     assert observations(REVIEW + "15分钟便民生活圈更加完善。") == []
 

@@ -44,6 +44,8 @@ TIME_CIRCLE = re.compile(r"[\u4e00-\u9fff]{0,6}圈|(?:过境|入境)?免签")
 #: A count right before these words names a programme (20项民心工程, 15条措施), not a measured quantity.
 PROGRAM_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:工程|行动|措施|举措|政策|条例|战略|方案)(?![\u4e00-\u9fff]*[达超突增])")
 POLICY_NAME = re.compile(r"[\u4e00-\u9fff]{2,}$")  # 稳经济35条、… : a name right before the number
+#: A policy package carried out, named by its topic and its count of articles: 落实稳经济35条, 贯彻…新36条.
+PACKAGE_LEAD = re.compile(r"(?:落实|贯彻|出台|推出|兑现)[^，。；、\d]{2,24}$")
 PRE_QUALIFIERS = ("不低于", "不少于", "不超过", "突破", "超过", "力争", "约", "近", "超")
 LIST_BREAK = "、"
 #: What separates the names of a list, outside brackets (县（市、区）and 领军（培育）企业 are one name each).
@@ -461,7 +463,11 @@ def _is_name_or_label(text: str, m: re.Match, sentence: Sentence) -> bool:
         return True
     if unit in ("项", "条") and PROGRAM_AFTER.match(after):
         return True
-    return unit == "条" and bool(POLICY_NAME.search(before[-4:])) and after[:1] in ("、", "等", "政")
+    if unit != "条" or not POLICY_NAME.search(before[-4:]):
+        return False
+    # 稳经济35条、…: a package listed or named; 落实民间投资新36条。: one carried out at its clause's end
+    ends_clause = after[:1] in ("，", "。", "；", "")
+    return after[:1] in ("、", "等", "政") or (ends_clause and PACKAGE_LEAD.search(before) is not None)
 
 
 def _measure(quantity: Quantity, context: str, after: str, clause: str) -> str:
@@ -522,7 +528,8 @@ def _share_prefix(parts: list[str]) -> list[str] | None:
     """Later items that each name only another measure of the first item's thing take its thing: 旅游人数、收入 →
     旅游人数, 旅游收入; 热线诉求解决率、满意率 → 热线诉求解决率, 热线诉求满意率. None when an item says more."""
     first = parts[0]
-    own = next((first[-n:] for n in range(min(len(first) - 2, MAX_MEASURE), 1, -1) if _is_measure_noun(first[-n:])), None)
+    lengths = range(min(len(first) - 2, MAX_MEASURE), 1, -1)
+    own = next((first[-n:] for n in lengths if _is_measure_noun(first[-n:])), None)
     if own is None or not all(_is_measure_noun(item) and item != own for item in parts[1:]):
         return None
     return [first] + [first[:-len(own)] + item for item in parts[1:]]
