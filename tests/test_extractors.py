@@ -899,6 +899,11 @@ def test_a_policy_package_carried_out_is_a_name_and_a_count_of_roads_is_not():
         ("新建道路", 35, "count", None, "increment", "actual", "2022")]
 
 
+def test_the_other_form_of_a_unit_is_no_name_and_a_level_kept_is_no_increment():
+    found = observations(PLAN + "更新甲乙设备约15万台（套），丙丁种植面积稳定在1100万亩。")
+    assert [o[0] for o in found] == ["更新甲乙设备", "丙丁种植面积"] and found[1][4] == "amount"
+
+
 def test_travel_time_circles_are_names():
     assert observations(REVIEW + "15分钟便民生活圈更加完善。") == []
 

@@ -483,8 +483,8 @@ def _measure(quantity: Quantity, context: str, after: str, clause: str) -> str:
         if SHARE.search(near) and not GROWTH.search(near[-3:]):
             return "share"
         return "growth_rate" if GROWTH.search(near) else "share"
-    if AMOUNT.search(near[-3:]) or LEVEL_REACHED.search(near) or near.endswith(("至", "到")):
-        return "amount"  # 达到…, 增加到…, 优化重组至…: the level reached
+    if AMOUNT.search(near[-3:]) or LEVEL_REACHED.search(near) or near.endswith(("至", "到", "在")):
+        return "amount"  # 达到…, 增加到…, 优化重组至…, 稳定在…: the level reached
     if (INCREMENT.search(clause) or WORK_VERB.search(WORK_NOUN.sub("", clause)) or INCREMENT.match(after.lstrip("个"))
             or INCREMENT.search(after[:8])):
         return "increment"
@@ -600,7 +600,7 @@ def _ends_in_verb(subject: str) -> bool:
 
 
 def _noun_after(after: str) -> str:
-    after = re.sub(r"^(?:的|“)", "", after)
+    after = re.sub(r"^(?:（[^）]{1,4}）)?(?:的|“)?", "", after)  # 15万台（套）: the unit's other form, no name
     m = re.match(r"(?:（[^）]*）|[^，。；、（])*?(?=实现|投入|开展|在|全部|成为|获|落地|建成|竣工|保质保量|达到|成效|加快|稳步|发布|取得|如期|顺利|可以|就能|能够|"
                  r"、|[和及](?=[0-9])|$)", after)
     return (m.group() if m else after)[:20]
