@@ -1139,6 +1139,11 @@ def test_a_number_compared_with_the_country_measures_the_indicator_before_it():
                      ("调查失业率", 4.5, "share"), ("调查失业率低于全国平均水平", 0.6, "change_pp")]
 
 
+def test_a_share_named_only_by_its_whole_is_the_share_of_the_count_before_it_in_its_clause():
+    found = observations(REVIEW + "甲乙获评丙丁奖58项、占全国28.7%，戊己外送量3150亿度、占全国16%。")
+    assert [o[0] for o in found] == ["甲乙获评丙丁奖", "甲乙获评丙丁奖占全国", "占全国"]
+
+
 def test_a_total_counts_what_was_added_before_it_and_a_batch_what_follows_its_number():
     found = [(name, value, measure) for name, value, _, _, measure, _, _ in observations(
         REVIEW + "新增甲乙工厂22家、总数达36家。首批12个丙丁片区加快建设。新增戊己公园141座、累计达到973座。")]

@@ -116,6 +116,9 @@ STAGE_OPENING = re.compile(rf"^新?(?:{_STAGES})(?:建设)?(?=[\u4e00-\u9fff]{{2
 STAGE_ENDING = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}})(?:{_STAGES})$")
 #: A batch counts what follows its number (首批121个重点项目), it is no indicator.
 BATCH = re.compile(r"首批|第[一二三四五六七八九十]批|新一批|一批")
+#: A share named only by what it is a share of (占全国, 占全省比重): the share of the indicator before it.
+SHARE_OF = re.compile(r"占(?:全国|全省|全市|全球|世界)")
+CLAUSE_BREAK = re.compile(r"[，。；]")
 #: A number compared with the country's or the province's: it measures the indicator before it in the sentence.
 NATIONAL_COMPARISON = re.compile(r"(?:高于|快于|低于|慢于|优于|好于|领先)(?:全国|全省)(?:平均水平?|平均)?")
 #: Verbs after which the number counts what follows it (印发693项行政许可事项, 拿出710亿元支持企业).
@@ -302,7 +305,10 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
     units = {q.unit_norm for q, _ in quantities if q is not None}
     names = _indicators(_without_places(context, districts), after, len(mentions) if len(units) == 1 else 1)
     same_sentence = bool(earlier) and earlier[-1].sentence == sentence.index
-    if same_sentence and len(names) == 1 and NATIONAL_COMPARISON.fullmatch(names[0]):
+    if (same_sentence and len(names) == 1 and SHARE_OF.match(names[0]) and earlier[-1].end <= mentions[0].start()
+            and not CLAUSE_BREAK.search(text, earlier[-1].end, mentions[0].start())):
+        names = [earlier[-1].indicator + names[0]]  # 获评国家科学技术奖58项、占全国28.7%: that count's share
+    elif same_sentence and len(names) == 1 and NATIONAL_COMPARISON.fullmatch(names[0]):
         names = [earlier[-1].indicator + names[0]]  # 增长5.4%、高于全国1.9个百分点: that growth against the nation's
     elif same_sentence and len(names) == 1 and TOTAL.fullmatch(names[0]):
         names = [_total_of(earlier[-1].indicator, names[0])]  # 新增甲乙企业35家、总数达270家: 甲乙企业总数
