@@ -298,6 +298,10 @@ def actions(body: str):
     return [(a.name, a.level, a.parent) for a in extract_actions(doc_of(body))]
 
 
+def programmes(body: str) -> list[str]:
+    return [name for name, level, _ in actions(body) if level == "program"]
+
+
 def test_an_address_to_the_delegates_is_no_task():
     body = PLAN + "（一）聚焦建设创新策源地，着力提升创新发展能力\n各位代表！完成好各项任务，要强化政治引领。\n"
     assert [a for a in actions(body) if a[1] == "task"] == []
@@ -425,47 +429,43 @@ def test_an_opener_of_one_review_paragraph_only_is_a_remark():
 
 
 def test_a_policy_document_issued_or_carried_out_is_a_programme_whatever_its_name_holds():
-    found = [a[0] for a in actions(PLAN + "（一）聚焦创新，着力发展\n出台促进甲乙充分就业的实施意见，制定了深化丙丁改革若干意见，"
-                                          "落实中央八项规定精神和省委若干措施，出台关于戊己建设和管理的指导意见。\n")
-             if a[1] == "program"]
+    found = programmes(PLAN + "（一）聚焦创新，着力发展\n出台促进甲乙充分就业的实施意见，制定了深化丙丁改革若干意见，"
+                              "落实中央八项规定精神和省委若干措施，出台关于戊己建设和管理的指导意见。\n")
     assert found == ["促进甲乙充分就业的实施意见", "深化丙丁改革若干意见", "中央八项规定", "省委若干措施",
                      "戊己建设和管理的指导意见"]
 
 
 def test_a_programme_needs_a_topic_not_only_words_of_weight_or_reach():
-    found = [a[0] for a in actions(PLAN + "（一）聚焦创新，着力发展\n出台针对性措施，推出一批引领性标志性改革，深化新一轮改革，"
-                                          "形成全社会共同行动，实施甲乙能级提升行动。\n") if a[1] == "program"]
+    found = programmes(PLAN + "（一）聚焦创新，着力发展\n出台针对性措施，推出一批引领性标志性改革，深化新一轮改革，"
+                              "形成全社会共同行动，实施甲乙能级提升行动。\n")
     assert found == ["甲乙能级提升行动"]
 
 
 def test_an_item_of_a_policy_list_saying_what_is_done_names_no_programme():
-    found = [a[0] for a in actions(PLAN + "（一）聚焦创新，着力发展\n落实减税降费、收购存量商品房和甲乙购房补贴等政策措施，"
-                                          "强化严禁电动自行车进楼入户等红线措施。\n") if a[1] == "program"]
+    found = programmes(PLAN + "（一）聚焦创新，着力发展\n落实减税降费、收购存量商品房和甲乙购房补贴等政策措施，"
+                              "强化严禁电动自行车进楼入户等红线措施。\n")
     assert found == ["减税降费", "甲乙购房补贴"]
 
 
 def test_a_name_listing_programmes_is_one_programme_per_item():
-    found = [a[0] for a in actions(REVIEW + "（一）民生改善\n平安甲乙、法治甲乙建设迈向更高水平，丙丁改造升级和“煤改电”工程圆满收官，"
-                                            "建立市、区两级戊己工作专班机制。\n")
-             if a[1] == "program"]
+    found = programmes(REVIEW + "（一）民生改善\n平安甲乙、法治甲乙建设迈向更高水平，丙丁改造升级和“煤改电”工程圆满收官，"
+                                "建立市、区两级戊己工作专班机制。\n")
     assert found == ["平安甲乙建设", "法治甲乙建设", "“煤改电”工程", "市、区两级戊己工作专班机制"]
 
 
 def test_a_programme_completed_is_named_without_its_round():
-    found = [a[0] for a in actions(REVIEW + "（一）民生改善\n完成第三轮甲乙学校现代化标准建设，高质量完成丙丁改革深化提升行动。\n")
-             if a[1] == "program"]
+    found = programmes(REVIEW + "（一）民生改善\n完成第三轮甲乙学校现代化标准建设，高质量完成丙丁改革深化提升行动。\n")
     assert found == ["甲乙学校现代化标准建设", "丙丁改革深化提升行动"]
 
 
 def test_a_policy_document_loses_the_verbs_and_the_laws_before_it_and_names_no_issuer_alone():
-    found = [a[0] for a in actions(PLAN + "（一）聚焦创新，着力发展\n全面实施民法典和优化甲乙环境条例，落实好促进丙丁若干措施，"
-                                          "实施能源安全新战略和戊己行动方案，落实省委实施办法。\n") if a[1] == "program"]
+    found = programmes(PLAN + "（一）聚焦创新，着力发展\n全面实施民法典和优化甲乙环境条例，落实好促进丙丁若干措施，"
+                              "实施能源安全新战略和戊己行动方案，落实省委实施办法。\n")
     assert found == ["优化甲乙环境条例", "促进丙丁若干措施", "能源安全新战略", "戊己行动方案"]
 
 
 def test_quoted_names_listed_before_a_head_share_it():
-    found = [a[0] for a in actions(PLAN + "（一）聚焦创新，着力发展\n深入实施“甲乙兴丙丁”、“戊己进边疆”行动。\n")
-             if a[1] == "program"]
+    found = programmes(PLAN + "（一）聚焦创新，着力发展\n深入实施“甲乙兴丙丁”、“戊己进边疆”行动。\n")
     assert found == ["“甲乙兴丙丁”行动", "“戊己进边疆”行动"]
 
 

@@ -35,6 +35,7 @@ MODAL = re.compile(r"要(?![素点求件闻害务])")
 DIGIT = re.compile(r"[0-9０-９]")
 #: Generic heads of programme names (data: graph/data/programme_heads.txt).
 PROGRAM_HEADS = word_list("programme_heads")
+PROGRAM_HEADS_LONGEST_FIRST = sorted(PROGRAM_HEADS, key=len, reverse=True)
 #: A head word that goes on into a longer word is no head: 工程师, 行动上 (思想上政治上行动上), 战略者, 工程团队.
 WORD_GOES_ON = re.compile(r"[师上者员]|团队")
 #: What a programme's name may run on into within one word: more of a name (工程建设, 改革试点, 行动计划) or what a
@@ -100,17 +101,17 @@ DRIVEN_OBJECT = re.compile(r"(?:深入推进|加快推进|统筹推进|全面推
                            r"推动|巩固(?!拓展)|强化|加强|完成)好?(?:第[一二三四五六七八九十]+轮)?"  # 实施好…行动: 好 is the verb's
                            r"(?P<name>" + _DRIVEN_NAME + ")")
 #: A policy document issued or carried out, its name holding 的 or not: 出台促进高质量充分就业的实施意见, 落实提升甲乙的
-#: 若干措施, 出台生态资产价值评估管理办法.
-PUBLISHED_DOCUMENT = re.compile(r"(?:(?:出台|制定|印发|发布|落实|修订|实施|贯彻|组织|完善|研究)[好并]?)+了?"
-                                r"(?P<name>(?:(?!出台|制定|印发|落实)[^，。；、\d]){4,30}?"
-                                r"(?:实施意见|指导意见|若干措施|若干意见|若干政策|若干规定|行动方案|实施方案|工作方案|管理办法|"
-                                r"实施办法|促进条例|条例))(?=[，。；、和及]|$)")
+#: 若干措施, 出台生态资产价值评估管理办法 (data: graph/data/policy_documents.txt).
+_DOCUMENTS = word_table("policy_documents")
+_DOCUMENT_KIND = "(?:" + "|".join(_DOCUMENTS["kind"]) + ")"
+PUBLISHED_DOCUMENT = re.compile(r"(?:(?:" + "|".join(_DOCUMENTS["verb"]) + r")[好并]?)+了?"
+                                r"(?P<name>(?:(?!出台|制定|印发|落实)[^，。；、\d]){4,30}?" + _DOCUMENT_KIND
+                                + r")(?=[，。；、和及]|$)")
 #: What opens a document's name but is not part of it: 关于, and another document or a law joined to it (中央八项规定
 #: 精神和, 民法典和, 新战略和).
 DOCUMENT_OPENING = re.compile(r"关于|.*(?:规定|决定|精神|意见|措施|细则|办法|方案|条例|法|典|战略)[^和及]*?[和及]")
 #: A document named only by who issued it (省委实施办法, 自治区若干措施): no name of its own.
-ISSUER_ONLY = re.compile(r"(?:中央|国务院|省委|省政府|市委|市政府|区委|区政府|县委|县政府|自治区|党委|政府)"
-                         r"(?:实施意见|指导意见|若干措施|若干意见|实施办法|实施方案|工作方案)")
+ISSUER_ONLY = re.compile("(?:" + "|".join(_DOCUMENTS["issuer"]) + ")" + _DOCUMENT_KIND)
 #: The second of two driven programmes joined by 和/及: 推进甲乙公园创建和丙丁体系建设.
 COORDINATED_OBJECT = re.compile(r"[和及](?P<name>" + _DRIVEN_NAME + ")")
 #: A role the region is to take on, as the object of building it, is a programme: 加快建设全球数字经济标杆城市,
@@ -318,8 +319,7 @@ def _programs(doc: Document) -> list[ActionFact]:
 
 
 #: Quoted names listed after a quoted name, the last with the head they share: 、“丙丁”行动.
-QUOTED_ROW_HEAD = re.compile(r"(?:、“[^“”，。]{1,12}”)+(?P<head>" + "|".join(sorted(PROGRAM_HEADS, key=len, reverse=True))
-                             + ")")
+QUOTED_ROW_HEAD = re.compile(r"(?:、“[^“”，。]{1,12}”)+(?P<head>" + "|".join(PROGRAM_HEADS_LONGEST_FIRST) + ")")
 
 
 def _quoted_rows_head(text: str, name: str, end: int) -> str:
@@ -370,7 +370,8 @@ def _runs_on(text: str, end: int, sentence) -> bool:
     return bool(rest) and rest not in NAME_GOES_ON
 
 
-_HEADS_LONGEST_FIRST = sorted(PROGRAM_HEADS + ("建设",), key=len, reverse=True)
+#: The heads a listed programme may share: a programme head, or 建设 (平安天津、法治天津建设).
+_LISTED_HEADS = PROGRAM_HEADS_LONGEST_FIRST + ["建设"]
 #: Where a name lists programmes: 、 outside quotes and brackets, or 和/及 before a quoted name.
 LISTED = re.compile(r"、(?![^“]*”)(?![^（]*）)|[和及](?=“)")
 
@@ -380,7 +381,7 @@ def _each_listed(fact: ActionFact) -> list[ActionFact]:
     平安天津、法治天津建设 → 平安天津建设, 法治天津建设; of 甲乙改造升级和“丙丁”工程 only the item with a head or a quote,
     “丙丁”工程 (evidence: each item)."""
     cuts = list(LISTED.finditer(fact.name))
-    head = next((h for h in _HEADS_LONGEST_FIRST if fact.name.endswith(h)), None)
+    head = next((h for h in _LISTED_HEADS if fact.name.endswith(h)), None)
     if not cuts or head is None:
         return [fact]
     items = list(zip([0] + [m.end() for m in cuts], [m.start() for m in cuts] + [len(fact.name)]))
@@ -450,7 +451,7 @@ def _an_act(item: str) -> bool:
     """A list item saying what is done (收购存量商品房, 严禁电动自行车进楼入户), not naming a policy (购房补贴, “两新”政策,
     减税降费)."""
     return (len(item) > MAX_SLOGAN and word_tags().get(cut(item)[0], "") == "v" and "“" not in item
-            and not item.endswith(tuple(PROGRAM_HEADS)))
+            and not item.endswith(PROGRAM_HEADS))
 
 
 def _quoted_objects(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -502,7 +503,7 @@ def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _has_topic(name: str) -> bool:
-    head = next((h for h in sorted(PROGRAM_HEADS, key=len, reverse=True) if name.endswith(h)), "")
+    head = next((h for h in PROGRAM_HEADS_LONGEST_FIRST if name.endswith(h)), "")
     topic = name[:len(name) - len(head)] or name
     core = LEADING_COUNT.sub("", topic.strip("“”"))
     quoted = QUOTE_ONLY.fullmatch(topic) is not None  # “双减”: a name the text marks as one, however short

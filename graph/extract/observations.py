@@ -305,11 +305,12 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
     units = {q.unit_norm for q, _ in quantities if q is not None}
     names = _indicators(_without_places(context, districts), after, len(mentions) if len(units) == 1 else 1)
     same_sentence = bool(earlier) and earlier[-1].sentence == sentence.index
-    if (same_sentence and len(names) == 1 and SHARE_OF.match(names[0]) and earlier[-1].end <= mentions[0].start()
-            and not CLAUSE_BREAK.search(text, earlier[-1].end, mentions[0].start())):
-        names = [earlier[-1].indicator + names[0]]  # 获评国家科学技术奖58项、占全国28.7%: that count's share
-    elif same_sentence and len(names) == 1 and NATIONAL_COMPARISON.fullmatch(names[0]):
-        names = [earlier[-1].indicator + names[0]]  # 增长5.4%、高于全国1.9个百分点: that growth against the nation's
+    if same_sentence and len(names) == 1 and (NATIONAL_COMPARISON.fullmatch(names[0]) or (
+            SHARE_OF.match(names[0]) and earlier[-1].end <= mentions[0].start()
+            and not CLAUSE_BREAK.search(text, earlier[-1].end, mentions[0].start()))):
+        # 增长5.4%、高于全国1.9个百分点: that growth against the nation's; 获评国家科学技术奖58项、占全国28.7%: that
+        # count's share of the nation's
+        names = [earlier[-1].indicator + names[0]]
     elif same_sentence and len(names) == 1 and TOTAL.fullmatch(names[0]):
         names = [_total_of(earlier[-1].indicator, names[0])]  # 新增甲乙企业35家、总数达270家: 甲乙企业总数
     elif same_sentence and len(names) == 1 and STAGE_ONLY.fullmatch(names[0]):
@@ -317,7 +318,7 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
     elif names == [UNNAMED] and same_sentence:
         names = _previous_run_names(earlier, len(mentions))
         if CUMULATIVE.search(context):  # 新增公园141座、累计达到973座: 公园总数; 新建绿道…、累计近2000公里: 绿道
-            first = _quantity(mentions[0], text)[0]
+            first = quantities[0][0]
             counted = first is not None and first.unit_norm == "count"
             names = [_total_of(n, "总数" if counted else "") if INCREMENT_PREFIX.match(n) else n for n in names]
     elif names == [UNNAMED] and districts:  # 西青区、武清区率先达到1000亿元: the last indicator, for these places
@@ -363,7 +364,6 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
 
 #: What may open a clause before the project or area it is about (其中，甲乙医院…).
 OWNER_LEAD = re.compile(r"(?:其中|同时|全年|目前|截至目前)?[，,]?")
-LIST_MARKS = ("、", "和", "及", "与")
 #: A project or area opening a list or a kind: 甲乙、丙丁等, 甲乙和丙丁.
 OWNED_LIST = re.compile(r"[、和及与等（(]|的?(?:[\d０-９]|[一二三四五六七八九十]+[个家座所项])")
 
@@ -374,7 +374,7 @@ def _owner_opening(doc: Document, start: int, mention: re.Match) -> tuple[str, s
     kind (甲乙、丙丁等3个产业园)."""
     start = OWNER_LEAD.match(doc.text, start, mention.start()).end()
     owners = _owners_by_start(doc).get(start, [])
-    if not owners or doc.text[start - 1:start] in LIST_MARKS:
+    if not owners or PLACE_JOINER.fullmatch(doc.text, start - 1, start):
         return None  # 建成甲线、乙线西延伸共67公里: an item of a list
     ends = set(accumulate(len(token) for token in cut(doc.text[start:mention.start()])))
     owners = [o for o in owners if o[2] + 2 <= mention.start() and not OWNED_LIST.match(doc.text, o[2])
@@ -521,8 +521,6 @@ def _balanced(name: str) -> str:
 
 #: Words that name a measure of a thing (data: graph/data/measure_nouns.txt), and those ending in 率.
 MEASURE_NOUNS = frozenset(word_list("measure_nouns"))
-
-
 MAX_MEASURE = 4  # the longest measure word (营业收入)
 
 
@@ -530,12 +528,17 @@ def _is_measure_noun(word: str) -> bool:
     return word in MEASURE_NOUNS or (2 <= len(word) <= 3 and word.endswith("率"))
 
 
+def _measure_ending(name: str) -> str | None:
+    """The longest measure word ending a name after two or more characters of its thing: 旅游人数 → 人数."""
+    return next((name[-n:] for n in range(min(len(name) - 2, MAX_MEASURE), 1, -1) if _is_measure_noun(name[-n:])),
+                None)
+
+
 def _share_prefix(parts: list[str]) -> list[str] | None:
     """Later items that each name only another measure of the first item's thing take its thing: 旅游人数、收入 →
     旅游人数, 旅游收入; 热线诉求解决率、满意率 → 热线诉求解决率, 热线诉求满意率. None when an item says more."""
     first = parts[0]
-    lengths = range(min(len(first) - 2, MAX_MEASURE), 1, -1)
-    own = next((first[-n:] for n in lengths if _is_measure_noun(first[-n:])), None)
+    own = _measure_ending(first)
     if own is None or not all(_is_measure_noun(item) and item != own for item in parts[1:]):
         return None
     return [first] + [first[:-len(own)] + item for item in parts[1:]]
@@ -548,13 +551,9 @@ def _share_suffix(parts: list[str]) -> list[str]:
         suffix = last[last.index("占", 1):]
         return [p if p.endswith(suffix) else p + suffix for p in parts[:-1]] + [last]
     suffix = next((s for s in ("增加值", "占比", "比重", "数量", "收入", "总额", "规模") if last.endswith(s)), "")
-    return [p if (suffix and p.endswith(suffix)) or _ends_in_a_measure(p) else p + _parallel_rest(p, last, suffix)
+    # 全域旅游人数 (before 旅游综合收入) names its measure already: it shares nothing with the name after it
+    return [p if (suffix and p.endswith(suffix)) or _measure_ending(p) else p + _parallel_rest(p, last, suffix)
             for p in parts[:-1]] + [last]
-
-
-def _ends_in_a_measure(item: str) -> bool:
-    """全域旅游人数 (before 旅游综合收入) names its measure already: it shares nothing with the name after it."""
-    return len(item) >= 4 and any(_is_measure_noun(item[-n:]) for n in (2, 3))
 
 
 #: The longest list item read as a modifier of the last item's rest (粮油、果蔬、水产品加工能力).

@@ -181,13 +181,14 @@ _LIST_MODIFIER = alternation(word_list("project_list_modifiers"))
 LIST_KIND_END = re.compile(r"(?:、[^，。；、]{1,24})*等(?:(?:\d+|[一二三四五六七八九十百两]+)[个项大])?(?:" + _LIST_MODIFIER
                            + r")*(?P<kind>[\u4e00-\u9fff]{2,6}?)项目")
 MAX_BARE_ITEM = 10
+_OWN_HEADS = PROJECT_HEADS + ("工程", "项目")  # an item ending so has a head of its own
 
 
 def _of_the_lists_kind(doc: Document, fact: ProjectFact) -> ProjectFact:
     """An item with no head of its own in a list of projects of one kind is a project of that kind:
     甲乙、丙丁等重点整车项目 → 甲乙整车项目 (evidence: the item); an item with a head (甲乙高速) keeps its name."""
     name = fact.name
-    if len(name) > MAX_BARE_ITEM or name.endswith(PROJECT_HEADS + ("工程", "项目")) or re.search(r"\d", name):
+    if len(name) > MAX_BARE_ITEM or name.endswith(_OWN_HEADS) or re.search(r"\d", name):
         return fact
     m = LIST_KIND_END.match(doc.text, fact.end)
     if m is None or re.search(_LIST_MODIFIER, m["kind"]):
@@ -250,7 +251,7 @@ def _shared_end(doc: Document, start: int, end: int, fact: ProjectFact, head: st
     if (place_end is not None and place_end < fact.end and _opening_place_end(doc, start, end) == end
             and name == doc.text[fact.start:fact.end]):
         return name[place_end - fact.start:]
-    if len(item) <= MAX_SHORT_ITEM and not item.endswith(tuple(PROJECT_HEADS) + PLACE_ENDINGS):
+    if len(item) <= MAX_SHORT_ITEM and not item.endswith(PROJECT_HEADS + PLACE_ENDINGS):
         return head  # not 试验区 before 丙丁示范区: a zone of its own
     if not KIND_SUFFIX.search(item):
         return None
