@@ -178,6 +178,22 @@ def test_estimated_flag():
     assert found[0].estimated and found[0].qualifier == "左右"
 
 
+def test_a_hedge_on_a_count_of_people_is_its_qualifier_not_part_of_the_name():
+    found = observations(PLAN + "完成500万以上甲乙人口搬迁，实现2亿左右丙丁人口落户，解决3亿多戊己人口饮水问题，帮扶约20万群众。\n")
+    assert [(o[0], o[1], o[3]) for o in found] == [
+        ("甲乙人口搬迁", 5e6, "以上"), ("丙丁人口落户", 2e8, "左右"), ("戊己人口饮水问题", 3e8, "余"), ("群众", 2e5, "约")]
+
+
+def test_a_name_after_a_number_ends_before_the_next_large_number():
+    found = observations(REVIEW + "解决3亿多甲乙人口的饮水安全和丙丁区445万人的用电问题。建成120公里地铁4号线。\n")
+    assert [o[0] for o in found][0::2] == ["甲乙人口的饮水安全和丙丁区", "地铁4号线"]
+
+
+def test_a_rate_named_only_by_its_time_is_the_rate_of_the_indicator_before_it_in_its_sentence():
+    found = observations(REVIEW + "甲乙企业增长12%，平均每天新增3.5万户。丙丁增长5%。每年新增8万个。\n")
+    assert [o[0] for o in found] == ["甲乙企业", "甲乙企业平均每天新增", "丙丁", "每年新增"]
+
+
 # --- places --------------------------------------------------------------------------------------------
 
 def test_district_short_forms_and_blockers():

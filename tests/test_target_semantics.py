@@ -65,6 +65,11 @@ def test_names_lose_the_words_around_them():
         ["居民消费价格涨幅", "广义货币M2", "国内生产总值"]
 
 
+def test_names_lose_the_time_and_our_region_leading_them():
+    assert [clean_indicator_name(n) for n in ("去年末甲乙存款余额", "在我国丙丁总量", "我省戊己增加值", "我区有")] == \
+        ["甲乙存款余额", "丙丁总量", "戊己增加值", "我区有"]
+
+
 def test_observations_carry_their_concept():
     found = observations("二、2025年工作安排\n国内生产总值增长5%左右，城镇调查失业率5.5%左右，海洋生产总值增长6%，"
                          "甲乙生产总值增长7%。\n")

@@ -33,7 +33,7 @@ RANK = (r"(?:(?:位居|稳居|居于|位列|排名|排在|跻身|进入|居|从|
 ROUND = (r"(?:突破|超过|超|达到|迈上|跨上|站上|破)(?P<bmult>万亿|千亿|百亿|亿)(?P<bunit>" + UNIT_PATTERN + r")"
          r"(?![A-Za-z0-9])")
 #: A count of people written as a multiplier and the people themselves: 20万就业困难人员, 30万群众.
-PEOPLE = (r"(?<![\dA-Za-z.．])(?P<pnum>[0-9][0-9,]*(?:\.[0-9]+)?)(?P<pmult>万|亿)"
+PEOPLE = (r"(?<![\dA-Za-z.．])(?P<pnum>[0-9][0-9,]*(?:\.[0-9]+)?)(?P<pmult>万|亿)(?P<ppost>余|多|左右|以上)?"
           r"(?=[\u4e00-\u9fff]{0,6}?(?:人员|群众|居民|职工|农民工|学生|老人|儿童|人才|人口))")
 MENTION = re.compile(NUMBER + "|" + RANK.replace("(?P<num>", "(?P<rnum>") + "|" + PEOPLE + "|" + ROUND)
 #: 户 counts households (44万户居民, 平房2008户, 美丽庭院3100户) unless it counts firms (70万户市场主体: count).
@@ -121,6 +121,8 @@ SHARE_OF = re.compile(r"占(?:全国|全省|全市|全球|世界)")
 CLAUSE_BREAK = re.compile(r"[，。；]")
 #: A number compared with the country's or the province's: it measures the indicator before it in the sentence.
 NATIONAL_COMPARISON = re.compile(r"(?:高于|快于|低于|慢于|优于|好于|领先)(?:全国|全省)(?:平均水平?|平均)?")
+#: A rate named only by its time (…增长21.6%，平均每天新增1.2万户): the daily or yearly rate of the indicator before it.
+RATE_ONLY = re.compile(r"(?:平均)?(?:每天|每日|日均|每月|月均|每年|年均)(?:新增|增加|新设)?")
 #: Verbs after which the number counts what follows it (印发693项行政许可事项, 拿出710亿元支持企业).
 COUNTING_VERB = re.compile(r"(?:印发|出台|制定|拿出|推出|设立|组建|认定|发布|公布|举办|培育|引进|建成|新建|打造)$")
 AMOUNT = re.compile(r"达到|达|为|增至|降至|突破|超过|总|规模|保持")
@@ -305,11 +307,12 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
     units = {q.unit_norm for q, _ in quantities if q is not None}
     names = _indicators(_without_places(context, districts), after, len(mentions) if len(units) == 1 else 1)
     same_sentence = bool(earlier) and earlier[-1].sentence == sentence.index
-    if same_sentence and len(names) == 1 and (NATIONAL_COMPARISON.fullmatch(names[0]) or (
+    if same_sentence and len(names) == 1 and (
+            NATIONAL_COMPARISON.fullmatch(names[0]) or RATE_ONLY.fullmatch(names[0]) or (
             SHARE_OF.match(names[0]) and earlier[-1].end <= mentions[0].start()
             and not CLAUSE_BREAK.search(text, earlier[-1].end, mentions[0].start()))):
         # 增长5.4%、高于全国1.9个百分点: that growth against the nation's; 获评国家科学技术奖58项、占全国28.7%: that
-        # count's share of the nation's
+        # count's share of the nation's; …，平均每天新增1.2万户: that indicator's daily rate
         names = [earlier[-1].indicator + names[0]]
     elif same_sentence and len(names) == 1 and TOTAL.fullmatch(names[0]):
         names = [_total_of(earlier[-1].indicator, names[0])]  # 新增甲乙企业35家、总数达270家: 甲乙企业总数
@@ -427,11 +430,12 @@ def _quantity(m: re.Match, text: str) -> tuple[Quantity | None, str | None]:
         if m.group("bmult"):
             return parse_quantity("1", m.group("bmult") + m.group("bunit")), None
         if m.group("pnum"):
-            return parse_quantity(m.group("pnum"), m.group("pmult") + "人"), None
-        quantity = parse_quantity(m.group("num"), (m.group("mult") or "") + m.group("unit"))
+            quantity = parse_quantity(m.group("pnum"), m.group("pmult") + "人")
+        else:
+            quantity = parse_quantity(m.group("num"), (m.group("mult") or "") + m.group("unit"))
     except ValueError:
         return None, None  # no quantity (a word, or a number too long to be one): counted in the warnings
-    post = m.group("post") or m.group("yu1") or m.group("yu2")
+    post = m.group("post") or m.group("yu1") or m.group("yu2") or m.group("ppost")
     if post == "多":
         post = "余"
     pre = next((q for q in PRE_QUALIFIERS if text.endswith(q, 0, m.start())), None)
@@ -605,9 +609,11 @@ def _ends_in_verb(subject: str) -> bool:
 
 
 def _noun_after(after: str) -> str:
+    """The name a number counts when its clause names nothing before it, up to a verb, a list mark or the next
+    large number (解决3亿多农村人口的饮水安全和无电区445万人的用电问题 → 农村人口的饮水安全和无电区)."""
     after = re.sub(r"^(?:（[^）]{1,4}）)?(?:的|“)?", "", after)  # 15万台（套）: the unit's other form, no name
     m = re.match(r"(?:（[^）]*）|[^，。；、（])*?(?=实现|投入|开展|在|全部|成为|获|落地|建成|竣工|保质保量|达到|成效|加快|稳步|发布|取得|如期|顺利|可以|就能|能够|"
-                 r"、|[和及](?=[0-9])|$)", after)
+                 r"、|[和及](?=[0-9])|(?<=[\u4e00-\u9fff])[0-9]+(?:\.[0-9]+)?[万亿]|$)", after)
     return (m.group() if m else after)[:20]
 
 
