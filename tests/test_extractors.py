@@ -189,6 +189,12 @@ def test_a_name_after_a_number_ends_before_the_next_large_number():
     assert [o[0] for o in found][0::2] == ["甲乙人口的饮水安全和丙丁区", "地铁4号线"]
 
 
+def test_a_clause_naming_only_another_measure_measures_the_thing_before_it_in_its_clause():
+    found = observations(REVIEW + "甲乙播种面积120万亩、产量50万吨，丙丁支出突破100亿元、占比80%。戊己增长5%，增速全国第3。"
+                                  "赤字率提高到3%，规模居全国第5位。\n")
+    assert [o[0] for o in found] == ["甲乙播种面积", "甲乙产量", "丙丁支出", "丙丁支出占比", "戊己", "增速", "赤字率", "规模"]
+
+
 def test_a_rate_named_only_by_its_time_is_the_rate_of_the_indicator_before_it_in_its_sentence():
     found = observations(REVIEW + "甲乙企业增长12%，平均每天新增3.5万户。丙丁增长5%。每年新增8万个。\n")
     assert [o[0] for o in found] == ["甲乙企业", "甲乙企业平均每天新增", "丙丁", "每年新增"]

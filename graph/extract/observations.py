@@ -12,6 +12,7 @@ from itertools import accumulate
 from dataclasses import dataclass, replace
 
 from ..document import Document, Sentence
+from ..concepts import clean_indicator_name
 from ..gazetteer import PlaceMatch
 from ..names import LIST_ETC, grow_backwards
 from ..quantity import MAX_DIGITS, MULTIPLIER_PATTERN, UNIT_PATTERN, Quantity, parse_quantity
@@ -318,6 +319,9 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
         names = [_total_of(earlier[-1].indicator, names[0])]  # 新增甲乙企业35家、总数达270家: 甲乙企业总数
     elif same_sentence and len(names) == 1 and STAGE_ONLY.fullmatch(names[0]):
         names = [_at_stage(earlier[-1].indicator, names[0])]
+    elif (same_sentence and len(names) == 1 and (measure := clean_indicator_name(names[0])) in MEASURE_NOUNS
+          and measure in context and not CLAUSE_BREAK.search(text, earlier[-1].end, mentions[0].start())):
+        names = [_other_measure(earlier[-1].indicator, measure)]  # 粮食播种面积…、产量…: 粮食产量
     elif names == [UNNAMED] and same_sentence:
         names = _previous_run_names(earlier, len(mentions))
         if CUMULATIVE.search(context):  # 新增公园141座、累计达到973座: 公园总数; 新建绿道…、累计近2000公里: 绿道
@@ -526,6 +530,8 @@ def _balanced(name: str) -> str:
 #: Words that name a measure of a thing (data: graph/data/measure_nouns.txt), and those ending in 率.
 MEASURE_NOUNS = frozenset(word_list("measure_nouns"))
 MAX_MEASURE = 4  # the longest measure word (营业收入)
+#: Measure words that measure another measure (增速 of 地区生产总值, 占比 of 民生支出): see `_other_measure`.
+MEASURES_OF_MEASURES = frozenset(("增速", "增量", "占比"))
 
 
 def _is_measure_noun(word: str) -> bool:
@@ -536,6 +542,19 @@ def _measure_ending(name: str) -> str | None:
     """The longest measure word ending a name after two or more characters of its thing: 旅游人数 → 人数."""
     return next((name[-n:] for n in range(min(len(name) - 2, MAX_MEASURE), 1, -1) if _is_measure_noun(name[-n:])),
                 None)
+
+
+def _other_measure(name: str, measure: str) -> str:
+    """Another measure of the thing `name` measures (粮食播种面积, 产量 → 粮食产量), or a measure of the measure itself
+    (财政民生支出, 占比 → 财政民生支出占比).
+
+    >>> [_other_measure(n, m) for n, m in (("粮食播种面积", "产量"), ("民生支出", "占比"), ("游客人数", "人数"))]
+    ['粮食产量', '民生支出占比', '游客人数']
+    """
+    own = _measure_ending(name)
+    if own == measure:
+        return name
+    return (name[:-len(own)] if own and measure not in MEASURES_OF_MEASURES else name) + measure
 
 
 def _share_prefix(parts: list[str]) -> list[str] | None:
