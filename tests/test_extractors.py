@@ -1001,6 +1001,13 @@ def projects_of(sentence: str) -> list[tuple[str, str]]:
     return [(p.name, p.stage) for p in run_pipeline(doc).projects]
 
 
+def test_a_list_item_joining_two_headed_names_is_two_projects():
+    assert projects_of("加快甲乙、丙丁高铁和戊己城际铁路等重大项目建设，推进庚辛科学中心与壬癸基地等项目建设，"
+                       "推进子丑和寅卯产业园等项目建设。") == [
+        ("甲乙", "accelerate"), ("丙丁高铁", "accelerate"), ("戊己城际铁路", "accelerate"),
+        ("庚辛科学中心", "accelerate"), ("壬癸基地", "accelerate"), ("子丑和寅卯产业园", "accelerate")]
+
+
 def test_short_items_before_a_name_share_its_head():
     assert projects_of("东湖、西山储气库开工建设。") == [("东湖储气库", "start"), ("西山储气库", "start")]
     assert projects_of("建成南岭、北岭、中岭水库。") == [("南岭水库", "completed"), ("北岭水库", "completed"),

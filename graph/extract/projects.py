@@ -109,6 +109,8 @@ MIN_PHASED_BASE = 3
 #: A campus, branch or station named by the district it is in: 友谊医院顺义院区, 某大学通州校区, 丰台站.
 BRANCH_HEAD = re.compile(r"院区|校区|分院|分校|园区|站")
 LIST_SPLIT = re.compile(r"、")
+#: What joins two names in one list item (甲乙高铁和丙丁城际铁路): each of at least three characters.
+JOINED_PAIR = re.compile(r"(?<=[\u4e00-\u9fff”]{3})(?:和|以及|及|与)(?=[\u4e00-\u9fff“]{3})")
 #: A quoted slogan counting policies (“两重”, “两新”, “三去一降一补”) names a policy, not a project.
 SLOGAN = re.compile(r"“(?:[一二两三四五六七八九十百千万]+[\u4e00-\u9fff]{1,2})+”")
 LEADING_VERBS = re.compile(r"(?:[\u4e00-\u9fff]{0,4}?(?:新建|建成开放|建成|推动|推进|加快|实施|引进|落地|开工建设|开工|"
@@ -387,8 +389,22 @@ def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
         verb = LEADING_VERBS.match(text, s, e)
         s = verb.end() if verb else s
         if 2 <= e - s <= 24 and not SECTOR_ITEM.fullmatch(text, s, e) and not SLOGAN.fullmatch(text, s, e):
-            items.append((s, e))
+            items += _headed_pair(text, s, e)
     return items if len(items) >= 1 and all(text[s:e].strip() for s, e in items) else []
+
+
+def _headed_pair(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """An item that joins two headed names is two items (甲乙创新中心和丙丁基地); one whose first part has no head of its
+    own (甲乙和丙丁产业园) is one.
+
+    >>> t = "甲乙高铁和丙丁城际铁路"; [t[s:e] for s, e in _headed_pair(t, 0, len(t))]
+    ['甲乙高铁', '丙丁城际铁路']
+    """
+    join = JOINED_PAIR.search(text, start, end)
+    if join is None or not (text.endswith(_BARE_HEAD_ENDS, start, join.start())
+                            and text.endswith(_BARE_HEAD_ENDS, join.end(), end)):
+        return [(start, end)]
+    return [(start, join.start()), (join.end(), end)]
 
 
 def _drop_nested(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
