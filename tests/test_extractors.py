@@ -585,6 +585,13 @@ def test_part_of_and_located_in():
     assert ("宝坻丙丁科技城", "located_in", "宝坻区") in found
 
 
+def test_a_district_opening_a_site_holds_it_and_one_opening_a_work_hosts_it():
+    found = relations(PLAN + "（一）聚焦创新\n建设宝坻甲乙科技城、武清丙丁示范区，建成西青戊己科学中心、武清庚辛医院。\n")
+    assert ("宝坻甲乙科技城", "located_in", "宝坻区") in found and ("武清丙丁示范区", "located_in", "武清区") in found
+    assert ("西青区", "hosts", "西青戊己科学中心") in found and ("武清区", "hosts", "武清庚辛医院") in found
+    assert not [r for r in found if r[1] == "located_in" and r[0] in ("西青戊己科学中心", "武清庚辛医院")]
+
+
 def test_a_phase_of_a_functional_area_is_part_of_it_even_when_the_area_is_not_named_alone():
     found = relations(REVIEW + "（一）扩大开放\n甲乙综保区获批设立，武清丙丁综保区二期通过验收。\n")
     assert ("武清丙丁综保区二期", "part_of", "武清丙丁综保区") in found

@@ -4,7 +4,8 @@
   hosts the projects it names and focuses on the industries listed after 聚焦 / 集聚发展 / 大力发展 / 打造; a
   district also hosts a branch named after it (某医院顺义院区, 某大学通州校区); a division the report supports in
   building something focuses on it (支持甲市、乙市建设国际消费中心城市).
-- ``located_in``: a project or area whose name opens with a district (宝坻京津中关村科技城 → 宝坻区).
+- ``located_in``: an area or a site (a park, a zone) whose name opens with a district (宝坻京津中关村科技城 → 宝坻区); a
+  district hosts any other project whose name opens with it (怀柔区 hosts 怀柔综合性国家科学中心).
 - ``part_of``: a project whose name extends another one's (天开高教科技园西拓展区 → 天开高教科技园).
 - ``implements``: a project or programme → the review area or work area whose paragraph (the heading included)
   names it (not for projects a district hosts: those belong to the district).
@@ -21,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from ..document import Document
+from ..vocab import word_list
 from .actions import ActionFact, area_of
 from .observations import ObservationFact
 from .places import PlaceFact, district_mentions
@@ -44,6 +46,8 @@ TOLD_TO = re.compile(r"(?:加快|率先)?(?:建设|打造|创建|争创|建成|�
                      r"(?P<object>[^，。；、：]{3,24}?)(?=[，。；、：]|$)")
 PLACES_ETC = re.compile(r"等地?")
 MAX_PLACE_ROW = 60
+#: Heads of project names that name a site (data: graph/data/site_heads.txt).
+SITE_HEADS = word_list("site_heads")
 
 
 @dataclass(frozen=True)
@@ -153,12 +157,19 @@ def _focus_items(text: str, start: int, ceiling: int) -> list[tuple[int, int]]:
 
 
 def _located_in(doc: Document, places: list[PlaceFact], projects: list[ProjectFact]) -> list[RelationFact]:
+    """A functional area or a site (a park, a zone) whose name opens with a district lies in it (宝坻京津中关村科技城
+    located_in 宝坻区); a work whose name opens with one is hosted by it (怀柔综合性国家科学中心: 怀柔区 hosts it)."""
     districts = [p for p in places if p.kind == "district"]
     facts = []
     for thing, kind in [(p, "project") for p in projects] + [(a, "area") for a in places if a.kind == "area"]:
         opening = next((d for d in districts if d.start == thing.start and d.end < thing.end), None)
-        if opening is not None:
+        if opening is None:
+            continue
+        if kind == "area" or thing.name.endswith(SITE_HEADS):
             facts.append(RelationFact(thing.name, kind, "located_in", opening.name, "district",
+                                      thing.start, thing.end, thing.sentence))
+        else:
+            facts.append(RelationFact(opening.name, "district", "hosts", thing.name, kind,
                                       thing.start, thing.end, thing.sentence))
     return facts
 
