@@ -797,6 +797,11 @@ def test_the_scope_or_time_opening_a_progress_clause_is_not_in_the_programme_nam
     assert found == {"甲乙流域生态保护建设", "丙丁质量提升行动"}
 
 
+def test_the_label_of_a_numbered_lead_is_not_in_the_programme_name():
+    assert programmes(REVIEW + "\n四是甲乙开放纵深推进。丙丁改革圆满收官。\n\n九是政府自身建设成效明显。扎实开展戊己学习教育。\n") == \
+        ["甲乙开放", "政府自身建设"]
+
+
 def test_people_counted_with_a_multiplier_and_a_noun():
     found = observations(REVIEW + "帮助12万就业困难人员实现就业，25万群众“出棚进楼”。")
     assert [(o[1], o[2]) for o in found] == [(120000.0, "person"), (250000.0, "person")]

@@ -125,7 +125,7 @@ STATEMENT = re.compile(r"(?<![特尤但于凡总就求])是(?!否)|" + STAGED_PR
 #: What marks a remark of the review rather than the name of a review area (过去一年极不平凡, 这些成绩来之不易,
 #: 我们主要做了以下工作).
 REMARK = re.compile(r"^(?:这|那|我们|过去|一年来|五年来|今年|去年|各位)|以下")
-SUBJECT_NOISE = re.compile(r"(?:" + CLAUSE_OPENER + r"|全市|我市|本市)+")
+SUBJECT_NOISE = re.compile(r"(?:" + CLAUSE_OPENER + r"|全市|我市|本市|[一二三四五六七八九十]{1,3}是)+")  # 四是改革开放纵深推进
 MAX_SUBJECT = 20
 #: Heads of names for ongoing work (机制): a programme only with a distinguishing part (see `_distinguished`;
 #: data: graph/data/ongoing_work_heads.txt).
