@@ -802,6 +802,11 @@ def test_the_label_of_a_numbered_lead_is_not_in_the_programme_name():
         ["甲乙开放", "政府自身建设"]
 
 
+def test_a_light_verb_opening_a_programme_is_not_part_of_its_name_but_a_title_keeps_its_verb():
+    found = programmes(PLAN + "深化开展甲乙领域“四清”行动，积极对接丙丁大开发战略，出台推进戊己发展的若干措施。")
+    assert found == ["甲乙领域“四清”行动", "丙丁大开发战略", "推进戊己发展的若干措施"]
+
+
 def test_people_counted_with_a_multiplier_and_a_noun():
     found = observations(REVIEW + "帮助12万就业困难人员实现就业，25万群众“出棚进楼”。")
     assert [(o[1], o[2]) for o in found] == [(120000.0, "person"), (250000.0, "person")]

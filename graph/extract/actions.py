@@ -107,6 +107,10 @@ _DOCUMENT_KIND = "(?:" + "|".join(_DOCUMENTS["kind"]) + ")"
 PUBLISHED_DOCUMENT = re.compile(r"(?:(?:" + "|".join(_DOCUMENTS["verb"]) + r")[好并]?)+了?"
                                 r"(?P<name>(?:(?!出台|制定|印发|落实)[^，。；、\d]){4,30}?" + _DOCUMENT_KIND
                                 + r")(?=[，。；、和及]|$)")
+#: A verb that only introduces a programme (实施, 开展 …), never part of its name, and the adverbs before it.
+LIGHT_VERB_OPENING = re.compile(r"(?:继续|持续|深入|扎实|全面)?(?:实施|开展|推进|抓好|对接|落实)(?=[\u4e00-\u9fff“]{3})")
+#: A name ending in a document's kind is a title, verbs and all (推动甲乙发展的若干措施).
+DOCUMENT_TITLE = re.compile(_DOCUMENT_KIND + "$")
 #: What opens a document's name but is not part of it: 关于, and another document or a law joined to it (中央八项规定
 #: 精神和, 民法典和, 新战略和).
 DOCUMENT_OPENING = re.compile(r"关于|.*(?:规定|决定|精神|意见|措施|细则|办法|方案|条例|法|典|战略)[^和及]*?[和及]")
@@ -295,7 +299,8 @@ def _programs(doc: Document) -> list[ActionFact]:
         found += _quoted_objects(text, sentence.start, sentence.end)
         found += _progress_subjects(text, sentence.start, sentence.end)
         for s, e in found:
-            spans[(_with_levels(text, sentence.start, _after_a_verb_of_reform(text, s, e)), e)] = None
+            s = _after_light_verbs(text, _after_a_verb_of_reform(text, s, e), e)
+            spans[(_with_levels(text, sentence.start, s), e)] = None
     series = [fact for sentence in doc.sentences for fact in _counted_series(doc, sentence)]
     taken = [(fact.start, fact.end) for fact in series]
     facts = []
@@ -523,6 +528,18 @@ def _after_a_verb_of_reform(text: str, start: int, end: int) -> int:
             end - start - len("改革") >= MIN_TOPIC):
         return start + len("改革")
     return start
+
+
+def _after_light_verbs(text: str, start: int, end: int) -> int:
+    """The start of a name after the light verb opening it (实施甲乙提升行动, 继续抓好丙丁工程 → 甲乙提升行动, 丙丁工程);
+    a document's title keeps it (落实甲乙发展的若干措施).
+
+    >>> t = "继续抓好甲乙安居工程"; t[_after_light_verbs(t, 0, len(t)):]
+    '甲乙安居工程'
+    """
+    if DOCUMENT_TITLE.search(text, start, end) or (verb := LIGHT_VERB_OPENING.match(text, start, end)) is None:
+        return start
+    return verb.end()
 
 
 def _with_levels(text: str, floor: int, start: int) -> int:
