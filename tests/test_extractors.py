@@ -195,6 +195,15 @@ def test_a_clause_naming_only_another_measure_measures_the_thing_before_it_in_it
     assert [o[0] for o in found] == ["甲乙播种面积", "甲乙产量", "丙丁支出", "丙丁支出占比", "戊己", "增速", "赤字率", "规模"]
 
 
+def test_a_stretch_target_reached_is_the_same_growth_and_each_item_read_respectively_has_its_own_measure():
+    found = observations(PLAN + "甲乙总值增长7%以上、力争达到8%，丙丁率达到60%、力争达到62%，"
+                                "戊己失业率、庚辛价格涨幅分别控制在5%和3%以内。\n")
+    assert [(o[0], o[1], o[3], o[4]) for o in found] == [
+        ("甲乙总值", 7.0, "以上", "growth_rate"), ("甲乙总值", 8.0, None, "growth_rate"),
+        ("丙丁率", 60.0, None, "share"), ("丙丁率", 62.0, None, "share"),
+        ("戊己失业率", 5.0, "以内", "share"), ("庚辛价格涨幅", 3.0, "以内", "growth_rate")]
+
+
 def test_a_rate_named_only_by_its_time_is_the_rate_of_the_indicator_before_it_in_its_sentence():
     found = observations(REVIEW + "甲乙企业增长12%，平均每天新增3.5万户。丙丁增长5%。每年新增8万个。\n")
     assert [o[0] for o in found] == ["甲乙企业", "甲乙企业平均每天新增", "丙丁", "每年新增"]

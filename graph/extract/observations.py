@@ -308,6 +308,7 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
     units = {q.unit_norm for q, _ in quantities if q is not None}
     names = _indicators(_without_places(context, districts), after, len(mentions) if len(units) == 1 else 1)
     same_sentence = bool(earlier) and earlier[-1].sentence == sentence.index
+    continued = same_sentence and names == [UNNAMED]  # …增长7%以上、力争达到8%: more of the number before
     if same_sentence and len(names) == 1 and (
             NATIONAL_COMPARISON.fullmatch(names[0]) or RATE_ONLY.fullmatch(names[0]) or (
             SHARE_OF.match(names[0]) and earlier[-1].end <= mentions[0].start()
@@ -357,7 +358,10 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
             own_names = names
         else:
             own_names = [names[-1]]
-        measure = _measure(quantity, context, after, shared_lead + context)
+        if continued and quantity.unit_norm == "percent" == earlier[-1].quantity.unit_norm:
+            measure = earlier[-1].measure  # 增长7%以上、力争达到8%: the same growth, not a share reached
+        else:
+            measure = _measure(quantity, _item_context(context, own_names), after, shared_lead + context)
         if measure == "growth_rate" and NEGATIVE.search(context[-6:]):
             quantity = Quantity(-quantity.value, quantity.unit, -quantity.value_norm, quantity.unit_norm)
         common = dict(quantity=quantity, qualifier=qualifier, measure=measure, status=status_of(doc, sentence, m.start()),
@@ -424,7 +428,7 @@ def _shared_qualifier(mentions: list[re.Match], text: str) -> str | None:
     if first in PRE_QUALIFIERS:
         return first
     last = _quantity(mentions[-1], text)[1]
-    return last if last in ("左右", "以上") else None
+    return last if last in ("左右", "以上", "以内", "以下") else None
 
 
 def _quantity(m: re.Match, text: str) -> tuple[Quantity | None, str | None]:
@@ -482,6 +486,15 @@ def _is_name_or_label(text: str, m: re.Match, sentence: Sentence) -> bool:
     # 稳经济35条、…: a package listed or named; 落实民间投资新36条。: one carried out at its clause's end
     ends_clause = after[:1] in ("，", "。", "；", "")
     return after[:1] in ("、", "等", "政") or (ends_clause and PACKAGE_LEAD.search(before) is not None)
+
+
+def _item_context(context: str, own_names: list[str]) -> str:
+    """The context of one item of a list read 分别 (甲乙失业率、丙丁涨幅分别控制在5%和3%): the item's own name and the
+    predicate after the list, so that each item's measure is read from its own name."""
+    respectively = RESPECTIVELY.search(context)
+    if respectively is None or len(own_names) != 1:
+        return context
+    return own_names[0] + context[respectively.start():]
 
 
 def _measure(quantity: Quantity, context: str, after: str, clause: str) -> str:
