@@ -35,19 +35,23 @@ def tokenizer():
             if _tokenizer is None:
                 import rjieba
 
-                for word in _domain_words():
-                    rjieba.add_word(word, max(_dictionary_frequency(word), 20000), "n")
+                for word, tag in _domain_words().items():
+                    rjieba.add_word(word, max(_dictionary_frequency(word), 20000), tag)
                 _tokenizer = rjieba
     return _tokenizer
 
 
-def _domain_words() -> list[str]:
+def _domain_words() -> dict[str, str]:
+    """Each word jieba must keep whole, with its tag: division names ("ns" when they end in 区, 县, 市 or 省), domain
+    verbs ("v": data/domain_verbs.txt) and other domain words ("n": data/domain_words.txt)."""
     from .gazetteer import all_divisions
 
     from .vocab import word_list
 
-    names = {d.name for d in all_divisions().values()}
-    return sorted(names | set(word_list("domain_words")))
+    tags = {word: "n" for word in word_list("domain_words")}
+    tags.update((d.name, "ns" if d.name.endswith(("区", "县", "市", "省")) else "n") for d in all_divisions().values())
+    tags.update((word, "v") for word in word_list("domain_verbs"))
+    return dict(sorted(tags.items()))
 
 
 @lru_cache(maxsize=1)
@@ -75,14 +79,11 @@ def _dictionary_frequency(word: str) -> int:
 
 @lru_cache(maxsize=1)
 def word_tags() -> dict[str, str]:
-    """Part-of-speech tag of each dictionary word, read from jieba's own dictionary (domain words are "n").
+    """Part-of-speech tag of each dictionary word, read from jieba's own dictionary, and of the domain words.
 
     Looking tags up per token keeps the segmenter's pace; tagging while cutting is several times slower.
     """
-    tags = dict(_dictionary()[0])
-    for word in _domain_words():
-        tags[word] = "ns" if word.endswith(("区", "县", "市", "省")) else "n"
-    return tags
+    return dict(_dictionary()[0]) | _domain_words()
 
 
 def cut(text: str, hmm: bool = False) -> list[str]:

@@ -204,6 +204,11 @@ def test_a_stretch_target_reached_is_the_same_growth_and_each_item_read_respecti
         ("戊己失业率", 5.0, "以内", "share"), ("庚辛价格涨幅", 3.0, "以内", "growth_rate")]
 
 
+def test_a_number_after_a_stage_verb_counts_what_follows_it():
+    found = observations(PLAN + "加快推进300个甲乙重大项目，加快建设4个丙丁产业基地，超前谋划50个戊己事项。\n")
+    assert [o[0] for o in found] == ["甲乙重大项目", "丙丁产业基地", "戊己事项"]
+
+
 def test_a_rate_named_only_by_its_time_is_the_rate_of_the_indicator_before_it_in_its_sentence():
     found = observations(REVIEW + "甲乙企业增长12%，平均每天新增3.5万户。丙丁增长5%。每年新增8万个。\n")
     assert [o[0] for o in found] == ["甲乙企业", "甲乙企业平均每天新增", "丙丁", "每年新增"]
