@@ -612,6 +612,18 @@ def test_a_phase_of_a_functional_area_is_part_of_it_even_when_the_area_is_not_na
     assert ("武清丙丁综保区", "located_in", "武清区") in found
 
 
+def test_each_clause_addressed_to_a_district_hosts_its_own_projects():
+    found = relations(PLAN + "（一）聚焦创新\n西青区要加快甲乙医院、丙丁科技馆建设，北辰区要推进戊己产业园建设。"
+                              "武清区建成庚辛博物馆。宝坻区建成区面积扩大。\n")
+    hosted = [(s, o) for s, p, o in found if p == "hosts"]
+    assert hosted == [("西青区", "甲乙医院"), ("西青区", "丙丁科技馆"), ("北辰区", "戊己产业园"), ("武清区", "庚辛博物馆")]
+
+
+def test_a_focus_cut_out_of_a_longer_word_is_none():
+    found = relations(PLAN + "（一）聚焦区域\n西青区要打造甲乙经济带重要节点城市，北辰区要打造丙丁新区。\n")
+    assert [(s, o) for s, p, o in found if p == "focuses_on"] == [("北辰区", "丙丁新区")]
+
+
 def test_a_district_hosts_the_branch_named_after_it():
     found = relations(PLAN + "（一）聚焦民生\n推进甲乙医院西青院区、丙丁大学武清校区建设。\n")
     assert ("西青区", "hosts", "甲乙医院西青院区") in found and ("武清区", "hosts", "丙丁大学武清校区") in found

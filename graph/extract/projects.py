@@ -136,7 +136,10 @@ MIN_STAGED, MAX_STAGED = 3, 16
 MIN_COMPOUND_NOUNS = 2
 COMPLETED, START, ACCELERATE, PLAN, EARLY_WORK = (re.compile("|".join(STAGE_WORDS[stage])) for stage in
                                                   ("completed", "start", "accelerate", "plan", "early"))
-DISTRICT_SUBJECT = re.compile(r"(?:要|将|应|需)")
+#: What follows a district as the subject of its clause: a modal (西青区要…), or a verb of building (甲区建成…, not the
+#: noun 建成区).
+DISTRICT_SUBJECT = re.compile(r"(?:要|将|应|需|(?:率先|全面|加快)?(?:建成(?!区)|开工|启动|推进|打造))")
+CLAUSE_MARKS = "，；：。"
 
 
 @dataclass(frozen=True)
@@ -477,7 +480,7 @@ def _district(doc: Document, sentence: Sentence, start: int, end: int) -> str | 
         lead = doc.text[start:mention.start]
         if not lead or _names_the_region(doc, lead) or _names_a_branch(doc, mention, end):
             return mention.division.name
-    return sentence_subject_district(doc, sentence)
+    return subject_district(doc, sentence, start)
 
 
 def branch_district(doc: Document, start: int, end: int) -> str | None:
@@ -496,11 +499,21 @@ def _names_the_region(doc: Document, lead: str) -> bool:
     return len(lead) >= 2 and region.startswith(lead)
 
 
-def sentence_subject_district(doc: Document, sentence: Sentence) -> str | None:
-    """The district a sentence is addressed to: 西青区要加快… → 西青区."""
-    mentions = district_mentions(doc, sentence.start, sentence.end)
-    if mentions and mentions[0].start == sentence.start and DISTRICT_SUBJECT.match(doc.text, mentions[0].end):
-        return mentions[0].division.name
+def subject_district(doc: Document, sentence: Sentence, pos: int | None = None) -> str | None:
+    """The district the sentence is addressed to at `pos` (its end by default): the last one before it that opens a
+    clause as its subject (西青区要加快A建设，B要…; 甲区要建设C，乙区要推进D: D is 乙区's).
+
+    >>> from govkg.pipeline import read_document
+    >>> doc = read_document("甲。西青区要加快A建设，北辰区要推进B建设。", "d", region="天津市")
+    >>> s = doc.sentences[1]; [subject_district(doc, s, doc.text.index(x)) for x in "AB"]
+    ['西青区', '北辰区']
+    """
+    end = sentence.end if pos is None else pos
+    text = doc.text
+    for m in reversed(district_mentions(doc, sentence.start, end)):
+        opens_clause = m.start == sentence.start or text[m.start - 1] in CLAUSE_MARKS
+        if opens_clause and DISTRICT_SUBJECT.match(text, m.end):
+            return m.division.name
     return None
 
 

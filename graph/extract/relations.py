@@ -1,6 +1,6 @@
 """Relations the text states between named things: focuses_on, hosts, located_in, part_of, implements, targets.
 
-- ``hosts`` / ``focuses_on``: a sentence addressed to a district (西青区要加快A、B建设；河西区要聚焦C、D等产业)
+- ``hosts`` / ``focuses_on``: a clause addressed to a district (西青区要加快A、B建设；河西区要聚焦C、D等产业; 甲区建成E)
   hosts the projects it names and focuses on the industries listed after 聚焦 / 集聚发展 / 大力发展 / 打造; a
   district also hosts a branch named after it (某医院顺义院区, 某大学通州校区); a division the report supports in
   building something focuses on it (支持甲市、乙市建设国际消费中心城市).
@@ -22,11 +22,12 @@ import re
 from dataclasses import dataclass
 
 from ..document import Document
+from ..names import word_end
 from ..vocab import word_list
 from .actions import ActionFact, area_of
 from .observations import ObservationFact
 from .places import PlaceFact, district_mentions
-from .projects import ProjectFact, branch_district, sentence_subject_district
+from .projects import ProjectFact, branch_district, subject_district
 
 FOCUS_LEAD = re.compile(r"(?:聚焦|集聚发展|大力发展|重点发展|做强|打造|发展壮大)")
 FOCUS_ITEM_END = re.compile(r"(?:等)?(?:产业|领域|行业)?$")
@@ -78,11 +79,11 @@ def extract_relations(doc: Document, places: list[PlaceFact], projects: list[Pro
 
 
 def _hosts(doc: Document, projects: list[ProjectFact]) -> list[RelationFact]:
-    """The district a sentence is addressed to hosts the projects it names; a district hosts the branch named
+    """The district a clause is addressed to hosts the projects it names (and those of the clauses after it); a district hosts the branch named
     after it (某医院顺义院区, 某大学通州校区)."""
     facts = []
     for p in projects:
-        district = sentence_subject_district(doc, doc.sentences[p.sentence]) or branch_district(doc, p.start, p.end)
+        district = subject_district(doc, doc.sentences[p.sentence], p.start) or branch_district(doc, p.start, p.end)
         if district:
             facts.append(RelationFact(district, "district", "hosts", p.name, "project", p.start, p.end, p.sentence))
     return facts
@@ -98,10 +99,9 @@ def _supported_hosts(supported: list[RelationFact], projects: list[ProjectFact])
 def _focuses(doc: Document) -> list[RelationFact]:
     facts = []
     for sentence in doc.sentences:
-        district = sentence_subject_district(doc, sentence)
-        if not district:
-            continue
         for lead in FOCUS_LEAD.finditer(doc.text, sentence.start, sentence.end):
+            if not (district := subject_district(doc, sentence, lead.start())):
+                continue
             for start, end in _focus_items(doc.text, lead.end(), sentence.end):
                 facts.append(RelationFact(district, "district", "focuses_on", doc.text[start:end], "focus",
                                           start, end, sentence.index))
@@ -148,8 +148,9 @@ def _focus_items(text: str, start: int, ceiling: int) -> list[tuple[int, int]]:
         if (mod := MODIFIER.match(text, s, e)) is not None:
             s = mod.end()
         if e - s > SHORT_FOCUS:
-            if (found := FOCUS_SUFFIX.search(text, s, e)) is None:
-                continue
+            found = FOCUS_SUFFIX.search(text, s, e)
+            if found is None or word_end(text, found.end(), s, e) > found.end():
+                continue  # none, or a word cut short (长江经济|带重要节点城市)
             s, e = found.start(), found.end()
         if 2 <= e - s <= 12:
             items.append((s, e))
@@ -194,7 +195,7 @@ def _part_of(projects: list[ProjectFact], areas: set[str]) -> list[RelationFact]
 
 def _implements(doc: Document, projects: list[ProjectFact], actions: list[ActionFact]) -> list[RelationFact]:
     facts = []
-    things = [(p, "project") for p in projects if not sentence_subject_district(doc, doc.sentences[p.sentence])]
+    things = [(p, "project") for p in projects if not subject_district(doc, doc.sentences[p.sentence], p.start)]
     things += [(a, "program") for a in actions if a.level == "program"]
     for thing, kind in things:
         area = area_of(doc, doc.paragraphs[doc.sentences[thing.sentence].paragraph])
