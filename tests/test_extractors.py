@@ -173,6 +173,13 @@ def test_district_scope_is_taken_from_the_clause():
     assert [(o.scope, o.indicator) for o in found] == [("河西区", "地区生产总值")]
 
 
+def test_places_read_respectively_take_one_number_each():
+    found = extract_observations(doc_of(REVIEW + "河西区、南开区地区生产总值分别增长7%、6.5%。和平区和河东区分别新增企业300家和500家。"))
+    assert [(o.scope, o.indicator, o.quantity.value) for o in found] == [
+        ("河西区", "地区生产总值", 7.0), ("南开区", "地区生产总值", 6.5), ("和平区", "新增企业", 300.0),
+        ("河东区", "新增企业", 500.0)]
+
+
 def test_estimated_flag():
     found = extract_observations(doc_of(REVIEW + "全市地区生产总值预计达到2.3万亿元左右。"))
     assert found[0].estimated and found[0].qualifier == "左右"

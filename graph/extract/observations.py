@@ -368,8 +368,10 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
                       estimated="预计" in text[sentence.start:m.start()],
                       period=period_of(doc, sentence, m.start(), text[clause_start:clause_end]),
                       start=max(clause_start, m.start() - MAX_EVIDENCE_LEAD), end=m.end(), sentence=sentence.index)
+        # 甲县、乙县地区生产总值分别增长7%、6.5%: one place a number
+        own_scopes = [scopes[i]] if len(scopes) == len(mentions) > 1 and RESPECTIVELY.search(context) else scopes
         facts.extend(ObservationFact(indicator=n, scope=sc, scope_kind=scope_kind, **common)
-                     for sc in scopes for n in own_names)
+                     for sc in own_scopes for n in own_names)
     return facts
 
 
@@ -523,6 +525,8 @@ def _indicators(context: str, after: str, count: int = 1) -> list[str]:
     as many names as the clause has numbers (甲和乙人均住房面积32.9平方米、37.1平方米) is read one name a number."""
     respectively = RESPECTIVELY.search(context)
     subject = _clean_subject(context[:respectively.start()] if respectively else context)
+    if respectively and len(subject) < 2:  # 甲区和乙区分别新增企业300家和500家: the name follows 分别
+        subject = _clean_subject(context[respectively.end():])
     if len(subject) < 2 or _ends_in_verb(subject) or BATCH.fullmatch(subject):
         subject = _clean_subject(_noun_after(after)) or subject
     if not subject:
