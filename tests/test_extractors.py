@@ -216,6 +216,14 @@ def test_a_number_after_a_stage_verb_counts_what_follows_it():
     assert [o[0] for o in found] == ["甲乙重大项目", "丙丁产业基地", "戊己事项"]
 
 
+def test_whom_a_measure_reaches_is_named_with_the_measure():
+    found = observations(REVIEW + "甲乙服务保障措施惠及80余万高龄和失能失智老年人，丙丁试点惠及1.7万个家庭，戊己改造惠及3万多家庭，"
+                                  "庚辛服务覆盖300个小区。\n")
+    assert [(o[0], o[1], o[2], o[3]) for o in found] == [
+        ("甲乙服务保障措施惠及高龄和失能失智老年人", 8e5, "person", "余"), ("丙丁试点惠及家庭", 1.7e4, "count", None),
+        ("戊己改造惠及", 3e4, "household", "余"), ("庚辛服务覆盖小区", 300.0, "count", None)]
+
+
 def test_a_rate_named_only_by_its_time_is_the_rate_of_the_indicator_before_it_in_its_sentence():
     found = observations(REVIEW + "甲乙企业增长12%，平均每天新增3.5万户。丙丁增长5%。每年新增8万个。\n")
     assert [o[0] for o in found] == ["甲乙企业", "甲乙企业平均每天新增", "丙丁", "每年新增"]

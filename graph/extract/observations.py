@@ -34,8 +34,8 @@ RANK = (r"(?:(?:位居|稳居|居于|位列|排名|排在|跻身|进入|居|从|
 ROUND = (r"(?:突破|超过|超|达到|迈上|跨上|站上|破)(?P<bmult>万亿|千亿|百亿|亿)(?P<bunit>" + UNIT_PATTERN + r")"
          r"(?![A-Za-z0-9])")
 #: A count of people written as a multiplier and the people themselves: 20万就业困难人员, 30万群众.
-PEOPLE = (r"(?<![\dA-Za-z.．])(?P<pnum>[0-9][0-9,]*(?:\.[0-9]+)?)(?P<pmult>万|亿)(?P<ppost>余|多|左右|以上)?"
-          r"(?=[\u4e00-\u9fff]{0,6}?(?:人员|群众|居民|职工|农民工|学生|老人|儿童|人才|人口))")
+PEOPLE = (r"(?<![\dA-Za-z.．])(?P<pnum>[0-9][0-9,]*(?:\.[0-9]+)?)(?P<pyu>余|多)?(?P<pmult>万|亿)(?P<ppost>余|多|左右|以上)?"
+          r"(?=[\u4e00-\u9fff]{0,8}?(?:人员|群众|居民|职工|农民工|学生|老人|老年人|残疾人|儿童|人才|人口|劳动者|患者))")
 MENTION = re.compile(NUMBER + "|" + RANK.replace("(?P<num>", "(?P<rnum>") + "|" + PEOPLE + "|" + ROUND)
 #: 户 counts households (44万户居民, 平房2008户, 美丽庭院3100户) unless it counts firms (70万户市场主体: count).
 ENTITY_HOUSEHOLDS = re.compile(r"市场主体|经营主体|企业|商户|工商户|纳税人")
@@ -124,6 +124,9 @@ CLAUSE_BREAK = re.compile(r"[，。；]")
 NATIONAL_COMPARISON = re.compile(r"(?:高于|快于|低于|慢于|优于|好于|领先)(?:全国|全省)(?:平均水平?|平均)?")
 #: A rate named only by its time (…增长21.6%，平均每天新增1.2万户): the daily or yearly rate of the indicator before it.
 RATE_ONLY = re.compile(r"(?:平均)?(?:每天|每日|日均|每月|月均|每年|年均)(?:新增|增加|新设)?")
+#: Verbs of reaching people or places (甲乙措施惠及…老年人, 丙丁服务覆盖…小区): the thing before them and whom they
+#: reach name the number together.
+BENEFIT_VERB = re.compile(r"(?:惠及|覆盖|受益|帮扶|救助|资助)$")
 #: Verbs after which the number counts what follows it (印发693项行政许可事项, 拿出710亿元支持企业).
 COUNTING_VERB = re.compile(r"(?:印发|出台|制定|拿出|推出|设立|组建|认定|发布|公布|举办|培育|引进|建成|新建|打造)$")
 AMOUNT = re.compile(r"达到|达|为|增至|降至|突破|超过|总|规模|保持")
@@ -445,7 +448,7 @@ def _quantity(m: re.Match, text: str) -> tuple[Quantity | None, str | None]:
             quantity = parse_quantity(m.group("num"), (m.group("mult") or "") + m.group("unit"))
     except ValueError:
         return None, None  # no quantity (a word, or a number too long to be one): counted in the warnings
-    post = m.group("post") or m.group("yu1") or m.group("yu2") or m.group("ppost")
+    post = m.group("post") or m.group("yu1") or m.group("yu2") or m.group("ppost") or m.group("pyu")
     if post == "多":
         post = "余"
     pre = next((q for q in PRE_QUALIFIERS if text.endswith(q, 0, m.start())), None)
@@ -528,7 +531,10 @@ def _indicators(context: str, after: str, count: int = 1) -> list[str]:
     if respectively and len(subject) < 2:  # 甲区和乙区分别新增企业300家和500家: the name follows 分别
         subject = _clean_subject(context[respectively.end():])
     if len(subject) < 2 or _ends_in_verb(subject) or BATCH.fullmatch(subject):
-        subject = _clean_subject(_noun_after(after)) or subject
+        counted = _clean_subject(_noun_after(after))
+        # 甲乙措施惠及80余万老年人: who the measure reaches, not the people alone
+        subject = subject + counted if counted and len(subject) >= 4 and BENEFIT_VERB.search(subject) else (
+            counted or subject)
     if not subject:
         return [UNNAMED]
     parts = [_balanced(p) for p in ITEM_SPLIT.split(subject) if len(p) >= 2]
