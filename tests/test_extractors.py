@@ -224,6 +224,12 @@ def test_whom_a_measure_reaches_is_named_with_the_measure():
         ("戊己改造惠及", 3e4, "household", "余"), ("庚辛服务覆盖小区", 300.0, "count", None)]
 
 
+def test_a_count_of_people_without_a_unit_is_read_only_when_they_are_named_before_it():
+    found = observations(REVIEW + "甲乙运动参与人次超630万。丙丁贫困人口减少1240万，戊己总用户数近3500万，庚辛达到20万。\n")
+    assert [(o[0], o[1], o[2]) for o in found] == [("甲乙运动参与人次", 6.3e6, "person_time"),
+                                                   ("丙丁贫困人口", 1.24e7, "person")]
+
+
 def test_a_rate_named_only_by_its_time_is_the_rate_of_the_indicator_before_it_in_its_sentence():
     found = observations(REVIEW + "甲乙企业增长12%，平均每天新增3.5万户。丙丁增长5%。每年新增8万个。\n")
     assert [o[0] for o in found] == ["甲乙企业", "甲乙企业平均每天新增", "丙丁", "每年新增"]

@@ -36,7 +36,14 @@ ROUND = (r"(?:突破|超过|超|达到|迈上|跨上|站上|破)(?P<bmult>万亿
 #: A count of people written as a multiplier and the people themselves: 20万就业困难人员, 30万群众.
 PEOPLE = (r"(?<![\dA-Za-z.．])(?P<pnum>[0-9][0-9,]*(?:\.[0-9]+)?)(?P<pyu>余|多)?(?P<pmult>万|亿)(?P<ppost>余|多|左右|以上)?"
           r"(?=[\u4e00-\u9fff]{0,8}?(?:人员|群众|居民|职工|农民工|学生|老人|老年人|残疾人|儿童|人才|人口|劳动者|患者))")
-MENTION = re.compile(NUMBER + "|" + RANK.replace("(?P<num>", "(?P<rnum>") + "|" + PEOPLE + "|" + ROUND)
+#: A count of people written without a unit, its people named before it: 参与人次超630万, 贫困人口减少1240万 (see
+#: `PEOPLE_BEFORE`).
+BARE_PEOPLE = (r"(?<![\dA-Za-z.．])(?P<qnum>[0-9][0-9,]*(?:\.[0-9]+)?)(?P<qmult>万|亿)(?P<qpost>余|多)?"
+               r"(?=[，。；、）]|$)")
+PEOPLE_BEFORE = re.compile(r"(?P<noun>人次|人口|人数|老年人|人员|群众|居民)[\u4e00-\u9fff]{0,6}$")
+MAX_PEOPLE_GAP = 12
+MENTION = re.compile(NUMBER + "|" + RANK.replace("(?P<num>", "(?P<rnum>") + "|" + PEOPLE + "|" + ROUND + "|"
+                     + BARE_PEOPLE)
 #: 户 counts households (44万户居民, 平房2008户, 美丽庭院3100户) unless it counts firms (70万户市场主体: count).
 ENTITY_HOUSEHOLDS = re.compile(r"市场主体|经营主体|企业|商户|工商户|纳税人")
 #: A travel time before 圈 names a programme (15分钟便民生活圈), a stay before 免签 a visa policy (240小时过境免签):
@@ -444,11 +451,15 @@ def _quantity(m: re.Match, text: str) -> tuple[Quantity | None, str | None]:
             return parse_quantity("1", m.group("bmult") + m.group("bunit")), None
         if m.group("pnum"):
             quantity = parse_quantity(m.group("pnum"), m.group("pmult") + "人")
+        elif m.group("qnum"):
+            people = PEOPLE_BEFORE.search(text, max(0, m.start() - MAX_PEOPLE_GAP), m.start())
+            quantity = parse_quantity(m.group("qnum"), m.group("qmult") + ("人次" if people["noun"] == "人次" else "人"))
         else:
             quantity = parse_quantity(m.group("num"), (m.group("mult") or "") + m.group("unit"))
     except ValueError:
         return None, None  # no quantity (a word, or a number too long to be one): counted in the warnings
-    post = m.group("post") or m.group("yu1") or m.group("yu2") or m.group("ppost") or m.group("pyu")
+    post = (m.group("post") or m.group("yu1") or m.group("yu2") or m.group("ppost") or m.group("pyu")
+            or m.group("qpost"))
     if post == "多":
         post = "余"
     pre = next((q for q in PRE_QUALIFIERS if text.endswith(q, 0, m.start())), None)
@@ -477,6 +488,8 @@ def _is_name_or_label(text: str, m: re.Match, sentence: Sentence) -> bool:
         return _rank_value(m) is None
     if m.group("pnum") or m.group("bmult"):
         return False
+    if m.group("qnum"):  # 3500万 alone counts no people unless they are named right before it
+        return PEOPLE_BEFORE.search(text, max(sentence.start, m.start() - MAX_PEOPLE_GAP), m.start()) is None
     before = text[sentence.start:m.start()]
     if before.count("“") > before.count("”") or before.endswith("第"):
         return True
