@@ -230,6 +230,13 @@ def test_a_count_of_people_without_a_unit_is_read_only_when_they_are_named_befor
                                                    ("丙丁贫困人口", 1.24e7, "person")]
 
 
+def test_a_change_from_one_level_to_another_names_its_indicator_once_and_reads_thousands_after_wan():
+    found = observations(REVIEW + "甲乙充足率从2007年底的8.4%提升到去年底的13.3%。丙丁利润由上年下降2.3%转为增长8.5%。"
+                                  "戊己里程从9000多公里增加到2万5千公里。\n")
+    assert [(o[0], o[1]) for o in found] == [("甲乙充足率", 8.4), ("甲乙充足率", 13.3), ("丙丁利润", -2.3),
+                                             ("丙丁利润", 8.5), ("戊己里程", 9000.0), ("戊己里程", 25000.0)]
+
+
 def test_a_rate_named_only_by_its_time_is_the_rate_of_the_indicator_before_it_in_its_sentence():
     found = observations(REVIEW + "甲乙企业增长12%，平均每天新增3.5万户。丙丁增长5%。每年新增8万个。\n")
     assert [o[0] for o in found] == ["甲乙企业", "甲乙企业平均每天新增", "丙丁", "每年新增"]

@@ -23,7 +23,7 @@ from .places import AREA_HEADS, area_mentions, district_mentions
 from .projects import LEVEL_OPENING, PROJECT_HEADS, extract_projects, project_spans_by_sentence
 
 NUMBER = (r"(?<![\dA-Za-z.．０-９\-—～~+＋])(?P<num>[0-9０-９][0-9０-９,]*(?:[.．][0-9０-９]+)?)"
-          r"(?P<yu1>余|多)?(?P<mult>" + MULTIPLIER_PATTERN + r")?(?P<yu2>余|多)?"
+          r"(?P<yu1>余|多)?(?P<mult>" + MULTIPLIER_PATTERN + r")?(?:(?<=万)(?P<kilo>[1-9])千)?(?P<yu2>余|多)?"
           r"(?P<unit>" + UNIT_PATTERN + r")(?P<post>左右|以上|以内|以下|多)?(?![A-Za-z0-9])")
 #: A rank: 位居全国第三, 居全球城市首位, 跻身全球前三位, 考核全国第一, 从第9名提升至第2名 (see `_rank_value`).
 RANK = (r"(?:(?:位居|稳居|居于|位列|排名|排在|跻身|进入|居|从|至)(?:全国|全球|世界|全省|全市|同类城市|[\u4e00-\u9fff]{0,6}城市)?"
@@ -68,6 +68,9 @@ TRAILING_VERBS = re.compile(
     r"提高|提升|上升|回升|上涨|扩大|下降|降低|减少|增加|稳居|位居|居|跃|(?<!安)排|拟安排|安排|(?<=目标)拟?定|首次|率先|持续|继续|快于|高于|低于|占|了|在|到|"
     r"于|至|的|之|约|近|超|由|每人每年|平均每|平均|平稳|每年|每|已经|已|又|再|共计|共|跃升到|跃升|跃居|蝉联|至少|人均|将|使|有望|"
     r"大幅度|大幅|明显|显著|较快|快速)+$")
+#: Where a change written from one level to another starts in a name (资本充足率|从2007年底的8.4%提升到去年底的,
+#: 工业企业利润|由上年下降2.3%转为): the name ends before it.
+CHANGE_START = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:从|由)(?:[0-9]|上年|去年|前年).*$")
 LEADING_NOISE = re.compile(r"^(?:[一二三四五六七八九十]?是|我们|其中|同时|并|和|及|以及|与|累计|率先|的|但|要|由|把|将|再(?!生|制造|就业|贷款|融资|保险|担保|分配)|，|、)+")
 #: A number counting the list before it (甲乙、丙丁等8个), or a count after the list's kind (甲乙、丙丁等国家集群4个).
 LIST_COUNT = re.compile(r"等(?:" + "|".join(PRE_QUALIFIERS) + r")?$")
@@ -455,7 +458,8 @@ def _quantity(m: re.Match, text: str) -> tuple[Quantity | None, str | None]:
             people = PEOPLE_BEFORE.search(text, max(0, m.start() - MAX_PEOPLE_GAP), m.start())
             quantity = parse_quantity(m.group("qnum"), m.group("qmult") + ("人次" if people["noun"] == "人次" else "人"))
         else:
-            quantity = parse_quantity(m.group("num"), (m.group("mult") or "") + m.group("unit"))
+            quantity = parse_quantity(_with_thousands(m.group("num"), m.group("kilo")),
+                                      (m.group("mult") or "") + m.group("unit"))
     except ValueError:
         return None, None  # no quantity (a word, or a number too long to be one): counted in the warnings
     post = (m.group("post") or m.group("yu1") or m.group("yu2") or m.group("ppost") or m.group("pyu")
@@ -464,6 +468,15 @@ def _quantity(m: re.Match, text: str) -> tuple[Quantity | None, str | None]:
         post = "余"
     pre = next((q for q in PRE_QUALIFIERS if text.endswith(q, 0, m.start())), None)
     return quantity, post or pre
+
+
+def _with_thousands(number: str, thousands: str | None) -> str:
+    """The number of 万 written with its thousands after it: 1万6千 → 1.6 (万).
+
+    >>> _with_thousands("1", "6"), _with_thousands("12", None)
+    ('1.6', '12')
+    """
+    return number if thousands is None else f"{number}.{thousands}"
 
 
 def _rank_value(m: re.Match) -> str | None:
@@ -640,6 +653,7 @@ def _clean_subject(text: str) -> str:
     text = COMPARISON_PREFIX.sub("", text)
     text = SCOPE_PREFIX.sub("", text)
     text = SCOPE_PREFIX.sub("", LEADING_NOISE.sub("", re.sub(r"^预计", "", text)))  # again: 今年的…, 预计全市…
+    text = CHANGE_START.sub("", text)
     previous = None
     while previous != text:
         previous = text
