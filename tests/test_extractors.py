@@ -237,6 +237,11 @@ def test_a_change_from_one_level_to_another_names_its_indicator_once_and_reads_t
                                              ("丙丁利润", 8.5), ("戊己里程", 9000.0), ("戊己里程", 25000.0)]
 
 
+def test_adverbs_and_existentials_opening_a_clause_are_not_in_the_name():
+    found = observations(PLAN + "今年也要再减少甲乙贫困人口1000万人以上。还有丙丁企业300家。\n")
+    assert [o[0] for o in found] == ["减少甲乙贫困人口", "丙丁企业"]
+
+
 def test_a_rate_named_only_by_its_time_is_the_rate_of_the_indicator_before_it_in_its_sentence():
     found = observations(REVIEW + "甲乙企业增长12%，平均每天新增3.5万户。丙丁增长5%。每年新增8万个。\n")
     assert [o[0] for o in found] == ["甲乙企业", "甲乙企业平均每天新增", "丙丁", "每年新增"]
