@@ -465,6 +465,12 @@ def test_the_modal_opening_a_lead_is_not_part_of_the_task():
     assert [a[0] for a in actions(body) if a[1] == "task"] == ["精准谋划招引项目", "要素市场化配置改革"]
 
 
+def test_the_number_of_a_numbered_lead_is_not_part_of_the_task():
+    body = (PLAN + "（一）推动甲乙升级\n1.做强丙丁制造业。实施戊己行动。\n（2）发展庚辛服务业。推进壬癸建设。\n"
+            "（二）改善民生。①稳定就业。城镇新增就业3万人。\n")
+    assert [a[0] for a in actions(body) if a[1] == "task"] == ["做强丙丁制造业", "发展庚辛服务业", "稳定就业"]
+
+
 def test_a_sentence_stating_something_leads_no_task():
     body = (REVIEW + "（一）甲乙进一步增强。新建实验室。\n" + PLAN +
             "（一）在扩大内需上持续加力。消费是经济增长的主引擎。甲乙大桥建成通车。千方百计促进消费需求。\n"

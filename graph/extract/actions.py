@@ -29,6 +29,8 @@ TEN_ACTION = re.compile(r"^实施(?P<name>.{2,30}?行动)$")
 #: A task lead sentence is short and states one thing; longer openings are ordinary prose.
 MAX_TASK = 40
 MIN_TASK = 2
+#: The number of a numbered lead: 1. 1、 （1） ①.
+LEAD_NUMBER = re.compile(r"(?:[0-9]{1,2}[.．、]|[（(][0-9]{1,2}[）)]|[①-⑳])\s*")
 #: The modal opening a lead (要精准谋划招引项目) is not part of the task's name; 要素 is a word.
 MODAL = re.compile(r"要(?![素点求件闻害务])")
 #: …and one holding a number is a result or a target, not a lead (全年实施项目1.6万个).
@@ -261,7 +263,7 @@ def _inline_tasks(doc: Document, heading: Paragraph) -> list[ActionFact]:
     if doc.part_of(heading) != "plan" or area.level != "work_area":
         return []
     leads = [_lead(doc, sentence, area) for sentence in doc.sentences_in(heading)[1:]
-             if not DIGIT.search(doc.text, sentence.start, sentence.end)]
+             if not DIGIT.search(doc.text, _after_lead_number(doc, sentence), sentence.end)]
     return [lead for lead in leads if lead is not None]
 
 
@@ -272,10 +274,17 @@ def _lead(doc: Document, sentence: Sentence, area: ActionFact | None) -> ActionF
         return None
     if STATEMENT.search(doc.text, sentence.start, end):
         return None
-    start = sentence.start + (MODAL.match(doc.text, sentence.start, end) is not None)
+    start = _after_lead_number(doc, sentence)
+    start += MODAL.match(doc.text, start, end) is not None
     if end - start < MIN_TASK:
         return None  # 要。: no name
     return ActionFact(doc.text[start:end], "task", area and area.name, start, end, sentence.index)
+
+
+def _after_lead_number(doc: Document, sentence: Sentence) -> int:
+    """Where a lead starts after its number (1.做强先进制造业。: the number is no part of the task)."""
+    number = LEAD_NUMBER.match(doc.text, sentence.start, sentence.end)
+    return number.end() if number else sentence.start
 
 
 def _programs(doc: Document) -> list[ActionFact]:
