@@ -20,6 +20,8 @@ from ..vocab import word_list
 #: Generic heads of functional-area names, and those that name an area on their own (data: graph/data/).
 AREA_HEADS = word_list("area_heads")
 STANDALONE_AREAS = word_list("standalone_areas")
+#: What may open a grown area name without being part of it: a count (230项) or a level word (字段级, 市级).
+AREA_LEAD = re.compile(r".*[0-9０-９][个项家所座条批处]|[\u4e00-\u9fff]{1,3}级(?=[\u4e00-\u9fff]{3})")
 #: Quoted one-character city nicknames used as areas: “津城”, “滨城” (not slogans such as “光伏长城”, “一座城”).
 QUOTED_CITY = re.compile(r"“([\u4e00-\u9fff]城)”")
 #: The number words that open an area list name (五大开发区).
@@ -64,6 +66,7 @@ def area_mentions(doc: Document) -> list[PlaceFact]:
     district_names = {m.division.name for m in district_mentions(doc)}
     spans: dict[tuple[int, int], str] = {}
     for s, e in _AREA_FINDER.find(doc.text):
+        s += _area_name_start(doc.text[s:e])
         spans[(s, e)] = doc.text[s:e]
     inside_names = {i for s, e in spans for i in range(s, e)}
     for m in re.finditer("|".join(STANDALONE_AREAS), doc.text):
@@ -100,6 +103,17 @@ def names_a_place(doc: Document, start: int, end: int) -> bool:
         return True
     gazetteer = _external_gazetteer_of(doc.meta.region)
     return bool(gazetteer and gazetteer.find(doc.text, start, end))
+
+
+def _area_name_start(name: str) -> int:
+    """Where an area's name starts in a name grown back over a count or a level word (累计推出230项|甲乙自贸试验区,
+    字段级|自贸试验区): after them.
+
+    >>> [_area_name_start(n) for n in ("累计推出230项甲乙自贸试验区", "字段级自贸试验区", "甲乙综保区")]
+    [8, 3, 0]
+    """
+    cut = AREA_LEAD.match(name)
+    return cut.end() if cut else 0
 
 
 def _is_area_name(name: str, district_names: set[str]) -> bool:
