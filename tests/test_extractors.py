@@ -268,6 +268,8 @@ def test_external_places_are_not_districts():
 def test_an_area_name_starts_after_a_count_or_a_level_word_grown_into_it():
     places = extract_places(doc_of(REVIEW + "累计推出230项甲乙自贸试验区制度创新成果，形成字段级丙丁综保区数据清单。"))
     assert [p.name for p in places if p.kind == "area"] == ["甲乙自贸试验区", "丙丁综保区"]
+    places = extract_places(doc_of(PLAN + "编制甲乙航空港区规划。"))
+    assert [p.name for p in places if p.kind == "area"] == ["甲乙航空港区"]
 
 
 # --- projects ------------------------------------------------------------------------------------------

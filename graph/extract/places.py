@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from ..document import Document
 from ..gazetteer import NATIONAL, ExternalPlaceGazetteer, PlaceGazetteer, PlaceMatch, find_region
 from ..names import NameFinder
+from ..segment import cut, word_tags
 from ..vocab import word_list
 
 #: Generic heads of functional-area names, and those that name an area on their own (data: graph/data/).
@@ -22,6 +23,7 @@ AREA_HEADS = word_list("area_heads")
 STANDALONE_AREAS = word_list("standalone_areas")
 #: What may open a grown area name without being part of it: a count (230项) or a level word (字段级, 市级).
 AREA_LEAD = re.compile(r".*[0-9０-９][个项家所座条批处]|[\u4e00-\u9fff]{1,3}级(?=[\u4e00-\u9fff]{3})")
+MIN_AREA_REST = 3
 #: Quoted one-character city nicknames used as areas: “津城”, “滨城” (not slogans such as “光伏长城”, “一座城”).
 QUOTED_CITY = re.compile(r"“([\u4e00-\u9fff]城)”")
 #: The number words that open an area list name (五大开发区).
@@ -106,14 +108,18 @@ def names_a_place(doc: Document, start: int, end: int) -> bool:
 
 
 def _area_name_start(name: str) -> int:
-    """Where an area's name starts in a name grown back over a count or a level word (累计推出230项|甲乙自贸试验区,
-    字段级|自贸试验区): after them.
+    """Where an area's name starts in a name grown back over a count, a level word or a verb (累计推出230项|甲乙自贸试验区,
+    字段级|自贸试验区, 编制|郑州航空港区): after them.
 
-    >>> [_area_name_start(n) for n in ("累计推出230项甲乙自贸试验区", "字段级自贸试验区", "甲乙综保区")]
-    [8, 3, 0]
+    >>> [_area_name_start(n) for n in ("累计推出230项甲乙自贸试验区", "字段级自贸试验区", "甲乙综保区", "编制甲乙港区")]
+    [8, 3, 0, 2]
     """
-    cut = AREA_LEAD.match(name)
-    return cut.end() if cut else 0
+    lead = AREA_LEAD.match(name)
+    start = lead.end() if lead else 0
+    first = cut(name[start:])[0]
+    if word_tags().get(first, "") == "v" and len(name) - start - len(first) >= MIN_AREA_REST:
+        start += len(first)  # 编制|郑州航空港区: the verb before the name
+    return start
 
 
 def _is_area_name(name: str, district_names: set[str]) -> bool:
