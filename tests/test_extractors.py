@@ -542,7 +542,7 @@ def test_a_programme_completed_is_named_without_its_round():
 
 def test_a_policy_document_loses_the_verbs_and_the_laws_before_it_and_names_no_issuer_alone():
     found = programmes(PLAN + "（一）聚焦创新，着力发展\n全面实施民法典和优化甲乙环境条例，落实好促进丙丁若干措施，"
-                              "实施能源安全新战略和戊己行动方案，落实省委实施办法。\n")
+                              "实施能源安全新战略和戊己行动方案，落实省委实施办法。认真贯彻中央改革决定和市委实施意见。\n")
     assert found == ["优化甲乙环境条例", "促进丙丁若干措施", "能源安全新战略", "戊己行动方案"]
 
 

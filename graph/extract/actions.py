@@ -328,7 +328,7 @@ def _programs(doc: Document) -> list[ActionFact]:
             continue
         last_end = e
         fact = ActionFact(name + _quoted_rows_head(text, name, e), "program", None, s, e, sentence.index)
-        facts += [q for f in _each_listed(fact) for q in _each_quoted(f)]
+        facts += [q for f in _each_listed(fact) for q in _each_quoted(f) if not ISSUER_ONLY.fullmatch(q.name)]
     return sorted(facts + series, key=lambda a: (a.start, a.end))
 
 
