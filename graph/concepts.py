@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .vocab import word_list
+from .vocab import word_list, word_table
 
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 GK = "https://w3id.org/govkg/ontology#"
@@ -109,12 +109,23 @@ class IndicatorScheme:
             concept = self._labels.get(key + "增长")  # 经济增长7% names the GDP's growth
         if concept is None:
             found = next((key[i:] for i in range(len(key) - MIN_CONTAINED + 1)
-                          if key[i:] in self._labels and SCOPE_PREFIX.match(key[:i])), None)
+                          if key[i:] in self._labels and _opens_a_name(key[:i], measure)), None)
             concept = self._labels[found] if found else None
         return concept if concept is not None and _unit_fits(concept, measure, unit_norm) else None
 
     def by_pref_label(self, label: str) -> Concept | None:
         return next((c for c in self.concepts.values() if c.pref_label == label), None)
+
+
+def _opens_a_name(prefix: str, measure: str) -> bool:
+    """What may come before a label in a name of its indicator: a scope (全市地区生产总值), or for work done in the
+    period the verbs of that work (新建和改造高标准农田)."""
+    return bool(SCOPE_PREFIX.match(prefix)) or (measure == "increment" and bool(_work_prefix().fullmatch(prefix)))
+
+
+@lru_cache(maxsize=1)
+def _work_prefix() -> re.Pattern:
+    return re.compile("(?:" + "|".join(sorted(word_table("work_verbs")["prefix"], key=len, reverse=True)) + ")+")
 
 
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
@@ -128,8 +139,9 @@ def _unit_fits(concept: Concept, measure: str, unit_norm: str) -> bool:
     return concept.unit_family == unit_norm or unit_norm in COMPATIBLE_UNITS.get(concept.unit_family, ())
 
 
-#: Units an indicator of a unit family may also be stated in (粮食产量 in 亿斤 or 万吨; 接待游客 in 万人 or 万人次).
-COMPATIBLE_UNITS = {"jin": ("t",), "person": ("person_time",), "person_time": ("person",)}
+#: Units an indicator of a unit family may also be stated in (粮食产量 in 亿斤 or 万吨; 接待游客 in 万人 or 万人次;
+#: 实际使用外资 in 元 or 美元).
+COMPATIBLE_UNITS = {"jin": ("t",), "person": ("person_time",), "person_time": ("person",), "CNY": ("USD",)}
 
 
 def _key(label: str) -> str:

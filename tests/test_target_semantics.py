@@ -42,6 +42,9 @@ def test_the_scheme_has_the_headline_indicators_and_at_least_sixty_concepts():
     ("居民消费价格涨幅", "share", "percent", "居民消费价格"),
     ("赤字率拟按", "share", "percent", "赤字率"),
     ("经济", "growth_rate", "percent", "地区生产总值"),  # 经济增长5%
+    ("新建和改造高标准农田", "increment", "mu", "高标准农田"),  # work done: the thing's indicator
+    ("新增规模以上工业企业", "increment", "count", "规模以上工业企业"),
+    ("实际使用外资", "amount", "USD", "实际使用外资"),  # money in 美元 is money
 ])
 def test_names_reports_write_map_to_one_concept(name, measure, unit, label):
     assert indicator_scheme().match(name, measure, unit).pref_label == label
@@ -51,6 +54,8 @@ def test_names_reports_write_map_to_one_concept(name, measure, unit, label):
     ("甲乙生产总值", "growth_rate", "percent"),  # a different indicator that ends like GDP
     ("城镇新增就业", "amount", "CNY"),  # jobs are not money
     ("新台阶", "amount", "jin"),
+    ("新建和改造高标准农田", "amount", "mu"),  # a verb of work before a stock is no name of it
+    ("甲乙改造高标准农田", "increment", "mu"),  # nor is anything else
 ])
 def test_what_is_not_the_indicator_gets_no_concept(name, measure, unit):
     assert indicator_scheme().match(name, measure, unit) is None
