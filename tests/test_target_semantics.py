@@ -45,6 +45,9 @@ def test_the_scheme_has_the_headline_indicators_and_at_least_sixty_concepts():
     ("新建和改造高标准农田", "increment", "mu", "高标准农田"),  # work done: the thing's indicator
     ("新增规模以上工业企业", "increment", "count", "规模以上工业企业"),
     ("实际使用外资", "amount", "USD", "实际使用外资"),  # money in 美元 is money
+    ("培育高新技术企业", "increment", "count", "高新技术企业"),
+    ("经济增长预期目标", "growth_rate", "percent", "地区生产总值"),
+    ("高校毕业生", "amount", "person", "高校毕业生人数"),
 ])
 def test_names_reports_write_map_to_one_concept(name, measure, unit, label):
     assert indicator_scheme().match(name, measure, unit).pref_label == label
