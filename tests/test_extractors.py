@@ -1089,6 +1089,12 @@ def projects_of(sentence: str) -> list[tuple[str, str]]:
     return [(p.name, p.stage) for p in run_pipeline(doc).projects]
 
 
+def test_an_uncounted_list_of_common_words_closed_by_projects_lists_fields_not_projects():
+    assert projects_of("加快扩能、垃圾焚烧发电等项目建设。") == []
+    assert [n for n, _ in projects_of("加快徐大堡核电、华电铁岭绿色氨醇等能源项目建设。")] == [
+        "徐大堡核电能源项目", "华电铁岭绿色氨醇能源项目"]
+
+
 def test_a_list_item_joining_two_headed_names_is_two_projects():
     assert projects_of("加快甲乙、丙丁高铁和戊己城际铁路等重大项目建设，推进庚辛科学中心与壬癸基地等项目建设，"
                        "推进子丑和寅卯产业园等项目建设。") == [

@@ -108,6 +108,10 @@ PHASE = re.compile(r"(?:(?:南延|北延|东延|西延)(?:[一二三四五首]�
 MIN_PHASED_BASE = 3
 #: A campus, branch or station named by the district it is in: 友谊医院顺义院区, 某大学通州校区, 丰台站.
 BRANCH_HEAD = re.compile(r"院区|校区|分院|分校|园区|站")
+#: Part-of-speech tags of common words (nouns, verbal nouns, verbs, adjectives, distinguishing words, locatives):
+#: a word tagged otherwise, or unknown to the dictionary, is a proper name (a place, a firm).
+COMMON_TAGS = frozenset(("n", "vn", "v", "a", "an", "b", "f", "d", "ad", "l"))
+MIN_FIELD_LIST = 2
 LIST_SPLIT = re.compile(r"、")
 #: What joins two names in one list item (甲乙高铁和丙丁城际铁路): each of at least three characters.
 JOINED_PAIR = re.compile(r"(?<=[\u4e00-\u9fff”]{3})(?:和|以及|及|与)(?=[\u4e00-\u9fff“]{3})")
@@ -325,10 +329,22 @@ def _name_spans(text: str, sentence: Sentence) -> list[tuple[int, int]]:
         for m in PROJECT_LIST.finditer(text, sentence.start, sentence.end):
             earlier = [e.end() for e in LIST_ETC_MARK.finditer(text, m.start("items"), m.end("items"))]
             # 在甲、乙等区域开展丙丁等项目监测: the list ends at the last 等 before its own
-            spans.update(_list_items(text, max([m.start("items")] + earlier), m.end("items")))
+            items = _list_items(text, max([m.start("items")] + earlier), m.end("items"))
+            if not _lists_fields(text, items, text[m.end("items"):m.end()]):
+                spans.update(items)
     return [sp for sp in _drop_nested(sorted(spans)) if not _quote_fragment(text, sentence.start, *sp)
             and text[sp[0]:sp[1]].strip("“”") not in STANDALONE_AREAS and not _counted_kind(text, sp[1])
             and not SELECTION_VERB.search(text, max(sentence.start, sp[0] - 4), sp[0])]
+
+
+def _lists_fields(text: str, items: list[tuple[int, int]], kind: str) -> bool:
+    """An uncounted list of projects whose items are all common words lists fields of work (扩能、垃圾焚烧发电等项目),
+    not projects; one naming a place or a proper name (徐大堡核电、华电铁岭绿色氨醇等能源项目) or counted (甲乙、丙丁等
+    13个项目) lists projects."""
+    if re.search(r"\d", kind) or len(items) < MIN_FIELD_LIST:
+        return False  # one item may be a firm's name made of common words (大连新达盟等重大外资项目)
+    tags = word_tags()
+    return all(tags.get(token, "")[:2] in COMMON_TAGS for s, e in items for token in cut(text[s:e]))
 
 
 def _staged_subjects(text: str, sentence: Sentence) -> list[tuple[int, int]]:
