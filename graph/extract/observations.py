@@ -496,7 +496,8 @@ def _rank_value(m: re.Match) -> str | None:
 
 
 def _is_name_or_label(text: str, m: re.Match, sentence: Sentence) -> bool:
-    """Numbers inside quotes, after 第, or naming a programme (20项民心工程, 稳经济35条) are not observations."""
+    """Numbers inside quotes, after 第, naming a programme (20项民心工程, 稳经济35条) or a class (30万吨级) are not
+    observations."""
     if m.group("rhead"):
         return _rank_value(m) is None
     if m.group("pnum") or m.group("bmult"):
@@ -508,6 +509,8 @@ def _is_name_or_label(text: str, m: re.Match, sentence: Sentence) -> bool:
         return True
     unit = m.group("unit")
     after = text[m.end():m.end() + 12]
+    if after.startswith("级"):
+        return True  # 30万吨级航道, 百万千瓦级电站: a class the name holds, not a quantity
     if unit in ("分钟", "小时") and TIME_CIRCLE.match(after):
         return True
     if unit in ("项", "条") and PROGRAM_AFTER.match(after):
