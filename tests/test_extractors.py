@@ -181,6 +181,12 @@ def test_places_read_respectively_take_one_number_each():
         ("河东区", "新增企业", 500.0)]
 
 
+def test_a_count_right_after_a_list_ending_in_a_place_counts_across_the_list():
+    found = extract_observations(doc_of(PLAN + "加快建设甲乙、西青、丙丁、武清4座抽水蓄能电站。西青区新建公园3座。"))
+    assert [(o.scope, o.indicator, o.quantity.value) for o in found] == [
+        ("天津市", "抽水蓄能电站", 4.0), ("西青区", "新建公园", 3.0)]
+
+
 def test_estimated_flag():
     found = extract_observations(doc_of(REVIEW + "全市地区生产总值预计达到2.3万亿元左右。"))
     assert found[0].estimated and found[0].qualifier == "左右"

@@ -258,10 +258,11 @@ def _counted_list_start(text: str, clause_start: int, mention: re.Match, places:
 
 
 def _after_a_place_row(text: str, places: list[PlaceMatch], mention: re.Match) -> bool:
-    """The number right after a row of two or more places joined by 、 or 和 (甲市、乙市3个…) counts across them."""
+    """The number right after the last of a list of places (甲市、乙市3个…; 哇让、同德、德令哈4座, some items no
+    division) counts across the list."""
     row = [p for p in places if p.end <= mention.start()]
-    return len(row) >= 2 and row[-1].end == mention.start() and bool(
-        PLACE_JOINER.fullmatch(text[row[-2].end:row[-1].start]))
+    return bool(row) and row[-1].end == mention.start() and row[-1].start > 0 and bool(
+        PLACE_JOINER.fullmatch(text, row[-1].start - 1, row[-1].start))
 
 
 def _subject_row_end(text: str, places: list[PlaceMatch]) -> int:
