@@ -249,6 +249,13 @@ def test_adverbs_and_existentials_opening_a_clause_are_not_in_the_name():
     assert [o[0] for o in found] == ["减少甲乙贫困人口", "丙丁企业"]
 
 
+def test_a_rate_per_month_keeps_its_unit_and_a_circled_number_opens_no_name():
+    found = extract_observations(doc_of(PLAN + "⑤甲乙低保标准提高到不低于740元/月和485元/月，丙丁补贴标准提高到每人100元/月。\n"))
+    assert [(o.indicator, o.quantity.value, o.quantity.unit, o.quantity.unit_norm) for o in found] == [
+        ("甲乙低保标准", 740.0, "元/月", "CNY"), ("甲乙低保标准", 485.0, "元/月", "CNY"),
+        ("丙丁补贴标准", 100.0, "元/月", "CNY")]
+
+
 def test_a_rate_named_only_by_its_time_is_the_rate_of_the_indicator_before_it_in_its_sentence():
     found = observations(REVIEW + "甲乙企业增长12%，平均每天新增3.5万户。丙丁增长5%。每年新增8万个。\n")
     assert [o[0] for o in found] == ["甲乙企业", "甲乙企业平均每天新增", "丙丁", "每年新增"]

@@ -24,7 +24,8 @@ from .projects import LEVEL_OPENING, PROJECT_HEADS, extract_projects, project_sp
 
 NUMBER = (r"(?<![\dA-Za-z.．０-９\-—～~+＋])(?P<num>[0-9０-９][0-9０-９,]*(?:[.．][0-9０-９]+)?)"
           r"(?P<yu1>余|多)?(?P<mult>" + MULTIPLIER_PATTERN + r")?(?:(?<=万)(?P<kilo>[1-9])千)?(?P<yu2>余|多)?"
-          r"(?P<unit>" + UNIT_PATTERN + r")(?P<post>左右|以上|以内|以下|多)?(?![A-Za-z0-9])")
+          r"(?P<unit>" + UNIT_PATTERN + r")(?P<per>/(?:月|年|人|天|日|吨|亩))?(?P<post>左右|以上|以内|以下|多)?"
+          r"(?![A-Za-z0-9])")
 #: A rank: 位居全国第三, 居全球城市首位, 跻身全球前三位, 考核全国第一, 从第9名提升至第2名 (see `_rank_value`).
 RANK = (r"(?:(?:位居|稳居|居于|位列|排名|排在|跻身|进入|居|从|至)(?:全国|全球|世界|全省|全市|同类城市|[\u4e00-\u9fff]{0,6}城市)?"
         r"|(?<=[\u4e00-\u9fff])(?:全国|全球|世界|全省)(?:各城市|城市)?)"
@@ -66,12 +67,12 @@ SCOPE_PREFIX = re.compile(r"^(?:全市|全区|全省|我市|全国)(?:范围内|
 TRAILING_VERBS = re.compile(
     r"(?:不少于|不低于|不超过|预计|力争|努力|稳定|保持在|保持|控制在|控制|达到|达|为|实现|增长|年均|分别|均|突破|超过|增至|降至|降到|"
     r"提高|提升|上升|回升|上涨|扩大|下降|降低|减少|增加|稳居|位居|居|跃|(?<!安)排|拟安排|安排|(?<=目标)拟?定|首次|率先|持续|继续|快于|高于|低于|占|了|在|到|"
-    r"于|至|的|之|约|近|超|由|每人每年|平均每|平均|平稳|每年|每|已经|已|又|再|共计|共|跃升到|跃升|跃居|蝉联|至少|人均|将|使|有望|"
+    r"于|至|的|之|约|近|超|由|每人每年|每人|平均每|平均|平稳|每年|每|已经|已|又|再|共计|共|跃升到|跃升|跃居|蝉联|至少|人均|将|使|有望|"
     r"大幅度|大幅|明显|显著|较快|快速)+$")
 #: Where a change written from one level to another starts in a name (资本充足率|从2007年底的8.4%提升到去年底的,
 #: 工业企业利润|由上年下降2.3%转为): the name ends before it.
 CHANGE_START = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:从|由)(?:[0-9]|上年|去年|前年).*$")
-LEADING_NOISE = re.compile(r"^(?:[一二三四五六七八九十]?是|我们|其中|同时|(?:还|又|共)有|也|还(?!款|贷|原|本)|并|和|及|以及|与|累计|率先|的|但|要|由|把|将|再(?!生|制造|就业|贷款|融资|保险|担保|分配)|，|、)+")
+LEADING_NOISE = re.compile(r"^(?:[①-⑳]|[一二三四五六七八九十]?是|我们|其中|同时|(?:还|又|共)有|也|还(?!款|贷|原|本)|并|和|及|以及|与|累计|率先|的|但|要|由|把|将|再(?!生|制造|就业|贷款|融资|保险|担保|分配)|，|、)+")
 #: A number counting the list before it (甲乙、丙丁等8个), or a count after the list's kind (甲乙、丙丁等国家集群4个).
 LIST_COUNT = re.compile(r"等(?:" + "|".join(PRE_QUALIFIERS) + r")?$")
 LIST_KIND_COUNT = re.compile(LIST_ETC + r"[\u4e00-\u9fff“”]{1,12}$")
@@ -461,6 +462,8 @@ def _quantity(m: re.Match, text: str) -> tuple[Quantity | None, str | None]:
         else:
             quantity = parse_quantity(_with_thousands(m.group("num"), m.group("kilo")),
                                       (m.group("mult") or "") + m.group("unit"))
+            if m.group("per"):  # 740元/月: a rate per month, written so
+                quantity = replace(quantity, unit=quantity.unit + m.group("per"))
     except ValueError:
         return None, None  # no quantity (a word, or a number too long to be one): counted in the warnings
     post = (m.group("post") or m.group("yu1") or m.group("yu2") or m.group("ppost") or m.group("pyu")
