@@ -11,8 +11,8 @@ import re
 from itertools import accumulate
 from dataclasses import dataclass, replace
 
-from ..document import Document, Sentence
 from ..concepts import clean_indicator_name
+from ..document import Document, Sentence
 from ..gazetteer import PlaceMatch
 from ..names import LIST_ETC, grow_backwards
 from ..quantity import MAX_DIGITS, MULTIPLIER_PATTERN, UNIT_PATTERN, Quantity, parse_quantity
@@ -72,7 +72,8 @@ TRAILING_VERBS = re.compile(
 #: Where a change written from one level to another starts in a name (资本充足率|从2007年底的8.4%提升到去年底的,
 #: 工业企业利润|由上年下降2.3%转为): the name ends before it.
 CHANGE_START = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:从|由)(?:[0-9]|上年|去年|前年).*$")
-LEADING_NOISE = re.compile(r"^(?:[①-⑳]|[一二三四五六七八九十]?是|我们|其中|同时|(?:还|又|共)有|也|还(?!款|贷|原|本)|并|和|及|以及|与|累计|率先|的|但|要|由|把|将|再(?!生|制造|就业|贷款|融资|保险|担保|分配)|，|、)+")
+LEADING_NOISE = re.compile(r"^(?:[①-⑳]|[一二三四五六七八九十]?是|我们|其中|同时|(?:还|又|共)有|也|还(?!款|贷|原|本)|并|和|及|"
+                           r"以及|与|累计|率先|的|但|要|由|把|将|再(?!生|制造|就业|贷款|融资|保险|担保|分配)|，|、)+")
 #: A number counting the list before it (甲乙、丙丁等8个), or a count after the list's kind (甲乙、丙丁等国家集群4个).
 LIST_COUNT = re.compile(r"等(?:" + "|".join(PRE_QUALIFIERS) + r")?$")
 LIST_KIND_COUNT = re.compile(LIST_ETC + r"[\u4e00-\u9fff“”]{1,12}$")
@@ -458,7 +459,8 @@ def _quantity(m: re.Match, text: str) -> tuple[Quantity | None, str | None]:
             quantity = parse_quantity(m.group("pnum"), m.group("pmult") + "人")
         elif m.group("qnum"):
             people = PEOPLE_BEFORE.search(text, max(0, m.start() - MAX_PEOPLE_GAP), m.start())
-            quantity = parse_quantity(m.group("qnum"), m.group("qmult") + ("人次" if people["noun"] == "人次" else "人"))
+            per_visit = people is not None and people["noun"] == "人次"
+            quantity = parse_quantity(m.group("qnum"), m.group("qmult") + ("人次" if per_visit else "人"))
         else:
             quantity = parse_quantity(_with_thousands(m.group("num"), m.group("kilo")),
                                       (m.group("mult") or "") + m.group("unit"))

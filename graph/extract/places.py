@@ -116,7 +116,7 @@ def _area_name_start(name: str) -> int:
     """
     lead = AREA_LEAD.match(name)
     start = lead.end() if lead else 0
-    first = cut(name[start:])[0]
+    first = next(iter(cut(name[start:])), "")
     if word_tags().get(first, "") == "v" and len(name) - start - len(first) >= MIN_AREA_REST:
         start += len(first)  # 编制|郑州航空港区: the verb before the name
     return start
