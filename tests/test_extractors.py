@@ -187,6 +187,14 @@ def test_a_count_right_after_a_list_ending_in_a_place_counts_across_the_list():
         ("天津市", "抽水蓄能电站", 4.0), ("西青区", "新建公园", 3.0)]
 
 
+def test_a_place_after_an_item_with_its_own_number_is_that_numbers_scope():
+    found = extract_observations(doc_of(REVIEW + "全市新增企业100家、西青区30家。其中滨海新区新增企业30家、北辰区20家。"
+                                                 "西青区、武清区率先达到1000亿元。"))
+    assert [(o.scope, o.quantity.value) for o in found] == [
+        ("天津市", 100.0), ("西青区", 30.0), ("滨海新区", 30.0), ("北辰区", 20.0), ("西青区", 1000.0),
+        ("武清区", 1000.0)]
+
+
 def test_estimated_flag():
     found = extract_observations(doc_of(REVIEW + "全市地区生产总值预计达到2.3万亿元左右。"))
     assert found[0].estimated and found[0].qualifier == "左右"
@@ -256,6 +264,17 @@ def test_a_rate_per_month_keeps_its_unit_and_a_circled_number_opens_no_name():
         ("丙丁补贴标准", 100.0, "元/月", "CNY")]
 
 
+def test_money_before_people_counts_no_people_and_visits_are_read_from_the_nearest_noun():
+    found = observations(REVIEW + "投入800万改造老年人活动中心。筹集2000万资金帮扶残疾人就业。人员经费压减3000万，"
+                                  "居民存款增加500亿。技能人员培训人次达50万。\n")
+    assert [(o[0], o[1], o[2]) for o in found] == [("技能人员培训人次", 5e5, "person_time")]
+
+
+def test_words_opening_with_a_noise_character_keep_it():
+    found = observations(REVIEW + "共有产权住房供应5000套，还迁房开工3000套。\n")
+    assert [o[0] for o in found] == ["共有产权住房供应", "还迁房开工"]
+
+
 def test_a_rate_named_only_by_its_time_is_the_rate_of_the_indicator_before_it_in_its_sentence():
     found = observations(REVIEW + "甲乙企业增长12%，平均每天新增3.5万户。丙丁增长5%。每年新增8万个。\n")
     assert [o[0] for o in found] == ["甲乙企业", "甲乙企业平均每天新增", "丙丁", "每年新增"]
@@ -282,8 +301,8 @@ def test_external_places_are_not_districts():
 def test_an_area_name_starts_after_a_count_or_a_level_word_grown_into_it():
     places = extract_places(doc_of(REVIEW + "累计推出230项甲乙自贸试验区制度创新成果，形成字段级丙丁综保区数据清单。"))
     assert [p.name for p in places if p.kind == "area"] == ["甲乙自贸试验区", "丙丁综保区"]
-    places = extract_places(doc_of(PLAN + "编制甲乙航空港区规划。"))
-    assert [p.name for p in places if p.kind == "area"] == ["甲乙航空港区"]
+    places = extract_places(doc_of(PLAN + "编制甲乙航空港区规划，支持创新驱动高新区建设。"))
+    assert [p.name for p in places if p.kind == "area"] == ["甲乙航空港区", "创新驱动高新区"]
 
 
 # --- projects ------------------------------------------------------------------------------------------
@@ -663,6 +682,12 @@ def test_a_district_opening_a_site_holds_it_and_one_opening_a_work_hosts_it():
     assert ("宝坻甲乙科技城", "located_in", "宝坻区") in found and ("武清丙丁示范区", "located_in", "武清区") in found
     assert ("西青区", "hosts", "西青戊己科学中心") in found and ("武清区", "hosts", "武清庚辛医院") in found
     assert not [r for r in found if r[1] == "located_in" and r[0] in ("西青戊己科学中心", "武清庚辛医院")]
+
+
+def test_a_project_named_after_a_district_is_hosted_by_it_alone():
+    found = relations(PLAN + "（一）聚焦创新\n西青区要推进武清甲乙医院建设，建设宝坻丙丁基地。\n")
+    assert [r for r in found if r[1] in ("hosts", "located_in")] == [
+        ("武清区", "hosts", "武清甲乙医院"), ("宝坻丙丁基地", "located_in", "宝坻区")]
 
 
 def test_a_phase_of_a_functional_area_is_part_of_it_even_when_the_area_is_not_named_alone():
@@ -1107,6 +1132,8 @@ def test_an_uncounted_list_of_common_words_closed_by_projects_lists_fields_not_p
     assert projects_of("加快扩能、垃圾焚烧发电等项目建设。") == []
     assert [n for n, _ in projects_of("加快徐大堡核电、华电铁岭绿色氨醇等能源项目建设。")] == [
         "徐大堡核电能源项目", "华电铁岭绿色氨醇能源项目"]
+    assert [n for n, _ in projects_of("加快宏大新材料、国家电投风电等项目建设。")] == ["宏大新材料", "国家电投风电"]
+    assert [n for n, _ in projects_of("加快甲乙、丙丁等两个项目建设。")] == ["甲乙", "丙丁"]
 
 
 def test_a_list_item_joining_two_headed_names_is_two_projects():

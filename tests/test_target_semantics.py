@@ -74,8 +74,9 @@ def test_names_lose_the_words_around_them():
 
 
 def test_names_lose_the_time_and_our_region_leading_them():
-    assert [clean_indicator_name(n) for n in ("去年末甲乙存款余额", "在我国丙丁总量", "我省戊己增加值", "我区有")] == \
+    assert [clean_indicator_name(n) for n in ("去年末甲乙存款余额", "在我省丙丁总量", "我市戊己增加值", "我区有")] == \
         ["甲乙存款余额", "丙丁总量", "戊己增加值", "我区有"]
+    assert clean_indicator_name("我国甲乙总量") == "我国甲乙总量"  # the nation, not a province's own region
 
 
 def test_observations_carry_their_concept():

@@ -302,8 +302,7 @@ def _programs(doc: Document) -> list[ActionFact]:
                   if not _opens_with_a_verbal_noun(text[span[0]:span[1]]) and not CAPACITY.search(text, *span)]
         found += [(m.start(), m.end()) for m in QUOTED.finditer(text, sentence.start, sentence.end)]
         found += [m.span("name") for m in ROLE_BUILT.finditer(text, sentence.start, sentence.end)]
-        found += [span for m in PUBLISHED_DOCUMENT.finditer(text, sentence.start, sentence.end)
-                  if not ISSUER_ONLY.fullmatch(text, *(span := _document_span(m)))]
+        found += [_document_span(m) for m in PUBLISHED_DOCUMENT.finditer(text, sentence.start, sentence.end)]
         found += _policy_list_items(text, sentence.start, sentence.end)
         found += _quoted_objects(text, sentence.start, sentence.end)
         found += _progress_subjects(text, sentence.start, sentence.end)

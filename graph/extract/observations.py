@@ -35,13 +35,18 @@ RANK = (r"(?:(?:位居|稳居|居于|位列|排名|排在|跻身|进入|居|从|
 ROUND = (r"(?:突破|超过|超|达到|迈上|跨上|站上|破)(?P<bmult>万亿|千亿|百亿|亿)(?P<bunit>" + UNIT_PATTERN + r")"
          r"(?![A-Za-z0-9])")
 #: A count of people written as a multiplier and the people themselves: 20万就业困难人员, 30万群众.
+#: Nouns naming people (data: graph/data/people_nouns.txt), and what may stand between a count and them: words that
+#: describe the people, not money or a verb of spending (投入800万改造老年人活动中心 counts no people).
+PEOPLE_NOUNS = "(?:" + "|".join(sorted(word_list("people_nouns"), key=len, reverse=True)) + ")"
+_PEOPLE_GAP = r"(?:(?!资金|经费|存款|投资|收入|改造|建设|用于|帮扶|支持|投入)[\u4e00-\u9fff]){0,8}?"
 PEOPLE = (r"(?<![\dA-Za-z.．])(?P<pnum>[0-9][0-9,]*(?:\.[0-9]+)?)(?P<pyu>余|多)?(?P<pmult>万|亿)(?P<ppost>余|多|左右|以上)?"
-          r"(?=[\u4e00-\u9fff]{0,8}?(?:人员|群众|居民|职工|农民工|学生|老人|老年人|残疾人|儿童|人才|人口|劳动者|患者))")
-#: A count of people written without a unit, its people named before it: 参与人次超630万, 贫困人口减少1240万 (see
-#: `PEOPLE_BEFORE`).
+          r"(?=" + _PEOPLE_GAP + PEOPLE_NOUNS + ")")
+#: A count of people written without a unit, its people named right before it and only a verb of change between:
+#: 参与人次超630万, 贫困人口减少1240万 (see `_people_before`).
 BARE_PEOPLE = (r"(?<![\dA-Za-z.．])(?P<qnum>[0-9][0-9,]*(?:\.[0-9]+)?)(?P<qmult>万|亿)(?P<qpost>余|多)?"
                r"(?=[，。；、）]|$)")
-PEOPLE_BEFORE = re.compile(r"(?P<noun>人次|人口|人数|老年人|人员|群众|居民)[\u4e00-\u9fff]{0,6}$")
+PEOPLE_BEFORE = re.compile(r"(?P<noun>人次|人数|" + PEOPLE_NOUNS + r")"
+                           r"(?:平均|每年|年均|累计|新增|减少|增加|增长|超过|超|达到|达|近|约|突破|为|共|已)*$")
 MAX_PEOPLE_GAP = 12
 MENTION = re.compile(NUMBER + "|" + RANK.replace("(?P<num>", "(?P<rnum>") + "|" + PEOPLE + "|" + ROUND + "|"
                      + BARE_PEOPLE)
@@ -72,7 +77,7 @@ TRAILING_VERBS = re.compile(
 #: Where a change written from one level to another starts in a name (资本充足率|从2007年底的8.4%提升到去年底的,
 #: 工业企业利润|由上年下降2.3%转为): the name ends before it.
 CHANGE_START = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:从|由)(?:[0-9]|上年|去年|前年).*$")
-LEADING_NOISE = re.compile(r"^(?:[①-⑳]|[一二三四五六七八九十]?是|我们|其中|同时|(?:还|又|共)有|也|还(?!款|贷|原|本)|并|和|及|"
+LEADING_NOISE = re.compile(r"^(?:[①-⑳]|在(?=我[国省市区])|[一二三四五六七八九十]?是|我们|其中|同时|(?:还|又)有|也|还(?!款|贷|原|本|迁|建)|并|和|及|"
                            r"以及|与|累计|率先|的|但|要|由|把|将|再(?!生|制造|就业|贷款|融资|保险|担保|分配)|，|、)+")
 #: A number counting the list before it (甲乙、丙丁等8个), or a count after the list's kind (甲乙、丙丁等国家集群4个).
 LIST_COUNT = re.compile(r"等(?:" + "|".join(PRE_QUALIFIERS) + r")?$")
@@ -86,7 +91,7 @@ PLACE_ROW_END = re.compile(r"等地|(?![等、和及与])")
 #: what opens the first level, and what joins it to the second (see `_changes_from_to`).
 CHANGE_FROM = re.compile(r"[从由](?:人均|每人每年|每人|[^，。；\d]{0,6}的|\d{4}年(?:底|末)?的)?$")
 CHANGE_TO = re.compile(r"(?:的)?(?:增加|提高|提升|下降|降低|减少|增长|上升|扩大|缩小|跃升|压减|缩减|降|增|升)(?:到|至)"
-                       r"(?:\d{4}年(?:底|末)?的|去年的|上年的)?")
+                       r"(?:(?:\d{4}年|去年|上年)(?:底|末)?的|现在的)?")
 LEADING_TO = re.compile(r"[至到]?")
 WRITTEN_YEAR = re.compile(r"\d{4}年")
 DIGIT = re.compile(r"[0-9０-９]")
@@ -260,11 +265,28 @@ def _counted_list_start(text: str, clause_start: int, mention: re.Match, places:
 
 
 def _after_a_place_row(text: str, places: list[PlaceMatch], mention: re.Match) -> bool:
-    """The number right after the last of a list of places (甲市、乙市3个…; 哇让、同德、德令哈4座, some items no
-    division) counts across the list."""
+    """The number right after the last of a list of names ending in a place counts across the list (甲市、乙市3个…;
+    甲乙、丙丁、戊市4座, some items no division), not after an item with its own number (全市100家、戊区30家)."""
     row = [p for p in places if p.end <= mention.start()]
-    return bool(row) and row[-1].end == mention.start() and row[-1].start > 0 and bool(
-        PLACE_JOINER.fullmatch(text, row[-1].start - 1, row[-1].start))
+    if not row or row[-1].end != mention.start() or row[-1].start == 0:
+        return False
+    mark = row[-1].start - 1
+    if not PLACE_JOINER.fullmatch(text, mark, mark + 1):
+        return False
+    item_start = max(text.rfind(c, 0, mark) for c in "、，；：。\n和及与") + 1
+    return DIGIT.search(text, item_start, mark) is None
+
+
+def _places_of_the_item(text: str, places: list[PlaceMatch], item_start: int) -> list[PlaceMatch]:
+    """The places of the list item a number ends (滨海新区30家、西青区20家: 西青区 for 20), with the row of places
+    it opens with (西青区、武清区率先达到1000亿元: both); the clause's places when the item names none."""
+    own = [p for p in places if p.start >= item_start]
+    if not own:
+        return places
+    row_start = places.index(own[0])
+    while row_start > 0 and PLACE_JOINER.fullmatch(text, places[row_start - 1].end, places[row_start].start):
+        row_start -= 1
+    return places[row_start:]
 
 
 def _subject_row_end(text: str, places: list[PlaceMatch]) -> int:
@@ -320,6 +342,7 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
     clause_end = doc.clause_at(mentions[-1].end() - 1).end
     after = text[mentions[-1].end():clause_end]
     districts = district_mentions(doc, clause_start, mentions[0].start())
+    districts = _places_of_the_item(text, districts, mentions[0].start() - len(context))
     quantities = [_quantity(m, text) for m in mentions]
     units = {q.unit_norm for q, _ in quantities if q is not None}
     names = _indicators(_without_places(context, districts), after, len(mentions) if len(units) == 1 else 1)
@@ -458,7 +481,7 @@ def _quantity(m: re.Match, text: str) -> tuple[Quantity | None, str | None]:
         if m.group("pnum"):
             quantity = parse_quantity(m.group("pnum"), m.group("pmult") + "人")
         elif m.group("qnum"):
-            people = PEOPLE_BEFORE.search(text, max(0, m.start() - MAX_PEOPLE_GAP), m.start())
+            people = _people_before(text, 0, m.start())
             per_visit = people is not None and people["noun"] == "人次"
             quantity = parse_quantity(m.group("qnum"), m.group("qmult") + ("人次" if per_visit else "人"))
         else:
@@ -474,6 +497,12 @@ def _quantity(m: re.Match, text: str) -> tuple[Quantity | None, str | None]:
         post = "余"
     pre = next((q for q in PRE_QUALIFIERS if text.endswith(q, 0, m.start())), None)
     return quantity, post or pre
+
+
+def _people_before(text: str, floor: int, end: int) -> re.Match | None:
+    """The people named right before a count without a unit (参与人次超|630万): the nearest noun, then verbs of change."""
+    window = max(floor, end - MAX_PEOPLE_GAP)
+    return next((m for i in range(window, end) if (m := PEOPLE_BEFORE.match(text, i, end))), None)
 
 
 def _with_thousands(number: str, thousands: str | None) -> str:
@@ -509,7 +538,7 @@ def _is_name_or_label(text: str, m: re.Match, sentence: Sentence) -> bool:
     if m.group("pnum") or m.group("bmult"):
         return False
     if m.group("qnum"):  # 3500万 alone counts no people unless they are named right before it
-        return PEOPLE_BEFORE.search(text, max(sentence.start, m.start() - MAX_PEOPLE_GAP), m.start()) is None
+        return _people_before(text, sentence.start, m.start()) is None
     before = text[sentence.start:m.start()]
     if before.count("“") > before.count("”") or before.endswith("第"):
         return True
@@ -586,10 +615,11 @@ def _balanced(name: str) -> str:
 
 
 #: Words that name a measure of a thing (data: graph/data/measure_nouns.txt), and those ending in 率.
-MEASURE_NOUNS = frozenset(word_list("measure_nouns"))
+MEASURE_NOUNS = frozenset(word_list("measure_nouns") + word_list("measures_of_measures"))
 MAX_MEASURE = 4  # the longest measure word (营业收入)
-#: Measure words that measure another measure (增速 of 地区生产总值, 占比 of 民生支出): see `_other_measure`.
-MEASURES_OF_MEASURES = frozenset(("增速", "增量", "占比"))
+#: Measure words that measure another measure (增速 of 地区生产总值, 占比 of 民生支出; data: the `# rates` group of
+#: measure_nouns.txt, read by `_other_measure`).
+MEASURES_OF_MEASURES = frozenset(word_list("measures_of_measures"))
 
 
 def _is_measure_noun(word: str) -> bool:

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from ..document import Document
 from ..gazetteer import NATIONAL, ExternalPlaceGazetteer, PlaceGazetteer, PlaceMatch, find_region
 from ..names import NameFinder
-from ..segment import cut, word_tags
 from ..vocab import word_list
 
 #: Generic heads of functional-area names, and those that name an area on their own (data: graph/data/).
@@ -23,6 +22,8 @@ AREA_HEADS = word_list("area_heads")
 STANDALONE_AREAS = word_list("standalone_areas")
 #: What may open a grown area name without being part of it: a count (230项) or a level word (字段级, 市级).
 AREA_LEAD = re.compile(r".*[0-9０-９][个项家所座条批处]|[\u4e00-\u9fff]{1,3}级(?=[\u4e00-\u9fff]{3})")
+#: …and a verb governing the name (data: graph/data/area_lead_verbs.txt).
+AREA_LEAD_VERB = re.compile("(?:" + "|".join(sorted(word_list("area_lead_verbs"), key=len, reverse=True)) + ")")
 MIN_AREA_REST = 3
 #: Quoted one-character city nicknames used as areas: “津城”, “滨城” (not slogans such as “光伏长城”, “一座城”).
 QUOTED_CITY = re.compile(r"“([\u4e00-\u9fff]城)”")
@@ -116,9 +117,9 @@ def _area_name_start(name: str) -> int:
     """
     lead = AREA_LEAD.match(name)
     start = lead.end() if lead else 0
-    first = next(iter(cut(name[start:])), "")
-    if word_tags().get(first, "") == "v" and len(name) - start - len(first) >= MIN_AREA_REST:
-        start += len(first)  # 编制|郑州航空港区: the verb before the name
+    verb = AREA_LEAD_VERB.match(name, start)
+    if verb and len(name) - verb.end() >= MIN_AREA_REST:
+        start = verb.end()  # 编制|郑州航空港区: the verb before the name
     return start
 
 

@@ -112,6 +112,7 @@ BRANCH_HEAD = re.compile(r"院区|校区|分院|分校|园区|站")
 #: a word tagged otherwise, or unknown to the dictionary, is a proper name (a place, a firm).
 COMMON_TAGS = frozenset(("n", "vn", "v", "a", "an", "b", "f", "d", "ad", "l"))
 MIN_FIELD_LIST = 2
+COUNTED_KIND = re.compile(r"[\d一二两三四五六七八九十百]+[个项家座批]")
 LIST_SPLIT = re.compile(r"、")
 #: What joins two names in one list item (甲乙高铁和丙丁城际铁路): each of at least three characters.
 JOINED_PAIR = re.compile(r"(?<=[\u4e00-\u9fff”]{3})(?:和|以及|及|与)(?=[\u4e00-\u9fff“]{3})")
@@ -188,7 +189,7 @@ def extract_projects(doc: Document) -> list[ProjectFact]:
 #: graph/data/project_list_modifiers.txt).
 _LIST_MODIFIER = alternation(word_list("project_list_modifiers"))
 LIST_KIND_END = re.compile(r"(?:、[^，。；、]{1,24})*等(?:(?:\d+|[一二三四五六七八九十百两]+)[个项大])?(?:" + _LIST_MODIFIER
-                           + r")*(?P<kind>[\u4e00-\u9fff]{2,6}?)项目")
+                           + r")*(?![一二三四五六七八九十百两\d]+[个项家座批])(?P<kind>[\u4e00-\u9fff]{2,6}?)项目")
 MAX_BARE_ITEM = 10
 _OWN_HEADS = PROJECT_HEADS + ("工程", "项目")  # an item ending so has a head of its own
 
@@ -341,10 +342,11 @@ def _lists_fields(text: str, items: list[tuple[int, int]], kind: str) -> bool:
     """An uncounted list of projects whose items are all common words lists fields of work (扩能、垃圾焚烧发电等项目),
     not projects; one naming a place or a proper name (徐大堡核电、华电铁岭绿色氨醇等能源项目) or counted (甲乙、丙丁等
     13个项目) lists projects."""
-    if re.search(r"\d", kind) or len(items) < MIN_FIELD_LIST:
+    if COUNTED_KIND.search(kind) or len(items) < MIN_FIELD_LIST:
         return False  # one item may be a firm's name made of common words (大连新达盟等重大外资项目)
     tags = word_tags()
-    return all(tags.get(token, "")[:2] in COMMON_TAGS for s, e in items for token in cut(text[s:e]))
+    return all(len(token) > 1 and tags.get(token, "")[:2] in COMMON_TAGS  # a lone character: a word jieba lacks
+               for s, e in items for token in cut(text[s:e]))
 
 
 def _staged_subjects(text: str, sentence: Sentence) -> list[tuple[int, int]]:
@@ -516,8 +518,8 @@ def _names_the_region(doc: Document, lead: str) -> bool:
 
 
 def subject_district(doc: Document, sentence: Sentence, pos: int | None = None) -> str | None:
-    """The district the sentence is addressed to at `pos` (its end by default): the last one before it that opens a
-    clause as its subject (西青区要加快A建设，B要…; 甲区要建设C，乙区要推进D: D is 乙区's).
+    """The district the sentence is addressed to at `pos` (its end by default): the last district before it that
+    opens a clause as its subject (甲区要建设C，乙区要推进D: D is 乙区's; 甲区要加快A建设，推进B: B is 甲区's too).
 
     >>> from govkg.pipeline import read_document
     >>> doc = read_document("甲。西青区要加快A建设，北辰区要推进B建设。", "d", region="天津市")

@@ -8,7 +8,7 @@
   district hosts any other project whose name opens with it (怀柔区 hosts 怀柔综合性国家科学中心).
 - ``part_of``: a project whose name extends another one's (天开高教科技园西拓展区 → 天开高教科技园).
 - ``implements``: a project or programme → the review area or work area whose paragraph (the heading included)
-  names it (not for projects a district hosts: those belong to the district).
+  names it (not for projects of a clause addressed to a district: those belong to the district).
 - ``targets``: a district → the indicator of a target stated for that district.
 
 >>> from govkg.pipeline import read_document, run_pipeline
@@ -84,7 +84,7 @@ def _hosts(doc: Document, projects: list[ProjectFact]) -> list[RelationFact]:
     facts = []
     for p in projects:
         district = subject_district(doc, doc.sentences[p.sentence], p.start) or branch_district(doc, p.start, p.end)
-        if district:
+        if district and p.district in (None, district):  # 甲区要推进乙区丙医院建设: 乙区's hospital (its name says)
             facts.append(RelationFact(district, "district", "hosts", p.name, "project", p.start, p.end, p.sentence))
     return facts
 
