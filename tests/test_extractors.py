@@ -275,6 +275,11 @@ def test_words_opening_with_a_noise_character_keep_it():
     assert [o[0] for o in found] == ["共有产权住房供应", "还迁房开工"]
 
 
+def test_whom_the_work_before_reached_is_named_with_it():
+    found = observations(REVIEW + "改造甲乙小区6496个、惠及97.9万户。惠及2100万人。\n")
+    assert [o[0] for o in found] == ["改造甲乙小区", "改造甲乙小区惠及", "惠及"]
+
+
 def test_a_rate_named_only_by_its_time_is_the_rate_of_the_indicator_before_it_in_its_sentence():
     found = observations(REVIEW + "甲乙企业增长12%，平均每天新增3.5万户。丙丁增长5%。每年新增8万个。\n")
     assert [o[0] for o in found] == ["甲乙企业", "甲乙企业平均每天新增", "丙丁", "每年新增"]

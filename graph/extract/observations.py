@@ -348,19 +348,21 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
     names = _indicators(_without_places(context, districts), after, len(mentions) if len(units) == 1 else 1)
     same_sentence = bool(earlier) and earlier[-1].sentence == sentence.index
     continued = same_sentence and names == [UNNAMED]  # …增长7%以上、力争达到8%: more of the number before
+    in_clause = same_sentence and not CLAUSE_BREAK.search(text, earlier[-1].end, mentions[0].start())
     if same_sentence and len(names) == 1 and (
-            NATIONAL_COMPARISON.fullmatch(names[0]) or RATE_ONLY.fullmatch(names[0]) or (
-            SHARE_OF.match(names[0]) and earlier[-1].end <= mentions[0].start()
-            and not CLAUSE_BREAK.search(text, earlier[-1].end, mentions[0].start()))):
+            NATIONAL_COMPARISON.fullmatch(names[0]) or RATE_ONLY.fullmatch(names[0]) or (in_clause and (
+                BENEFIT_VERB.fullmatch(names[0])
+                or (SHARE_OF.match(names[0]) and earlier[-1].end <= mentions[0].start())))):
         # 增长5.4%、高于全国1.9个百分点: that growth against the nation's; 获评国家科学技术奖58项、占全国28.7%: that
-        # count's share of the nation's; …，平均每天新增1.2万户: that indicator's daily rate
+        # count's share of the nation's; …，平均每天新增1.2万户: that indicator's daily rate; 改造老旧小区6496个、惠及
+        # 97.9万户: whom that work reached
         names = [earlier[-1].indicator + names[0]]
     elif same_sentence and len(names) == 1 and TOTAL.fullmatch(names[0]):
         names = [_total_of(earlier[-1].indicator, names[0])]  # 新增甲乙企业35家、总数达270家: 甲乙企业总数
     elif same_sentence and len(names) == 1 and STAGE_ONLY.fullmatch(names[0]):
         names = [_at_stage(earlier[-1].indicator, names[0])]
-    elif (same_sentence and len(names) == 1 and (measure := clean_indicator_name(names[0])) in MEASURE_NOUNS
-          and measure in context and not CLAUSE_BREAK.search(text, earlier[-1].end, mentions[0].start())):
+    elif (in_clause and len(names) == 1 and (measure := clean_indicator_name(names[0])) in MEASURE_NOUNS
+          and measure in context):
         names = [_other_measure(earlier[-1].indicator, measure)]  # 粮食播种面积…、产量…: 粮食产量
     elif names == [UNNAMED] and same_sentence:
         names = _previous_run_names(earlier, len(mentions))
