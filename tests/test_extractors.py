@@ -280,6 +280,11 @@ def test_whom_the_work_before_reached_is_named_with_it():
     assert [o[0] for o in found] == ["改造甲乙小区", "改造甲乙小区惠及", "惠及"]
 
 
+def test_a_list_of_measured_things_shares_the_last_ones_measure_and_a_word_opening_with_he_keeps_it():
+    found = observations(REVIEW + "全省甲乙旅客和丙丁货邮吞吐量分别增长14.2%、25%。和美乡村覆盖率达51.7%。\n")
+    assert [o[0] for o in found] == ["甲乙旅客吞吐量", "丙丁货邮吞吐量", "和美乡村覆盖率"]
+
+
 def test_a_rate_named_only_by_its_time_is_the_rate_of_the_indicator_before_it_in_its_sentence():
     found = observations(REVIEW + "甲乙企业增长12%，平均每天新增3.5万户。丙丁增长5%。每年新增8万个。\n")
     assert [o[0] for o in found] == ["甲乙企业", "甲乙企业平均每天新增", "丙丁", "每年新增"]

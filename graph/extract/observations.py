@@ -62,8 +62,10 @@ POLICY_NAME = re.compile(r"[\u4e00-\u9fff]{2,}$")  # 稳经济35条、… : a na
 PACKAGE_LEAD = re.compile(r"(?:落实|贯彻|出台|推出|兑现)[^，。；、\d]{2,24}$")
 PRE_QUALIFIERS = ("不低于", "不少于", "不超过", "突破", "超过", "力争", "约", "近", "超")
 LIST_BREAK = "、"
+#: 和 joining names, not opening a word (和美乡村, 和谐).
+AND = r"和(?![美谐])"
 #: What separates the names of a list, outside brackets (县（市、区）and 领军（培育）企业 are one name each).
-ITEM_SPLIT = re.compile(r"(?:和|、|及)(?![^（]*）)")
+ITEM_SPLIT = re.compile(r"(?:" + AND + r"|、|及)(?![^（]*）)")
 #: A comparison opening a clause (比2009年提高92%, 较上年增长, 比去年预算低0.4个百分点): the number's subject is the
 #: sentence's earlier one.
 COMPARISON_PREFIX = re.compile(r"^(?:比|较|与)(?:\d{4}年(?:底|末)?|上年|去年|上一年)(?:预算)?(?:相比|同期)?(?:低|高)?")
@@ -77,8 +79,9 @@ TRAILING_VERBS = re.compile(
 #: Where a change written from one level to another starts in a name (资本充足率|从2007年底的8.4%提升到去年底的,
 #: 工业企业利润|由上年下降2.3%转为): the name ends before it.
 CHANGE_START = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:从|由)(?:[0-9]|上年|去年|前年).*$")
-LEADING_NOISE = re.compile(r"^(?:[①-⑳]|在(?=我[国省市区])|[一二三四五六七八九十]?是|我们|其中|同时|(?:还|又)有|也|还(?!款|贷|原|本|迁|建)|并|和|及|"
-                           r"以及|与|累计|率先|的|但|要|由|把|将|再(?!生|制造|就业|贷款|融资|保险|担保|分配)|，|、)+")
+LEADING_NOISE = re.compile(r"^(?:[①-⑳]|在(?=我[国省市区])|[一二三四五六七八九十]?是|我们|其中|同时|(?:还|又)有|也|"
+                           r"还(?!款|贷|原|本|迁|建)|并|" + AND + r"|及|以及|与|累计|率先|的|但|要|由|把|将|"
+                           r"再(?!生|制造|就业|贷款|融资|保险|担保|分配)|，|、)+")
 #: A number counting the list before it (甲乙、丙丁等8个), or a count after the list's kind (甲乙、丙丁等国家集群4个).
 LIST_COUNT = re.compile(r"等(?:" + "|".join(PRE_QUALIFIERS) + r")?$")
 LIST_KIND_COUNT = re.compile(LIST_ETC + r"[\u4e00-\u9fff“”]{1,12}$")
@@ -663,7 +666,7 @@ def _share_suffix(parts: list[str]) -> list[str]:
     if "占" in last[1:]:  # 制造业增加值、数字经济核心产业增加值占全市地区生产总值比重
         suffix = last[last.index("占", 1):]
         return [p if p.endswith(suffix) else p + suffix for p in parts[:-1]] + [last]
-    suffix = next((s for s in ("增加值", "占比", "比重", "数量", "收入", "总额", "规模") if last.endswith(s)), "")
+    suffix = next((s for s in ("增加值", "占比", "比重", "数量", "收入", "总额", "规模", "吞吐量") if last.endswith(s)), "")
     # 全域旅游人数 (before 旅游综合收入) names its measure already: it shares nothing with the name after it
     return [p if (suffix and p.endswith(suffix)) or _measure_ending(p) else p + _parallel_rest(p, last, suffix)
             for p in parts[:-1]] + [last]
@@ -731,7 +734,7 @@ def _without_places(context: str, districts: list) -> str:
     """河西区地区生产总值 → 地区生产总值, 北辰区、和平区力争 → 力争: places are the scope, not the indicator."""
     for d in sorted(districts, key=lambda d: -len(d.surface)):
         context = context.replace(d.surface, "")
-    return re.sub(r"^[、和及与]+", "", context)
+    return re.sub(r"^(?:[、及与]|" + AND + ")+", "", context)
 
 
 def _last_indicator_of_paragraph(doc: Document, sentence: Sentence, before: list[ObservationFact]) -> list[str]:
