@@ -285,6 +285,11 @@ def test_a_list_of_measured_things_shares_the_last_ones_measure_and_a_word_openi
     assert [o[0] for o in found] == ["甲乙旅客吞吐量", "丙丁货邮吞吐量", "和美乡村覆盖率"]
 
 
+def test_items_read_respectively_take_the_measure_their_predicate_names():
+    found = observations(REVIEW + "甲乙、丙丁分别完成投资3252亿元、2140亿元，戊己产值、庚辛产值分别增长5%、6%。\n")
+    assert [o[0] for o in found] == ["甲乙投资", "丙丁投资", "戊己产值", "庚辛产值"]
+
+
 def test_a_rate_named_only_by_its_time_is_the_rate_of_the_indicator_before_it_in_its_sentence():
     found = observations(REVIEW + "甲乙企业增长12%，平均每天新增3.5万户。丙丁增长5%。每年新增8万个。\n")
     assert [o[0] for o in found] == ["甲乙企业", "甲乙企业平均每天新增", "丙丁", "每年新增"]

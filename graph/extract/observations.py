@@ -62,6 +62,8 @@ POLICY_NAME = re.compile(r"[\u4e00-\u9fff]{2,}$")  # 稳经济35条、… : a na
 PACKAGE_LEAD = re.compile(r"(?:落实|贯彻|出台|推出|兑现)[^，。；、\d]{2,24}$")
 PRE_QUALIFIERS = ("不低于", "不少于", "不超过", "突破", "超过", "力争", "约", "近", "超")
 LIST_BREAK = "、"
+#: The verb of work done before a measure in a predicate (完成投资, 实现收入).
+WORK_DONE = re.compile(r"^(?:完成|实现|达到|新增|累计)")
 #: 和 joining names, not opening a word (和美乡村, 和谐).
 AND = r"和(?![美谐])"
 #: What separates the names of a list, outside brackets (县（市、区）and 领军（培育）企业 are one name each).
@@ -608,10 +610,18 @@ def _indicators(context: str, after: str, count: int = 1) -> list[str]:
         return [UNNAMED]
     parts = [_balanced(p) for p in ITEM_SPLIT.split(subject) if len(p) >= 2]
     if ("分别" in context or "均" in context[-4:] or len(parts) == count) and len(parts) > 1:
+        if respectively and (measure := _measure_after(context[respectively.end():])):
+            return [p + measure for p in parts]  # 交通、能源分别完成投资3252亿元、2140亿元: 交通投资, 能源投资
         return _share_prefix(parts) or _share_suffix(parts)
     if "分别" in context and (pair := URBAN_RURAL.match(subject)):  # 城乡居民收入分别增长6.8%、8.3%
         return [side + pair.group("rest") for side in ("城镇", "农村")]
     return [subject]
+
+
+def _measure_after(predicate: str) -> str | None:
+    """The measure a predicate read 分别 names after its verb (完成投资 → 投资), if it names one."""
+    word = WORK_DONE.sub("", predicate)
+    return word if word in MEASURE_NOUNS else None
 
 
 def _balanced(name: str) -> str:
