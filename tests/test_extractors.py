@@ -290,6 +290,11 @@ def test_items_read_respectively_take_the_measure_their_predicate_names():
     assert [o[0] for o in found] == ["甲乙投资", "丙丁投资", "戊己产值", "庚辛产值"]
 
 
+def test_an_earlier_item_run_into_a_name_with_its_count_is_not_part_of_the_name():
+    found = observations(REVIEW + "累计创建甲乙产业园15个丙丁产业集群9个，戊己产量连续33个榨季排全国第一。\n")
+    assert [o[0] for o in found] == ["创建甲乙产业园", "丙丁产业集群", "戊己产量连续33个榨季"]
+
+
 def test_a_rate_named_only_by_its_time_is_the_rate_of_the_indicator_before_it_in_its_sentence():
     found = observations(REVIEW + "甲乙企业增长12%，平均每天新增3.5万户。丙丁增长5%。每年新增8万个。\n")
     assert [o[0] for o in found] == ["甲乙企业", "甲乙企业平均每天新增", "丙丁", "每年新增"]

@@ -78,6 +78,10 @@ TRAILING_VERBS = re.compile(
     r"提高|提升|上升|回升|上涨|扩大|下降|降低|减少|增加|稳居|位居|居|跃|(?<!安)排|拟安排|安排|(?<=目标)拟?定|首次|率先|持续|继续|快于|高于|低于|占|了|在|到|"
     r"于|至|的|之|约|近|超|由|每人每年|每人|平均每|平均|平稳|每年|每|已经|已|又|再|共计|共|跃升到|跃升|跃居|蝉联|至少|人均|将|使|有望|"
     r"大幅度|大幅|明显|显著|较快|快速)+$")
+#: An earlier item and its count run into a name without a list mark (创建国家现代农业产业园15个|优势特色产业集群,
+#: 首批121个|闽台融合发展重点项目): the name is what follows the count; not a count a relative clause describes
+#: (发布的13个事项), a streak (连续33个榨季) or a count of a list (500家等).
+EARLIER_ITEM = re.compile(r"^[^\d，。；]{2,}?(?<![的了在续])\d+(?:\.\d+)?(?:万|亿)?[个家项条座所](?!等)(?=[\u4e00-\u9fff]{3})")
 #: Where a change written from one level to another starts in a name (资本充足率|从2007年底的8.4%提升到去年底的,
 #: 工业企业利润|由上年下降2.3%转为): the name ends before it.
 CHANGE_START = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:从|由)(?:[0-9]|上年|去年|前年).*$")
@@ -538,8 +542,8 @@ def _rank_value(m: re.Match) -> str | None:
 
 
 def _is_name_or_label(text: str, m: re.Match, sentence: Sentence) -> bool:
-    """Numbers inside quotes, after 第, naming a programme (20项民心工程, 稳经济35条) or a class (30万吨级) are not
-    observations."""
+    """Numbers inside quotes, after 第 or 连续, naming a programme (20项民心工程, 稳经济35条) or a class (30万吨级) are
+    not observations."""
     if m.group("rhead"):
         return _rank_value(m) is None
     if m.group("pnum") or m.group("bmult"):
@@ -547,8 +551,8 @@ def _is_name_or_label(text: str, m: re.Match, sentence: Sentence) -> bool:
     if m.group("qnum"):  # 3500万 alone counts no people unless they are named right before it
         return _people_before(text, sentence.start, m.start()) is None
     before = text[sentence.start:m.start()]
-    if before.count("“") > before.count("”") or before.endswith("第"):
-        return True
+    if before.count("“") > before.count("”") or before.endswith(("第", "连续")):
+        return True  # …, 第3届, 连续33个榨季: a label, an ordinal, a streak
     unit = m.group("unit")
     after = text[m.end():m.end() + 12]
     if after.startswith("级"):
@@ -708,6 +712,7 @@ def _clean_subject(text: str) -> str:
     text = SCOPE_PREFIX.sub("", text)
     text = SCOPE_PREFIX.sub("", LEADING_NOISE.sub("", re.sub(r"^预计", "", text)))  # again: 今年的…, 预计全市…
     text = CHANGE_START.sub("", text)
+    text = EARLIER_ITEM.sub("", text)
     previous = None
     while previous != text:
         previous = text
