@@ -295,6 +295,13 @@ def test_an_earlier_item_run_into_a_name_with_its_count_is_not_part_of_the_name(
     assert [o[0] for o in found] == ["创建甲乙产业园", "丙丁产业集群", "戊己产量连续33个榨季"]
 
 
+def test_trains_are_counted_and_a_total_after_an_increment_named_by_its_end_is_of_the_thing():
+    found = observations(REVIEW + "甲乙企业新增711家、累计达2215家。开行丙丁班列2286列、增长7.7%。\n")
+    assert [(o[0], o[1], o[4]) for o in found] == [
+        ("甲乙企业新增", 711.0, "increment"), ("甲乙企业总数", 2215.0, "amount"),
+        ("开行丙丁班列", 2286.0, "amount"), ("开行丙丁班列", 7.7, "growth_rate")]
+
+
 def test_a_rate_named_only_by_its_time_is_the_rate_of_the_indicator_before_it_in_its_sentence():
     found = observations(REVIEW + "甲乙企业增长12%，平均每天新增3.5万户。丙丁增长5%。每年新增8万个。\n")
     assert [o[0] for o in found] == ["甲乙企业", "甲乙企业平均每天新增", "丙丁", "每年新增"]

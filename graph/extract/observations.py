@@ -133,6 +133,8 @@ TOTAL = re.compile(r"总数|总规模")
 CUMULATIVE = re.compile(r"累计")
 #: The verb of adding that opens an increment's name (新增公园): the total is of 公园.
 INCREMENT_PREFIX = re.compile(r"^新(?:增|建|设|获批|认定|培育|引进|开工|结对|落地)")
+#: …or that ends it (甲乙企业新增711家、累计达2215家).
+INCREMENT_SUFFIX = re.compile(r"(?<=[\u4e00-\u9fff”]{2})新增$")
 #: A clause named by a stage of work alone (…666万套，基本建成544万套; 开工742个、完工548个): the stage of what the
 #: sentence's last indicator counts (data: graph/data/stage_verbs.txt).
 _STAGES = "|".join(sorted({w for stage in ("completed", "start") for w in word_table("stage_verbs")[stage]}, key=len,
@@ -312,9 +314,13 @@ def _subject_row_end(text: str, places: list[PlaceMatch]) -> int:
     return row_end
 
 
+def _names_an_increment(name: str) -> bool:
+    return bool(INCREMENT_PREFIX.match(name) or INCREMENT_SUFFIX.search(name))
+
+
 def _total_of(increment: str, total: str) -> str:
-    """The name of the total of what an increment adds: 新增甲乙企业, 总数 → 甲乙企业总数."""
-    base = INCREMENT_PREFIX.sub("", increment)
+    """The name of the total of what an increment adds: 新增甲乙企业 (or 甲乙企业新增), 总数 → 甲乙企业总数."""
+    base = INCREMENT_SUFFIX.sub("", INCREMENT_PREFIX.sub("", increment))
     return base if base.endswith(total) else base + total
 
 
@@ -378,7 +384,7 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
         if CUMULATIVE.search(context):  # 新增公园141座、累计达到973座: 公园总数; 新建绿道…、累计近2000公里: 绿道
             first = quantities[0][0]
             counted = first is not None and first.unit_norm == "count"
-            names = [_total_of(n, "总数" if counted else "") if INCREMENT_PREFIX.match(n) else n for n in names]
+            names = [_total_of(n, "总数" if counted else "") if _names_an_increment(n) else n for n in names]
     elif names == [UNNAMED] and districts:  # 西青区、武清区率先达到1000亿元: the last indicator, for these places
         names = _last_indicator_of_paragraph(doc, sentence, before)
     if _after_a_place_row(text, districts, mentions[0]):
