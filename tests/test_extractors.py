@@ -302,6 +302,14 @@ def test_trains_are_counted_and_a_total_after_an_increment_named_by_its_end_is_o
         ("开行丙丁班列", 2286.0, "amount"), ("开行丙丁班列", 7.7, "growth_rate")]
 
 
+def test_a_rank_all_the_numbers_before_it_share_ranks_each_of_them():
+    found = observations(REVIEW + "甲乙企业新增711家、累计达2215家、均居全国第一。丙丁产量100万吨、销量90万吨，均居全国第二。"
+                                  "戊己企业、庚辛企业数量均居全国第一。\n")
+    assert [(o[0], o[1]) for o in found if o[2] == "rank"] == [
+        ("甲乙企业新增", 1.0), ("甲乙企业总数", 1.0), ("丙丁产量", 2.0), ("丙丁销量", 2.0), ("戊己企业数量", 1.0),
+        ("庚辛企业数量", 1.0)]
+
+
 def test_a_rate_named_only_by_its_time_is_the_rate_of_the_indicator_before_it_in_its_sentence():
     found = observations(REVIEW + "甲乙企业增长12%，平均每天新增3.5万户。丙丁增长5%。每年新增8万个。\n")
     assert [o[0] for o in found] == ["甲乙企业", "甲乙企业平均每天新增", "丙丁", "每年新增"]

@@ -150,6 +150,9 @@ SHARE_OF = re.compile(r"占(?:全国|全省|全市|全球|世界)")
 CLAUSE_BREAK = re.compile(r"[，。；]")
 #: A number compared with the country's or the province's: it measures the indicator before it in the sentence.
 NATIONAL_COMPARISON = re.compile(r"(?:高于|快于|低于|慢于|优于|好于|领先)(?:全国|全省)(?:平均水平?|平均)?")
+ENDS_IN_NUMBER = re.compile(NUMBER + "$")
+#: A rank that all the numbers before it share (…、均居全国第一; …，均位居全国第二).
+ALL_RANKED = re.compile(r"均(?:位居|居|排|列|位列)?$")
 #: A rate named only by its time (…增长21.6%，平均每天新增1.2万户): the daily or yearly rate of the indicator before it.
 RATE_ONLY = re.compile(r"(?:平均)?(?:每天|每日|日均|每月|月均|每年|年均)(?:新增|增加|新设)?")
 #: Verbs of reaching people or places (甲乙措施惠及…老年人, 丙丁服务覆盖…小区): the thing before them and whom they
@@ -314,6 +317,22 @@ def _subject_row_end(text: str, places: list[PlaceMatch]) -> int:
     return row_end
 
 
+def _ranks_the_numbers_before(context: str) -> bool:
+    """A rank all the numbers before it share: 均 with nothing before it but items ending in numbers (甲711家、乙2215家、
+    均居…; …，均居…), not names of their own (甲企业、乙企业数量均居…; 甲500强、乙100强等榜单上榜数均居…)."""
+    shared = ALL_RANKED.search(context)
+    if shared is None:
+        return False
+    items = [item for item in re.split(r"[、，]", context[:shared.start()]) if item]
+    return all(ENDS_IN_NUMBER.search(item) for item in items)
+
+
+def _last_clause_indicators(doc: Document, sentence: Sentence, earlier: list[ObservationFact]) -> list[str]:
+    """The indicators of the numbers of the sentence's last clause with numbers (…产量100万吨、销量90万吨，均居…)."""
+    start = doc.clause_at(earlier[-1].end - 1).start
+    return list(dict.fromkeys(f.indicator for f in earlier if f.sentence == sentence.index and f.end > start))
+
+
 def _names_an_increment(name: str) -> bool:
     return bool(INCREMENT_PREFIX.match(name) or INCREMENT_SUFFIX.search(name))
 
@@ -364,7 +383,9 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
     same_sentence = bool(earlier) and earlier[-1].sentence == sentence.index
     continued = same_sentence and names == [UNNAMED]  # …增长7%以上、力争达到8%: more of the number before
     in_clause = same_sentence and not CLAUSE_BREAK.search(text, earlier[-1].end, mentions[0].start())
-    if same_sentence and len(names) == 1 and (
+    if same_sentence and mentions[0].group("rhead") and _ranks_the_numbers_before(context):
+        names = _last_clause_indicators(doc, sentence, earlier)  # 甲711家、乙2215家、均居全国第一: both first
+    elif same_sentence and len(names) == 1 and (
             NATIONAL_COMPARISON.fullmatch(names[0]) or RATE_ONLY.fullmatch(names[0]) or (in_clause and (
                 BENEFIT_VERB.fullmatch(names[0])
                 or (SHARE_OF.match(names[0]) and earlier[-1].end <= mentions[0].start())))):
