@@ -163,7 +163,7 @@ def test_unit_conventions(text, unit_norm):
 
 @pytest.mark.parametrize("text", [
     "实施“562”重大生态工程。", "全面完成30项民心工程。", "地铁21号线开通。", "（一）", "召开第三届甲乙智能大会。",
-    "推进甲乙30万吨级进港航道建设。",
+    "推进甲乙30万吨级进港航道建设。", "推动甲乙公园24小时开放。", "对所有重点污染源实行24小时在线监控。",
 ])
 def test_names_labels_and_ordinals_are_not_observations(text):
     assert observations(REVIEW + text) == []

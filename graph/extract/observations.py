@@ -52,9 +52,9 @@ MENTION = re.compile(NUMBER + "|" + RANK.replace("(?P<num>", "(?P<rnum>") + "|" 
                      + BARE_PEOPLE)
 #: 户 counts households (44万户居民, 平房2008户, 美丽庭院3100户) unless it counts firms (70万户市场主体: count).
 ENTITY_HOUSEHOLDS = re.compile(r"市场主体|经营主体|企业|商户|工商户|纳税人")
-#: A travel time before 圈 names a programme (15分钟便民生活圈), a stay before 免签 a visa policy (240小时过境免签):
-#: not measured quantities.
-TIME_CIRCLE = re.compile(r"[\u4e00-\u9fff]{0,6}圈|(?:过境|入境)?免签")
+#: A travel time before 圈 names a programme (15分钟便民生活圈), a stay before 免签 a visa policy (240小时过境免签), a
+#: time before a service (24小时开放, 24小时在线监控, 1小时通达) the service's hours: not measured quantities.
+TIME_CIRCLE = re.compile(r"[\u4e00-\u9fff]{0,6}圈|(?:过境|入境)?免签|(?:在线|不打烊|值守|营业|开放|全天候|通勤|交通|通达)")
 #: A count right before these words names a programme (20项民心工程, 15条措施), not a measured quantity.
 PROGRAM_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:工程|行动|措施|举措|政策|条例|战略|方案)(?![\u4e00-\u9fff]*[达超突增])")
 POLICY_NAME = re.compile(r"[\u4e00-\u9fff]{2,}$")  # 稳经济35条、… : a name right before the number
