@@ -310,6 +310,23 @@ def test_a_rank_all_the_numbers_before_it_share_ranks_each_of_them():
         ("庚辛企业数量", 1.0)]
 
 
+def test_review_cases_of_the_new_naming_rules():
+    found = observations(REVIEW + "甲乙总额增长6%、投资增长5%。我省14个市丙丁总值均增长5%以上。甲乙、丙丁等2个园区收入分别增长5%、6%。"
+                                  "城乡绿化和美丽乡村覆盖率分别达到40%、60%。戊己企业增长12%，日均新增3.5万户、累计达到100万户。"
+                                  "甲乙企业数量新增711家、累计2215家。丙丁、戊己分别累计完成投资超100亿元、50亿元。"
+                                  "庚辛酒店新增7家，壬癸景区新增子丑古城、总数达到16家。设立甲乙子基金5支，总规模达到20亿元。"
+                                  "全市有20列入国家名录。\n")
+    names = [o[0] for o in found]
+    assert names[:2] == ["甲乙总额", "投资"]
+    assert "我省14个市丙丁总值" in names and "美丽乡村覆盖率" in names
+    assert names.count("甲乙等2个园区收入") == 1 and names.count("丙丁等2个园区收入") == 1
+    assert "戊己企业日均新增" in names and "戊己企业日均" not in names
+    assert "甲乙企业数量" in names and "甲乙企业数量总数" not in names
+    assert ["丙丁投资", "戊己投资"] == [n for n in names if n.endswith("投资") and n != "投资"]
+    assert "庚辛酒店总数" not in names and "设立甲乙子基金总规模" in names
+    assert not any("名录" in n for n in names)
+
+
 def test_a_rate_named_only_by_its_time_is_the_rate_of_the_indicator_before_it_in_its_sentence():
     found = observations(REVIEW + "甲乙企业增长12%，平均每天新增3.5万户。丙丁增长5%。每年新增8万个。\n")
     assert [o[0] for o in found] == ["甲乙企业", "甲乙企业平均每天新增", "丙丁", "每年新增"]

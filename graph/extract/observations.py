@@ -63,9 +63,9 @@ PACKAGE_LEAD = re.compile(r"(?:落实|贯彻|出台|推出|兑现)[^，。；、
 PRE_QUALIFIERS = ("不低于", "不少于", "不超过", "突破", "超过", "力争", "约", "近", "超")
 LIST_BREAK = "、"
 #: The verb of work done before a measure in a predicate (完成投资, 实现收入).
-WORK_DONE = re.compile(r"^(?:完成|实现|达到|新增|累计)")
-#: 和 joining names, not opening a word (和美乡村, 和谐).
-AND = r"和(?![美谐])"
+WORK_DONE = re.compile(r"^(?:完成|实现|达到|新增|累计)+")
+#: 和 joining names, not opening a word (和美乡村, 和谐; but 和美丽乡村 joins 美丽乡村).
+AND = r"和(?!美(?!丽)|谐)"
 #: What separates the names of a list, outside brackets (县（市、区）and 领军（培育）企业 are one name each).
 ITEM_SPLIT = re.compile(r"(?:" + AND + r"|、|及)(?![^（]*）)")
 #: A comparison opening a clause (比2009年提高92%, 较上年增长, 比去年预算低0.4个百分点): the number's subject is the
@@ -78,10 +78,9 @@ TRAILING_VERBS = re.compile(
     r"提高|提升|上升|回升|上涨|扩大|下降|降低|减少|增加|稳居|位居|居|跃|(?<!安)排|拟安排|安排|(?<=目标)拟?定|首次|率先|持续|继续|快于|高于|低于|占|了|在|到|"
     r"于|至|的|之|约|近|超|由|每人每年|每人|平均每|平均|平稳|每年|每|已经|已|又|再|共计|共|跃升到|跃升|跃居|蝉联|至少|人均|将|使|有望|"
     r"大幅度|大幅|明显|显著|较快|快速)+$")
-#: An earlier item and its count run into a name without a list mark (创建国家现代农业产业园15个|优势特色产业集群,
-#: 首批121个|闽台融合发展重点项目): the name is what follows the count; not a count a relative clause describes
-#: (发布的13个事项), a streak (连续33个榨季) or a count of a list (500家等).
-EARLIER_ITEM = re.compile(r"^[^\d，。；]{2,}?(?<![的了在续])\d+(?:\.\d+)?(?:万|亿)?[个家项条座所](?!等)(?=[\u4e00-\u9fff]{3})")
+#: An earlier item and its count run into a name without a list mark (创建国家现代农业产业园15个|优势特色产业集群; see
+#: `_after_earlier_items`).
+EARLIER_ITEM = re.compile(r"(?P<item>[^\d，。；、等]{2,}?)\d+(?:\.\d+)?(?:万|亿)?[个家项条座所](?=[\u4e00-\u9fff]{3})")
 #: Where a change written from one level to another starts in a name (资本充足率|从2007年底的8.4%提升到去年底的,
 #: 工业企业利润|由上年下降2.3%转为): the name ends before it.
 CHANGE_START = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:从|由)(?:[0-9]|上年|去年|前年).*$")
@@ -134,7 +133,7 @@ CUMULATIVE = re.compile(r"累计")
 #: The verb of adding that opens an increment's name (新增公园): the total is of 公园.
 INCREMENT_PREFIX = re.compile(r"^新(?:增|建|设|获批|认定|培育|引进|开工|结对|落地)")
 #: …or that ends it (甲乙企业新增711家、累计达2215家).
-INCREMENT_SUFFIX = re.compile(r"(?<=[\u4e00-\u9fff”]{2})新增$")
+INCREMENT_SUFFIX = re.compile(r"(?<=[\u4e00-\u9fff”]{2})(?<!日均)(?<!每天)(?<!每日)(?<!每年)(?<!年均)(?<!月均)新增$")
 #: A clause named by a stage of work alone (…666万套，基本建成544万套; 开工742个、完工548个): the stage of what the
 #: sentence's last indicator counts (data: graph/data/stage_verbs.txt).
 _STAGES = "|".join(sorted({w for stage in ("completed", "start") for w in word_table("stage_verbs")[stage]}, key=len,
@@ -152,7 +151,7 @@ CLAUSE_BREAK = re.compile(r"[，。；]")
 NATIONAL_COMPARISON = re.compile(r"(?:高于|快于|低于|慢于|优于|好于|领先)(?:全国|全省)(?:平均水平?|平均)?")
 ENDS_IN_NUMBER = re.compile(NUMBER + "$")
 #: A rank that all the numbers before it share (…、均居全国第一; …，均位居全国第二).
-ALL_RANKED = re.compile(r"均(?:位居|居|排|列|位列)?$")
+ALL_RANKED = re.compile(r"均排?$")  # the rank's own verb (居, 位居 …) opens its match
 #: A rate named only by its time (…增长21.6%，平均每天新增1.2万户): the daily or yearly rate of the indicator before it.
 RATE_ONLY = re.compile(r"(?:平均)?(?:每天|每日|日均|每月|月均|每年|年均)(?:新增|增加|新设)?")
 #: Verbs of reaching people or places (甲乙措施惠及…老年人, 丙丁服务覆盖…小区): the thing before them and whom they
@@ -318,12 +317,12 @@ def _subject_row_end(text: str, places: list[PlaceMatch]) -> int:
 
 
 def _ranks_the_numbers_before(context: str) -> bool:
-    """A rank all the numbers before it share: 均 with nothing before it but items ending in numbers (甲711家、乙2215家、
-    均居…; …，均居…), not names of their own (甲企业、乙企业数量均居…; 甲500强、乙100强等榜单上榜数均居…)."""
+    """A rank all the numbers before it share: 均 with nothing before it in its clause but items ending in numbers
+    (甲711家、乙2215家、均居…; …，均居…), not names of their own (甲企业、乙企业数量均居…; 甲500强、乙100强等榜单上榜数均居…)."""
     shared = ALL_RANKED.search(context)
     if shared is None:
         return False
-    items = [item for item in re.split(r"[、，]", context[:shared.start()]) if item]
+    items = [item for item in context[:shared.start()].split("、") if item]  # a 均 clause's context is the clause
     return all(ENDS_IN_NUMBER.search(item) for item in items)
 
 
@@ -340,7 +339,7 @@ def _names_an_increment(name: str) -> bool:
 def _total_of(increment: str, total: str) -> str:
     """The name of the total of what an increment adds: 新增甲乙企业 (or 甲乙企业新增), 总数 → 甲乙企业总数."""
     base = INCREMENT_SUFFIX.sub("", INCREMENT_PREFIX.sub("", increment))
-    return base if base.endswith(total) else base + total
+    return base if base.endswith((total, "总数", "总量")) or (total and base.endswith("数量")) else base + total
 
 
 def _at_stage(counted: str, stage: str) -> str:
@@ -393,7 +392,9 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
         # count's share of the nation's; …，平均每天新增1.2万户: that indicator's daily rate; 改造老旧小区6496个、惠及
         # 97.9万户: whom that work reached
         names = [earlier[-1].indicator + names[0]]
-    elif same_sentence and len(names) == 1 and TOTAL.fullmatch(names[0]):
+    elif (same_sentence and len(names) == 1 and TOTAL.fullmatch(names[0])
+          and (in_clause or not text[clause_start:mentions[0].start() - len(context)].strip("，、 "))):
+        # …，总规模达到20亿元: the total of the number before; 乙景区新增丙、总数达到16家: not 甲's total
         names = [_total_of(earlier[-1].indicator, names[0])]  # 新增甲乙企业35家、总数达270家: 甲乙企业总数
     elif same_sentence and len(names) == 1 and STAGE_ONLY.fullmatch(names[0]):
         names = [_at_stage(earlier[-1].indicator, names[0])]
@@ -582,8 +583,8 @@ def _is_name_or_label(text: str, m: re.Match, sentence: Sentence) -> bool:
         return True  # …, 第3届, 连续33个榨季: a label, an ordinal, a streak
     unit = m.group("unit")
     after = text[m.end():m.end() + 12]
-    if after.startswith("级"):
-        return True  # 30万吨级航道, 百万千瓦级电站: a class the name holds, not a quantity
+    if after.startswith("级") or (unit == "列" and after.startswith(("入", "为"))):
+        return True  # 30万吨级航道: a class the name holds; 20列入名录: the verb 列入, no trains
     if unit in ("分钟", "小时") and TIME_CIRCLE.match(after):
         return True
     if unit in ("项", "条") and PROGRAM_AFTER.match(after):
@@ -629,7 +630,7 @@ def _indicators(context: str, after: str, count: int = 1) -> list[str]:
     """Indicator names for a number: the clause's subject, or what follows the number (6家海河实验室 …); a list of
     as many names as the clause has numbers (甲和乙人均住房面积32.9平方米、37.1平方米) is read one name a number."""
     respectively = RESPECTIVELY.search(context)
-    subject = _clean_subject(context[:respectively.start()] if respectively else context)
+    subject = _after_earlier_items(_clean_subject(context[:respectively.start()] if respectively else context))
     if respectively and len(subject) < 2:  # 甲区和乙区分别新增企业300家和500家: the name follows 分别
         subject = _clean_subject(context[respectively.end():])
     if len(subject) < 2 or _ends_in_verb(subject) or BATCH.fullmatch(subject):
@@ -649,10 +650,32 @@ def _indicators(context: str, after: str, count: int = 1) -> list[str]:
     return [subject]
 
 
+def _after_earlier_items(subject: str) -> str:
+    """A subject without the earlier items and their counts run into it without a list mark: 创建甲乙产业园15个丙丁产业
+    集群 → 丙丁产业集群. An item is a name ending in a noun: not a count of what follows it (我省14个市…, 全市共有3家
+    企业…), a relative clause (发布的13个事项), a streak (连续33个榨季) or a list (甲、乙等2个园区).
+
+    >>> _after_earlier_items("创建甲乙产业园15个丙丁产业集群"), _after_earlier_items("我省14个市地区生产总值")
+    ('丙丁产业集群', '我省14个市地区生产总值')
+    """
+    while (m := EARLIER_ITEM.match(subject)) and (BATCH.fullmatch(m["item"]) or _ends_in_a_noun(m["item"])):
+        subject = subject[m.end():]  # 首批121个: a batch counts what follows it
+    return subject
+
+
+def _ends_in_a_noun(words: str) -> bool:
+    tokens = cut(words)
+    return bool(tokens) and word_tags().get(tokens[-1], "")[:1] in ("n", "j") and tokens[-1] not in PLACE_NOUNS
+
+
+#: Nouns of places and levels a count of divisions follows (我省14个市, 全国31个省份): no item of their own.
+PLACE_NOUNS = frozenset(("省", "市", "区", "县", "我省", "我市", "我区", "全省", "全市", "全区", "全国", "全县"))
+
+
 def _measure_after(predicate: str) -> str | None:
     """The measure a predicate read 分别 names after its verb (完成投资 → 投资), if it names one."""
-    word = WORK_DONE.sub("", predicate)
-    return word if word in MEASURE_NOUNS else None
+    word = WORK_DONE.sub("", _strip_qualifiers(predicate))
+    return word if word in MEASURE_NOUNS or word in PREDICATE_MEASURES else None
 
 
 def _balanced(name: str) -> str:
@@ -662,6 +685,8 @@ def _balanced(name: str) -> str:
 
 #: Words that name a measure of a thing (data: graph/data/measure_nouns.txt), and those ending in 率.
 MEASURE_NOUNS = frozenset(word_list("measure_nouns") + word_list("measures_of_measures"))
+#: …and the measures a predicate read 分别 may name after its verb (data: graph/data/predicate_measures.txt).
+PREDICATE_MEASURES = frozenset(word_list("predicate_measures"))
 MAX_MEASURE = 4  # the longest measure word (营业收入)
 #: Measure words that measure another measure (增速 of 地区生产总值, 占比 of 民生支出; data: the `# rates` group of
 #: measure_nouns.txt, read by `_other_measure`).
@@ -739,7 +764,6 @@ def _clean_subject(text: str) -> str:
     text = SCOPE_PREFIX.sub("", text)
     text = SCOPE_PREFIX.sub("", LEADING_NOISE.sub("", re.sub(r"^预计", "", text)))  # again: 今年的…, 预计全市…
     text = CHANGE_START.sub("", text)
-    text = EARLIER_ITEM.sub("", text)
     previous = None
     while previous != text:
         previous = text
