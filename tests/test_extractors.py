@@ -962,6 +962,7 @@ def test_the_scope_or_time_opening_a_progress_clause_is_not_in_the_programme_nam
 def test_the_label_of_a_numbered_lead_is_not_in_the_programme_name():
     assert programmes(REVIEW + "\n四是甲乙开放纵深推进。丙丁改革圆满收官。\n\n九是政府自身建设成效明显。扎实开展戊己学习教育。\n") == \
         ["甲乙开放", "政府自身建设"]
+    assert programmes(REVIEW + "\n三是大力促甲乙改革，有效激活发展潜能。\n") == ["大力促甲乙改革"]
 
 
 def test_a_light_verb_opening_a_programme_is_not_part_of_its_name_but_a_title_keeps_its_verb():

@@ -25,6 +25,8 @@ from .places import names_a_place, region_names
 from .projects import ROLE_HEAD, ROLE_SCOPE, STAGED_PREDICATE, project_spans_by_sentence
 
 ITEM_LABEL = re.compile(r"(?:" + ITEM_NUMBER + r"|[一二三四五六七八九十]{1,3}[是、])")
+#: The label of a lead numbered in words (四是…), which may open a name found in the lead.
+LEAD_LABEL = re.compile(r"[一二三四五六七八九十]{1,3}是")
 TEN_ACTION = re.compile(r"^实施(?P<name>.{2,30}?行动)$")
 #: A task lead sentence is short and states one thing; longer openings are ordinary prose.
 MAX_TASK = 40
@@ -131,7 +133,7 @@ STATEMENT = re.compile(r"(?<![特尤但于凡总就求])是(?!否)|" + STAGED_PR
 #: What marks a remark of the review rather than the name of a review area (过去一年极不平凡, 这些成绩来之不易,
 #: 我们主要做了以下工作).
 REMARK = re.compile(r"^(?:这|那|我们|过去|一年来|五年来|今年|去年|各位)|以下")
-SUBJECT_NOISE = re.compile(r"(?:" + CLAUSE_OPENER + r"|全市|我市|本市|[一二三四五六七八九十]{1,3}是)+")  # 四是改革开放纵深推进
+SUBJECT_NOISE = re.compile(r"(?:" + CLAUSE_OPENER + r"|全市|我市|本市|" + LEAD_LABEL.pattern + ")+")  # 四是改革开放纵深推进
 MAX_SUBJECT = 20
 #: Heads of names for ongoing work (机制): a programme only with a distinguishing part (see `_distinguished`;
 #: data: graph/data/ongoing_work_heads.txt).
@@ -307,6 +309,8 @@ def _programs(doc: Document) -> list[ActionFact]:
         found += _quoted_objects(text, sentence.start, sentence.end)
         found += _progress_subjects(text, sentence.start, sentence.end)
         for s, e in found:
+            if label := LEAD_LABEL.match(text, s, e):
+                s = label.end()  # 四是大力促改革，…: the label of a numbered lead
             s = _after_light_verbs(text, _after_a_verb_of_reform(text, s, e), e)
             spans[(_with_levels(text, sentence.start, s), e)] = None
     series = [fact for sentence in doc.sentences for fact in _counted_series(doc, sentence)]
