@@ -1189,6 +1189,11 @@ def test_an_uncounted_list_of_common_words_closed_by_projects_lists_fields_not_p
     assert [n for n, _ in projects_of("加快甲乙、丙丁等两个项目建设。")] == ["甲乙", "丙丁"]
 
 
+def test_a_count_in_words_opening_a_name_is_not_part_of_it():
+    assert projects_of("建成千座公园，新建一家医院。") == []
+    assert [n for n, _ in projects_of("加快“五个1号”交旅融合生态景观大道建设。")] == ["“五个1号”交旅融合生态景观大道"]
+
+
 def test_a_list_item_joining_two_headed_names_is_two_projects():
     assert projects_of("加快甲乙、丙丁高铁和戊己城际铁路等重大项目建设，推进庚辛科学中心与壬癸基地等项目建设，"
                        "推进子丑和寅卯产业园等项目建设。") == [

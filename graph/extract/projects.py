@@ -97,8 +97,8 @@ PROJECT_LIST = re.compile(r"(?P<items>[^，。；：]{2,200}?)等(?:(?:一批)?(
 COUNTED_AFTER = re.compile(r"(?:达到|增至|超过|突破|总数|数量)?\d")
 #: …but not one followed by a count of a kind: its list's (甲乙机场、丙丁机场2个国际机场) or its own parts'.
 LIST_COUNT = re.compile(r"\d+[个家座所条项处](?!左右|以上|以下|上下|多)[\u4e00-\u9fff]")
-#: A count before a name (6家海河实验室, 新认定8家…) is not part of it.
-COUNT_PREFIX = re.compile(r"[^，。；]*?\d+(?:\.\d+)?(?:万|亿)?[家个座所条项批处]")
+#: A count before a name (6家海河实验室, 新认定8家…, 千座公园 opening it) is not part of it.
+COUNT_PREFIX = re.compile(r"[^，。；]*?\d+(?:\.\d+)?(?:万|亿)?[家个座所条项批处]|[一两三四五六七八九十百千]+[家个座所条处](?!一)")
 #: Nor is a measure, before it or inside it (875平方公里湿地; 甲乙80公里绿道 is the project 甲乙绿道).
 MEASURE = re.compile(r"\d+(?:\.\d+)?(?:万|亿)?(?:平方公里|公里|千米|公顷|亩)")
 #: A phase or extension of a named work (国家会议中心二期, 昌平线南延一期): the phase makes the name specific even when
