@@ -1189,6 +1189,11 @@ def test_an_uncounted_list_of_common_words_closed_by_projects_lists_fields_not_p
     assert [n for n, _ in projects_of("加快甲乙、丙丁等两个项目建设。")] == ["甲乙", "丙丁"]
 
 
+def test_a_body_established_or_started_running_is_completed():
+    assert projects_of("甲乙研究院、丙丁医学院揭牌成立，戊己实验室挂牌运行，庚辛创新中心启动运行。") == [
+        ("甲乙研究院", "completed"), ("丙丁医学院", "completed"), ("戊己实验室", "completed"), ("庚辛创新中心", "completed")]
+
+
 def test_a_count_in_words_opening_a_name_is_not_part_of_it():
     assert projects_of("建成千座公园，新建一家医院。") == []
     assert [n for n, _ in projects_of("加快“五个1号”交旅融合生态景观大道建设。")] == ["“五个1号”交旅融合生态景观大道"]
