@@ -41,6 +41,7 @@ def tokenizer():
     return _tokenizer
 
 
+@lru_cache(maxsize=1)
 def _domain_words() -> dict[str, str]:
     """Each word jieba must keep whole, with its tag: division names ("ns" when they end in 区, 县, 市 or 省), domain
     verbs ("v": data/domain_verbs.txt) and other domain words ("n": data/domain_words.txt)."""

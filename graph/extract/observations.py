@@ -723,7 +723,7 @@ def _share_prefix(parts: list[str]) -> list[str] | None:
     own = _measure_ending(first)
     if own is None or not all(_is_measure_noun(item) and item != own for item in parts[1:]):
         return None
-    return [first] + [first[:-len(own)] + item for item in parts[1:]]
+    return [first] + [_other_measure(first, item) for item in parts[1:]]
 
 
 def _share_suffix(parts: list[str]) -> list[str]:

@@ -112,6 +112,7 @@ BRANCH_HEAD = re.compile(r"院区|校区|分院|分校|园区|站")
 #: a word tagged otherwise, or unknown to the dictionary, is a proper name (a place, a firm).
 COMMON_TAGS = frozenset(("n", "vn", "v", "a", "an", "b", "f", "d", "ad", "l"))
 MIN_FIELD_LIST = 2
+#: A count in digits or words before a list's kind (等13个项目, 等两个项目).
 COUNTED_KIND = re.compile(r"[\d一二两三四五六七八九十百]+[个项家座批]")
 LIST_SPLIT = re.compile(r"、")
 #: What joins two names in one list item (甲乙高铁和丙丁城际铁路): each of at least three characters.
@@ -189,7 +190,7 @@ def extract_projects(doc: Document) -> list[ProjectFact]:
 #: graph/data/project_list_modifiers.txt).
 _LIST_MODIFIER = alternation(word_list("project_list_modifiers"))
 LIST_KIND_END = re.compile(r"(?:、[^，。；、]{1,24})*等(?:(?:\d+|[一二三四五六七八九十百两]+)[个项大])?(?:" + _LIST_MODIFIER
-                           + r")*(?![一二三四五六七八九十百两\d]+[个项家座批])(?P<kind>[\u4e00-\u9fff]{2,6}?)项目")
+                           + r")*(?!" + COUNTED_KIND.pattern + r")(?P<kind>[\u4e00-\u9fff]{2,6}?)项目")
 MAX_BARE_ITEM = 10
 _OWN_HEADS = PROJECT_HEADS + ("工程", "项目")  # an item ending so has a head of its own
 
