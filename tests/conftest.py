@@ -1,7 +1,9 @@
 """Shared fixtures: one build of the bundled report per test session (building takes a few seconds)."""
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -32,5 +34,8 @@ def write_report(tmp_path: Path):
     return write
 
 
-# Commands with no graph argument read the last build's folder: keep the tests' record away from the user's.
-os.environ.setdefault("GOVKG_STATE_DIR", tempfile.mkdtemp(prefix="govkg-state-"))
+# Commands with no graph argument read the last build's folder: keep the tests' record away from the user's, in a
+# folder removed when the tests end.
+if "GOVKG_STATE_DIR" not in os.environ:
+    os.environ["GOVKG_STATE_DIR"] = tempfile.mkdtemp(prefix="govkg-state-")
+    atexit.register(shutil.rmtree, os.environ["GOVKG_STATE_DIR"], ignore_errors=True)
