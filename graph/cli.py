@@ -75,8 +75,8 @@ def main() -> None:
 def build(reports: tuple[Path, ...], out_dir: Path, region: str | None, year: int | None, manifest: Path | None,
           html: bool | None, workers: int,
           corpus_name: str | None, skip_unchanged: bool | None, progress: bool | None) -> None:
-    """Build the graph of REPORTS (files, folders of *.txt, or globs such as 'reports/**/*.txt');
-    none: the bundled Tianjin 2023 report."""
+    """Build the graph of REPORTS (text, web page, .docx or PDF files; folders of them; or globs such as
+    'reports/**/*.txt'); none: the bundled Tianjin 2023 report."""
     from .corpus import build_corpus
 
     overrides = read_overrides(manifest) if manifest else None

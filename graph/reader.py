@@ -1,4 +1,5 @@
-"""Read a report file into text: UTF-8 (with or without BOM), else GB18030 (which covers GBK/GB2312).
+"""Read a report file into text: UTF-8 (with or without BOM), else GB18030 (which covers GBK/GB2312); a Word
+(.docx) or PDF file is read for its text first (`fileformats`).
 
 Reports found in the wild are also repaired, but only when they need it, so that a clean UTF-8 file with LF
 newlines comes out exactly as it was written (offsets into it stay valid):
@@ -33,8 +34,10 @@ from pathlib import Path
 
 from .document import ITEM_NUMBER
 from .errors import GovkgError
+from .fileformats import PAGE_NUMBER, detect_format, document_text
 
-REPORT_SUFFIXES = (".txt",)
+#: What a folder is searched for: text, web pages, Word and PDF files (told apart by their bytes when read).
+REPORT_SUFFIXES = (".txt", ".htm", ".html", ".docx", ".pdf")
 _CONTROL = {chr(c) for c in range(32)} - {"\n", "\r", "\t", "\f"}
 GLOB_CHARS = re.compile(r"[*?\[]")
 
@@ -47,7 +50,7 @@ class ReportText:
     text: str
     file_hash: str  # sha256 of the raw bytes (what a rebuild compares)
     normalisations: list[str] = field(default_factory=list)  # e.g. ["bom", "crlf", "pdf"]
-    encoding: str = "utf-8"
+    encoding: str = "utf-8"  # or the file format its text was read from: docx, pdf
 
 
 def read_report_text(path: Path) -> str:
@@ -76,6 +79,10 @@ def decode_report(path: Path, raw: bytes) -> ReportText:
     """`read_report` on bytes already read (`path` only names the file in errors)."""
     if not raw.strip():
         raise GovkgError(f"{path}: file is empty")
+    kind = detect_format(raw)
+    if kind:  # a Word or PDF file: its text, then the repairs text needs
+        text, more = normalise_text(document_text(path, raw, kind))
+        return ReportText(path, text, hashlib.sha256(raw).hexdigest(), [f"{kind}→text"] + more, kind)
     if b"\x00" in raw:
         raise GovkgError(f"{path}: binary file, not a text report")
     steps: list[str] = []
@@ -196,9 +203,6 @@ def html_to_text(text: str) -> str:
     return "".join(line + "\n" for line in lines if line)
 
 
-#: A line holding only a page number: "3", "- 3 -", "— 3 —", "第3页", "第 3 页 共 20 页", "3/20".
-PAGE_NUMBER = re.compile(r"^\s*(?:[-—－–]\s*)?(?:\d{1,4}|[０-９]{1,4})(?:\s*[-—－–])?\s*$|"
-                         r"^\s*第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?\s*$|^\s*\d{1,4}\s*/\s*\d{1,4}\s*$")
 #: Where a line may end a paragraph: sentence-final punctuation (and closing quotes/brackets after it).
 LINE_END = re.compile(r"[。！？!?；;：:…”’」』）)\]】]\s*$")
 HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|" + ITEM_NUMBER + r"|[一二三四五六七八九十]{1,3}是|"
@@ -306,23 +310,30 @@ def _typical_width(lines: list[str]) -> int:
 # --- finding report files --------------------------------------------------------------------------------
 
 def find_reports(paths: list[Path]) -> list[Path]:
-    """Report files named by `paths`: files as given, folders searched for *.txt, globs (`reports/**/*.txt`)
-    expanded; sorted within each folder or glob, no duplicates."""
+    """Report files named by `paths`: files as given, folders searched for reports (`REPORT_SUFFIXES`, not inside
+    a build folder), globs (`reports/**/*.txt`) expanded; sorted within each folder or glob, no duplicates."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            inside = sorted(p for p in path.rglob("*") if p.suffix.lower() in REPORT_SUFFIXES and p.is_file())
+            inside = reports_in(path)
             if not inside:
-                raise GovkgError(f"{path}: folder holds no report files (*.txt)")
+                raise GovkgError(f"{path}: folder holds no report files ({', '.join('*' + s for s in REPORT_SUFFIXES)})")
             found.extend(inside)
         elif not path.exists() and GLOB_CHARS.search(str(path)):
             matches = sorted(Path(p) for p in glob.glob(str(path), recursive=True))
             files = [p for p in matches if p.is_file()]
             for folder in (p for p in matches if p.is_dir()):
-                files.extend(sorted(q for q in folder.rglob("*") if q.suffix.lower() in REPORT_SUFFIXES and q.is_file()))
+                files.extend(reports_in(folder))
             if not files:
                 raise GovkgError(f"{path}: no report files match this pattern")
             found.extend(files)
         else:
             found.append(path)
     return list(dict.fromkeys(found))
+
+
+def reports_in(folder: Path) -> list[Path]:
+    """The report files under `folder`, sorted; not the pages of a build folder inside it (one holding .govkg/)."""
+    builds = {p.parent for p in folder.rglob(".govkg") if p.is_dir()}
+    return sorted(p for p in folder.rglob("*") if p.suffix.lower() in REPORT_SUFFIXES and p.is_file()
+                  and builds.isdisjoint(p.parents))

@@ -19,6 +19,20 @@ govkg="$work/venv/bin/govkg"
 "$govkg" export out/tianjin-2023.ttl --format all --out out/all >/dev/null
 "$govkg" query projects --graph out/tianjin-2023.ttl --format csv | head -3
 "$govkg" validate out/tianjin-2023.ttl
+# reports published as Word or PDF files: a .docx of the bundled report builds; PDFium (pypdfium2) loads
+"$work/venv/bin/python" - <<'PY'
+import zipfile
+from xml.sax.saxutils import escape
+from govkg.build import BUNDLED_REPORT
+body = "".join(f"<w:p><w:r><w:t>{escape(line)}</w:t></w:r></w:p>"
+               for line in BUNDLED_REPORT.read_text(encoding="utf-8").splitlines() if line.strip())
+with zipfile.ZipFile("tianjin-2023.docx", "w") as docx:
+    docx.writestr("word/document.xml", '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/'
+                  f'2006/main"><w:body>{body}</w:body></w:document>')
+import pypdfium2
+pypdfium2.PdfDocument.new().close()
+PY
+"$govkg" build tianjin-2023.docx --out docx --no-html >docx.log && grep -q "docx→text" docx.log
 # a build folder of several reports (the provincial seeds when ../shared is there) as the input of every command
 provinces="$root/../shared/seeds/provinces-2025"
 if [ -d "$provinces" ]; then

@@ -1,0 +1,251 @@
+"""Reports as published: Word (.docx) and PDF files are read for their text, their numbering and paragraphs kept,
+and refused with a one-line error when they hold no text to read."""
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from govkg.build import BUNDLED_REPORT, build_report
+from govkg.cli import main
+from govkg.errors import GovkgError
+from govkg.fileformats import detect_format
+from govkg.reader import find_reports, read_report
+
+REPORT = """2025年某市政府工作报告
+一、2024年工作回顾
+全市地区生产总值增长5.5%，一般公共预算收入增长3.2%，城镇新增就业12.6万人，居民人均可支配收入增长5.1%，粮食产量达到95亿斤，全年完成固定资产投资1200亿元。
+（一）产业体系加快构建。新开工亿元以上项目120个，建成投产甲乙新材料产业园，高新技术企业达到2100家。
+二、2025年工作安排
+地区生产总值增长5%左右，城镇新增就业12万人以上，居民消费价格涨幅3%左右。
+"""
+
+
+@pytest.fixture
+def write_file(tmp_path):
+    """Write bytes to a file named `name` in a fresh folder; return its path."""
+    def write(name: str, content: bytes) -> Path:
+        (tmp_path / name).write_bytes(content)
+        return tmp_path / name
+
+    return write
+
+
+def paragraphs(text: str) -> list[str]:
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+# --- PDF ------------------------------------------------------------------------------------------------------
+
+def render_pdf(text: str, *, indent: bool = True, per_page: int = 5, head: str | None = None,
+               password: str | None = None, width: float = 300) -> bytes:
+    """A PDF of `text` laid out as a word processor would: lines wrapped at `width` points (a Latin word or number
+    kept whole), paragraphs opening indented by two characters (or not), `per_page` lines a page, a page number at
+    the foot and a running head."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    font, size = "STSong-Light", 12
+    pdfmetrics.registerFont(UnicodeCIDFont(font))
+    rows = []
+    for paragraph in paragraphs(text):
+        first = True
+        while paragraph:
+            room = width - (2 * size if first and indent else 0)
+            n = 1
+            while n < len(paragraph) and pdfmetrics.stringWidth(paragraph[:n + 1], font, size) <= room:
+                n += 1
+            while 1 < n < len(paragraph) and (paragraph[n - 1] + paragraph[n]).isascii() and \
+                    (paragraph[n - 1] + paragraph[n]).isalnum():
+                n -= 1
+            rows.append((first, paragraph[:n]))
+            paragraph, first = paragraph[n:], False
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out, encrypt=password)
+    for page, start in enumerate(range(0, len(rows), per_page), 1):
+        if head:
+            pdf.setFont(font, 8)
+            pdf.drawString(72, 800, head)
+        pdf.setFont(font, size)
+        for k, (first, row) in enumerate(rows[start:start + per_page]):
+            pdf.drawString(72 + (2 * size if first and indent else 0), 760 - k * 18, row)
+        pdf.setFont(font, 9)
+        pdf.drawCentredString(200, 40, f"- {page} -")
+        pdf.showPage()
+    pdf.save()
+    return out.getvalue()
+
+
+def test_a_pdf_reads_as_the_text_it_was_set_from(write_file):
+    """Lines broken inside sentences and across pages are joined, paragraphs kept apart, and the page numbers and
+    the running head left out."""
+    pdf = write_file("mou-2025.pdf", render_pdf(REPORT, head="某市人民政府公报"))
+    read = read_report(pdf)
+    assert paragraphs(read.text) == paragraphs(REPORT)
+    assert read.normalisations[0] == "pdf→text" and read.encoding == "pdf"
+
+
+def test_a_pdf_whose_paragraphs_do_not_open_indented_is_read_by_its_short_lines(write_file):
+    text = "一、2024年工作回顾\n全市地区生产总值增长5.5%，城镇新增就业12.6万人，粮食产量达到95亿斤。\n二、2025年工作安排\n"
+    assert paragraphs(read_report(write_file("r.pdf", render_pdf(text, indent=False))).text) == paragraphs(text)
+
+
+def test_a_line_ending_early_before_a_long_number_does_not_end_its_paragraph(write_file):
+    """A left-aligned line ends short when the number after it does not fit; where paragraphs open indented, only a
+    sentence's end or a short line such as a heading ends one."""
+    text = "一、工作回顾\n" + "甲" * 15 + "培养引进1000000000名人才，" + "甲乙丙丁戊己庚辛壬癸" * 4 + "。\n二、工作安排\n"
+    read = read_report(write_file("r.pdf", render_pdf(text, per_page=30)))
+    assert paragraphs(read.text) == paragraphs(text)
+
+
+def test_the_bundled_report_set_as_a_pdf_builds_the_same_graph(write_file, tmp_path):
+    text = BUNDLED_REPORT.read_text(encoding="utf-8")
+    pdf = write_file("tianjin-2023.pdf", render_pdf(text, per_page=36, width=440, head="天津日报"))
+    assert read_report(pdf).text == "".join(p + "\n" for p in paragraphs(text))
+    built = build_report(pdf, tmp_path / "out", html=False, page=False)
+    assert built.year == 2023 and built.region == "天津市" and sum(built.observations_by_status.values()) > 100
+
+
+def test_a_pdf_without_a_text_layer_is_refused(write_file):
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    scan = canvas.Canvas(out)
+    scan.rect(72, 72, 400, 600, fill=1)  # an image of a page: nothing to read
+    scan.save()
+    with pytest.raises(GovkgError, match=r"scan\.pdf: the PDF has no text layer \(a scan\?\)"):
+        read_report(write_file("scan.pdf", out.getvalue()))
+
+
+@pytest.mark.parametrize("content, message", [
+    (render_pdf(REPORT, password="secret"), "it is encrypted"),
+    (b"%PDF-1.7\n1 0 obj << >> endobj\n", "cannot read the PDF"),
+])
+def test_an_encrypted_or_broken_pdf_is_refused(write_file, content, message):
+    with pytest.raises(GovkgError, match=message):
+        read_report(write_file("r.pdf", content))
+
+
+# --- Word -----------------------------------------------------------------------------------------------------
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def docx_of(body: str, numbering: str = "") -> bytes:
+    """A .docx whose body is `body` (WordprocessingML paragraphs) and whose numbering.xml defines `numbering`."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", f'<w:document xmlns:w="{W}"><w:body>{body}</w:body></w:document>')
+        if numbering:
+            archive.writestr("word/numbering.xml", f'<w:numbering xmlns:w="{W}">{numbering}</w:numbering>')
+    return out.getvalue()
+
+
+def para(text: str, num: int | None = None, level: int = 0) -> str:
+    number = f'<w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num}"/></w:numPr></w:pPr>' if num else ""
+    return f"<w:p>{number}<w:r><w:t>{text}</w:t></w:r></w:p>"
+
+
+HEADING_LIST = ('<w:abstractNum w:abstractNumId="7">'
+                '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>'
+                '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>'
+                '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl>'
+                '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="7"/></w:num>'
+                '<w:num w:numId="2"><w:abstractNumId w:val="7"/></w:num>')
+
+
+def test_word_numbering_is_written_into_the_headings(write_file):
+    """The report's structure is read from 一、 （一） 1.: a heading Word numbers shows its number in the text; a
+    deeper level counts again under each new heading, and a second list of the same definition counts on."""
+    body = (para("2024年工作回顾", 1) + para("经济运行稳中向好", 1, 1) + para("甲乙", 1, 2) + para("丙丁", 1, 2)
+            + para("改革开放纵深推进", 1, 1) + para("戊己", 1, 2) + para("全年地区生产总值增长5%。")
+            + para("2025年工作安排", 2) + para("扩大有效需求", 2, 1))
+    text = read_report(write_file("r.docx", docx_of(body, HEADING_LIST))).text
+    assert paragraphs(text) == ["一、2024年工作回顾", "（一）经济运行稳中向好", "1.甲乙", "2.丙丁", "（二）改革开放纵深推进",
+                                "1.戊己", "全年地区生产总值增长5%。", "二、2025年工作安排", "（一）扩大有效需求"]
+
+
+def test_a_list_restarted_in_word_counts_from_its_start_again(write_file):
+    restarted = HEADING_LIST.replace('<w:num w:numId="2"><w:abstractNumId w:val="7"/></w:num>',
+                                     '<w:num w:numId="2"><w:abstractNumId w:val="7"/><w:lvlOverride w:ilvl="0">'
+                                     '<w:startOverride w:val="1"/></w:lvlOverride></w:num>')
+    text = read_report(write_file("r.docx", docx_of(para("回顾", 1) + para("安排", 1) + para("甲", 2), restarted))).text
+    assert paragraphs(text) == ["一、回顾", "二、安排", "一、甲"]
+
+
+def test_a_word_report_made_by_a_word_processor_builds(tmp_path):
+    """A .docx as python-docx writes it (styles, a table, a list style numbering its paragraphs) reads paragraph by
+    paragraph, table cells included, and builds into a graph."""
+    import docx
+
+    document = docx.Document()
+    for line in paragraphs(REPORT)[:4]:
+        document.add_paragraph(line)
+    document.add_paragraph("推进甲乙大道建设", style="List Number")
+    document.add_table(rows=1, cols=2).cell(0, 1).text = "城镇新增就业12万人以上。"
+    document.save(tmp_path / "mou-2025.docx")
+    read = read_report(tmp_path / "mou-2025.docx")
+    assert paragraphs(read.text) == paragraphs(REPORT)[:4] + ["1.推进甲乙大道建设", "城镇新增就业12万人以上。"]
+    assert read.normalisations == ["docx→text"]
+    built = build_report(tmp_path / "mou-2025.docx", tmp_path / "out", html=False, page=False)
+    assert built.region == "某市" and built.observations_by_status["actual"] >= 5
+
+
+def test_deleted_text_and_a_drawing_fallback_are_not_read(write_file):
+    body = ('<w:p><w:r><w:t>增长</w:t></w:r><w:del><w:r><w:delText>删去</w:delText></w:r></w:del>'
+            '<w:r><w:tab/><w:t>5%。</w:t></w:r></w:p>'
+            '<w:p xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><w:r><mc:AlternateContent>'
+            '<mc:Choice><w:p><w:r><w:t>文本框</w:t></w:r></w:p></mc:Choice>'
+            '<mc:Fallback><w:p><w:r><w:t>文本框</w:t></w:r></w:p></mc:Fallback></mc:AlternateContent></w:r></w:p>')
+    assert paragraphs(read_report(write_file("r.docx", docx_of(body))).text) == ["增长 5%。", "文本框"]
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, r"old\.doc: a Word 97–2003 \(\.doc\).*save it as \.docx"),
+    ("a.zip", None, r"a\.zip: an archive, not a report"),
+    ("broken.docx", b"PK\x03\x04word/document.xml" + b"\x00" * 40, r"broken\.docx: not a readable \.docx"),
+    ("bad.docx", docx_of("<w:p><w:r><w:t>未闭合</w:r></w:p>"), r"bad\.docx: not a readable \.docx"),
+])
+def test_files_that_hold_no_readable_report_are_refused_in_one_line(write_file, name, content, message):
+    if content is None:
+        archive = io.BytesIO()
+        with zipfile.ZipFile(archive, "w") as z:
+            z.writestr("data.csv", "a,b\n")
+        content = archive.getvalue()
+    with pytest.raises(GovkgError, match=message):
+        read_report(write_file(name, content))
+
+
+def test_files_are_told_apart_by_their_bytes_not_their_names():
+    assert [detect_format(b) for b in (b"%PDF-1.4", b"\n %PDF-1.7", docx_of(para("甲")), "一、回顾".encode())] == \
+        ["pdf", "pdf", "docx", None]
+
+
+# --- folders and the command line -------------------------------------------------------------------------------
+
+def test_a_folder_is_searched_for_web_pages_word_and_pdf_files_but_not_a_build_inside_it(tmp_path):
+    folder = tmp_path / "reports"
+    for name in ("a.txt", "b.html", "c.htm", "d.docx", "e.pdf", "notes.md"):
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(b"x")
+    (folder / "exports" / ".govkg").mkdir(parents=True)
+    (folder / "exports" / "a-report.html").write_text("<html></html>")
+    assert [p.name for p in find_reports([folder])] == ["a.txt", "b.html", "c.htm", "d.docx", "e.pdf"]
+
+
+def test_building_a_pdf_from_the_command_line_and_a_bad_one_leaves_the_graph_intact(write_file, tmp_path):
+    out = tmp_path / "out"
+    good = write_file("mou-2025.pdf", render_pdf(REPORT))
+    result = CliRunner().invoke(main, ["build", str(good), "--out", str(out), "--no-html", "--no-progress"])
+    assert result.exit_code == 0, result.output
+    assert "pdf→text" in result.output
+    before = (out / "mou-2025.ttl").read_bytes()
+    write_file("mou-2025.pdf", b"%PDF-1.7 truncated")
+    result = CliRunner().invoke(main, ["build", str(good), "--out", str(out), "--no-html", "--no-progress"])
+    assert result.exit_code != 0 and "cannot read the PDF" in result.output
+    assert "Traceback" not in result.output and (out / "mou-2025.ttl").read_bytes() == before
