@@ -78,6 +78,7 @@ def build_report(path: Path, out_dir: Path, region: str | None = None, year: int
     rid = report_id(path)
     doc, extraction, triples = extract_report(read.text, rid, path.name, region=region, year=year, label=str(path))
     _check_out_dir(out_dir)
+    _check_not_overwritten(path, out_dir, rid)
     turtle = out_dir / f"{rid}.ttl"
     parts = write_report_turtle(triples, rid, turtle)
     html_path = None
@@ -154,6 +155,13 @@ def _check_out_dir(out_dir: Path) -> None:
         raise GovkgError(f"{out_dir}: cannot create output folder ({e.strerror or e})") from None
     if not out_dir.is_dir():
         raise GovkgError(f"{out_dir}: output path is not a folder")
+
+
+def _check_not_overwritten(path: Path, out_dir: Path, rid: str) -> None:
+    """A report saved as a web page in the output folder would be overwritten by its own graph view or page."""
+    outputs = {out_dir / f"{rid}{suffix}" for suffix in (".ttl", ".html", "-report.html")}
+    if any(path.resolve() == output.resolve() for output in outputs):
+        raise GovkgError(f"{path}: the build would write over the report itself; choose another --out folder")
 
 
 def _instances(triples: TripleSet) -> dict[str, int]:

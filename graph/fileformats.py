@@ -14,7 +14,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -24,7 +24,7 @@ OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97–2003 .doc, .wps and othe
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 #: A zip member larger than this is no report's text (a zip bomb, or a document of images).
-MAX_XML_BYTES = 64 * 1024 * 1024
+MAX_XML_BYTES = 32 * 1024 * 1024
 #: A PDF this large or longer is no report; PDFium would still read it, slowly.
 MAX_PDF_PAGES = 2000
 
@@ -67,33 +67,37 @@ PAGE_NUMBER = re.compile(r"^\s*(?:[-—－–]\s*)?(?:\d{1,4}|[０-９]{1,4})(?:
 CJK = re.compile(r"[\u4e00-\u9fff]")
 #: Where a sentence ends: final punctuation, and closing quotes or brackets after it.
 SENTENCE_END = re.compile(r"[。！？!?；;：:…”’」』）)\]】]$")
+#: A heading's number opening a line: after a sentence's end, it opens a paragraph wherever the line sits.
+HEADING_START = re.compile(r"[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]+部分")
 
 
 @dataclass
 class PdfLine:
-    """A line of a PDF page: its text and where it starts and ends across the page (points)."""
+    """A line of a PDF page: its text, where it starts and ends across the page and how high it sits (points)."""
 
     text: str
     left: float
     right: float
     char: float  # the width of one of its Chinese characters (its font size)
+    top: float = 0.0
 
 
 def pdf_text(path: Path, raw: bytes) -> str:
-    """The text of a PDF's text layer, one line per paragraph, read from where its lines sit on the page: a line
-    starts a paragraph when it is indented (or centred) or the line before it ends short of the right margin;
-    page numbers and running heads or feet (a line repeated at the top or bottom of the pages) are left out."""
+    """The text of a PDF's text layer, one line per paragraph, read from where its lines sit on the page (see
+    `pdf_paragraphs`)."""
     import pypdfium2 as pdfium  # only when a PDF is read
 
     try:
         pdf = pdfium.PdfDocument(raw)
     except pdfium.PdfiumError as e:
-        reason = "it is encrypted" if "password" in str(e).lower() else str(e).rstrip(".").lower()
+        reason = "it is encrypted" if "password" in str(e).lower() else "not a PDF its reader can open"
         raise GovkgError(f"{path}: cannot read the PDF ({reason})") from None
     try:
         if len(pdf) > MAX_PDF_PAGES:
             raise GovkgError(f"{path}: a PDF of {len(pdf)} pages is no report (at most {MAX_PDF_PAGES})")
         pages = [_page_lines(pdf[i]) for i in range(len(pdf))]
+    except pdfium.PdfiumError as e:
+        raise GovkgError(f"{path}: cannot read the PDF ({str(e).rstrip('.').lower()})") from None
     finally:
         pdf.close()
     if not any(CJK.search(line.text) for page in pages for line in page):
@@ -102,44 +106,65 @@ def pdf_text(path: Path, raw: bytes) -> str:
 
 
 def _page_lines(page) -> list[PdfLine]:
+    """The lines of a page in reading order: a new line where PDFium ends one or where the text goes back left."""
+    import pypdfium2.raw as pdfium_c
+
     textpage = page.get_textpage()
     try:
-        count = textpage.count_chars()
-        text = textpage.get_text_range(0, count) if count else ""
-        if len(text) != count:  # characters PDFium could not index one by one: the lines without their places
-            return [PdfLine(t, 0.0, 0.0, 0.0) for t in re.split(r"[\r\n]+", text) if t.strip()]
-        lines, start = [], 0
-        for i, ch in enumerate(text + "\n"):
+        lines: list[list[tuple[str, tuple]]] = [[]]
+        for ch, box, generated in _characters(textpage, pdfium_c):
             if ch in "\r\n":
-                if text[start:i].strip():
-                    lines.append(_pdf_line(textpage, text, start, i))
-                start = i + 1
-        return lines
+                lines.append([])
+                continue
+            if lines[-1] and box[0] < lines[-1][-1][1][0] - (box[3] - box[1]):
+                lines.append([])  # back to the left: a line PDFium joined to the one before (after a hyphen)
+            if not (generated and ch.isspace()):
+                lines[-1].append((ch, box))
+        return [_pdf_line(chars) for chars in lines if "".join(ch for ch, _ in chars).strip()]
     finally:
         textpage.close()
         page.close()
 
 
-def _pdf_line(textpage, text: str, start: int, end: int) -> PdfLine:
-    boxes = [(text[i], textpage.get_charbox(i)) for i in range(start, end) if not text[i].isspace()]
-    widths = sorted(box[2] - box[0] for ch, box in boxes if CJK.match(ch)) or [0.0]
-    return PdfLine(text[start:end].strip(), min(box[0] for _, box in boxes), max(box[2] for _, box in boxes),
-                   widths[len(widths) // 2])
+def _characters(textpage, pdfium_c):
+    """(character, box, added by PDFium) for each character of a text page, a character outside the BMP (two
+    UTF-16 units, two indices) as one; U+0002 and U+FFFE, PDFium's marks of a hyphen ending a line, as the hyphen."""
+    count, i = textpage.count_chars(), 0
+    while i < count:
+        unit = pdfium_c.FPDFText_GetUnicode(textpage.raw, i)
+        step = 1
+        if 0xD800 <= unit < 0xDC00 and i + 1 < count:
+            low = pdfium_c.FPDFText_GetUnicode(textpage.raw, i + 1)
+            if 0xDC00 <= low < 0xE000:
+                unit, step = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00), 2
+        ch = "-" if unit in (0x2, 0xFFFE) else chr(unit) if unit < 0x110000 and not 0xD800 <= unit < 0xE000 else "\ufffd"
+        yield ch, textpage.get_charbox(i), bool(pdfium_c.FPDFText_IsGenerated(textpage.raw, i))
+        i += step
+
+
+def _pdf_line(chars: list[tuple[str, tuple]]) -> PdfLine:
+    text = "".join(ch for ch, _ in chars)
+    boxes = [box for ch, box in chars if not ch.isspace()]
+    widths = sorted(box[2] - box[0] for ch, box in chars if CJK.match(ch)) or [0.0]
+    return PdfLine(text.strip(), min(box[0] for box in boxes), max(box[2] for box in boxes), widths[len(widths) // 2],
+                   max(box[3] for box in boxes))
 
 
 def pdf_paragraphs(pages: list[list[PdfLine]]) -> list[str]:
-    """The paragraphs of a PDF's pages of lines (see `pdf_text`). Where paragraphs open indented, a line ending
-    short of the margin ends one only at the end of a sentence or when it is a short line such as a heading (a
-    left-aligned line may end early before a long number that went on to the next line).
+    """The paragraphs of a PDF's pages of lines. A line opens a paragraph when it is indented or centred, or when
+    the line before ends short of the margin, or when it opens with a heading's number after a sentence's end; where
+    paragraphs open indented, that short line ends one only at the
+    end of a sentence or when it is short, like a heading (a left-aligned line may end early before a long number
+    that went on to the next line). Page numbers and a running head or foot are left out.
 
-    >>> line = lambda text, left, right: PdfLine(text, left, right, 10.0)
-    >>> pages = [[line("一、回顾", 100, 140), line("去年经济稳中", 120, 180), line("有进。", 100, 130)],
-    ...          [line("今年增长5%，就业", 120, 180), line("稳定。", 100, 130), line("- 2 -", 135, 145)]]
+    >>> line = lambda text, left, right, top: PdfLine(text, left, right, 10.0, top)
+    >>> pages = [[line("一、回顾", 100, 140, 700), line("去年经济稳中", 120, 180, 680), line("有进。", 100, 130, 660)],
+    ...          [line("今年增长5%，就业", 120, 180, 700), line("稳定。", 100, 130, 680), line("- 2 -", 135, 145, 40)]]
     >>> pdf_paragraphs(pages)
     ['一、回顾', '去年经济稳中有进。', '今年增长5%，就业稳定。']
     """
     pages = _without_running_lines(pages)
-    margins = [_margins(page) for page in pages]
+    margins = _margins(pages)
     indented = [line.left > left + 0.8 * (line.char or 10.0) for page, (left, _) in zip(pages, margins) for line in page]
     indenting = sum(indented) >= max(3, 0.05 * len(indented))
     paragraphs: list[str] = []
@@ -150,7 +175,8 @@ def pdf_paragraphs(pages: list[list[PdfLine]]) -> list[str]:
             short = previous is not None and previous.right < previous_right - 2 * char
             if short and indenting:
                 short = bool(SENTENCE_END.search(previous.text)) or previous.right - left < 0.6 * (previous_right - left)
-            if previous is None or indented[k] or short:
+            heading = previous is not None and SENTENCE_END.search(previous.text) and HEADING_START.match(line.text)
+            if previous is None or indented[k] or short or heading:
                 paragraphs.append(line.text)
             else:
                 space = " " if re.search(r"[A-Za-z0-9]$", paragraphs[-1]) and re.match(r"[A-Za-z]", line.text) else ""
@@ -159,24 +185,43 @@ def pdf_paragraphs(pages: list[list[PdfLine]]) -> list[str]:
     return paragraphs
 
 
-def _margins(page: list[PdfLine]) -> tuple[float, float]:
-    """Where the page's lines start (the leftmost edge) and end (the right edge of its longer lines)."""
+#: A page with fewer lines than this takes the margins the other pages share.
+MIN_PAGE_LINES = 5
+
+
+def _margins(pages: list[list[PdfLine]]) -> list[tuple[float, float]]:
+    """Each page's (left, right) margin: the leftmost edge at least two of its lines start at (one line further left,
+    a note, is no margin) and the right edge of its longer lines; a page of few lines takes the most common margins
+    of the others (or, with no page of many lines, those of all lines together)."""
+    own = [_page_margins(page) for page in pages]
+    full = [m for page, m in zip(pages, own) if len(page) >= MIN_PAGE_LINES and m]
+    usual = max(set(full), key=full.count) if full else _page_margins([line for page in pages for line in page])
+    return [m if m and len(page) >= MIN_PAGE_LINES else (usual or (0.0, 0.0)) for page, m in zip(pages, own)]
+
+
+def _page_margins(page: list[PdfLine]) -> tuple[float, float] | None:
     if not page:
-        return 0.0, 0.0
+        return None
+    lefts = [line.left for line in page]
+    shared = [x for i, x in enumerate(lefts) if any(abs(x - y) <= 2 for y in lefts[:i] + lefts[i + 1:])]
     rights = sorted(line.right for line in page)
-    return min(line.left for line in page), rights[int(len(rights) * 0.9)]
+    return round(min(shared or lefts)), round(rights[int(len(rights) * 0.9)])
 
 
 def _without_running_lines(pages: list[list[PdfLine]]) -> list[list[PdfLine]]:
-    """The pages without page numbers and without a running head or foot: a first or last line that, digits aside,
-    recurs on at least 3 pages and half of them."""
-    def key(line: PdfLine) -> str:
-        return re.sub(r"[\d\s]+", "", line.text)
+    """The pages without their page numbers (one of the first or last two lines holding only one) and without a
+    running head or foot: one of those lines that, digits aside, recurs at the same height on at least 3 pages and half of them
+    (a title on the first page that a running head repeats higher up is kept)."""
+    def key(line: PdfLine) -> tuple[str, int]:
+        return re.sub(r"[\d\s]+", "", line.text), round(line.top / 4)
 
-    ends = [key(line) for page in pages for line in {id(x): x for x in page[:1] + page[-1:]}.values()]
+    def at_an_end(page: list[PdfLine], i: int) -> bool:  # a head, a foot, or a page number next to one
+        return i < 2 or i >= len(page) - 2
+
+    ends = [key(line) for page in pages for i, line in enumerate(page) if at_an_end(page, i)]
     running = {k for k in set(ends) if ends.count(k) >= max(3, len(pages) / 2)}
     return [[line for i, line in enumerate(page)
-             if not PAGE_NUMBER.match(line.text) and not ((i == 0 or i == len(page) - 1) and key(line) in running)]
+             if not (at_an_end(page, i) and (PAGE_NUMBER.match(line.text) or key(line) in running))]
             for page in pages]
 
 
@@ -189,16 +234,22 @@ def docx_text(path: Path, raw: bytes) -> str:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             body = _xml(archive, "word/document.xml")
             numbering = Numbering.read(_xml(archive, "word/numbering.xml"), _xml(archive, "word/styles.xml"))
-    except (zipfile.BadZipFile, ElementTree.ParseError, EOFError, OSError) as e:
-        raise GovkgError(f"{path}: not a readable .docx ({str(e).rstrip('.').lower()})") from None
-    if body is None:
-        raise GovkgError(f"{path}: not a readable .docx (no word/document.xml)")
-    lines = []
-    for paragraph in _paragraphs(body):
-        number, text = numbering.label(paragraph), _paragraph_text(paragraph).strip()
-        if text:
-            lines.append((number or "") + text)
+            if body is None:
+                raise ValueError("no word/document.xml")
+            lines = []
+            for paragraph in _paragraphs(body):
+                text = _paragraph_text(paragraph).strip()
+                if text:  # an emptied (or wholly deleted) paragraph shows no number and counts none
+                    lines.append(numbering.label(paragraph) + text)
+    except RecursionError:
+        raise GovkgError(f"{path}: not a readable .docx (nested too deeply)") from None
+    except Exception as e:  # a damaged archive or part: zipfile, zlib, expat and the numbers in it all raise
+        raise GovkgError(f"{path}: not a readable .docx ({_reason(e)})") from None
     return "".join(line + "\n" for line in lines)
+
+
+def _reason(error: Exception) -> str:
+    return (str(error).splitlines() or [type(error).__name__])[0].rstrip(".").lower() or type(error).__name__
 
 
 def _xml(archive: zipfile.ZipFile, name: str) -> ElementTree.Element | None:
@@ -206,16 +257,16 @@ def _xml(archive: zipfile.ZipFile, name: str) -> ElementTree.Element | None:
         info = archive.getinfo(name)
     except KeyError:
         return None
-    if info.file_size > MAX_XML_BYTES:
-        raise OSError(f"{name} is {info.file_size:,} bytes")
+    if info.file_size > MAX_XML_BYTES or info.file_size > max(MAX_RATIO * info.compress_size, MAX_SMALL_XML):
+        raise ValueError(f"{name} unpacks to {info.file_size:,} bytes")
     return ElementTree.fromstring(archive.read(info))
 
 
 def _paragraphs(node: ElementTree.Element):
     """The paragraphs under `node` in document order, those of text boxes after the one holding them; a drawing's
-    fallback copy (mc:Fallback) is skipped."""
+    fallback copy (mc:Fallback) and text moved away (w:moveFrom) are skipped."""
     for child in node:
-        if child.tag == FALLBACK:
+        if child.tag in SKIPPED:
             continue
         if child.tag == W + "p":
             yield child
@@ -223,55 +274,73 @@ def _paragraphs(node: ElementTree.Element):
 
 
 def _paragraph_text(node: ElementTree.Element) -> str:
-    """The visible text of a paragraph: its runs' text, tabs and line breaks, not that of a text box in it (a
-    paragraph of its own) nor deleted text (w:delText)."""
+    """The visible text of a paragraph: its runs' text, tabs, line breaks and non-breaking hyphens; not a text box
+    in it (a paragraph of its own), deleted or moved-away text (w:delText, w:moveFrom) nor hidden runs (w:vanish)."""
     parts = []
     for child in node:
         if child.tag == W + "t":
             parts.append(child.text or "")
-        elif child.tag == W + "tab":
-            parts.append(" ")
-        elif child.tag in (W + "br", W + "cr"):
-            parts.append("\n")
-        elif child.tag not in (W + "p", FALLBACK):
+        elif child.tag in CHARACTERS:
+            parts.append(CHARACTERS[child.tag])
+        elif child.tag == W + "r" and child.find(f"{W}rPr/{W}vanish") is not None:
+            continue
+        elif child.tag not in SKIPPED and child.tag != W + "p":
             parts.append(_paragraph_text(child))
     return "".join(parts)
 
 
+#: Elements whose text is not the document's: a drawing's fallback copy, text moved away, properties.
+SKIPPED = frozenset({FALLBACK, W + "moveFrom", W + "pPr", W + "rPr", W + "instrText"})
+#: Elements that stand for one character.
+CHARACTERS = {W + "tab": " ", W + "br": "\n", W + "cr": "\n", W + "noBreakHyphen": "-"}
+#: A part that unpacks to more than this many times its packed size, and to more than `MAX_SMALL_XML`, is a bomb.
+MAX_RATIO = 100
+MAX_SMALL_XML = 4 * 1024 * 1024
+
 CHINESE_NUMERALS = "〇一二三四五六七八九"
+LEGAL_NUMERALS = "零壹贰叁肆伍陆柒捌玖"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 HEAVENLY_STEMS = "甲乙丙丁戊己庚辛壬癸"
 
 
-def chinese_count(n: int) -> str:
-    """How Word's chineseCounting writes n (1–99 as 一 … 十一 … 九十九; larger numbers digit by digit).
+def chinese_count(n: int, numerals: str = CHINESE_NUMERALS, ten: str = "十", hundred: str = "百") -> str:
+    """How Word's chineseCounting writes n (1–999; larger numbers digit by digit).
 
-    >>> [chinese_count(n) for n in (1, 10, 12, 20, 35, 105)]
-    ['一', '十', '十二', '二十', '三十五', '一〇五']
+    >>> [chinese_count(n) for n in (1, 10, 12, 20, 35, 100, 105, 120, 1001)]
+    ['一', '十', '十二', '二十', '三十五', '一百', '一百零五', '一百二十', '一〇〇一']
     """
-    if 10 <= n < 100:
-        tens, ones = divmod(n, 10)
-        return ("" if tens == 1 else CHINESE_NUMERALS[tens]) + "十" + (CHINESE_NUMERALS[ones] if ones else "")
-    return "".join(CHINESE_NUMERALS[int(d)] for d in str(n))
+    if n >= 1000 or n <= 0:
+        return "".join(numerals[int(d)] for d in str(n))
+    hundreds, rest = divmod(n, 100)
+    tens, ones = divmod(rest, 10)
+    head = numerals[hundreds] + hundred if hundreds else ""
+    if tens:
+        middle = ("" if tens == 1 and not hundreds else numerals[tens]) + ten
+    else:
+        middle = "零" if hundreds and ones else ""
+    return head + middle + (numerals[ones] if ones else "")
 
 
 def format_number(n: int, fmt: str) -> str:
     """A list number in one of Word's w:numFmt formats (decimal for the ones not written here).
 
-    >>> [format_number(3, f) for f in ("decimal", "chineseCounting", "decimalEnclosedCircle", "lowerLetter", "upperRoman")]
-    ['3', '三', '③', 'c', 'III']
+    >>> [format_number(3, f) for f in ("decimal", "chineseCounting", "chineseLegalSimplified", "decimalEnclosedCircle",
+    ...                                "lowerLetter", "upperRoman")]
+    ['3', '三', '叁', '③', 'c', 'III']
     """
-    if fmt in ("chineseCounting", "chineseCountingThousand", "chineseLegalSimplified", "ideographDigital",
-               "taiwaneseCounting", "taiwaneseCountingThousand"):
+    if fmt in ("chineseCounting", "chineseCountingThousand", "ideographDigital", "taiwaneseCounting",
+               "taiwaneseCountingThousand"):
         return chinese_count(n)
-    if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese") and n <= len(CIRCLED):
+    if fmt == "chineseLegalSimplified":
+        return chinese_count(n, LEGAL_NUMERALS, "拾", "佰")
+    if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese") and 0 < n <= len(CIRCLED):
         return CIRCLED[n - 1]
-    if fmt in ("ideographTraditional",) and n <= len(HEAVENLY_STEMS):
+    if fmt == "ideographTraditional" and 0 < n <= len(HEAVENLY_STEMS):
         return HEAVENLY_STEMS[n - 1]
-    if fmt in ("lowerLetter", "upperLetter"):
+    if fmt in ("lowerLetter", "upperLetter") and n > 0:
         letter = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
         return letter.upper() if fmt == "upperLetter" else letter
-    if fmt in ("lowerRoman", "upperRoman"):
+    if fmt in ("lowerRoman", "upperRoman") and n > 0:
         roman = _roman(n)
         return roman if fmt == "upperRoman" else roman.lower()
     if fmt == "none":
@@ -288,13 +357,18 @@ def _roman(n: int) -> str:
     return out
 
 
-@dataclass
+@dataclass(frozen=True)
 class Level:
-    """One level of a Word list: its first number, number format and label pattern (%1、 （%2） %1.%2)."""
+    """One level of a Word list: its first number, number format, label pattern (%1、 （%2） %1.%2), what follows the
+    label (tab, space or nothing), the level after whose use it counts again (None: the one above it; 0: never) and
+    whether it shows the numbers of the levels above as decimals (legal numbering)."""
 
     start: int = 1
     fmt: str = "decimal"
     text: str = "%1."
+    suffix: str = "tab"
+    restart: int | None = None
+    legal: bool = False
 
 
 @dataclass
@@ -304,77 +378,124 @@ class Numbering:
 
     lists: dict[str, tuple[str, dict[int, Level]]] = field(default_factory=dict)  # numId → (counter, level → Level)
     style_numbers: dict[str, tuple[str, int]] = field(default_factory=dict)  # paragraph style → (numId, level)
-    counts: dict[str, list[int]] = field(default_factory=dict)  # counter → count per level
+    counts: dict[str, dict[int, int]] = field(default_factory=dict)  # counter → level → count
 
     @classmethod
     def read(cls, numbering: ElementTree.Element | None, styles: ElementTree.Element | None) -> Numbering:
+        style_numbers = _style_numbers(styles)
         if numbering is None:
-            return cls()
-        abstract = {a.get(W + "abstractNumId"): _levels(a) for a in numbering.iter(W + "abstractNum")}
+            return cls(style_numbers=style_numbers)
+        nums = {num.get(W + "numId"): num for num in numbering.iter(W + "num")}
+        abstract = {a.get(W + "abstractNumId"): a for a in numbering.iter(W + "abstractNum")}
         lists = {}
-        for num in numbering.iter(W + "num"):
+        for num_id, num in nums.items():
             # lists of one abstract list count on from each other, unless one restarts (w:startOverride)
-            counter = "a" + (_val(num.find(W + "abstractNumId")) or "")
-            levels = dict(abstract.get(counter[1:], {}))
+            definition = _definition(abstract.get(_val(num.find(W + "abstractNumId"))), abstract, nums, style_numbers)
+            counter = "a" + (definition.get(W + "abstractNumId", "") if definition is not None else "")
+            levels = _levels(definition)
             for override in num.iter(W + "lvlOverride"):
-                ilvl, start = int(override.get(W + "ilvl", "0")), override.find(W + "startOverride")
-                if ilvl in levels and start is not None:
-                    levels[ilvl] = Level(int(_val(start) or 1), levels[ilvl].fmt, levels[ilvl].text)
-                    counter = "n" + (num.get(W + "numId") or "")
-            lists[num.get(W + "numId")] = (counter, levels)
-        return cls(lists, _style_numbers(styles))
+                ilvl, start, lvl = _int(override.get(W + "ilvl"), 0), override.find(W + "startOverride"), override.find(W + "lvl")
+                if lvl is not None:
+                    levels[ilvl] = _level(lvl)
+                if start is not None and ilvl in levels:
+                    levels[ilvl] = replace(levels[ilvl], start=_int(_val(start), 1))
+                counter = "n" + (num_id or "")
+            lists[num_id] = (counter, levels)
+        return cls(lists, style_numbers)
 
-    def label(self, paragraph: ElementTree.Element) -> str | None:
-        """The number shown before `paragraph` (counting it), or None when it is not numbered."""
+    def label(self, paragraph: ElementTree.Element) -> str:
+        """The number shown before `paragraph` (counting it), with a space after a label ending in ASCII (1. (1))
+        when Word sets a tab or space after it (一、 （一） need none); '' when it is not numbered."""
         num_id, ilvl = self._list_of(paragraph)
         counter, levels = self.lists.get(num_id or "", ("", {}))
         if ilvl not in levels:
-            return None
-        counts = self.counts.setdefault(counter, [])
-        while len(counts) <= max(levels):
-            counts.append(0)
-        counts[ilvl] += 1
-        for deeper in range(ilvl + 1, len(counts)):
-            counts[deeper] = 0
+            return ""
+        counts = self.counts.setdefault(counter, {})
+        counts[ilvl] = counts.get(ilvl, 0) + 1
+        for deeper, level in levels.items():
+            if deeper > ilvl and (level.restart is None or 0 < level.restart <= ilvl + 1):
+                counts[deeper] = 0
+        level = levels[ilvl]
+        if level.fmt == "bullet":
+            return ""
 
         def number(m: re.Match) -> str:
-            level = int(m.group(1)) - 1
-            if level not in levels:
+            shown = int(m.group(1)) - 1
+            if shown not in levels:
                 return ""
-            return format_number(levels[level].start - 1 + max(counts[level], 1), levels[level].fmt)
+            fmt = "decimal" if level.legal and shown < ilvl else levels[shown].fmt
+            return format_number(levels[shown].start - 1 + max(counts.get(shown, 0), 1), fmt)
 
-        level = levels[ilvl]
-        return "" if level.fmt == "bullet" else re.sub(r"%(\d)", number, level.text)
+        label = re.sub(r"%([1-9])", number, level.text)
+        return label + " " if label and label[-1].isascii() and level.suffix != "nothing" else label
 
     def _list_of(self, paragraph: ElementTree.Element) -> tuple[str | None, int]:
         properties = paragraph.find(W + "pPr")
         if properties is None:
-            return None, 0
+            return self.style_numbers.get("", (None, 0))
         direct = properties.find(W + "numPr")
-        style = _val(properties.find(W + "pStyle"))
-        num_id, ilvl = self.style_numbers.get(style or "", (None, 0))
+        style = _val(properties.find(W + "pStyle")) or ""
+        num_id, ilvl = self.style_numbers.get(style, (None, 0))
         if direct is not None:
             num_id = _val(direct.find(W + "numId")) or num_id
-            ilvl = int(_val(direct.find(W + "ilvl")) or ilvl)
+            ilvl = _int(_val(direct.find(W + "ilvl")), ilvl)
         return (None, 0) if num_id in (None, "0") else (num_id, ilvl)
 
 
-def _levels(abstract: ElementTree.Element) -> dict[int, Level]:
-    return {int(lvl.get(W + "ilvl", "0")): Level(int(_val(lvl.find(W + "start")) or 1),
-                                                  _val(lvl.find(W + "numFmt")) or "decimal",
-                                                  _val(lvl.find(W + "lvlText")) or "")
-            for lvl in abstract.iter(W + "lvl")}
+def _definition(abstract: ElementTree.Element | None, all_abstract: dict, nums: dict,
+                style_numbers: dict) -> ElementTree.Element | None:
+    """The abstract list that defines a list's levels, following a numbering style's link (w:numStyleLink) to the
+    list the style numbers with."""
+    for _ in range(8):
+        link = None if abstract is None else _val(abstract.find(W + "numStyleLink"))
+        if not link or link not in style_numbers:
+            return abstract
+        num = nums.get(style_numbers[link][0])
+        abstract = None if num is None else all_abstract.get(_val(num.find(W + "abstractNumId")))
+    return abstract
+
+
+def _levels(abstract: ElementTree.Element | None) -> dict[int, Level]:
+    return {} if abstract is None else {_int(lvl.get(W + "ilvl"), 0): _level(lvl) for lvl in abstract.iter(W + "lvl")}
+
+
+def _level(lvl: ElementTree.Element) -> Level:
+    restart = lvl.find(W + "lvlRestart")
+    return Level(_int(_val(lvl.find(W + "start")), 1), _val(lvl.find(W + "numFmt")) or "decimal",
+                 _val(lvl.find(W + "lvlText")) or "", _val(lvl.find(W + "suff")) or "tab",
+                 None if restart is None else _int(_val(restart), None), lvl.find(W + "isLgl") is not None)
 
 
 def _style_numbers(styles: ElementTree.Element | None) -> dict[str, tuple[str, int]]:
-    """Paragraph styles that number their paragraphs (a heading style linked to a list)."""
+    """Styles that number their paragraphs (a heading style linked to a list, or a style based on one, and numbering
+    styles), by style id; the default paragraph style also under ''."""
+    if styles is None:
+        return {}
+    by_id = {style.get(W + "styleId"): style for style in styles.iter(W + "style")}
     found = {}
-    for style in [] if styles is None else styles.iter(W + "style"):
-        number = style.find(f"{W}pPr/{W}numPr")
-        if number is not None and _val(number.find(W + "numId")):
-            found[style.get(W + "styleId")] = (_val(number.find(W + "numId")), int(_val(number.find(W + "ilvl")) or 0))
+    for style_id, style in by_id.items():
+        for _ in range(8):  # up the w:basedOn chain to the style that numbers
+            number = style.find(f"{W}pPr/{W}numPr")
+            if number is not None:
+                if _val(number.find(W + "numId")):
+                    found[style_id] = (_val(number.find(W + "numId")), _int(_val(number.find(W + "ilvl")), 0))
+                break
+            style = by_id.get(_val(style.find(W + "basedOn")))
+            if style is None:
+                break
+    default = next((s.get(W + "styleId") for s in by_id.values()
+                    if s.get(W + "default") in ("1", "true") and s.get(W + "type") == "paragraph"), None)
+    if default in found:
+        found[""] = found[default]
     return found
 
 
 def _val(node: ElementTree.Element | None) -> str | None:
     return None if node is None else node.get(W + "val")
+
+
+def _int(text: str | None, default):
+    try:
+        return int(text) if text is not None else default
+    except ValueError:
+        return default

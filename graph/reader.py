@@ -27,6 +27,7 @@ from __future__ import annotations
 import glob
 import hashlib
 import html as html_lib
+import os
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -38,6 +39,7 @@ from .fileformats import PAGE_NUMBER, detect_format, document_text
 
 #: What a folder is searched for: text, web pages, Word and PDF files (told apart by their bytes when read).
 REPORT_SUFFIXES = (".txt", ".htm", ".html", ".docx", ".pdf")
+BUILD_FOLDER_SUFFIXES = (".txt", ".docx", ".pdf")
 _CONTROL = {chr(c) for c in range(32)} - {"\n", "\r", "\t", "\f"}
 GLOB_CHARS = re.compile(r"[*?\[]")
 
@@ -80,9 +82,11 @@ def decode_report(path: Path, raw: bytes) -> ReportText:
     if not raw.strip():
         raise GovkgError(f"{path}: file is empty")
     kind = detect_format(raw)
-    if kind:  # a Word or PDF file: its text, then the repairs text needs
-        text, more = normalise_text(document_text(path, raw, kind))
-        return ReportText(path, text, hashlib.sha256(raw).hexdigest(), [f"{kind}→text"] + more, kind)
+    if kind:  # a Word or PDF file: its paragraphs, one a line, need no repair
+        text = document_text(path, raw, kind)
+        if not text.strip():
+            raise GovkgError(f"{path}: no text in the file")
+        return ReportText(path, text, hashlib.sha256(raw).hexdigest(), [f"{kind}→text"], kind)
     if b"\x00" in raw:
         raise GovkgError(f"{path}: binary file, not a text report")
     steps: list[str] = []
@@ -310,8 +314,7 @@ def _typical_width(lines: list[str]) -> int:
 # --- finding report files --------------------------------------------------------------------------------
 
 def find_reports(paths: list[Path]) -> list[Path]:
-    """Report files named by `paths`: files as given, folders searched for reports (`REPORT_SUFFIXES`, not inside
-    a build folder), globs (`reports/**/*.txt`) expanded; sorted within each folder or glob, no duplicates."""
+    """Report files named by `paths`: files as given, folders searched for reports (`reports_in`), globs (`reports/**/*.txt`) expanded; sorted within each folder or glob, no duplicates."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
@@ -333,7 +336,14 @@ def find_reports(paths: list[Path]) -> list[Path]:
 
 
 def reports_in(folder: Path) -> list[Path]:
-    """The report files under `folder`, sorted; not the pages of a build folder inside it (one holding .govkg/)."""
-    builds = {p.parent for p in folder.rglob(".govkg") if p.is_dir()}
-    return sorted(p for p in folder.rglob("*") if p.suffix.lower() in REPORT_SUFFIXES and p.is_file()
-                  and builds.isdisjoint(p.parents))
+    """The report files under `folder`, sorted. In a build folder (one holding .govkg/) and below it, web pages are
+    govkg's own (views, report pages), not reports."""
+    found = []
+    in_build: dict[str, bool] = {}
+    for root, dirs, files in os.walk(folder):
+        here = in_build.get(os.path.dirname(root), False) or ".govkg" in dirs
+        in_build[root] = here
+        dirs[:] = [d for d in dirs if d != ".govkg"]
+        suffixes = BUILD_FOLDER_SUFFIXES if here else REPORT_SUFFIXES
+        found.extend(Path(root) / name for name in files if Path(name).suffix.lower() in suffixes)
+    return sorted(found)

@@ -130,6 +130,57 @@ def test_an_encrypted_or_broken_pdf_is_refused(write_file, content, message):
         read_report(write_file("r.pdf", content))
 
 
+def pdf_of(pages: list[list[tuple]], size: float = 12, spacing: float = 0) -> bytes:
+    """A PDF whose pages hold lines placed by hand: (x, y, text) each, characters `spacing` points further apart
+    than the font sets them (a justified line)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out)
+    for page in pages:
+        pdf.setFont("STSong-Light", size)
+        for x, y, text in page:
+            for ch in text:
+                pdf.drawString(x, y, ch)
+                x += pdfmetrics.stringWidth(ch, "STSong-Light", size) + spacing
+        pdf.showPage()
+    pdf.save()
+    return out.getvalue()
+
+
+def body_lines(first: str, rest: list[str], y: float = 760) -> list[tuple]:
+    """A paragraph's lines: the first indented two characters, the others at the margin (x = 72), 18 points apart."""
+    return [(96, y, first)] + [(72, y - 18 * (i + 1), line) for i, line in enumerate(rest)]
+
+
+def test_layout_cases_of_real_pdfs(write_file):
+    """A title the running head repeats is kept; a note set left of the margin moves no margin; a last page of one
+    line opens a paragraph of its own; a heading's number after a sentence's end opens one; a line PDFium joins at a
+    hyphen is split again; a character outside the BMP (𬍛) keeps its page's layout."""
+    full = "全市地区生产总值增长百分之五，城镇新增就业十二万人，"
+    first = [(150, 760, "2025年某市政府工作报告")] + body_lines(full[:-2], [full, full, "居民收入稳步增长𬍛溪。"], 730)
+    second = [(150, 800, "2025年某市政府工作报告")] + body_lines(full[:-2], [full, "粮食产量再创新高。"], 760) + [
+        (48, 680, "注：数据为初步核算数。"), (72, 662, "二、2025年工作安排"),
+        (96, 644, "推进绿色低碳发展，加快数字基础设施，建设5G-"), (72, 626, "A网络。")]
+    heads = [[(150, 800, "2025年某市政府工作报告"), (96, 760, f"第{n}页：" + full[:-5]), (72, 742, "就业稳定。")]
+             for n in (3, 4)]
+    last = [[(96, 760, "各位代表，让我们团结奋斗！")]]
+    text = read_report(write_file("r.pdf", pdf_of([first, second] + heads + last))).text
+    assert paragraphs(text) == ["2025年某市政府工作报告", full[:-2] + full * 2 + "居民收入稳步增长𬍛溪。",
+                                full[:-2] + full + "粮食产量再创新高。", "注：数据为初步核算数。", "二、2025年工作安排",
+                                "推进绿色低碳发展，加快数字基础设施，建设5G-A网络。", "第3页：" + full[:-5] + "就业稳定。",
+                                "第4页：" + full[:-5] + "就业稳定。", "各位代表，让我们团结奋斗！"]
+
+
+def test_spaces_pdfium_puts_between_spread_characters_are_dropped(write_file):
+    lines = [(96, 760, "一、2024年工作回顾"), (96, 742, "全市地区生产总值增长百分之五，城镇新")]
+    spread = pdf_of([lines[:1]]), pdf_of([lines[1:]], spacing=4)
+    assert paragraphs(read_report(write_file("a.pdf", spread[1])).text) == ["全市地区生产总值增长百分之五，城镇新"]
+
+
 # --- Word -----------------------------------------------------------------------------------------------------
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -138,7 +189,7 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 def docx_of(body: str, numbering: str = "") -> bytes:
     """A .docx whose body is `body` (WordprocessingML paragraphs) and whose numbering.xml defines `numbering`."""
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as archive:
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("[Content_Types].xml", "<Types/>")
         archive.writestr("word/document.xml", f'<w:document xmlns:w="{W}"><w:body>{body}</w:body></w:document>')
         if numbering:
@@ -166,8 +217,8 @@ def test_word_numbering_is_written_into_the_headings(write_file):
             + para("改革开放纵深推进", 1, 1) + para("戊己", 1, 2) + para("全年地区生产总值增长5%。")
             + para("2025年工作安排", 2) + para("扩大有效需求", 2, 1))
     text = read_report(write_file("r.docx", docx_of(body, HEADING_LIST))).text
-    assert paragraphs(text) == ["一、2024年工作回顾", "（一）经济运行稳中向好", "1.甲乙", "2.丙丁", "（二）改革开放纵深推进",
-                                "1.戊己", "全年地区生产总值增长5%。", "二、2025年工作安排", "（一）扩大有效需求"]
+    assert paragraphs(text) == ["一、2024年工作回顾", "（一）经济运行稳中向好", "1. 甲乙", "2. 丙丁", "（二）改革开放纵深推进",
+                                "1. 戊己", "全年地区生产总值增长5%。", "二、2025年工作安排", "（一）扩大有效需求"]
 
 
 def test_a_list_restarted_in_word_counts_from_its_start_again(write_file):
@@ -190,7 +241,7 @@ def test_a_word_report_made_by_a_word_processor_builds(tmp_path):
     document.add_table(rows=1, cols=2).cell(0, 1).text = "城镇新增就业12万人以上。"
     document.save(tmp_path / "mou-2025.docx")
     read = read_report(tmp_path / "mou-2025.docx")
-    assert paragraphs(read.text) == paragraphs(REPORT)[:4] + ["1.推进甲乙大道建设", "城镇新增就业12万人以上。"]
+    assert paragraphs(read.text) == paragraphs(REPORT)[:4] + ["1. 推进甲乙大道建设", "城镇新增就业12万人以上。"]
     assert read.normalisations == ["docx→text"]
     built = build_report(tmp_path / "mou-2025.docx", tmp_path / "out", html=False, page=False)
     assert built.region == "某市" and built.observations_by_status["actual"] >= 5
@@ -205,11 +256,76 @@ def test_deleted_text_and_a_drawing_fallback_are_not_read(write_file):
     assert paragraphs(read_report(write_file("r.docx", docx_of(body))).text) == ["增长 5%。", "文本框"]
 
 
+STYLES = ('<w:styles xmlns:w="' + W + '"><w:style w:type="paragraph" w:styleId="H1"><w:pPr><w:numPr><w:numId w:val="1"/>'
+          '</w:numPr></w:pPr></w:style><w:style w:type="paragraph" w:styleId="MyH1"><w:basedOn w:val="H1"/></w:style>'
+          '<w:style w:type="numbering" w:styleId="GovList"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr>'
+          '</w:style></w:styles>')
+
+
+def styled(text: str, style: str) -> str:
+    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>'
+
+
+def level(ilvl: int, fmt: str, text: str, extra: str = "") -> str:
+    return (f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/>'
+            f'{extra}</w:lvl>')
+
+
+def with_styles(docx: bytes) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(docx)) as old, zipfile.ZipFile(out, "w") as new:
+        for item in old.infolist():
+            new.writestr(item, old.read(item))
+        new.writestr("word/styles.xml", STYLES)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("body, numbering, expected", [
+    # a style based on a numbered heading style numbers too; a list defined by a numbering style takes its levels
+    (styled("回顾", "H1") + styled("安排", "MyH1") + para("展望", 2),
+     HEADING_LIST.replace('<w:num w:numId="2"><w:abstractNumId w:val="7"/></w:num>', "")
+     + '<w:abstractNum w:abstractNumId="9"><w:numStyleLink w:val="GovList"/></w:abstractNum>'
+     + '<w:num w:numId="2"><w:abstractNumId w:val="9"/></w:num>', ["一、回顾", "二、安排", "三、展望"]),
+    # a level that never restarts counts on under the next heading; legal numbering shows the levels above as digits
+    (para("甲", 1) + para("a", 1, 1) + para("乙", 1) + para("b", 1, 1),
+     '<w:abstractNum w:abstractNumId="7">' + level(0, "chineseCounting", "%1、")
+     + level(1, "decimal", "%1.%2", '<w:lvlRestart w:val="0"/><w:isLgl/>') + '</w:abstractNum>'
+     + '<w:num w:numId="1"><w:abstractNumId w:val="7"/></w:num>', ["一、甲", "1.1 a", "二、乙", "2.2 b"]),
+    # Chinese legal numerals; a number after 99 in words; no space where Word sets none
+    (para("甲", 1) + para("乙", 2), '<w:abstractNum w:abstractNumId="7">' + level(0, "chineseLegalSimplified", "%1、")
+     + '</w:abstractNum><w:abstractNum w:abstractNumId="8">'
+     + level(0, "decimal", "%1.", '<w:suff w:val="nothing"/>').replace('w:start w:val="1"', 'w:start w:val="120"')
+     + '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="7"/></w:num>'
+     + '<w:num w:numId="2"><w:abstractNumId w:val="8"/></w:num>', ["壹、甲", "120.乙"]),
+])
+def test_word_numbering_as_word_shows_it(write_file, body, numbering, expected):
+    assert paragraphs(read_report(write_file("r.docx", with_styles(docx_of(body, numbering)))).text) == expected
+
+
+def test_hidden_moved_away_and_deleted_numbered_text_is_not_read(write_file):
+    body = (para("回顾", 1) + '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:del>'
+            '<w:r><w:delText>删去的一节</w:delText></w:r></w:del></w:p>' + para("安排", 1)
+            + '<w:p><w:moveFrom><w:r><w:t>移走的句子。</w:t></w:r></w:moveFrom><w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏'
+            '</w:t></w:r><w:r><w:t>2021</w:t><w:noBreakHyphen/><w:t>2025年</w:t></w:r></w:p>')
+    assert paragraphs(read_report(write_file("r.docx", docx_of(body, HEADING_LIST))).text) == \
+        ["一、回顾", "二、安排", "2021-2025年"]
+
+
+def test_a_word_table_of_numbers_keeps_every_cell(write_file):
+    """A .docx is not text copied from a PDF: a cell holding only a number is no page number."""
+    cells = ["地区生产总值（亿元）", "1200", "一般公共预算收入（亿元）", "98", "规模以上工业增加值增长率", "6.1%"]
+    body = para("一、2024年主要指标") + "<w:tbl><w:tr>" + "".join(f"<w:tc>{para(c)}</w:tc>" for c in cells) + "</w:tr></w:tbl>"
+    assert paragraphs(read_report(write_file("r.docx", docx_of(body))).text) == ["一、2024年主要指标"] + cells
+
+
 @pytest.mark.parametrize("name, content, message", [
     ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, r"old\.doc: a Word 97–2003 \(\.doc\).*save it as \.docx"),
     ("a.zip", None, r"a\.zip: an archive, not a report"),
     ("broken.docx", b"PK\x03\x04word/document.xml" + b"\x00" * 40, r"broken\.docx: not a readable \.docx"),
     ("bad.docx", docx_of("<w:p><w:r><w:t>未闭合</w:r></w:p>"), r"bad\.docx: not a readable \.docx"),
+    ("deep.docx", docx_of("<w:sdt>" * 5000 + para("甲") + "</w:sdt>" * 5000), r"deep\.docx: not a readable \.docx"),
+    ("bomb.docx", docx_of(para("甲" * 3_000_000)), r"bomb\.docx: not a readable \.docx \(word/document\.xml unpacks to"),
+    ("empty.docx", docx_of(para("")), r"empty\.docx: no text in the file"),
 ])
 def test_files_that_hold_no_readable_report_are_refused_in_one_line(write_file, name, content, message):
     if content is None:
@@ -219,6 +335,14 @@ def test_files_that_hold_no_readable_report_are_refused_in_one_line(write_file, 
         content = archive.getvalue()
     with pytest.raises(GovkgError, match=message):
         read_report(write_file(name, content))
+
+
+def test_a_corrupt_member_of_a_docx_is_refused_in_one_line(write_file):
+    docx = bytearray(docx_of(para("甲乙丙丁" * 50)))
+    start = docx.index(b"word/document.xml") + len("word/document.xml")
+    docx[start + 5:start + 40] = b"\xff" * 35  # damage the compressed data
+    with pytest.raises(GovkgError, match=r"r\.docx: not a readable \.docx"):
+        read_report(write_file("r.docx", bytes(docx)))
 
 
 def test_files_are_told_apart_by_their_bytes_not_their_names():
@@ -235,7 +359,20 @@ def test_a_folder_is_searched_for_web_pages_word_and_pdf_files_but_not_a_build_i
         (folder / name).write_bytes(b"x")
     (folder / "exports" / ".govkg").mkdir(parents=True)
     (folder / "exports" / "a-report.html").write_text("<html></html>")
+    (folder / "exports" / "a-views").mkdir()
+    (folder / "exports" / "a-views" / "index.html").write_text("<html></html>")
     assert [p.name for p in find_reports([folder])] == ["a.txt", "b.html", "c.htm", "d.docx", "e.pdf"]
+    (folder / ".govkg").mkdir()  # the folder itself built into: its pages are govkg's, its reports still reports
+    assert [p.name for p in find_reports([folder])] == ["a.txt", "d.docx", "e.pdf"]
+
+
+def test_a_web_page_report_is_not_overwritten_by_its_own_graph_view(tmp_path):
+    page = tmp_path / "mou-2025.html"
+    page.write_text("<html><body>" + "".join(f"<p>{p}</p>" for p in paragraphs(REPORT)) + "</body></html>")
+    before = page.read_bytes()
+    with pytest.raises(GovkgError, match=r"mou-2025\.html: the build would write over the report itself"):
+        build_report(page, tmp_path)
+    assert page.read_bytes() == before and build_report(page, tmp_path / "out").turtle.exists()
 
 
 def test_building_a_pdf_from_the_command_line_and_a_bad_one_leaves_the_graph_intact(write_file, tmp_path):
