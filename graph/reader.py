@@ -29,6 +29,7 @@ import hashlib
 import html as html_lib
 import os
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -162,35 +163,80 @@ _BLOCK_TAGS = {"p", "div", "br", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h
 _SKIP_TAGS = {"script", "style", "head", "noscript", "template", "svg"}
 
 
+_VOID_TAGS = {"br", "hr", "img", "meta", "input", "link", "area", "base", "col", "embed", "param", "source", "track",
+              "wbr"}
+_HEADING_TAGS = {"h1", "h2", "h3"}
+#: The share of a page's Chinese text an element must hold to be the page's article (see `html_to_text`).
+ARTICLE_SHARE = 0.8
+#: A page with less Chinese text than this is kept whole.
+MIN_ARTICLE_CHARS = 200
+
+
+@dataclass
+class _HtmlLine:
+    text: str
+    path: tuple[int, ...]  # the open elements the line starts in, outermost first
+
+
 class _TextOfHtml(HTMLParser):
+    """The visible lines of a page, each with the elements it sits in (a <p> left open closes at the next <p>)."""
+
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
+        self.lines: list[_HtmlLine] = []
+        self.line: list[str] = []
+        self.line_path: tuple[int, ...] = ()
+        self.stack: list[tuple[int, str]] = []
+        self.tags: dict[int, str] = {}
         self.skip = 0
 
     def handle_starttag(self, tag, attrs):
         if tag in _SKIP_TAGS:
             self.skip += 1
-        elif tag in _BLOCK_TAGS:
-            self.parts.append("\n")
+            return
+        if tag in _BLOCK_TAGS:
+            self.end_line()
+        if tag == "p" and self.stack and self.stack[-1][1] == "p":
+            self.stack.pop()
+        if tag not in _VOID_TAGS:
+            self.tags[len(self.tags)] = tag
+            self.stack.append((len(self.tags) - 1, tag))
 
     def handle_startendtag(self, tag, attrs):
         if tag in _BLOCK_TAGS:
-            self.parts.append("\n")
+            self.end_line()
 
     def handle_endtag(self, tag):
         if tag in _SKIP_TAGS:
             self.skip = max(0, self.skip - 1)
-        elif tag in _BLOCK_TAGS:
-            self.parts.append("\n")
+            return
+        if tag in _BLOCK_TAGS:
+            self.end_line()
+        if any(open_tag == tag for _, open_tag in self.stack):
+            while self.stack.pop()[1] != tag:
+                pass
 
     def handle_data(self, data):
-        if not self.skip:
-            self.parts.append(data)
+        if self.skip:
+            return
+        for k, piece in enumerate(data.split("\n")):
+            if k:
+                self.end_line()
+            if piece.strip() and not "".join(self.line).strip():
+                self.line_path = tuple(i for i, _ in self.stack)
+            self.line.append(piece)
+
+    def end_line(self):
+        text = re.sub(r"[ \t]+", " ", "".join(self.line).replace("\xa0", " ").replace("\r", "")).strip()
+        if text:
+            self.lines.append(_HtmlLine(text, self.line_path))
+        self.line = []
 
 
 def html_to_text(text: str) -> str:
-    """The visible text of an HTML page, one line per block element, entities decoded.
+    """The visible text of an HTML page, one line per block element, entities decoded; of a page that wraps the
+    report in a site's navigation, links and footer, only the report: the innermost element holding most of the
+    page's Chinese text (`ARTICLE_SHARE`), after the heading (h1–h3) that comes before it.
 
     >>> html_to_text("<html><head><title>x</title><style>p{}</style></head><body><p>一、回顾</p><p>增长&nbsp;3%。</p></body></html>")
     '一、回顾\\n增长 3%。\\n'
@@ -199,12 +245,32 @@ def html_to_text(text: str) -> str:
     try:
         parser.feed(text)
         parser.close()
-        joined = "".join(parser.parts)
+        parser.end_line()
+        lines = _article(parser.lines, parser.tags)
     except Exception:  # a page too broken for the parser: strip the tags
-        joined = html_lib.unescape(re.sub(r"<[^>]*>", "\n", text))
-    joined = joined.replace("\xa0", " ").replace("\r", "")
-    lines = [re.sub(r"[ \t]+", " ", line).strip() for line in joined.split("\n")]
+        joined = html_lib.unescape(re.sub(r"<[^>]*>", "\n", text)).replace("\xa0", " ")
+        lines = [re.sub(r"[ \t]+", " ", line).strip() for line in joined.split("\n")]
     return "".join(line + "\n" for line in lines if line)
+
+
+def _article(lines: list[_HtmlLine], tags: dict[int, str]) -> list[str]:
+    """The lines of the page's article (see `html_to_text`); all lines when no element holds most of the text."""
+    weight: Counter = Counter()
+    for line in lines:
+        for element in line.path:
+            weight[element] += len(CJK_CHAR.findall(line.text))
+    total = sum(len(CJK_CHAR.findall(line.text)) for line in lines)
+    depth = {element: k for line in lines for k, element in enumerate(line.path)}
+    held = [e for e, w in weight.items() if w >= ARTICLE_SHARE * total]
+    if total < MIN_ARTICLE_CHARS or not held:
+        return [line.text for line in lines]
+    article = max(held, key=lambda e: (depth[e], -e))
+    inside = [k for k, line in enumerate(lines) if article in line.path]
+    before = [line for line in lines[:inside[0]] if any(tags[e] in _HEADING_TAGS for e in line.path)]
+    return [line.text for line in before[-1:]] + [lines[k].text for k in inside]
+
+
+CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
 
 #: Where a line may end a paragraph: sentence-final punctuation (and closing quotes/brackets after it).

@@ -74,6 +74,34 @@ def test_html_page_becomes_its_text(tmp_path):
     assert facts(read.text) == facts(CLEAN)
 
 
+def site_page(article: str, title: str = "2023年某市政府工作报告") -> str:
+    """A report as a government website serves it: navigation, a breadcrumb, the title, the article, related links
+    and a footer, the chrome holding numbers, a district and a sentence of its own."""
+    body = "".join(f"<p>{line}" for line in article.splitlines())  # paragraphs left open, as many sites write them
+    return ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>门户网站</title></head><body>"
+            "<div class='nav'><a>首页</a> <a>政务公开</a> <a>政务服务</a></div><div>当前位置：首页 &gt; 政务公开</div>"
+            "<div class='search'>热词：12345热线 营商环境</div>"
+            f"<h1>{title}</h1><div class='info'>发布时间：2023-01-18 来源：某市日报 浏览次数：12862</div>"
+            f"<div class='content'><div class='article'>{body}</div></div>"
+            "<div class='related'>相关链接：<a>2022年统计公报：全市地区生产总值增长5.2%，城镇新增就业40万人。</a></div>"
+            "<div class='footer'>主办：某市人民政府办公厅 ICP备05060933号 网站标识码1100000088 地址：河东区大直沽路1号"
+            "</div></body></html>")
+
+
+def test_a_report_on_a_website_page_is_read_without_the_site_around_it(tmp_path):
+    """The report is the innermost element holding most of the page's Chinese text, after the heading before it:
+    the navigation, related links and footer add no facts (a growth rate, a district, a hot word)."""
+    article = CLEAN * 4  # a page's report is long next to its chrome
+    read = read_bytes_as_report(tmp_path, site_page(article).encode("utf-8"), "r.html")
+    assert read.text == "2023年某市政府工作报告\n" + article
+    assert facts(read.text) == facts("2023年某市政府工作报告\n" + article)
+
+
+def test_a_page_whose_text_is_spread_over_its_blocks_is_read_whole():
+    page = "<html><body>" + "".join(f"<div>{line}</div>" for line in CLEAN.splitlines()) + "</body></html>"
+    assert normalise_text(page)[0] == CLEAN
+
+
 def test_html_entities_and_br(tmp_path):
     page = "<html><body>一、2022年工作回顾<br/>全市地区生产总值增长3&#37;，&ldquo;津城&rdquo;稳定。<br>" \
            "二、2023年工作安排<br>地区生产总值增长4%左右。</body></html>"
