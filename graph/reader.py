@@ -266,8 +266,9 @@ def _article(lines: list[_HtmlLine], tags: dict[int, str]) -> list[str]:
         return [line.text for line in lines]
     article = max(held, key=lambda e: (depth[e], -e))
     inside = [k for k, line in enumerate(lines) if article in line.path]
-    before = [line for line in lines[:inside[0]] if any(tags[e] in _HEADING_TAGS for e in line.path)]
-    return [line.text for line in before[-1:]] + [lines[k].text for k in inside]
+    before = [line.text for line in lines[:inside[0]] if any(tags[e] in _HEADING_TAGS for e in line.path)]
+    body = [lines[k].text for k in inside]
+    return before[-1:] + body if before and before[-1] != body[0] else body
 
 
 CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")

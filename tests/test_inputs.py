@@ -95,6 +95,8 @@ def test_a_report_on_a_website_page_is_read_without_the_site_around_it(tmp_path)
     read = read_bytes_as_report(tmp_path, site_page(article).encode("utf-8"), "r.html")
     assert read.text == "2023年某市政府工作报告\n" + article
     assert facts(read.text) == facts("2023年某市政府工作报告\n" + article)
+    titled = site_page("2023年某市政府工作报告\n" + article)  # the article opening with the heading: read once
+    assert read_bytes_as_report(tmp_path, titled.encode("utf-8"), "t.html").text == read.text
 
 
 def test_a_page_whose_text_is_spread_over_its_blocks_is_read_whole():
