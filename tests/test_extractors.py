@@ -1528,3 +1528,9 @@ def test_a_row_of_places_doing_what_is_counted_keeps_its_scope():
 def test_the_word_after_至_in_a_line_name_is_a_place_whatever_its_tag():
     # 大余 (a county) is a pronoun in jieba's dictionary
     assert [name for name, _ in projects_of("建成甲乙至大余高速、丙丁灌区等项目。")] == ["甲乙至大余高速", "丙丁灌区"]
+
+
+def test_a_station_is_part_of_the_name_it_opens():
+    """站 is a station in a name, though jieba tags it a verb (to stand): the name grows back through it."""
+    assert projects_of("高铁青山站开工建设，建成河口站配套交通枢纽。") == [("高铁青山站", "start"),
+                                                                ("河口站配套交通枢纽", "completed")]
