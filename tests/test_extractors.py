@@ -1534,3 +1534,11 @@ def test_a_station_is_part_of_the_name_it_opens():
     """站 is a station in a name, though jieba tags it a verb (to stand): the name grows back through it."""
     assert projects_of("高铁青山站开工建设，建成河口站配套交通枢纽。") == [("高铁青山站", "start"),
                                                                 ("河口站配套交通枢纽", "completed")]
+
+
+def test_a_percentage_whose_growth_is_named_after_it_is_a_growth_rate():
+    assert observations("一、回顾\n甲乙企业达到4.5万家，连续4年保持20%以上的增长。\n")[1][4] == "growth_rate"
+
+
+def test_a_travel_time_between_two_cities_is_no_quantity():
+    assert observations("一、回顾\n甲市与乙市实现高铁1小时互达，丙丁2小时直达。\n") == []

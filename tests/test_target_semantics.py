@@ -79,6 +79,10 @@ def test_names_lose_the_time_and_our_region_leading_them():
     assert clean_indicator_name("我国甲乙总量") == "我国甲乙总量"  # the nation, not a province's own region
 
 
+def test_names_lose_a_distributive_and_a_predicates_direction_after_them():
+    assert [clean_indicator_name(n) for n in ("甲乙学校各", "丙丁改革项目向纵深")] == ["甲乙学校", "丙丁改革项目"]
+
+
 def test_observations_carry_their_concept():
     found = observations("二、2025年工作安排\n国内生产总值增长5%左右，城镇调查失业率5.5%左右，海洋生产总值增长6%，"
                          "甲乙生产总值增长7%。\n")

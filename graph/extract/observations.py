@@ -54,7 +54,7 @@ MENTION = re.compile(NUMBER + "|" + RANK.replace("(?P<num>", "(?P<rnum>") + "|" 
 ENTITY_HOUSEHOLDS = re.compile(r"市场主体|经营主体|企业|商户|工商户|纳税人")
 #: A travel time before 圈 names a programme (15分钟便民生活圈), a stay before 免签 a visa policy (240小时过境免签), a
 #: time before a service (24小时开放, 24小时在线监控, 1小时通达) the service's hours: not measured quantities.
-TIME_CIRCLE = re.compile(r"[\u4e00-\u9fff]{0,6}圈|(?:过境|入境)?免签|(?:在线|不打烊|值守|营业|开放|全天候|通勤|交通|通达)")
+TIME_CIRCLE = re.compile(r"[\u4e00-\u9fff]{0,6}圈|(?:过境|入境)?免签|(?:在线|不打烊|值守|营业|开放|全天候|通勤|交通|通达|互达|直达|到达|抵达|可达)")
 #: A count right before these words names a programme (20项民心工程, 15条措施), not a measured quantity.
 PROGRAM_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:工程|行动|措施|举措|政策|条例|战略|方案)(?![\u4e00-\u9fff]*[达超突增])")
 POLICY_NAME = re.compile(r"[\u4e00-\u9fff]{2,}$")  # 稳经济35条、… : a name right before the number
@@ -109,6 +109,8 @@ URBAN_RURAL = re.compile(r"城乡(?P<rest>[\u4e00-\u9fff]{2,})$")
 RESPECTIVELY = re.compile(r"分别|(?<![年人平亩户日月周])均")
 
 GROWTH = re.compile(r"增长|增速|下降|降低|减少|涨幅|上涨|回落|增加|提高|提升")
+#: A percentage whose noun of growth follows it (保持20%以上的增长, 两位数的增幅).
+GROWTH_NAMED_AFTER = re.compile(r"的?(?:增长|增速|增幅|涨幅)")
 NEGATIVE = re.compile(r"下降|降低|减少|回落|缩小")
 #: The evidence of a number starts at its clause, at most this many characters before it (a clause without
 #: punctuation can be a whole paragraph: each number's evidence would repeat it).
@@ -613,6 +615,8 @@ def _measure(quantity: Quantity, context: str, after: str, clause: str) -> str:
         return "change_pp"
     near = context[-8:]
     if unit == "percent":
+        if GROWTH_NAMED_AFTER.match(after):
+            return "growth_rate"  # 连续4年保持20%以上的增长: the rate its noun names after it
         if LEVEL_REACHED.search(near):
             return "share"
         if SHARE.search(near) and not GROWTH.search(near[-3:]):
