@@ -1542,3 +1542,17 @@ def test_a_percentage_whose_growth_is_named_after_it_is_a_growth_rate():
 
 def test_a_travel_time_between_two_cities_is_no_quantity():
     assert observations("一、回顾\n甲市与乙市实现高铁1小时互达，丙丁2小时直达。\n") == []
+
+
+def test_the_name_after_a_count_ends_before_the_next_count_or_round_amount():
+    """…unless that amount qualifies the name (营业收入超千亿元的集群)."""
+    assert [o[0] for o in observations("一、回顾\n首批30个甲乙重点项目完成投资超百亿元。\n")] == [
+        "甲乙重点项目完成投资", "甲乙重点项目完成投资"]
+    assert observations("一、回顾\n形成10个营业收入超千亿元的丙丁集群。\n") == [
+        ("营业收入超千亿元的丙丁集群", 10.0, "count", None, "amount", "actual", "2022")]
+
+
+def test_a_threshold_of_counted_things_is_no_quantity_but_a_level_passed_is():
+    assert [o[2] for o in observations("一、回顾\n抓实64个产值过10亿元的甲乙增长点，培育20个超1亿元的丙丁项目。\n")] == [
+        "count", "count"]
+    assert observations("一、回顾\n增长是在经济总量超过60万亿元的高基数上取得的。\n")[0][1:3] == (6e13, "CNY")

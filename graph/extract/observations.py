@@ -571,11 +571,19 @@ def _rank_value(m: re.Match) -> str | None:
     return number
 
 
+#: A threshold a count's things pass (64个产值过10亿元的增长点, 10个营业收入超千亿元的集群): the number after it, followed
+#: by 的, is the class of what is counted, not a quantity of its own.
+THRESHOLD_OF_COUNTED = re.compile(r"[0-9]+(?:多|余)?[个家项座所条批](?:以上)?[^，。；、\d]{0,12}?(?:超过|超|过|达到|突破)(?=[0-9千百万亿])")
+
+
 def _is_name_or_label(text: str, m: re.Match, sentence: Sentence) -> bool:
-    """Numbers inside quotes, after 第 or 连续, naming a programme (20项民心工程, 稳经济35条) or a class (30万吨级) are
-    not observations."""
+    """Numbers inside quotes, after 第 or 连续, naming a programme (20项民心工程, 稳经济35条), a class (30万吨级) or a
+    threshold of counted things (10个营业收入超千亿元的集群) are not observations."""
     if m.group("rhead"):
         return _rank_value(m) is None
+    if text.startswith("的", m.end()) and THRESHOLD_OF_COUNTED.search(text, max(sentence.start, m.start() - 30),
+                                                                     m.start() + 2):
+        return True  # 10个营业收入超千亿元的集群: the class the counted things are in
     if m.group("pnum") or m.group("bmult"):
         return False
     if m.group("qnum"):  # 3500万 alone counts no people unless they are named right before it
@@ -791,12 +799,19 @@ def _ends_in_verb(subject: str) -> bool:
             and tokens[-1] not in NOUN_ENDINGS)
 
 
+#: A number that counts or measures something, or a round amount, which ends the name of the number before it
+#: (15个方面|300多项改革举措, 甲乙项目完成投资|超千亿元), unlike one inside a name (500强企业, 5G工厂).
+NEXT_COUNT = (r"(?:[0-9]+(?:\.[0-9]+)?(?:多|余)?(?:[万亿]|[个项家条座所种处批])|(?:超过?|突破|达)?[千百万]?亿元)"
+              r"(?!(?:以上|左右)?的)")  # 营业收入超千亿元的集群: a modifier of the name
+
+
 def _noun_after(after: str) -> str:
     """The name a number counts when its clause names nothing before it, up to a verb, a list mark or the next
-    large number (解决3亿多农村人口的饮水安全和无电区445万人的用电问题 → 农村人口的饮水安全和无电区)."""
+    count or amount (解决3亿多农村人口的饮水安全和无电区445万人的用电问题 → 农村人口的饮水安全和无电区; 确定的15个方面
+    300多项改革举措 → 方面; 121个甲乙重点项目完成投资超千亿元 → 甲乙重点项目完成投资)."""
     after = re.sub(r"^(?:（[^）]{1,4}）)?(?:的|“)?", "", after)  # 15万台（套）: the unit's other form, no name
-    m = re.match(r"(?:（[^）]*）|[^，。；、（])*?(?=实现|投入|开展|在|全部|成为|获|落地|建成|竣工|保质保量|达到|成效|加快|稳步|发布|取得|如期|顺利|可以|就能|能够|"
-                 r"、|[和及](?=[0-9])|(?<=[\u4e00-\u9fff])[0-9]+(?:\.[0-9]+)?[万亿]|$)", after)
+    m = re.match(r"(?:（[^）]*）|[^，。；、（])*?(?=实现|投入|开展|在|全部|成为|获|落地|建成|竣工|保质保量|达到|成效|加快|稳步|发布|"
+                 r"取得|如期|顺利|可以|就能|能够|、|[和及](?=[0-9])|(?<=[\u4e00-\u9fff])" + NEXT_COUNT + "|$)", after)
     return (m.group() if m else after)[:20]
 
 
