@@ -1556,3 +1556,9 @@ def test_a_threshold_of_counted_things_is_no_quantity_but_a_level_passed_is():
     assert [o[2] for o in observations("一、回顾\n抓实64个产值过10亿元的甲乙增长点，培育20个超1亿元的丙丁项目。\n")] == [
         "count", "count"]
     assert observations("一、回顾\n增长是在经济总量超过60万亿元的高基数上取得的。\n")[0][1:3] == (6e13, "CNY")
+
+
+def test_after_a_verb_of_approval_or_growth_the_number_counts_what_follows():
+    assert observations("一、回顾\n新获批8个国家级甲乙创业园。\n") == [
+        ("国家级甲乙创业园", 8.0, "count", None, "increment", "actual", "2022")]
+    assert observations("二、2023年工作安排\n加快壮大40个省级丙丁产业集群。\n")[0][0] == "省级丙丁产业集群"

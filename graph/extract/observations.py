@@ -121,7 +121,7 @@ LEVEL_REACHED = re.compile(r"(?:回落|下降|降低|降|回升|上升|提高|�
 SHARE = re.compile(r"占|比重|比率|比例|强度|覆盖率|率|达标|合格")
 INCREMENT = re.compile(r"新增|新建|新设|新认定|新落地|新打造|新开|累计|引进|吸纳|建成|创建|实施|帮助|筹集|增加|"
                        r"打造|完成|制定|提请|解决|实现|推广|开通|投用|出台|培育|招引|认定|发放|减免|退税|新开工|竣工|"
-                       r"开工|启动|植树|造林|种植|安置|提供|吸引|落户|举办|签约")
+                       r"开工|启动|植树|造林|种植|安置|提供|吸引|落户|举办|签约|获批")
 #: …and verbs of work done that say so only before the number, as words of their own (建设高标准农田15万亩, 老楼加装
 #: 电梯876部; not 建设用地面积3000平方公里); after it they end a name (736平方公里绿色生态屏障建设, 首批12个片区加快
 #: 建设). Data: graph/data/work_verbs.txt.
@@ -160,7 +160,7 @@ RATE_ONLY = re.compile(r"(?:平均)?(?:每天|每日|日均|每月|月均|每年
 #: reach name the number together.
 BENEFIT_VERB = re.compile(r"(?:惠及|覆盖|受益|帮扶|救助|资助)$")
 #: Verbs after which the number counts what follows it (印发693项行政许可事项, 拿出710亿元支持企业).
-COUNTING_VERB = re.compile(r"(?:印发|出台|制定|拿出|推出|设立|组建|认定|发布|公布|举办|培育|引进|建成|新建|打造)$")
+COUNTING_VERB = re.compile(r"(?:印发|出台|制定|拿出|推出|设立|组建|认定|发布|公布|举办|培育|引进|建成|新建|打造|获批|壮大)$")
 AMOUNT = re.compile(r"达到|达|为|增至|降至|突破|超过|总|规模|保持")
 
 
