@@ -1562,3 +1562,8 @@ def test_after_a_verb_of_approval_or_growth_the_number_counts_what_follows():
     assert observations("一、回顾\n新获批8个国家级甲乙创业园。\n") == [
         ("国家级甲乙创业园", 8.0, "count", None, "increment", "actual", "2022")]
     assert observations("二、2023年工作安排\n加快壮大40个省级丙丁产业集群。\n")[0][0] == "省级丙丁产业集群"
+
+
+def test_a_quoted_part_of_an_indicator_name_stays_quoted():
+    assert [o[0] for o in observations("一、回顾\n全省“甲乙”项目达到7.7万个，“丙丁”企业突破6万家。\n")] == [
+        "“甲乙”项目", "“丙丁”企业"]

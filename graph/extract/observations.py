@@ -691,8 +691,14 @@ def _measure_after(predicate: str) -> str | None:
 
 
 def _balanced(name: str) -> str:
-    """A list item without the half of a quote the split left it (“甲乙标准”、“丙丁品牌” → 甲乙标准”, “丙丁品牌)."""
-    return name if name.count("“") == name.count("”") else name.strip("“”")
+    """A name without the half of a quote a split left it (“甲乙标准”、“丙丁品牌” → 甲乙标准”, “丙丁品牌), and without the
+    quotes around it when it is one quote (“甲乙标准” → 甲乙标准); a quoted part stays quoted (“三库”项目)."""
+    if name.count("“") != name.count("”"):
+        return name.strip("“”")
+    return name[1:-1] if WHOLLY_QUOTED.fullmatch(name) else name
+
+
+WHOLLY_QUOTED = re.compile(r"“[^“”]+”")
 
 
 #: Words that name a measure of a thing (data: graph/data/measure_nouns.txt), and those ending in 率.
@@ -767,7 +773,7 @@ def _parallel_rest(item: str, last: str, suffix: str) -> str:
 
 
 def _clean_subject(text: str) -> str:
-    text = text.strip(" “”\"")
+    text = text.strip(' "')
     if text.count("“") != text.count("”"):  # “三公”经费 cut at its opening quote
         text = text.replace("“", "").replace("”", "")
     text = LEADING_NOISE.sub("", text)
@@ -781,7 +787,7 @@ def _clean_subject(text: str) -> str:
         previous = text
         text = TRAILING_VERBS.sub("", text)
         text = re.sub(r"(?:年均|五年|全年|年内|同比|比上年|较上年|连续[一二三四五六七八九十两\d]+年)$", "", text)
-    return text.strip("，、 “”")
+    return _balanced(text.strip("，、 "))  # a quoted part stays quoted: “三库”项目
 
 
 #: Verbal nouns that end a name as nouns, never as the verb before a count (保障农民工工资支付工作连续4年位列第一).
