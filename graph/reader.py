@@ -1,5 +1,5 @@
-"""Read a report file into text: UTF-8 (with or without BOM), else GB18030 (which covers GBK/GB2312); a Word
-(.docx) or PDF file is read for its text first (`fileformats`).
+"""Read a report file into text: UTF-8 (with or without BOM), UTF-16 (Notepad's "Unicode"), else GB18030 (which
+covers GBK/GB2312); a Word (.docx) or PDF file is read for its text first (`fileformats`).
 
 Reports found in the wild are also repaired, but only when they need it, so that a clean UTF-8 file with LF
 newlines comes out exactly as it was written (offsets into it stay valid):
@@ -88,12 +88,13 @@ def decode_report(path: Path, raw: bytes) -> ReportText:
         if not text.strip():
             raise GovkgError(f"{path}: no text in the file")
         return ReportText(path, text, hashlib.sha256(raw).hexdigest(), [f"{kind}→text"], kind)
-    if b"\x00" in raw:
+    wide = utf16_codec(raw)
+    if b"\x00" in raw and wide is None:
         raise GovkgError(f"{path}: binary file, not a text report")
-    steps: list[str] = []
+    steps: list[str] = ["utf-16"] if wide else []
     if raw.startswith(b"\xef\xbb\xbf"):
         steps.append("bom")
-    text, encoding = _decode(path, raw)
+    text, encoding = _decode(path, raw, wide)
     if sum(ch in _CONTROL for ch in text[:4096]) > 8:
         raise GovkgError(f"{path}: binary file, not a text report")
     text, more = normalise_text(text)
@@ -102,7 +103,27 @@ def decode_report(path: Path, raw: bytes) -> ReportText:
     return ReportText(path, text, hashlib.sha256(raw).hexdigest(), steps + more, encoding)
 
 
-def _decode(path: Path, raw: bytes) -> tuple[str, str]:
+def utf16_codec(raw: bytes) -> str | None:
+    """The codec of UTF-16 text (what Windows Notepad saves as "Unicode"): from its byte-order mark, or without one
+    from the NUL bytes its ASCII characters (digits, line ends) put on one side of each pair; None for other bytes.
+
+    >>> utf16_codec("一、2024年".encode("utf-16")), utf16_codec("2024年工作回顾，增长5%。\\n".encode("utf-16-be") * 4)
+    ('utf-16', 'utf-16-be')
+    """
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    if len(raw) < 32 or len(raw) % 2 or raw.count(0) < len(raw) / 20:
+        return None
+    even, odd = raw[0::2].count(0), raw[1::2].count(0)
+    return "utf-16-le" if odd > 3 * max(even, 1) else "utf-16-be" if even > 3 * max(odd, 1) else None
+
+
+def _decode(path: Path, raw: bytes, wide: str | None = None) -> tuple[str, str]:
+    if wide:
+        try:
+            return raw.decode(wide).lstrip("\ufeff"), wide
+        except UnicodeDecodeError:
+            raise GovkgError(f"{path}: not valid UTF-16 text; re-save it as UTF-8") from None
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:

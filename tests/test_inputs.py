@@ -53,6 +53,9 @@ def test_a_clean_report_is_read_unchanged(tmp_path):
     (lambda t: t.replace("\n", "\r\n").encode("utf-8"), ["crlf"]),
     (lambda t: b"\xef\xbb\xbf" + t.replace("\n", "\r\n").encode("utf-8"), ["bom", "crlf"]),
     (lambda t: t.replace("\n", "\r\n").encode("gb18030"), ["crlf"]),
+    (lambda t: t.replace("\n", "\r\n").encode("utf-16"), ["utf-16", "crlf"]),  # Notepad's "Unicode", with its BOM
+    (lambda t: t.encode("utf-16-le"), ["utf-16"]),  # and without one
+    (lambda t: t.encode("utf-16-be"), ["utf-16"]),
 ])
 def test_encodings_bom_and_crlf_give_the_clean_text(tmp_path, encode, steps):
     read = read_bytes_as_report(tmp_path, encode(CLEAN))
