@@ -100,6 +100,30 @@ def parse_quantity(number: str, unit: str) -> Quantity:
     return Quantity(value, unit, value_norm, unit_norm, written if digits else "")
 
 
+#: A part of a whole written in words: 三分之二, 百分之五点五, 七成 (the numerals, the 分之 or 成 between them).
+PART_OF_WHOLE = re.compile(r"(?P<den>[二三四五六七八九十百千])分之(?P<num>[一二三四五六七八九十]+(?:点[〇零一二三四五六七八九]+)?)"
+                           r"|(?P<tenths>[一二三四五六七八九两])成")
+
+
+def parse_part(written: str) -> Quantity:
+    """A part of a whole written in words as a percentage: 三分之二 (value 0.6667, as a share), 百分之五点五, 七成
+    (value 7, in tenths). ValueError for anything else.
+
+    >>> [(q.value, q.unit, q.value_norm, q.unit_norm) for q in map(parse_part, ("三分之二", "百分之五点五", "七成"))]
+    [(0.6667, '三分之二', 66.67, 'percent'), (0.055, '百分之五点五', 5.5, 'percent'), (7.0, '成', 70.0, 'percent')]
+    """
+    m = PART_OF_WHOLE.fullmatch(written)
+    if m is None:
+        raise ValueError(f"not a part of a whole: {written!r}")
+    if m["tenths"]:
+        tenths = parse_number(m["tenths"])
+        return Quantity(tenths, "成", _tidy(tenths * 10), "percent")
+    number, _, decimals = m["num"].partition("点")
+    fraction = float("0." + "".join(str(CHINESE_DIGITS[d]) for d in decimals)) if decimals else 0.0
+    share = (parse_number(number) + fraction) / parse_number(m["den"])
+    return Quantity(round(share, 4), written, round(share * 100, 2), "percent")
+
+
 def _tidy(x: float) -> float:
     """Round away binary noise (1.6 * 1e12 = 1600000000000.0002)."""
     return float(f"{x:.12g}")

@@ -1567,3 +1567,22 @@ def test_after_a_verb_of_approval_or_growth_the_number_counts_what_follows():
 def test_a_quoted_part_of_an_indicator_name_stays_quoted():
     assert [o[0] for o in observations("一、回顾\n全省“甲乙”项目达到7.7万个，“丙丁”企业突破6万家。\n")] == [
         "“甲乙”项目", "“丙丁”企业"]
+
+
+def test_a_part_of_a_whole_written_in_words_is_a_percentage():
+    """三分之二, 百分之五点五 and 七成 are shares (or changes, after a verb of change); 一成不变 is no number."""
+    found = observations("一、回顾\n三分之二的甲乙公园实现开放，丙丁支出的七成以上用于民生，戊己收入增长百分之五点五，"
+                         "庚辛事项减少三分之一，坚持一成不变。\n")
+    assert [(o[1], o[3], o[4]) for o in found] == [(66.67, None, "share"), (70.0, "以上", "share"),
+                                                  (5.5, None, "growth_rate"), (-33.33, None, "growth_rate")]
+    assert [o[0] for o in found][1:] == ["丙丁支出", "戊己收入", "庚辛事项"]
+
+
+def test_a_cut_is_a_negative_change_of_what_is_cut():
+    assert observations("一、回顾\n甲乙审批事项压减74%，丙丁办理时间缩短50%。\n") == [
+        ("甲乙审批事项", -74.0, "percent", None, "growth_rate", "actual", "2022"),
+        ("丙丁办理时间", -50.0, "percent", None, "growth_rate", "actual", "2022")]
+
+
+def test_after_把_the_number_measures_what_follows_it():
+    assert observations("一、回顾\n坚持把八成左右的甲乙支出用于民生。\n")[0][:2] == ("甲乙支出", 80.0)

@@ -15,7 +15,7 @@ from ..concepts import clean_indicator_name
 from ..document import Document, Sentence
 from ..gazetteer import PlaceMatch
 from ..names import LIST_ETC, grow_backwards
-from ..quantity import MAX_DIGITS, MULTIPLIER_PATTERN, UNIT_PATTERN, Quantity, parse_quantity
+from ..quantity import MAX_DIGITS, MULTIPLIER_PATTERN, PART_OF_WHOLE, UNIT_PATTERN, Quantity, parse_part, parse_quantity
 from ..segment import cut, word_tags
 from ..vocab import word_list, word_table
 from .context import period_of, status_of
@@ -48,8 +48,12 @@ BARE_PEOPLE = (r"(?<![\dA-Za-z.．])(?P<qnum>[0-9][0-9,]*(?:\.[0-9]+)?)(?P<qmult
 PEOPLE_BEFORE = re.compile(r"(?P<noun>人次|人数|" + PEOPLE_NOUNS + r")"
                            r"(?:平均|每年|年均|累计|新增|减少|增加|增长|超过|超|达到|达|近|约|突破|为|共|已)*$")
 MAX_PEOPLE_GAP = 12
+#: A part of a whole written in words (三分之二的公园, 减少三分之一, 财政支出的七成以上, 近八成): a percentage; 成 only where
+#: it ends the number (not 一成不变, 三成员).
+PART = (r"(?<![一二三四五六七八九十百千两〇零\d])(?P<part>" + PART_OF_WHOLE.pattern.replace("(?P<", "(?P<part_")
+        + r")(?(part_tenths)(?=以上|左右|多|的|[，。；、）]|$|用于|投向|投入|来自))(?P<partpost>以上|左右|多)?")
 MENTION = re.compile(NUMBER + "|" + RANK.replace("(?P<num>", "(?P<rnum>") + "|" + PEOPLE + "|" + ROUND + "|"
-                     + BARE_PEOPLE)
+                     + BARE_PEOPLE + "|" + PART)
 #: 户 counts households (44万户居民, 平房2008户, 美丽庭院3100户) unless it counts firms (70万户市场主体: count).
 ENTITY_HOUSEHOLDS = re.compile(r"市场主体|经营主体|企业|商户|工商户|纳税人")
 #: A travel time before 圈 names a programme (15分钟便民生活圈), a stay before 免签 a visa policy (240小时过境免签), a
@@ -72,10 +76,12 @@ ITEM_SPLIT = re.compile(r"(?:" + AND + r"|、|及)(?![^（]*）)")
 #: sentence's earlier one.
 COMPARISON_PREFIX = re.compile(r"^(?:比|较|与)(?:\d{4}年(?:底|末)?|上年|去年|上一年)(?:预算)?(?:相比|同期)?(?:低|高)?")
 TIME_PREFIX = re.compile(r"^(?:到|至|截至)?(?:\d{4}年(?:底|末)?|今年|全年|五年来|过去五年|过去一年|一年来|年内|目前)[，,]?")
+#: A short lead ending in 把 (每年把, 坚持把): what follows it is the thing measured (每年把财政支出的七成以上用于民生).
+BA_LEAD = re.compile(r"^[\u4e00-\u9fff]{0,4}?把(?!握|关|手)")
 SCOPE_PREFIX = re.compile(r"^(?:全市|全区|全省|我市|全国)(?:范围内|范围)?")
 TRAILING_VERBS = re.compile(
     r"(?:不少于|不低于|不超过|预计|力争|努力|稳定|保持在|保持|控制在|控制|达到|达|为|实现|增长|年均|分别|均|突破|超过|增至|降至|降到|"
-    r"提高|提升|上升|回升|上涨|扩大|下降|降低|减少|增加|稳居|位居|居|跃|(?<!安)排|拟安排|安排|(?<=目标)拟?定|首次|率先|持续|继续|快于|高于|低于|占|了|在|到|"
+    r"提高|提升|上升|回升|上涨|扩大|下降|降低|减少|压减|削减|压缩|缩短|增加|稳居|位居|居|跃|(?<!安)排|拟安排|安排|(?<=目标)拟?定|首次|率先|持续|继续|快于|高于|低于|占|了|在|到|"
     r"于|至|的|之|约|近|超|由|每人每年|每人|平均每|平均|平稳|每年|每|已经|已|又|再|共计|共|跃升到|跃升|跃居|蝉联|至少|人均|将|使|有望|"
     r"大幅度|大幅|明显|显著|较快|快速)+$")
 #: An earlier item and its count run into a name without a list mark (创建国家现代农业产业园15个|优势特色产业集群; see
@@ -108,10 +114,10 @@ URBAN_RURAL = re.compile(r"城乡(?P<rest>[\u4e00-\u9fff]{2,})$")
 #: Words after which a list of names shares a list of numbers (A、B分别…X、Y).
 RESPECTIVELY = re.compile(r"分别|(?<![年人平亩户日月周])均")
 
-GROWTH = re.compile(r"增长|增速|下降|降低|减少|涨幅|上涨|回落|增加|提高|提升")
+GROWTH = re.compile(r"增长|增速|下降|降低|减少|涨幅|上涨|回落|增加|提高|提升|缩短|压缩|削减|压减")
 #: A percentage whose noun of growth follows it (保持20%以上的增长, 两位数的增幅).
 GROWTH_NAMED_AFTER = re.compile(r"的?(?:增长|增速|增幅|涨幅)")
-NEGATIVE = re.compile(r"下降|降低|减少|回落|缩小")
+NEGATIVE = re.compile(r"下降|降低|减少|回落|缩小|缩短|压缩|削减|压减")
 #: The evidence of a number starts at its clause, at most this many characters before it (a clause without
 #: punctuation can be a whole paragraph: each number's evidence would repeat it).
 MAX_EVIDENCE_LEAD = 160
@@ -519,7 +525,9 @@ def _quantity(m: re.Match, text: str) -> tuple[Quantity | None, str | None]:
             return parse_quantity(_rank_value(m), "位"), None
         if m.group("bmult"):
             return parse_quantity("1", m.group("bmult") + m.group("bunit")), None
-        if m.group("pnum"):
+        if m.group("part"):
+            quantity = parse_part(m.group("part"))
+        elif m.group("pnum"):
             quantity = parse_quantity(m.group("pnum"), m.group("pmult") + "人")
         elif m.group("qnum"):
             people = _people_before(text, 0, m.start())
@@ -533,7 +541,7 @@ def _quantity(m: re.Match, text: str) -> tuple[Quantity | None, str | None]:
     except ValueError:
         return None, None  # no quantity (a word, or a number too long to be one): counted in the warnings
     post = (m.group("post") or m.group("yu1") or m.group("yu2") or m.group("ppost") or m.group("pyu")
-            or m.group("qpost"))
+            or m.group("qpost") or m.group("partpost"))
     if post == "多":
         post = "余"
     pre = next((q for q in PRE_QUALIFIERS if text.endswith(q, 0, m.start())), None)
@@ -776,7 +784,7 @@ def _clean_subject(text: str) -> str:
     text = text.strip(' "')
     if text.count("“") != text.count("”"):  # “三公”经费 cut at its opening quote
         text = text.replace("“", "").replace("”", "")
-    text = LEADING_NOISE.sub("", text)
+    text = BA_LEAD.sub("", LEADING_NOISE.sub("", text))
     text = TIME_PREFIX.sub("", text)
     text = COMPARISON_PREFIX.sub("", text)
     text = SCOPE_PREFIX.sub("", text)
@@ -790,8 +798,9 @@ def _clean_subject(text: str) -> str:
     return _balanced(text.strip("，、 "))  # a quoted part stays quoted: “三库”项目
 
 
-#: Verbal nouns that end a name as nouns, never as the verb before a count (保障农民工工资支付工作连续4年位列第一).
-NOUN_ENDINGS = ("工作",)
+#: Verbal nouns that end a name as nouns, never as the verb before a count (保障农民工工资支付工作连续4年位列第一,
+#: 甲乙支出的七成以上用于民生).
+NOUN_ENDINGS = ("工作", "支出")
 
 
 def _ends_in_verb(subject: str) -> bool:
@@ -816,7 +825,7 @@ def _noun_after(after: str) -> str:
     count or amount (解决3亿多农村人口的饮水安全和无电区445万人的用电问题 → 农村人口的饮水安全和无电区; 确定的15个方面
     300多项改革举措 → 方面; 121个甲乙重点项目完成投资超千亿元 → 甲乙重点项目完成投资)."""
     after = re.sub(r"^(?:（[^）]{1,4}）)?(?:的|“)?", "", after)  # 15万台（套）: the unit's other form, no name
-    m = re.match(r"(?:（[^）]*）|[^，。；、（])*?(?=实现|投入|开展|在|全部|成为|获|落地|建成|竣工|保质保量|达到|成效|加快|稳步|发布|"
+    m = re.match(r"(?:（[^）]*）|[^，。；、（])*?(?=实现|投入|用于|投向|开展|在|全部|成为|获|落地|建成|竣工|保质保量|达到|成效|加快|稳步|发布|"
                  r"取得|如期|顺利|可以|就能|能够|、|[和及](?=[0-9])|(?<=[\u4e00-\u9fff])" + NEXT_COUNT + "|$)", after)
     return (m.group() if m else after)[:20]
 
