@@ -1586,3 +1586,13 @@ def test_a_cut_is_a_negative_change_of_what_is_cut():
 
 def test_after_把_the_number_measures_what_follows_it():
     assert observations("一、回顾\n坚持把八成左右的甲乙支出用于民生。\n")[0][:2] == ("甲乙支出", 80.0)
+
+
+def test_two_numbers_joined_by_至_or_到_are_the_ends_of_one_range_of_one_indicator():
+    assert [o[:2] for o in observations("一、回顾\n甲乙价格累计提高41.7%到86.7%，丙丁增长6%至7%。\n")] == [
+        ("甲乙价格", 41.7), ("甲乙价格", 86.7), ("丙丁", 6.0), ("丙丁", 7.0)]
+
+
+def test_累计_leaves_a_name_before_a_verb_of_change_but_not_a_name_alone():
+    found = observations("一、回顾\n甲乙收购价累计提高41.7%，丙丁支出五年累计7.79万亿元，戊己试验区累计15项改革成果在全国推广。\n")
+    assert [o[0] for o in found] == ["甲乙收购价", "丙丁支出", "改革成果"]

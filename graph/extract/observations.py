@@ -361,8 +361,13 @@ def _at_stage(counted: str, stage: str) -> str:
 
 
 def _continues_run(gap: str) -> bool:
-    """Only list marks and qualifiers between two numbers (4%、6%; 60家和30家): one run of a list."""
-    return not re.search(r"[\u4e00-\u9fff]", re.sub(r"[、和及与]", "", _strip_qualifiers(gap)))
+    """Only list marks and qualifiers between two numbers (4%、6%; 60家和30家), or the 至/到 of a range (41.7%到
+    86.7%): one run of a list."""
+    return RANGE_TO.fullmatch(gap) is not None or not re.search(r"[\u4e00-\u9fff]",
+                                                               re.sub(r"[、和及与]", "", _strip_qualifiers(gap)))
+
+
+RANGE_TO = re.compile(r"\s*[至到]\s*")
 
 
 def _previous_run_names(earlier: list[ObservationFact], count: int) -> list[str]:
@@ -790,11 +795,13 @@ def _clean_subject(text: str) -> str:
     text = SCOPE_PREFIX.sub("", text)
     text = SCOPE_PREFIX.sub("", LEADING_NOISE.sub("", re.sub(r"^预计", "", text)))  # again: 今年的…, 预计全市…
     text = CHANGE_START.sub("", text)
-    previous = None
+    previous, written = None, text
     while previous != text:
         previous = text
         text = TRAILING_VERBS.sub("", text)
         text = re.sub(r"(?:年均|五年|全年|年内|同比|比上年|较上年|连续[一二三四五六七八九十两\d]+年)$", "", text)
+        if text != written or text.endswith("五年累计"):  # 累计 before a verb (累计提高) or after a span: not after
+            text = re.sub(r"累计$", "", text)  # a name alone (自贸试验区累计15项改革成果: what follows is counted)
     return _balanced(text.strip("，、 "))  # a quoted part stays quoted: “三库”项目
 
 
