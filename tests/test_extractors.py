@@ -1596,3 +1596,8 @@ def test_two_numbers_joined_by_至_or_到_are_the_ends_of_one_range_of_one_indic
 def test_累计_leaves_a_name_before_a_verb_of_change_but_not_a_name_alone():
     found = observations("一、回顾\n甲乙收购价累计提高41.7%，丙丁支出五年累计7.79万亿元，戊己试验区累计15项改革成果在全国推广。\n")
     assert [o[0] for o in found] == ["甲乙收购价", "丙丁支出", "改革成果"]
+
+
+def test_after_a_count_of_batches_or_用好_the_number_counts_what_follows():
+    found = observations("一、回顾\n两批34项甲乙事项上线运行，用好1800亿元丙丁基金。\n")
+    assert [o[0] for o in found] == ["甲乙事项上线运行", "丙丁基金"]

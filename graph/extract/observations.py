@@ -151,7 +151,7 @@ STAGE_ONLY = re.compile(rf"(?:基本|全部|全面|已)?(?:{_STAGES})(?:{_STAGES
 STAGE_OPENING = re.compile(rf"^新?(?:{_STAGES})(?:建设)?(?=[\u4e00-\u9fff]{{2}})")
 STAGE_ENDING = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}})(?:{_STAGES})$")
 #: A batch counts what follows its number (首批121个重点项目), it is no indicator.
-BATCH = re.compile(r"首批|第[一二三四五六七八九十]批|新一批|一批")
+BATCH = re.compile(r"首批|第[一二三四五六七八九十]批|新一批|[一两二三四五六七八九十]批")
 #: A share named only by what it is a share of (占全国, 占全省比重): the share of the indicator before it.
 SHARE_OF = re.compile(r"占(?:全国|全省|全市|全球|世界)")
 CLAUSE_BREAK = re.compile(r"[，。；]")
@@ -166,7 +166,7 @@ RATE_ONLY = re.compile(r"(?:平均)?(?:每天|每日|日均|每月|月均|每年
 #: reach name the number together.
 BENEFIT_VERB = re.compile(r"(?:惠及|覆盖|受益|帮扶|救助|资助)$")
 #: Verbs after which the number counts what follows it (印发693项行政许可事项, 拿出710亿元支持企业).
-COUNTING_VERB = re.compile(r"(?:印发|出台|制定|拿出|推出|设立|组建|认定|发布|公布|举办|培育|引进|建成|新建|打造|获批|壮大)$")
+COUNTING_VERB = re.compile(r"(?:印发|出台|制定|拿出|推出|设立|组建|认定|发布|公布|举办|培育|引进|建成|新建|打造|获批|壮大|用好)$")
 AMOUNT = re.compile(r"达到|达|为|增至|降至|突破|超过|总|规模|保持")
 
 
