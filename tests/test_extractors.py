@@ -318,7 +318,7 @@ def test_review_cases_of_the_new_naming_rules():
                                   "全市有20列入国家名录。\n")
     names = [o[0] for o in found]
     assert names[:2] == ["甲乙总额", "投资"]
-    assert "我省14个市丙丁总值" in names and "美丽乡村覆盖率" in names
+    assert "14个市丙丁总值" in names and "美丽乡村覆盖率" in names  # 我省: the scope, not the name
     assert names.count("甲乙等2个园区收入") == 1 and names.count("丙丁等2个园区收入") == 1
     assert "戊己企业日均新增" in names and "戊己企业日均" not in names
     assert "甲乙企业数量" in names and "甲乙企业数量总数" not in names
@@ -1601,3 +1601,8 @@ def test_累计_leaves_a_name_before_a_verb_of_change_but_not_a_name_alone():
 def test_after_a_count_of_batches_or_用好_the_number_counts_what_follows():
     found = observations("一、回顾\n两批34项甲乙事项上线运行，用好1800亿元丙丁基金。\n")
     assert [o[0] for o in found] == ["甲乙事项上线运行", "丙丁基金"]
+
+
+def test_after_our_region_alone_or_新设_and_建好_the_number_counts_what_follows():
+    found = observations("一、回顾\n我区308亿元甲乙产品进首都，新设12个丙丁试验区，建好30家戊己平台。\n", region="某某自治区")
+    assert [o[0] for o in found] == ["甲乙产品进首都", "丙丁试验区", "戊己平台"]
