@@ -1606,3 +1606,10 @@ def test_after_a_count_of_batches_or_用好_the_number_counts_what_follows():
 def test_after_our_region_alone_or_新设_and_建好_the_number_counts_what_follows():
     found = observations("一、回顾\n我区308亿元甲乙产品进首都，新设12个丙丁试验区，建好30家戊己平台。\n", region="某某自治区")
     assert [o[0] for o in found] == ["甲乙产品进首都", "丙丁试验区", "戊己平台"]
+
+
+def test_投资_ends_a_name_as_a_noun_but_a_total_investment_is_the_next_projects():
+    found = observations("二、2023年工作安排\n甲乙设备投资增长10%，力争投资突破万亿元大关，推进总投资700亿元的丙丁项目。"
+                         "开展戊己活动10万余场次。\n")
+    assert [(o[0], o[2]) for o in found] == [("甲乙设备投资", "percent"), ("力争投资", "CNY"), ("丙丁项目", "CNY"),
+                                            ("开展戊己活动", "count")]

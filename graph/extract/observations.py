@@ -806,8 +806,10 @@ def _clean_subject(text: str) -> str:
 
 
 #: Verbal nouns that end a name as nouns, never as the verb before a count (保障农民工工资支付工作连续4年位列第一,
-#: 甲乙支出的七成以上用于民生).
-NOUN_ENDINGS = ("工作", "支出")
+#: 甲乙支出的七成以上用于民生, 力争投资突破万亿元大关).
+NOUN_ENDINGS = ("工作", "支出", "投资")
+#: …but a total investment is that of the project after its number (总投资711亿元的甲乙项目).
+OF_WHAT_FOLLOWS = ("总投资",)
 
 
 def _ends_in_verb(subject: str) -> bool:
@@ -818,7 +820,7 @@ def _ends_in_verb(subject: str) -> bool:
         return True
     tokens = cut(subject)
     return (bool(tokens) and word_tags().get(tokens[-1], "").startswith("v") and len(tokens[-1]) > 1
-            and tokens[-1] not in NOUN_ENDINGS)
+            and (tokens[-1] not in NOUN_ENDINGS or subject.endswith(OF_WHAT_FOLLOWS)))
 
 
 #: A number that counts or measures something, or a round amount, which ends the name of the number before it
