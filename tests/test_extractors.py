@@ -1613,3 +1613,10 @@ def test_投资_ends_a_name_as_a_noun_but_a_total_investment_is_the_next_project
                          "开展戊己活动10万余场次。\n")
     assert [(o[0], o[2]) for o in found] == [("甲乙设备投资", "percent"), ("力争投资", "CNY"), ("丙丁项目", "CNY"),
                                             ("开展戊己活动", "count")]
+
+
+def test_均_inside_a_word_is_no_each_and_leveraged_money_is_named_after_its_verb():
+    found = observations("一、回顾\n新增甲乙县21个、丙丁优质均衡发展县12个，戊己均衡县数量跃居全国第一。"
+                         "筹措30.5亿元撬动庚辛贷款2317.3亿元。\n")
+    names = [o[0] for o in found]
+    assert names[1:3] == ["丙丁优质均衡发展县", "戊己均衡县数量"] and names[-1] == "庚辛贷款"

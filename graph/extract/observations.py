@@ -84,6 +84,8 @@ TRAILING_VERBS = re.compile(
     r"提高|提升|上升|回升|上涨|扩大|下降|降低|减少|压减|削减|压缩|缩短|增加|稳居|位居|居|跃|(?<!安)排|拟安排|安排|(?<=目标)拟?定|首次|率先|持续|继续|快于|高于|低于|占|了|在|到|"
     r"于|至|的|之|约|近|超|由|每人每年|每人|平均每|平均|平稳|每年|每|已经|已|又|再|共计|共|跃升到|跃升|跃居|蝉联|至少|人均|将|使|有望|"
     r"大幅度|大幅|明显|显著|较快|快速)+$")
+#: Money raised and what it leverages (筹措30.5亿元撬动甲乙贷款2317亿元): the second number is the leveraged amount's.
+LEVERAGED_BY = re.compile(r"^.*\d(?:\.\d+)?(?:万|亿)?元(?:资金)?(?:撬动|带动|拉动|吸引)")
 #: An earlier item and its count run into a name without a list mark (创建国家现代农业产业园15个|优势特色产业集群; see
 #: `_after_earlier_items`).
 EARLIER_ITEM = re.compile(r"(?P<item>[^\d，。；、等]{2,}?)\d+(?:\.\d+)?(?:万|亿)?[个家项条座所](?=[\u4e00-\u9fff]{3})")
@@ -112,7 +114,7 @@ DIGIT = re.compile(r"[0-9０-９]")
 #: 城乡 before a name written for both sides (城乡居民人均可支配收入分别…): the urban one, then the rural one.
 URBAN_RURAL = re.compile(r"城乡(?P<rest>[\u4e00-\u9fff]{2,})$")
 #: Words after which a list of names shares a list of numbers (A、B分别…X、Y).
-RESPECTIVELY = re.compile(r"分别|(?<![年人平亩户日月周])均")
+RESPECTIVELY = re.compile(r"分别|(?<![年人平亩户日月周])均(?![衡等匀值价])")  # not 均衡, 均等: words of their own
 
 GROWTH = re.compile(r"增长|增速|下降|降低|减少|涨幅|上涨|回落|增加|提高|提升|缩短|压缩|削减|压减")
 #: A percentage whose noun of growth follows it (保持20%以上的增长, 两位数的增幅).
@@ -789,7 +791,7 @@ def _clean_subject(text: str) -> str:
     text = text.strip(' "')
     if text.count("“") != text.count("”"):  # “三公”经费 cut at its opening quote
         text = text.replace("“", "").replace("”", "")
-    text = BA_LEAD.sub("", LEADING_NOISE.sub("", text))
+    text = BA_LEAD.sub("", LEADING_NOISE.sub("", LEVERAGED_BY.sub("", text)))
     text = TIME_PREFIX.sub("", text)
     text = COMPARISON_PREFIX.sub("", text)
     text = SCOPE_PREFIX.sub("", text)
