@@ -1620,3 +1620,9 @@ def test_均_inside_a_word_is_no_each_and_leveraged_money_is_named_after_its_ver
                          "筹措30.5亿元撬动庚辛贷款2317.3亿元。\n")
     names = [o[0] for o in found]
     assert names[1:3] == ["丙丁优质均衡发展县", "戊己均衡县数量"] and names[-1] == "庚辛贷款"
+
+
+def test_a_quoted_campaign_of_control_is_named_with_its_治理_but_a_治理体系_keeps_its_head():
+    found = programmes("大力开展“甲乙丙丁”治理，推进“戊己”生态环境治理体系建设，开展“庚辛”整治。")
+    assert "“甲乙丙丁”治理" in found and "“庚辛”整治" in found
+    assert not any(name.endswith("生态环境治理") for name in found)

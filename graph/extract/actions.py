@@ -60,7 +60,8 @@ SERIES_ITEM_ENDS = ("工程", "行动", "计划", "战略", "改革", "试点")
 COUNTED_PACKAGE = re.compile(r"(?<!\d)\d{1,2}条(?!措施)")
 #: A quoted name, optionally with a generic continuation: “一制三化”审批制度改革, “双碳”工作.
 QUOTED = re.compile(r"“(?P<q>[^“”，。]{2,12})”(?P<tail>(?:(?!加快|推进|全面|持续|深入|项目|开工)[\u4e00-\u9fff]){0,8}?"
-                    r"(?:改革|工程|工作|建设|行动计划|行动|试点|战略|体系|联动发展|联动|政策|普法|品牌))")
+                    r"(?:改革|工程|工作|建设|行动计划|行动|试点|战略|体系|联动发展|联动|政策|普法|品牌|"
+                    r"(?:治理|整治)(?=[，。；、和及]|$)))")  # a campaign of control: “餐桌污染”治理, not 治理|体系
 #: The part of a programme name before its head must say what it is about: not 保持战略, 38项试点, （三）改革.
 MIN_TOPIC = 3
 #: …but a one-word noun topic is enough before a head this long (党纪学习教育).
