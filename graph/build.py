@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import time
 from importlib import resources
@@ -78,7 +79,7 @@ def build_report(path: Path, out_dir: Path, region: str | None = None, year: int
     rid = report_id(path)
     doc, extraction, triples = extract_report(read.text, rid, path.name, region=region, year=year, label=str(path))
     _check_out_dir(out_dir)
-    _check_not_overwritten(path, out_dir, rid)
+    _check_not_overwritten(path, out_dir, rid, html, page)
     turtle = out_dir / f"{rid}.ttl"
     parts = write_report_turtle(triples, rid, turtle)
     html_path = None
@@ -157,11 +158,17 @@ def _check_out_dir(out_dir: Path) -> None:
         raise GovkgError(f"{out_dir}: output path is not a folder")
 
 
-def _check_not_overwritten(path: Path, out_dir: Path, rid: str) -> None:
-    """A report saved as a web page in the output folder would be overwritten by its own graph view or page."""
-    outputs = {out_dir / f"{rid}{suffix}" for suffix in (".ttl", ".html", "-report.html")}
-    if any(path.resolve() == output.resolve() for output in outputs):
-        raise GovkgError(f"{path}: the build would write over the report itself; choose another --out folder")
+def _check_not_overwritten(path: Path, out_dir: Path, rid: str, html: bool, page: bool) -> None:
+    """The build writes `<rid>.ttl` and, as asked, `<rid>.html` and `<rid>-report.html`: never over the report it reads
+    (a web page in the output folder), nor over a web page govkg did not write (another report saved from a site)."""
+    suffixes = [".ttl"] + [".html"] * html + ["-report.html"] * page
+    for output in (out_dir / f"{rid}{suffix}" for suffix in suffixes):
+        if not output.exists():
+            continue
+        if os.path.samefile(path, output):
+            raise GovkgError(f"{path}: the build would write over the report itself; choose another --out folder")
+        if output.suffix == ".html" and b"govkg" not in output.read_bytes()[:4096]:
+            raise GovkgError(f"{output}: a web page govkg did not write is in the way; move it or choose another --out")
 
 
 def _instances(triples: TripleSet) -> dict[str, int]:

@@ -145,7 +145,7 @@ COMPATIBLE_UNITS = {"jin": ("t",), "person": ("person_time",), "person_time": ("
 
 
 def _key(label: str) -> str:
-    return re.sub(r"[\s（）()]", "", label).upper()
+    return re.sub(r"[\s（）()“”\"]", "", label).upper()  # “三公”经费 is 三公经费
 
 
 def _one(props: dict, predicate: str) -> str | None:

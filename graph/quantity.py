@@ -101,7 +101,7 @@ def parse_quantity(number: str, unit: str) -> Quantity:
 
 
 #: A part of a whole written in words: 三分之二, 百分之五点五, 七成 (the numerals, the 分之 or 成 between them).
-PART_OF_WHOLE = re.compile(r"(?P<den>[二三四五六七八九十百千])分之(?P<num>[一二三四五六七八九十]+(?:点[〇零一二三四五六七八九]+)?)"
+PART_OF_WHOLE = re.compile(r"(?P<den>[二三四五六七八九十百千])分之(?P<num>[一二三四五六七八九十百千零〇]+(?:点[〇零一二三四五六七八九]+)?)"
                            r"|(?P<tenths>[一二三四五六七八九两])成")
 
 
@@ -111,6 +111,8 @@ def parse_part(written: str) -> Quantity:
 
     >>> [(q.value, q.unit, q.value_norm, q.unit_norm) for q in map(parse_part, ("三分之二", "百分之五点五", "七成"))]
     [(0.6667, '三分之二', 66.67, 'percent'), (0.055, '百分之五点五', 5.5, 'percent'), (7.0, '成', 70.0, 'percent')]
+    >>> parse_part("百分之一百二十").value_norm
+    120.0
     """
     m = PART_OF_WHOLE.fullmatch(written)
     if m is None:

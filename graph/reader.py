@@ -105,17 +105,23 @@ def decode_report(path: Path, raw: bytes) -> ReportText:
 
 def utf16_codec(raw: bytes) -> str | None:
     """The codec of UTF-16 text (what Windows Notepad saves as "Unicode"): from its byte-order mark, or without one
-    from the NUL bytes its ASCII characters (digits, line ends) put on one side of each pair; None for other bytes.
+    from the NUL bytes its ASCII characters (digits, line ends) put on one side of each pair, when what it decodes to
+    is Chinese text; None for other bytes.
 
     >>> utf16_codec("一、2024年".encode("utf-16")), utf16_codec("2024年工作回顾，增长5%。\\n".encode("utf-16-be") * 4)
     ('utf-16', 'utf-16-be')
     """
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "utf-16"
-    if len(raw) < 32 or len(raw) % 2 or raw.count(0) < len(raw) / 20:
+    if len(raw) < 32 or len(raw) % 2 or raw.count(0) < len(raw) / 200:
         return None
     even, odd = raw[0::2].count(0), raw[1::2].count(0)
-    return "utf-16-le" if odd > 3 * max(even, 1) else "utf-16-be" if even > 3 * max(odd, 1) else None
+    codec = "utf-16-le" if odd > 3 * max(even, 1) else "utf-16-be" if even > 3 * max(odd, 1) else None
+    if codec is None:
+        return None
+    sample = raw[:8192].decode(codec, errors="replace")  # Chinese text, not 16-bit binary with zero high bytes
+    letters = sum(not ch.isspace() for ch in sample)
+    return codec if letters and len(CJK_CHAR.findall(sample)) >= 0.2 * letters else None
 
 
 def _decode(path: Path, raw: bytes, wide: str | None = None) -> tuple[str, str]:
@@ -209,6 +215,7 @@ class _TextOfHtml(HTMLParser):
         self.line_path: tuple[int, ...] = ()
         self.stack: list[tuple[int, str]] = []
         self.tags: dict[int, str] = {}
+        self.parents: dict[int, int | None] = {}
         self.skip = 0
 
     def handle_starttag(self, tag, attrs):
@@ -220,8 +227,10 @@ class _TextOfHtml(HTMLParser):
         if tag == "p" and self.stack and self.stack[-1][1] == "p":
             self.stack.pop()
         if tag not in _VOID_TAGS:
-            self.tags[len(self.tags)] = tag
-            self.stack.append((len(self.tags) - 1, tag))
+            element = len(self.tags)
+            self.tags[element] = tag
+            self.parents[element] = self.stack[-1][0] if self.stack else None
+            self.stack.append((element, tag))
 
     def handle_startendtag(self, tag, attrs):
         if tag in _BLOCK_TAGS:
@@ -267,29 +276,57 @@ def html_to_text(text: str) -> str:
         parser.feed(text)
         parser.close()
         parser.end_line()
-        lines = _article(parser.lines, parser.tags)
+        lines = _article(parser)
     except Exception:  # a page too broken for the parser: strip the tags
         joined = html_lib.unescape(re.sub(r"<[^>]*>", "\n", text)).replace("\xa0", " ")
         lines = [re.sub(r"[ \t]+", " ", line).strip() for line in joined.split("\n")]
     return "".join(line + "\n" for line in lines if line)
 
 
-def _article(lines: list[_HtmlLine], tags: dict[int, str]) -> list[str]:
+def _article(page: _TextOfHtml) -> list[str]:
     """The lines of the page's article (see `html_to_text`); all lines when no element holds most of the text."""
+    lines, tags = page.lines, page.tags
     weight: Counter = Counter()
     for line in lines:
         for element in line.path:
-            weight[element] += len(CJK_CHAR.findall(line.text))
-    total = sum(len(CJK_CHAR.findall(line.text)) for line in lines)
+            weight[element] += _cjk(line.text)
+    total = sum(_cjk(line.text) for line in lines)
     depth = {element: k for line in lines for k, element in enumerate(line.path)}
     held = [e for e, w in weight.items() if w >= ARTICLE_SHARE * total]
     if total < MIN_ARTICLE_CHARS or not held:
         return [line.text for line in lines]
-    article = max(held, key=lambda e: (depth[e], -e))
+    article = _whole_article(page, max(held, key=lambda e: (depth[e], -e)))
     inside = [k for k, line in enumerate(lines) if article in line.path]
-    before = [line.text for line in lines[:inside[0]] if any(tags[e] in _HEADING_TAGS for e in line.path)]
     body = [lines[k].text for k in inside]
-    return before[-1:] + body if before and before[-1] != body[0] else body
+    title = [line.text for line in lines[:inside[0]] if any(tags[e] in _HEADING_TAGS for e in line.path)
+             and REPORT_WORD in line.text]
+    opens_titled = REPORT_WORD in body[0] and not SENTENCE_LINE.search(body[0])
+    return title[-1:] + body if title and not opens_titled else body
+
+
+#: The word a report's title holds (2025年政府工作报告): a heading before the article is taken only when it has it, so
+#: that a sidebar's headline is not.
+REPORT_WORD = "报告"
+
+
+def _whole_article(page: _TextOfHtml, element: int) -> int:
+    """The element, or an ancestor whose text beyond it is more of the article (a second part or an annex: sentences,
+    not links): an article set in sibling blocks is read whole, the site's navigation and footer are not."""
+    while (parent := page.parents.get(element)) is not None:
+        extra = [line for line in page.lines if parent in line.path and element not in line.path]
+        prose = sum(_cjk(line.text) for line in extra
+                    if SENTENCE_LINE.search(line.text) and not any(page.tags[e] == "a" for e in line.path))
+        if not extra or prose < 0.5 * sum(_cjk(line.text) for line in extra):
+            return element
+        element = parent
+    return element
+
+
+SENTENCE_LINE = re.compile(r"[。！？；]")
+
+
+def _cjk(text: str) -> int:
+    return len(CJK_CHAR.findall(text))
 
 
 CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")

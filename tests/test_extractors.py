@@ -1580,8 +1580,8 @@ def test_a_part_of_a_whole_written_in_words_is_a_percentage():
 
 def test_a_cut_is_a_negative_change_of_what_is_cut():
     assert observations("一、回顾\n甲乙审批事项压减74%，丙丁办理时间缩短50%。\n") == [
-        ("甲乙审批事项", -74.0, "percent", None, "growth_rate", "actual", "2022"),
-        ("丙丁办理时间", -50.0, "percent", None, "growth_rate", "actual", "2022")]
+        ("甲乙审批事项压减", -74.0, "percent", None, "growth_rate", "actual", "2022"),
+        ("丙丁办理时间缩短", -50.0, "percent", None, "growth_rate", "actual", "2022")]
 
 
 def test_after_把_the_number_measures_what_follows_it():
@@ -1626,3 +1626,18 @@ def test_a_quoted_campaign_of_control_is_named_with_its_治理_but_a_治理体�
     found = programmes("大力开展“甲乙丙丁”治理，推进“戊己”生态环境治理体系建设，开展“庚辛”整治。")
     assert "“甲乙丙丁”治理" in found and "“庚辛”整治" in found
     assert not any(name.endswith("生态环境治理") for name in found)
+
+
+def test_review_cases_of_counts_parts_and_cuts():
+    """A class of size (千亿元级) and a threshold without 的 stay in the name; 百分之一百 is whole; 四分之一个世纪 is a
+    span; a cut of an amount keeps its verb; a cut before its noun is negative; money 用于 a purpose is named by it;
+    a contribution to growth is a share; a level from one to another is a change, its first level the year before."""
+    assert [o[0] for o in observations("二、2025年工作安排\n培育3个千亿元级甲乙集群，培育20个产值超百亿元丙丁集群。\n")] == [
+        "千亿元级甲乙集群", "产值超百亿元丙丁集群"]
+    assert [o[1] for o in observations("一、回顾\n覆盖率达到百分之一百，经过近四分之一个世纪的发展。\n")] == [100.0]
+    cuts = observations("一、回顾\n甲乙支出压减20亿元，在完成减少丙丁事项三分之一目标的基础上。\n")
+    assert [(o[0], o[1]) for o in cuts] == [("甲乙支出压减", 2e9), ("在完成减少丙丁事项", -33.33)]
+    assert observations("一、回顾\n统筹9.8亿元用于援企稳岗。\n")[0][0] == "用于援企稳岗"
+    assert observations("一、回顾\n戊己节接待游客增长20%，火把节接待游客增长9%。\n")[1][0] == "火把节接待游客"
+    assert observations("一、回顾\n甲乙企业贡献了全市60%以上的增长。\n")[0][4] == "share"
+    assert [(o[1], o[6]) for o in observations("一、回顾\n甲乙强度从2.1%到2.5%。\n")] == [(2.1, "2021"), (2.5, "2022")]

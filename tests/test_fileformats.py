@@ -375,6 +375,20 @@ def test_a_web_page_report_is_not_overwritten_by_its_own_graph_view(tmp_path):
     assert page.read_bytes() == before and build_report(page, tmp_path / "out").turtle.exists()
 
 
+def test_a_build_does_not_write_over_a_web_page_it_did_not_write(tmp_path):
+    """Another report saved from a site, named as the build's view would be, stays; govkg's own pages are rebuilt."""
+    text = tmp_path / "mou-2025.txt"
+    text.write_text(REPORT, encoding="utf-8")
+    saved = tmp_path / "out" / "mou-2025.html"
+    saved.parent.mkdir()
+    saved.write_text("<html><body><p>2025年某市政府工作报告</p></body></html>", encoding="utf-8")
+    with pytest.raises(GovkgError, match=r"mou-2025\.html: a web page govkg did not write is in the way"):
+        build_report(text, tmp_path / "out")
+    saved.unlink()
+    build_report(text, tmp_path / "out")
+    assert build_report(text, tmp_path / "out").html.exists()  # its own view, written again
+
+
 def test_building_a_pdf_from_the_command_line_and_a_bad_one_leaves_the_graph_intact(write_file, tmp_path):
     out = tmp_path / "out"
     good = write_file("mou-2025.pdf", render_pdf(REPORT))

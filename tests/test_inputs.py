@@ -70,6 +70,12 @@ def html_page(text: str) -> str:
             f"<body><div class=\"article\">\n{body}</div></body></html>\n")
 
 
+def test_utf16_without_a_byte_order_mark_is_read_though_its_ascii_is_rare(tmp_path):
+    text = "一、2024年工作回顾\n" + "全市经济运行稳中向好，民生保障持续加强，" * 40 + "地区生产总值增长5%。\n"
+    for codec in ("utf-16-le", "utf-16-be"):
+        assert read_bytes_as_report(tmp_path, text.encode(codec)).text == text
+
+
 def test_html_page_becomes_its_text(tmp_path):
     read = read_bytes_as_report(tmp_path, html_page(CLEAN).encode("utf-8"), "r.html.txt")
     assert "html" in read.normalisations
@@ -100,6 +106,17 @@ def test_a_report_on_a_website_page_is_read_without_the_site_around_it(tmp_path)
     assert facts(read.text) == facts("2023年某市政府工作报告\n" + article)
     titled = site_page("2023年某市政府工作报告\n" + article)  # the article opening with the heading: read once
     assert read_bytes_as_report(tmp_path, titled.encode("utf-8"), "t.html").text == read.text
+
+
+def test_an_article_set_in_sibling_blocks_is_read_whole_and_a_sidebar_headline_is_not_read():
+    part = "".join(f"<p>{line}</p>" for line in CLEAN.splitlines())
+    page = ("<html><body><div class='nav'><a>首页</a><a>政务公开</a></div><h3>一季度甲乙增长5.2%</h3>"
+            f"<div class='article'><div class='part'>{part * 4}</div><div class='annex'><p>附件</p>"
+            "<p>名词解释：甲乙是丙丁的简称，用于统计全市经济运行情况。</p></div></div>"
+            "<div class='footer'>主办：某市人民政府办公厅</div></body></html>")
+    text = normalise_text(page)[0]
+    assert text.startswith(CLEAN) and text.endswith("附件\n名词解释：甲乙是丙丁的简称，用于统计全市经济运行情况。\n")
+    assert "一季度" not in text and "主办" not in text
 
 
 def test_a_page_whose_text_is_spread_over_its_blocks_is_read_whole():
@@ -191,6 +208,7 @@ def test_offsets_point_into_the_normalised_text(tmp_path):
     ("ÿ".encode("latin-1") * 50, "not UTF-8"),
     (b"\x1b\x02\x03\x04\x05\x06\x07\x08\x0b\x0e\x0f" * 10, "binary"),
     (b"<html><body><script>x</script></body></html>", "no text"),
+    (bytes(b for k in range(3000) for b in (k % 251, 0)), "binary"),  # 16-bit samples, high bytes zero: no UTF-16
 ])
 def test_unreadable_inputs_are_one_line_errors(tmp_path, data, problem):
     path = tmp_path / "bad input.txt"

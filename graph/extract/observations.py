@@ -51,7 +51,8 @@ MAX_PEOPLE_GAP = 12
 #: A part of a whole written in words (三分之二的公园, 减少三分之一, 财政支出的七成以上, 近八成): a percentage; 成 only where
 #: it ends the number (not 一成不变, 三成员).
 PART = (r"(?<![一二三四五六七八九十百千两〇零\d])(?P<part>" + PART_OF_WHOLE.pattern.replace("(?P<", "(?P<part_")
-        + r")(?(part_tenths)(?=以上|左右|多|的|[，。；、）]|$|用于|投向|投入|来自))(?P<partpost>以上|左右|多)?")
+        + r")(?![一二三四五六七八九十百千零〇]|个?世纪)(?(part_tenths)(?=以上|左右|多|的|[，。；、）]|$|用于|投向|投入|来自))"
+        r"(?P<partpost>以上|左右|多)?")  # not 近四分之一个世纪: a span of time
 MENTION = re.compile(NUMBER + "|" + RANK.replace("(?P<num>", "(?P<rnum>") + "|" + PEOPLE + "|" + ROUND + "|"
                      + BARE_PEOPLE + "|" + PART)
 #: 户 counts households (44万户居民, 平房2008户, 美丽庭院3100户) unless it counts firms (70万户市场主体: count).
@@ -77,11 +78,11 @@ ITEM_SPLIT = re.compile(r"(?:" + AND + r"|、|及)(?![^（]*）)")
 COMPARISON_PREFIX = re.compile(r"^(?:比|较|与)(?:\d{4}年(?:底|末)?|上年|去年|上一年)(?:预算)?(?:相比|同期)?(?:低|高)?")
 TIME_PREFIX = re.compile(r"^(?:到|至|截至)?(?:\d{4}年(?:底|末)?|今年|全年|五年来|过去五年|过去一年|一年来|年内|目前)[，,]?")
 #: A short lead ending in 把 (每年把, 坚持把): what follows it is the thing measured (每年把财政支出的七成以上用于民生).
-BA_LEAD = re.compile(r"^[\u4e00-\u9fff]{0,4}?把(?!握|关|手)")
+BA_LEAD = re.compile(r"^[\u4e00-\u9fff]{0,4}?把")
 SCOPE_PREFIX = re.compile(r"^(?:全市|全区|全省|全县|我市|我省|我区|我县|全国)(?:范围内|范围)?")
 TRAILING_VERBS = re.compile(
     r"(?:不少于|不低于|不超过|预计|力争|努力|稳定|保持在|保持|控制在|控制|达到|达|为|实现|增长|年均|分别|均|突破|超过|增至|降至|降到|"
-    r"提高|提升|上升|回升|上涨|扩大|下降|降低|减少|压减|削减|压缩|缩短|增加|稳居|位居|居|跃|(?<!安)排|拟安排|安排|(?<=目标)拟?定|首次|率先|持续|继续|快于|高于|低于|占|了|在|到|"
+    r"提高|提升|上升|回升|上涨|扩大|下降|降低|减少|增加|稳居|位居|居|跃|(?<!安)排|拟安排|安排|(?<=目标)拟?定|首次|率先|持续|继续|快于|高于|低于|占|了|在|到|"
     r"于|至|的|之|约|近|超|由|每人每年|每人|平均每|平均|平稳|每年|每|已经|已|又|再|共计|共|跃升到|跃升|跃居|蝉联|至少|人均|将|使|有望|"
     r"大幅度|大幅|明显|显著|较快|快速)+$")
 #: Money raised and what it leverages (筹措30.5亿元撬动甲乙贷款2317亿元): the second number is the leveraged amount's.
@@ -106,7 +107,7 @@ PLACE_ROW_END = re.compile(r"等地|(?![等、和及与])")
 #: A change written from one level to another (城镇化率从52.6%提高到58.5%, 从年初的400P增加到8400P, 从第9名提升至第2名):
 #: what opens the first level, and what joins it to the second (see `_changes_from_to`).
 CHANGE_FROM = re.compile(r"[从由](?:人均|每人每年|每人|[^，。；\d]{0,6}的|\d{4}年(?:底|末)?的)?$")
-CHANGE_TO = re.compile(r"(?:的)?(?:增加|提高|提升|下降|降低|减少|增长|上升|扩大|缩小|跃升|压减|缩减|降|增|升)(?:到|至)"
+CHANGE_TO = re.compile(r"(?:的)?(?:增加|提高|提升|下降|降低|减少|增长|上升|扩大|缩小|跃升|压减|缩减|降|增|升)?(?:到|至)"
                        r"(?:(?:\d{4}年|去年|上年)(?:底|末)?的|现在的)?")
 LEADING_TO = re.compile(r"[至到]?")
 WRITTEN_YEAR = re.compile(r"\d{4}年")
@@ -117,8 +118,12 @@ URBAN_RURAL = re.compile(r"城乡(?P<rest>[\u4e00-\u9fff]{2,})$")
 RESPECTIVELY = re.compile(r"分别|(?<![年人平亩户日月周])均(?![衡等匀值价])")  # not 均衡, 均等: words of their own
 
 GROWTH = re.compile(r"增长|增速|下降|降低|减少|涨幅|上涨|回落|增加|提高|提升|缩短|压缩|削减|压减")
-#: A percentage whose noun of growth follows it (保持20%以上的增长, 两位数的增幅).
+#: A percentage whose noun of growth follows it (保持20%以上的增长, 两位数的增幅), unless it is a contribution to it
+#: (贡献了全市60%以上的增长: a share).
 GROWTH_NAMED_AFTER = re.compile(r"的?(?:增长|增速|增幅|涨幅)")
+CONTRIBUTION = re.compile(r"贡献")
+#: How far before a number its verb of growth (and of decline) is read: 减少行政审批事项三分之一.
+NEAR = 8
 NEGATIVE = re.compile(r"下降|降低|减少|回落|缩小|缩短|压缩|削减|压减")
 #: The evidence of a number starts at its clause, at most this many characters before it (a clause without
 #: punctuation can be a whole paragraph: each number's evidence would repeat it).
@@ -217,7 +222,7 @@ def _sentence_observations(doc: Document, sentence: Sentence,
         context = text[_list_item_start(text, clause_start, m.start()):m.start()]
         if RESPECTIVELY.search(context):
             context = text[clause_start:m.start()]
-        if runs and runs[-1][0] == clause_start and _continues_run(text[runs[-1][2][-1].end():m.start()]):
+        if runs and runs[-1][0] == clause_start and _continues_run(text, runs[-1][2][-1], m):
             runs[-1][2].append(m)
         else:
             runs.append((clause_start, context, [m]))
@@ -362,11 +367,13 @@ def _at_stage(counted: str, stage: str) -> str:
     return stage
 
 
-def _continues_run(gap: str) -> bool:
+def _continues_run(text: str, previous: re.Match, mention: re.Match) -> bool:
     """Only list marks and qualifiers between two numbers (4%、6%; 60家和30家), or the 至/到 of a range (41.7%到
-    86.7%): one run of a list."""
-    return RANGE_TO.fullmatch(gap) is not None or not re.search(r"[\u4e00-\u9fff]",
-                                                               re.sub(r"[、和及与]", "", _strip_qualifiers(gap)))
+    86.7%, not of a change: 从2.1%到2.5%): one run of a list."""
+    gap = text[previous.end():mention.start()]
+    if RANGE_TO.fullmatch(gap):
+        return not CHANGE_FROM.search(text, max(0, previous.start() - 12), previous.start())
+    return not re.search(r"[\u4e00-\u9fff]", re.sub(r"[、和及与]", "", _strip_qualifiers(gap)))
 
 
 RANGE_TO = re.compile(r"\s*[至到]\s*")
@@ -455,7 +462,7 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
             measure = earlier[-1].measure  # 增长7%以上、力争达到8%: the same growth, not a share reached
         else:
             measure = _measure(quantity, _item_context(context, own_names), after, shared_lead + context)
-        if measure == "growth_rate" and NEGATIVE.search(context[-6:]):
+        if measure == "growth_rate" and NEGATIVE.search(context[-NEAR:]):  # the window the growth was read in
             quantity = Quantity(-quantity.value, quantity.unit, -quantity.value_norm, quantity.unit_norm)
         common = dict(quantity=quantity, qualifier=qualifier, measure=measure, status=status_of(doc, sentence, m.start()),
                       estimated="预计" in text[sentence.start:m.start()],
@@ -586,9 +593,11 @@ def _rank_value(m: re.Match) -> str | None:
     return number
 
 
-#: A threshold a count's things pass (64个产值过10亿元的增长点, 10个营业收入超千亿元的集群): the number after it, followed
-#: by 的, is the class of what is counted, not a quantity of its own.
-THRESHOLD_OF_COUNTED = re.compile(r"[0-9]+(?:多|余)?[个家项座所条批](?:以上)?[^，。；、\d]{0,12}?(?:超过|超|过|达到|突破)(?=[0-9千百万亿])")
+#: A threshold a count's things pass (64个产值过10亿元的增长点, 10个营业收入超千亿元的集群): the number after it, going on
+#: to what is counted, is its class, not a quantity of its own (121个项目完成投资超千亿元。 ends its clause: a quantity).
+CLAUSE_END = re.compile(r"(?:以上|左右)?(?:[，。；、：]|$)")
+THRESHOLD_VERB = re.compile(r"超过|超|过|达到|突破")
+THRESHOLD_OF_COUNTED = re.compile(r"[0-9]+(?:多|余)?[个家项座所条批](?:以上)?[^，。；、\d]{0,12}?(?:超过|超|过|达到|突破)$")
 
 
 def _is_name_or_label(text: str, m: re.Match, sentence: Sentence) -> bool:
@@ -596,9 +605,10 @@ def _is_name_or_label(text: str, m: re.Match, sentence: Sentence) -> bool:
     threshold of counted things (10个营业收入超千亿元的集群) are not observations."""
     if m.group("rhead"):
         return _rank_value(m) is None
-    if text.startswith("的", m.end()) and THRESHOLD_OF_COUNTED.search(text, max(sentence.start, m.start() - 30),
-                                                                     m.start() + 2):
-        return True  # 10个营业收入超千亿元的集群: the class the counted things are in
+    verb = THRESHOLD_VERB.match(m.group())  # 超千亿元: a round amount opens with it
+    lead = text[max(sentence.start, m.start() - 30):m.start()] + (verb.group() if verb else "")
+    if not CLAUSE_END.match(text, m.end()) and THRESHOLD_OF_COUNTED.search(lead):
+        return True  # 10个营业收入超千亿元的集群, 20个产值超百亿元产业集群: the class the counted things are in
     if m.group("pnum") or m.group("bmult"):
         return False
     if m.group("qnum"):  # 3500万 alone counts no people unless they are named right before it
@@ -636,9 +646,9 @@ def _measure(quantity: Quantity, context: str, after: str, clause: str) -> str:
         return "rank"
     if unit == "percentage_point":
         return "change_pp"
-    near = context[-8:]
+    near = context[-NEAR:]
     if unit == "percent":
-        if GROWTH_NAMED_AFTER.match(after):
+        if GROWTH_NAMED_AFTER.match(after) and not CONTRIBUTION.search(clause):
             return "growth_rate"  # 连续4年保持20%以上的增长: the rate its noun names after it
         if LEVEL_REACHED.search(near):
             return "share"
@@ -791,7 +801,7 @@ def _clean_subject(text: str) -> str:
     text = text.strip(' "')
     if text.count("“") != text.count("”"):  # “三公”经费 cut at its opening quote
         text = text.replace("“", "").replace("”", "")
-    text = BA_LEAD.sub("", LEADING_NOISE.sub("", LEVERAGED_BY.sub("", text)))
+    text = _after_ba_lead(LEADING_NOISE.sub("", LEVERAGED_BY.sub("", text)))
     text = TIME_PREFIX.sub("", text)
     text = COMPARISON_PREFIX.sub("", text)
     text = SCOPE_PREFIX.sub("", text)
@@ -805,6 +815,14 @@ def _clean_subject(text: str) -> str:
         if text != written or text.endswith("五年累计"):  # 累计 before a verb (累计提高) or after a span: not after
             text = re.sub(r"累计$", "", text)  # a name alone (自贸试验区累计15项改革成果: what follows is counted)
     return _balanced(text.strip("，、 "))  # a quoted part stays quoted: “三库”项目
+
+
+def _after_ba_lead(text: str) -> str:
+    """The text after a short lead ending in the word 把 (坚持把甲乙支出 → 甲乙支出; not 火把节, 把握)."""
+    m = BA_LEAD.match(text)
+    if m is None or "把" not in cut(text[:m.end() + 2]):
+        return text
+    return text[m.end():]
 
 
 #: Verbal nouns that end a name as nouns, never as the verb before a count (保障农民工工资支付工作连续4年位列第一,
@@ -827,8 +845,8 @@ def _ends_in_verb(subject: str) -> bool:
 
 #: A number that counts or measures something, or a round amount, which ends the name of the number before it
 #: (15个方面|300多项改革举措, 甲乙项目完成投资|超千亿元), unlike one inside a name (500强企业, 5G工厂).
-NEXT_COUNT = (r"(?:[0-9]+(?:\.[0-9]+)?(?:多|余)?(?:[万亿]|[个项家条座所种处批])|(?:超过?|突破|达)?[千百万]?亿元)"
-              r"(?!(?:以上|左右)?的)")  # 营业收入超千亿元的集群: a modifier of the name
+NEXT_COUNT = (r"(?:[0-9]+(?:\.[0-9]+)?(?:多|余)?(?:[万亿]|[个项家条座所种处批])(?!(?:以上|左右)?的|级)"
+              r"|(?<![千百万十])(?:超过?|突破|达)?[千百万]?亿元(?=[，。；、]|$))")  # not 超千亿元的集群, 千亿元级集群
 
 
 def _noun_after(after: str) -> str:
@@ -836,7 +854,7 @@ def _noun_after(after: str) -> str:
     count or amount (解决3亿多农村人口的饮水安全和无电区445万人的用电问题 → 农村人口的饮水安全和无电区; 确定的15个方面
     300多项改革举措 → 方面; 121个甲乙重点项目完成投资超千亿元 → 甲乙重点项目完成投资)."""
     after = re.sub(r"^(?:（[^）]{1,4}）)?(?:的|“)?", "", after)  # 15万台（套）: the unit's other form, no name
-    m = re.match(r"(?:（[^）]*）|[^，。；、（])*?(?=实现|投入|用于|投向|开展|在|全部|成为|获|落地|建成|竣工|保质保量|达到|成效|加快|稳步|发布|"
+    m = re.match(r"(?:（[^）]*）|[^，。；、（])*?(?=实现|投入|(?<=[\u4e00-\u9fff]{2})(?:用于|投向)|开展|在|全部|成为|获|落地|建成|竣工|保质保量|达到|成效|加快|稳步|发布|"
                  r"取得|如期|顺利|可以|就能|能够|、|[和及](?=[0-9])|(?<=[\u4e00-\u9fff])" + NEXT_COUNT + "|$)", after)
     return (m.group() if m else after)[:20]
 
