@@ -112,12 +112,13 @@ def utf16_codec(raw: bytes) -> str | None:
     ('utf-16', 'utf-16-be')
     """
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "utf-16"
-    if len(raw) < 32 or len(raw) % 2 or raw.count(0) < len(raw) / 200:
+        codec = "utf-16"
+    elif len(raw) < 32 or len(raw) % 2 or raw.count(0) < len(raw) / 200:
         return None
-    even, odd = raw[0::2].count(0), raw[1::2].count(0)
-    codec = "utf-16-le" if odd > 3 * max(even, 1) else "utf-16-be" if even > 3 * max(odd, 1) else None
-    if codec is None:
+    else:
+        even, odd = raw[0::2].count(0), raw[1::2].count(0)
+        codec = "utf-16-le" if odd > 3 * max(even, 1) else "utf-16-be" if even > 3 * max(odd, 1) else None
+    if codec is None or len(raw) % 2:
         return None
     sample = raw[:8192].decode(codec, errors="replace")  # Chinese text, not 16-bit binary with zero high bytes
     letters = sum(not ch.isspace() for ch in sample)
