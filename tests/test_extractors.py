@@ -1641,3 +1641,8 @@ def test_review_cases_of_counts_parts_and_cuts():
     assert observations("一、回顾\n戊己节接待游客增长20%，火把节接待游客增长9%。\n")[1][0] == "火把节接待游客"
     assert observations("一、回顾\n甲乙企业贡献了全市60%以上的增长。\n")[0][4] == "share"
     assert [(o[1], o[6]) for o in observations("一、回顾\n甲乙强度从2.1%到2.5%。\n")] == [(2.1, "2021"), (2.5, "2022")]
+
+
+def test_不到_and_不足_are_ceilings_of_the_number_after_them():
+    assert [(o[0], o[3]) for o in observations("一、回顾\n甲乙比重不到30%，丙丁不足三成。\n")] == [
+        ("甲乙比重", "不到"), ("丙丁", "不足")]

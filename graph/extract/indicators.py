@@ -28,7 +28,7 @@ from ..document import Document
 from .observations import ObservationFact
 
 FLOOR = re.compile(r"以上|不低于|不少于|超过|突破|高于|至少|达到")
-CEILING = re.compile(r"以内|以下|之内|不超过|不高于|低于|控制在|不到|以下")
+CEILING = re.compile(r"以内|以下|之内|不超过|不高于|低于|控制在|不到|不足")
 ABOUT = re.compile(r"左右|上下|约|预期")
 STRETCH = "力争"
 RANGE_DASH = re.compile(r"^\s*[－—–\-~～至到]\s*$")

@@ -65,7 +65,7 @@ PROGRAM_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:工程|行动|措施|举措
 POLICY_NAME = re.compile(r"[\u4e00-\u9fff]{2,}$")  # 稳经济35条、… : a name right before the number
 #: A policy package carried out, named by its topic and its count of articles: 落实稳经济35条, 贯彻…新36条.
 PACKAGE_LEAD = re.compile(r"(?:落实|贯彻|出台|推出|兑现)[^，。；、\d]{2,24}$")
-PRE_QUALIFIERS = ("不低于", "不少于", "不超过", "突破", "超过", "力争", "约", "近", "超")
+PRE_QUALIFIERS = ("不低于", "不少于", "不超过", "不到", "不足", "突破", "超过", "力争", "约", "近", "超")
 LIST_BREAK = "、"
 #: The verb of work done before a measure in a predicate (完成投资, 实现收入).
 WORK_DONE = re.compile(r"^(?:完成|实现|达到|新增|累计)+")
@@ -81,7 +81,7 @@ TIME_PREFIX = re.compile(r"^(?:到|至|截至)?(?:\d{4}年(?:底|末)?|今年|�
 BA_LEAD = re.compile(r"^[\u4e00-\u9fff]{0,4}?把")
 SCOPE_PREFIX = re.compile(r"^(?:全市|全区|全省|全县|我市|我省|我区|我县|全国)(?:范围内|范围)?")
 TRAILING_VERBS = re.compile(
-    r"(?:不少于|不低于|不超过|预计|力争|努力|稳定|保持在|保持|控制在|控制|达到|达|为|实现|增长|年均|分别|均|突破|超过|增至|降至|降到|"
+    r"(?:不少于|不低于|不超过|不到|不足|预计|力争|努力|稳定|保持在|保持|控制在|控制|达到|达|为|实现|增长|年均|分别|均|突破|超过|增至|降至|降到|"
     r"提高|提升|上升|回升|上涨|扩大|下降|降低|减少|增加|稳居|位居|居|跃|(?<!安)排|拟安排|安排|(?<=目标)拟?定|首次|率先|持续|继续|快于|高于|低于|占|了|在|到|"
     r"于|至|的|之|约|近|超|由|每人每年|每人|平均每|平均|平稳|每年|每|已经|已|又|再|共计|共|跃升到|跃升|跃居|蝉联|至少|人均|将|使|有望|"
     r"大幅度|大幅|明显|显著|较快|快速)+$")
