@@ -1646,3 +1646,8 @@ def test_review_cases_of_counts_parts_and_cuts():
 def test_不到_and_不足_are_ceilings_of_the_number_after_them():
     assert [(o[0], o[3]) for o in observations("一、回顾\n甲乙比重不到30%，丙丁不足三成。\n")] == [
         ("甲乙比重", "不到"), ("丙丁", "不足")]
+
+
+def test_more_or_less_than_usual_is_a_change():
+    assert [(o[1], o[4]) for o in observations("一、回顾\n降雨较常年偏多六成，甲乙降水较常年偏少20%。\n")] == [
+        (60.0, "growth_rate"), (-20.0, "growth_rate")]

@@ -117,14 +117,14 @@ URBAN_RURAL = re.compile(r"城乡(?P<rest>[\u4e00-\u9fff]{2,})$")
 #: Words after which a list of names shares a list of numbers (A、B分别…X、Y).
 RESPECTIVELY = re.compile(r"分别|(?<![年人平亩户日月周])均(?![衡等匀值价])")  # not 均衡, 均等: words of their own
 
-GROWTH = re.compile(r"增长|增速|下降|降低|减少|涨幅|上涨|回落|增加|提高|提升|缩短|压缩|削减|压减")
+GROWTH = re.compile(r"增长|增速|下降|降低|减少|涨幅|上涨|回落|增加|提高|提升|缩短|压缩|削减|压减|偏多|偏少")
 #: A percentage whose noun of growth follows it (保持20%以上的增长, 两位数的增幅), unless it is a contribution to it
 #: (贡献了全市60%以上的增长: a share).
 GROWTH_NAMED_AFTER = re.compile(r"的?(?:增长|增速|增幅|涨幅)")
 CONTRIBUTION = re.compile(r"贡献")
 #: How far before a number its verb of growth (and of decline) is read: 减少行政审批事项三分之一.
 NEAR = 8
-NEGATIVE = re.compile(r"下降|降低|减少|回落|缩小|缩短|压缩|削减|压减")
+NEGATIVE = re.compile(r"下降|降低|减少|回落|缩小|缩短|压缩|削减|压减|偏少")
 #: The evidence of a number starts at its clause, at most this many characters before it (a clause without
 #: punctuation can be a whole paragraph: each number's evidence would repeat it).
 MAX_EVIDENCE_LEAD = 160
