@@ -400,3 +400,21 @@ def test_building_a_pdf_from_the_command_line_and_a_bad_one_leaves_the_graph_int
     result = CliRunner().invoke(main, ["build", str(good), "--out", str(out), "--no-html", "--no-progress"])
     assert result.exit_code != 0 and "cannot read the PDF" in result.output
     assert "Traceback" not in result.output and (out / "mou-2025.ttl").read_bytes() == before
+
+
+def test_a_folder_of_reports_in_every_format_builds_with_two_workers(tmp_path):
+    """A corpus build reads text, a web page, a .docx and a PDF side by side, in worker processes, and says how each
+    was read."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a-2025.txt").write_text(REPORT, encoding="utf-8")
+    (folder / "b-2025.html").write_text("<html><body>" + "".join(f"<p>{p}</p>" for p in paragraphs(REPORT))
+                                        + "</body></html>", encoding="utf-8")
+    (folder / "c-2025.docx").write_bytes(docx_of("".join(para(p) for p in paragraphs(REPORT))))
+    (folder / "d-2025.pdf").write_bytes(render_pdf(REPORT))
+    result = CliRunner().invoke(main, ["build", str(folder), "--out", str(tmp_path / "out"), "--workers", "2",
+                                       "--no-progress"])
+    assert result.exit_code == 0, result.output
+    assert "built 4, unchanged 0, failed 0" in result.output
+    assert all(step in result.output for step in ("html", "docx→text", "pdf→text"))
+    assert all((tmp_path / "out" / f"{rid}-2025.ttl").exists() for rid in "abcd")
