@@ -43,6 +43,7 @@ REPORT_SUFFIXES = (".txt", ".htm", ".html", ".docx", ".pdf")
 BUILD_FOLDER_SUFFIXES = (".txt", ".docx", ".pdf")
 _CONTROL = {chr(c) for c in range(32)} - {"\n", "\r", "\t", "\f"}
 GLOB_CHARS = re.compile(r"[*?\[]")
+WEB_ADDRESS = re.compile(r"(?:https?|ftp):/", re.I)  # a Path folds https:// into https:/
 
 
 @dataclass
@@ -443,6 +444,10 @@ def find_reports(paths: list[Path]) -> list[Path]:
     """Report files named by `paths`: files as given, folders searched for reports (`reports_in`), globs (`reports/**/*.txt`) expanded; sorted within each folder or glob, no duplicates."""
     found: list[Path] = []
     for path in paths:
+        if WEB_ADDRESS.match(str(path)):
+            address = WEB_ADDRESS.sub(lambda m: m.group() + "/", str(path), count=1)
+            raise GovkgError(f"{address}: a web address; govkg reads files (and fetches nothing): save the page or "
+                             "its PDF and build that file")
         if path.is_dir():
             inside = reports_in(path)
             if not inside:

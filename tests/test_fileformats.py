@@ -418,3 +418,9 @@ def test_a_folder_of_reports_in_every_format_builds_with_two_workers(tmp_path):
     assert "built 4, unchanged 0, failed 0" in result.output
     assert all(step in result.output for step in ("html", "docx→text", "pdf→text"))
     assert all((tmp_path / "out" / f"{rid}-2025.ttl").exists() for rid in "abcd")
+
+
+def test_a_web_address_is_refused_in_one_line_saying_to_save_the_page():
+    result = CliRunner().invoke(main, ["build", "https://www.example.gov.cn/2025/report.htm"])
+    assert result.exit_code == 1 and len(result.output.strip().splitlines()) == 1
+    assert "https://www.example.gov.cn/2025/report.htm: a web address" in result.output
