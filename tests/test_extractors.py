@@ -1651,3 +1651,8 @@ def test_不到_and_不足_are_ceilings_of_the_number_after_them():
 def test_more_or_less_than_usual_is_a_change():
     assert [(o[1], o[4]) for o in observations("一、回顾\n降雨较常年偏多六成，甲乙降水较常年偏少20%。\n")] == [
         (60.0, "growth_rate"), (-20.0, "growth_rate")]
+
+
+def test_a_field_listed_before_a_name_does_not_share_its_head():
+    assert projects_of("加快数据、充换电站等设施建设，建设铜锣峡、黄草峡储气库。") == [
+        ("充换电站", "accelerate"), ("铜锣峡储气库", "operate"), ("黄草峡储气库", "operate")]

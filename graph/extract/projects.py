@@ -256,8 +256,8 @@ def _shared_end(doc: Document, start: int, end: int, fact: ProjectFact, head: st
     name, for a longer item ending in a word of kind (甲空港型 before 乙生产型物流枢纽 → 物流枢纽). None when the item
     shares nothing (甲高铁 before 乙大桥)."""
     item, name = doc.text[start:end], fact.name
-    if not _CJK.fullmatch(item) or len(item) > MAX_PARALLEL_ITEM:
-        return None
+    if not _CJK.fullmatch(item) or len(item) > MAX_PARALLEL_ITEM or SECTOR_ITEM.fullmatch(item):
+        return None  # 数据、充换电站: a field (data) listed with a kind, no 数据电站
     place_end = _opening_place_end(doc, fact.start, fact.end)
     if (place_end is not None and place_end < fact.end and _opening_place_end(doc, start, end) == end
             and name == doc.text[fact.start:fact.end]):
