@@ -424,3 +424,23 @@ def test_a_web_address_is_refused_in_one_line_saying_to_save_the_page():
     result = CliRunner().invoke(main, ["build", "https://www.example.gov.cn/2025/report.htm"])
     assert result.exit_code == 1 and len(result.output.strip().splitlines()) == 1
     assert "https://www.example.gov.cn/2025/report.htm: a web address" in result.output
+
+
+@pytest.mark.parametrize("kind", ["pdf", "docx"])
+def test_a_damaged_word_or_pdf_file_reads_or_fails_in_one_line_never_crashes(kind):
+    """Random bytes changed and files cut short (seeded): each gives text or a GovkgError, never another exception."""
+    import random
+
+    from govkg.reader import decode_report
+
+    good = render_pdf(REPORT) if kind == "pdf" else docx_of("".join(para(p) for p in paragraphs(REPORT)))
+    rng = random.Random(7)
+    for _ in range(60):
+        data = bytearray(good)
+        for _ in range(rng.randint(1, 20)):
+            data[rng.randrange(len(data))] = rng.randrange(256)
+        data = data[:rng.randrange(len(data))] if rng.random() < 0.3 else data
+        try:
+            decode_report(Path(f"r.{kind}"), bytes(data))
+        except GovkgError:
+            pass
