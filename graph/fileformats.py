@@ -11,9 +11,12 @@ names. A scanned PDF (no text layer), an encrypted one and a Word 97–2003 .doc
 """
 from __future__ import annotations
 
+import ctypes
 import io
 import re
+import sys
 import zipfile
+from array import array
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from xml.etree import ElementTree
@@ -106,48 +109,83 @@ def pdf_text(path: Path, raw: bytes) -> str:
 
 
 def _page_lines(page) -> list[PdfLine]:
-    """The lines of a page in reading order: a new line where PDFium ends one or where the text goes back left."""
+    """The lines of a page in reading order: where PDFium ends one, or after a hyphen PDFium joined to the next line
+    (the text going back to the left). Boxes are read only for what a line's place needs (its ends, a few of its
+    Chinese characters): one call a character from Python is most of the cost."""
     import pypdfium2.raw as pdfium_c
 
     textpage = page.get_textpage()
     try:
-        lines: list[list[tuple[str, tuple]]] = [[]]
-        for ch, box, generated in _characters(textpage, pdfium_c):
-            if ch in "\r\n":
-                lines.append([])
-                continue
-            if lines[-1] and box[0] < lines[-1][-1][1][0] - (box[3] - box[1]):
-                lines.append([])  # back to the left: a line PDFium joined to the one before (after a hyphen)
-            if not (generated and ch.isspace()):
-                lines[-1].append((ch, box))
-        return [_pdf_line(chars) for chars in lines if "".join(ch for ch, _ in chars).strip()]
+        units = _code_units(textpage, pdfium_c)
+        lines = (_pdf_line(textpage, pdfium_c, units, start, end) for start, end in _line_spans(textpage, units))
+        return [line for line in lines if line is not None]
     finally:
         textpage.close()
         page.close()
 
 
-def _characters(textpage, pdfium_c):
-    """(character, box, added by PDFium) for each character of a text page, a character outside the BMP (two
-    UTF-16 units, two indices) as one; U+0002 and U+FFFE, PDFium's marks of a hyphen ending a line, as the hyphen."""
-    count, i = textpage.count_chars(), 0
-    while i < count:
-        unit = pdfium_c.FPDFText_GetUnicode(textpage.raw, i)
-        step = 1
-        if 0xD800 <= unit < 0xDC00 and i + 1 < count:
-            low = pdfium_c.FPDFText_GetUnicode(textpage.raw, i + 1)
-            if 0xDC00 <= low < 0xE000:
-                unit, step = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00), 2
-        ch = "-" if unit in (0x2, 0xFFFE) else chr(unit) if unit < 0x110000 and not 0xD800 <= unit < 0xE000 else "\ufffd"
-        yield ch, textpage.get_charbox(i), bool(pdfium_c.FPDFText_IsGenerated(textpage.raw, i))
-        i += step
+def _code_units(textpage, pdfium_c) -> array:
+    """The page's text as UTF-16 code units, one per character index (a character outside the BMP takes two)."""
+    count = textpage.count_chars()
+    buffer = ctypes.create_string_buffer(2 * (count + 1))
+    pdfium_c.FPDFText_GetText(textpage.raw, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+    units = array("H", buffer.raw[:2 * count])
+    if sys.byteorder == "big":
+        units.byteswap()  # PDFium writes UTF-16LE
+    return units
 
 
-def _pdf_line(chars: list[tuple[str, tuple]]) -> PdfLine:
-    text = "".join(ch for ch, _ in chars)
-    boxes = [box for ch, box in chars if not ch.isspace()]
-    widths = sorted(box[2] - box[0] for ch, box in chars if CJK.match(ch)) or [0.0]
-    return PdfLine(text.strip(), min(box[0] for box in boxes), max(box[2] for box in boxes), widths[len(widths) // 2],
-                   max(box[3] for box in boxes))
+LINE_BREAKS = (0x0D, 0x0A)
+#: PDFium's marks of a hyphen that ends a line (U+0002, U+FFFE): read as the hyphen.
+HYPHEN_MARKS = (0x02, 0xFFFE)
+
+
+def _line_spans(textpage, units: array) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for i, unit in enumerate(units):
+        if unit in LINE_BREAKS:
+            spans.append((start, i))
+            start = i + 1
+        elif unit in HYPHEN_MARKS and i + 1 < len(units) and units[i + 1] not in LINE_BREAKS:
+            here, after = textpage.get_charbox(i), textpage.get_charbox(i + 1)
+            if after[0] < here[0] - (after[3] - after[1]):  # the next character goes back left: a new line
+                spans.append((start, i + 1))
+                start = i + 1
+    return [(s, e) for s, e in spans + [(start, len(units))] if e > s]
+
+
+def _characters(units: array, start: int, end: int):
+    """(index, character) for the code units units[start:end]: a surrogate pair as one character, a hyphen mark as
+    the hyphen."""
+    i = start
+    while i < end:
+        unit = units[i]
+        if 0xD800 <= unit < 0xDC00 and i + 1 < end and 0xDC00 <= units[i + 1] < 0xE000:
+            yield i, chr(0x10000 + ((unit - 0xD800) << 10) + (units[i + 1] - 0xDC00))
+            i += 2
+            continue
+        yield i, "-" if unit in HYPHEN_MARKS else "\ufffd" if 0xD800 <= unit < 0xE000 else chr(unit)
+        i += 1
+
+
+#: How many of a line's Chinese characters are measured for its character width.
+WIDTH_SAMPLES = 5
+
+
+def _pdf_line(textpage, pdfium_c, units: array, start: int, end: int) -> PdfLine | None:
+    """A line: its text without the spaces PDFium added between spread-out characters, where its first and last
+    characters sit, and the width of its Chinese characters; None for a blank line."""
+    chars = [(i, ch) for i, ch in _characters(units, start, end)
+             if not (ch.isspace() and pdfium_c.FPDFText_IsGenerated(textpage.raw, i))]
+    visible = [i for i, ch in chars if not ch.isspace()]
+    if not visible:
+        return None
+    chinese = [i for i, ch in chars if CJK.match(ch)]
+    sampled = [textpage.get_charbox(i) for i in chinese[::max(1, len(chinese) // WIDTH_SAMPLES)][:WIDTH_SAMPLES]]
+    first, last = textpage.get_charbox(visible[0]), textpage.get_charbox(visible[-1])
+    widths = sorted(box[2] - box[0] for box in sampled) or [0.0]
+    return PdfLine("".join(ch for _, ch in chars).strip(), first[0], last[2], widths[len(widths) // 2],
+                   max(box[3] for box in [first, last] + sampled))
 
 
 def pdf_paragraphs(pages: list[list[PdfLine]]) -> list[str]:
