@@ -1656,3 +1656,8 @@ def test_more_or_less_than_usual_is_a_change():
 def test_a_field_listed_before_a_name_does_not_share_its_head():
     assert projects_of("加快数据、充换电站等设施建设，建设铜锣峡、黄草峡储气库。") == [
         ("充换电站", "accelerate"), ("铜锣峡储气库", "operate"), ("黄草峡储气库", "operate")]
+
+
+def test_after_a_verb_and_a_batch_the_number_counts_what_follows_up_to_有序():
+    found = observations("一、回顾\n推进首批10个甲乙示范项目，157项丙丁任务有序推进。\n")
+    assert [o[0] for o in found] == ["甲乙示范项目", "丙丁任务"]

@@ -159,6 +159,7 @@ STAGE_OPENING = re.compile(rf"^新?(?:{_STAGES})(?:建设)?(?=[\u4e00-\u9fff]{{2
 STAGE_ENDING = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}})(?:{_STAGES})$")
 #: A batch counts what follows its number (首批121个重点项目), it is no indicator.
 BATCH = re.compile(r"首批|第[一二三四五六七八九十]批|新一批|[一两二三四五六七八九十]批")
+BATCH_END = re.compile("(?:" + BATCH.pattern + ")$")  # 推进首批10个示范项目: what the batch is follows the number
 #: A share named only by what it is a share of (占全国, 占全省比重): the share of the indicator before it.
 SHARE_OF = re.compile(r"占(?:全国|全省|全市|全球|世界)")
 CLAUSE_BREAK = re.compile(r"[，。；]")
@@ -670,7 +671,7 @@ def _indicators(context: str, after: str, count: int = 1) -> list[str]:
     subject = _after_earlier_items(_clean_subject(context[:respectively.start()] if respectively else context))
     if respectively and len(subject) < 2:  # 甲区和乙区分别新增企业300家和500家: the name follows 分别
         subject = _clean_subject(context[respectively.end():])
-    if len(subject) < 2 or _ends_in_verb(subject) or BATCH.fullmatch(subject):
+    if len(subject) < 2 or _ends_in_verb(subject) or BATCH_END.search(subject):
         counted = _clean_subject(_noun_after(after))
         # 甲乙措施惠及80余万老年人: who the measure reaches, not the people alone
         subject = subject + counted if counted and len(subject) >= 4 and BENEFIT_VERB.search(subject) else (
@@ -855,7 +856,7 @@ def _noun_after(after: str) -> str:
     300多项改革举措 → 方面; 121个甲乙重点项目完成投资超千亿元 → 甲乙重点项目完成投资)."""
     after = re.sub(r"^(?:（[^）]{1,4}）)?(?:的|“)?", "", after)  # 15万台（套）: the unit's other form, no name
     m = re.match(r"(?:（[^）]*）|[^，。；、（])*?(?=实现|投入|(?<=[\u4e00-\u9fff]{2})(?:用于|投向)|开展|在|全部|成为|获|落地|建成|竣工|保质保量|达到|成效|加快|稳步|发布|"
-                 r"取得|如期|顺利|可以|就能|能够|、|[和及](?=[0-9])|(?<=[\u4e00-\u9fff])" + NEXT_COUNT + "|$)", after)
+                 r"取得|如期|顺利|有序|可以|就能|能够|、|[和及](?=[0-9])|(?<=[\u4e00-\u9fff])" + NEXT_COUNT + "|$)", after)
     return (m.group() if m else after)[:20]
 
 
