@@ -1661,3 +1661,8 @@ def test_a_field_listed_before_a_name_does_not_share_its_head():
 def test_after_a_verb_and_a_batch_the_number_counts_what_follows_up_to_有序():
     found = observations("一、回顾\n推进首批10个甲乙示范项目，157项丙丁任务有序推进。\n")
     assert [o[0] for o in found] == ["甲乙示范项目", "丙丁任务"]
+
+
+def test_a_count_after_an_amount_that_qualifies_it_counts_what_follows():
+    assert [o[0] for o in observations("二、2025年工作安排\n推进好总投资1.78万亿元的289个甲乙重点项目。\n")] == [
+        "289个甲乙重点项目", "甲乙重点项目"]  # the total investment of the 289 projects, and their count

@@ -834,8 +834,9 @@ OF_WHAT_FOLLOWS = ("总投资",)
 
 
 def _ends_in_verb(subject: str) -> bool:
-    """建成, 在全国首批印发, 真金白银拿出, 天纺标等, 15家备案博物馆和: what is counted follows the number."""
-    if subject.endswith(("等", "和", "及", "、")) or re.search(r"\d[家个项条座张处所类件批]", subject):
+    """建成, 在全国首批印发, 真金白银拿出, 天纺标等, 15家备案博物馆和, 总投资1.78万亿元(的): what is counted follows
+    the number."""
+    if subject.endswith(("等", "和", "及", "、")) or re.search(r"\d[家个项条座张处所类件批]|\d[万亿]*元$", subject):
         return True
     if COUNTING_VERB.search(subject):
         return True
