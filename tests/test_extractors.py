@@ -1666,3 +1666,8 @@ def test_after_a_verb_and_a_batch_the_number_counts_what_follows_up_to_有序():
 def test_a_count_after_an_amount_that_qualifies_it_counts_what_follows():
     assert [o[0] for o in observations("二、2025年工作安排\n推进好总投资1.78万亿元的289个甲乙重点项目。\n")] == [
         "289个甲乙重点项目", "甲乙重点项目"]  # the total investment of the 289 projects, and their count
+
+
+def test_全面完成_counts_what_follows_and_a_count_named_after_ends_before_a_percentage():
+    found = observations("一、回顾\n全面完成64个“甲乙”任务，147个丙丁断面水质优良率达98.6%。\n")
+    assert [o[0] for o in found][:2] == ["甲乙任务", "丙丁断面水质优良率"]

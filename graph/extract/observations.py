@@ -847,7 +847,7 @@ def _ends_in_verb(subject: str) -> bool:
 
 #: A number that counts or measures something, or a round amount, which ends the name of the number before it
 #: (15个方面|300多项改革举措, 甲乙项目完成投资|超千亿元), unlike one inside a name (500强企业, 5G工厂).
-NEXT_COUNT = (r"(?:[0-9]+(?:\.[0-9]+)?(?:多|余)?(?:[万亿]|[个项家条座所种处批])(?!(?:以上|左右)?的|级)"
+NEXT_COUNT = (r"(?:[0-9]+(?:\.[0-9]+)?(?:多|余)?(?:[万亿]|[个项家条座所种处批%％])(?!(?:以上|左右)?的|级)"
               r"|(?<![千百万十])(?:超过?|突破|达)?[千百万]?亿元(?=[，。；、]|$))")  # not 超千亿元的集群, 千亿元级集群
 
 
