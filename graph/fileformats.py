@@ -128,7 +128,9 @@ def _code_units(textpage, pdfium_c) -> array:
     """The page's text as UTF-16 code units, one per character index (a character outside the BMP takes two)."""
     count = textpage.count_chars()
     buffer = ctypes.create_string_buffer(2 * (count + 1))
-    pdfium_c.FPDFText_GetText(textpage.raw, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+    written = pdfium_c.FPDFText_GetText(textpage.raw, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+    if written - 1 != count:  # characters it leaves out (a glyph with no Unicode): one index at a time, aligned
+        return array("H", (pdfium_c.FPDFText_GetUnicode(textpage.raw, i) & 0xFFFF for i in range(count)))
     units = array("H", buffer.raw[:2 * count])
     if sys.byteorder == "big":
         units.byteswap()  # PDFium writes UTF-16LE
@@ -156,7 +158,7 @@ def _line_spans(textpage, units: array) -> list[tuple[int, int]]:
 
 def _characters(units: array, start: int, end: int):
     """(index, character) for the code units units[start:end]: a surrogate pair as one character, a hyphen mark as
-    the hyphen."""
+    the hyphen, a glyph with no Unicode as U+FFFD, a control mark as nothing."""
     i = start
     while i < end:
         unit = units[i]
@@ -164,7 +166,12 @@ def _characters(units: array, start: int, end: int):
             yield i, chr(0x10000 + ((unit - 0xD800) << 10) + (units[i + 1] - 0xDC00))
             i += 2
             continue
-        yield i, "-" if unit in HYPHEN_MARKS else "\ufffd" if 0xD800 <= unit < 0xE000 else chr(unit)
+        if unit in HYPHEN_MARKS:
+            yield i, "-"
+        elif unit == 0 or 0xD800 <= unit < 0xE000:  # a glyph with no Unicode, a lone surrogate: one unknown character
+            yield i, "\ufffd"
+        elif not (unit < 0x20 or 0x7F <= unit < 0xA0):  # not a control mark
+            yield i, chr(unit)
         i += 1
 
 

@@ -1671,3 +1671,11 @@ def test_a_count_after_an_amount_that_qualifies_it_counts_what_follows():
 def test_全面完成_counts_what_follows_and_a_count_named_after_ends_before_a_percentage():
     found = observations("一、回顾\n全面完成64个“甲乙”任务，147个丙丁断面水质优良率达98.6%。\n")
     assert [o[0] for o in found][:2] == ["甲乙任务", "丙丁断面水质优良率"]
+
+
+def test_review_cases_of_the_last_naming_rules():
+    """A name holding 前1% or opening with 有序 is whole; an amount not followed by 的 names the growth after it."""
+    found = observations("一、回顾\n全省有12个甲乙进入全球前1%，建成5个有序充电示范小区，丙丁总额500亿元增长12%创历史新高。\n")
+    names = [o[0] for o in found]
+    assert names[0] == "甲乙进入全球前1%" and "有序充电示范小区" in names
+    assert names[-1].startswith("丙丁总额")

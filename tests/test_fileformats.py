@@ -444,3 +444,47 @@ def test_a_damaged_word_or_pdf_file_reads_or_fails_in_one_line_never_crashes(kin
             decode_report(Path(f"r.{kind}"), bytes(data))
         except GovkgError:
             pass
+
+
+def raw_pdf(lines: list[tuple[float, float, str]], marked: tuple[float, float]) -> bytes:
+    """A hand-made PDF: Chinese `lines` (x, y, text) in STSong-Light, and at `marked` one letter whose font maps it to
+    a control mark (U+0097), which PDFium counts as a character but leaves out of the page's text."""
+    def hexed(text: str) -> str:
+        return "".join(f"{ord(ch):04x}" for ch in text)
+
+    content = "".join(f"BT /F1 12 Tf {x} {y} Td <{hexed(t)}> Tj ET\n" for x, y, t in lines)
+    content += f"BT /F2 12 Tf {marked[0]} {marked[1]} Td (A) Tj ET\n"
+    cmap = ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /X def 1 begincodespacerange "
+            "<00> <FF> endcodespacerange 1 beginbfchar <41> <0097> endbfchar endcmap CMapName currentdict /CMap "
+            "defineresource pop end end")
+    objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R /F2 7 0 R >> >> "
+        "/Contents 4 0 R >>",
+        f"<< /Length {len(content)} >>\nstream\n{content}endstream",
+        "<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R] >>",
+        "<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) "
+        "/Ordering (GB1) /Supplement 2 >> /FontDescriptor 9 0 R /DW 1000 >>",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 8 0 R >>",
+        f"<< /Length {len(cmap)} >>\nstream\n{cmap}\nendstream",
+        "<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 "
+        "/Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>",
+    ]
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n{body}\nendobj\n".encode("latin-1")
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+    return out + f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+
+
+def test_a_character_left_out_of_a_pdfs_text_moves_no_line_and_adds_no_control_character(write_file):
+    """PDFium leaves a control mark out of the page's text but counts it: the lines after it keep their places."""
+    row = "全市地区生产总值增长百分之五，城镇新增就业十二万人，"
+    lines = [(96, 760, row[:-2])] + [(72, 742 - 18 * k, row) for k in range(5)] + [(72, 652, "完成。")]
+    text = read_report(write_file("r.pdf", raw_pdf(lines, marked=(60, 760)))).text
+    assert paragraphs(text) == [row[:-2] + row * 5 + "完成。"]
+    assert not any(ord(ch) < 0x20 and ch != "\n" or 0x7F <= ord(ch) < 0xA0 for ch in text)

@@ -160,6 +160,8 @@ STAGE_ENDING = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}})(?:{_STAGES})$")
 #: A batch counts what follows its number (首批121个重点项目), it is no indicator.
 BATCH = re.compile(r"首批|第[一二三四五六七八九十]批|新一批|[一两二三四五六七八九十]批")
 BATCH_END = re.compile("(?:" + BATCH.pattern + ")$")  # 推进首批10个示范项目: what the batch is follows the number
+#: An amount that describes what a count counts (总投资1.78万亿元的289个省重点项目).
+AMOUNT_OF_WHAT_FOLLOWS = re.compile(r"\d[万亿]*元的$")
 #: A share named only by what it is a share of (占全国, 占全省比重): the share of the indicator before it.
 SHARE_OF = re.compile(r"占(?:全国|全省|全市|全球|世界)")
 CLAUSE_BREAK = re.compile(r"[，。；]")
@@ -671,7 +673,7 @@ def _indicators(context: str, after: str, count: int = 1) -> list[str]:
     subject = _after_earlier_items(_clean_subject(context[:respectively.start()] if respectively else context))
     if respectively and len(subject) < 2:  # 甲区和乙区分别新增企业300家和500家: the name follows 分别
         subject = _clean_subject(context[respectively.end():])
-    if len(subject) < 2 or _ends_in_verb(subject) or BATCH_END.search(subject):
+    if len(subject) < 2 or _ends_in_verb(subject) or BATCH_END.search(subject) or AMOUNT_OF_WHAT_FOLLOWS.search(context):
         counted = _clean_subject(_noun_after(after))
         # 甲乙措施惠及80余万老年人: who the measure reaches, not the people alone
         subject = subject + counted if counted and len(subject) >= 4 and BENEFIT_VERB.search(subject) else (
@@ -834,9 +836,8 @@ OF_WHAT_FOLLOWS = ("总投资",)
 
 
 def _ends_in_verb(subject: str) -> bool:
-    """建成, 在全国首批印发, 真金白银拿出, 天纺标等, 15家备案博物馆和, 总投资1.78万亿元(的): what is counted follows
-    the number."""
-    if subject.endswith(("等", "和", "及", "、")) or re.search(r"\d[家个项条座张处所类件批]|\d[万亿]*元$", subject):
+    """建成, 在全国首批印发, 真金白银拿出, 天纺标等, 15家备案博物馆和: what is counted follows the number."""
+    if subject.endswith(("等", "和", "及", "、")) or re.search(r"\d[家个项条座张处所类件批]", subject):
         return True
     if COUNTING_VERB.search(subject):
         return True
@@ -847,7 +848,8 @@ def _ends_in_verb(subject: str) -> bool:
 
 #: A number that counts or measures something, or a round amount, which ends the name of the number before it
 #: (15个方面|300多项改革举措, 甲乙项目完成投资|超千亿元), unlike one inside a name (500强企业, 5G工厂).
-NEXT_COUNT = (r"(?:[0-9]+(?:\.[0-9]+)?(?:多|余)?(?:[万亿]|[个项家条座所种处批%％])(?!(?:以上|左右)?的|级)"
+NEXT_COUNT = (r"(?:[0-9]+(?:\.[0-9]+)?(?:多|余)?(?:[万亿]|[个项家条座所种处批])(?!(?:以上|左右)?的|级)"
+              r"|(?<![前后])[0-9]+(?:\.[0-9]+)?[%％]"  # 水质优良率达|98.6%, not 进入ESI全球前1%
               r"|(?<![千百万十])(?:超过?|突破|达)?[千百万]?亿元(?=[，。；、]|$))")  # not 超千亿元的集群, 千亿元级集群
 
 
@@ -857,7 +859,7 @@ def _noun_after(after: str) -> str:
     300多项改革举措 → 方面; 121个甲乙重点项目完成投资超千亿元 → 甲乙重点项目完成投资)."""
     after = re.sub(r"^(?:（[^）]{1,4}）)?(?:的|“)?", "", after)  # 15万台（套）: the unit's other form, no name
     m = re.match(r"(?:（[^）]*）|[^，。；、（])*?(?=实现|投入|(?<=[\u4e00-\u9fff]{2})(?:用于|投向)|开展|在|全部|成为|获|落地|建成|竣工|保质保量|达到|成效|加快|稳步|发布|"
-                 r"取得|如期|顺利|有序|可以|就能|能够|、|[和及](?=[0-9])|(?<=[\u4e00-\u9fff])" + NEXT_COUNT + "|$)", after)
+                 r"取得|如期|顺利|(?<=[\u4e00-\u9fff]{2})有序|可以|就能|能够|、|[和及](?=[0-9])|(?<=[\u4e00-\u9fff])" + NEXT_COUNT + "|$)", after)
     return (m.group() if m else after)[:20]
 
 
