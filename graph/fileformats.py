@@ -236,8 +236,8 @@ MIN_PAGE_LINES = 5
 
 def _margins(pages: list[list[PdfLine]]) -> list[tuple[float, float]]:
     """Each page's (left, right) margin: the leftmost edge at least two of its lines start at (one line further left,
-    a note, is no margin) and the right edge of its longer lines; a page of few lines takes the most common margins
-    of the others (or, with no page of many lines, those of all lines together)."""
+    a note, is no margin) and the right edge most of its longer lines reach; a page of few lines takes the most
+    common margins of the others (or, with no page of many lines, those of all lines together)."""
     own = [_page_margins(page) for page in pages]
     full = [m for page, m in zip(pages, own) if len(page) >= MIN_PAGE_LINES and m]
     usual = max(set(full), key=full.count) if full else _page_margins([line for page in pages for line in page])
@@ -250,7 +250,8 @@ def _page_margins(page: list[PdfLine]) -> tuple[float, float] | None:
     lefts = [line.left for line in page]
     shared = [x for i, x in enumerate(lefts) if any(abs(x - y) <= 2 for y in lefts[:i] + lefts[i + 1:])]
     rights = sorted(line.right for line in page)
-    return round(min(shared or lefts)), round(rights[int(len(rights) * 0.9)])
+    longer = rights[len(rights) // 2:]  # the right edge most of the longer lines reach (one running past is no margin)
+    return round(min(shared or lefts)), round(max(longer, key=lambda r: (sum(abs(r - x) <= 2 for x in longer), r)))
 
 
 def _without_running_lines(pages: list[list[PdfLine]]) -> list[list[PdfLine]]:

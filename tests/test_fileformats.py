@@ -488,3 +488,10 @@ def test_a_character_left_out_of_a_pdfs_text_moves_no_line_and_adds_no_control_c
     text = read_report(write_file("r.pdf", raw_pdf(lines, marked=(60, 760)))).text
     assert paragraphs(text) == [row[:-2] + row * 5 + "完成。"]
     assert not any(ord(ch) < 0x20 and ch != "\n" or 0x7F <= ord(ch) < 0xA0 for ch in text)
+
+
+def test_one_line_running_past_the_right_margin_moves_no_margin(write_file):
+    """An indented first line set as long as the others ends past them: the others are not short for it."""
+    row = "全市地区生产总值增长百分之五，城镇新增就业十二万人，"
+    lines = [(96, 760, row)] + [(72, 742 - 18 * k, row) for k in range(5)] + [(72, 652, "完成。")]
+    assert paragraphs(read_report(write_file("r.pdf", pdf_of([lines]))).text) == [row * 6 + "完成。"]
