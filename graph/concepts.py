@@ -31,8 +31,9 @@ MIN_CONTAINED = 4
 #: What may stand before a label in a longer name that still means the label's concept: the region's own
 #: scope words (全省地区生产总值, 全社会研发投入强度, 我国国内生产总值), not a qualifying noun (海洋生产总值).
 SCOPE_PREFIX = re.compile(r"^(?:全[省市区国县州]|全社会|我[省市区国]|本[省市区]|[省市区县]|全年|年末|年均)?$")
-#: A number run into the name's end (社会消费品零售总额2.76万亿元, 国内生产总值从54万亿元, 连续4年).
-NUMBER_TAIL = re.compile(r"(?:(?:从|连续|达到|由)?(?<![A-Za-z0-9.．])[0-9０-９][0-9０-９.．]*[万亿千百]*[元年个人%％]?|从)$")
+#: A number run into the name's end (社会消费品零售总额2.76万亿元, 国内生产总值从54万亿元, 连续4年), not a rank the name
+#: holds (进入全球前1%).
+NUMBER_TAIL = re.compile(r"(?:(?:从|连续|达到|由)?(?<![A-Za-z0-9.．前后])[0-9０-９][0-9０-９.．]*[万亿千百]*[元年个人%％]?|从)$")
 #: A five-year plan leading a name (“十三五”时期经济 → 经济).
 PLAN_LEAD = re.compile(r"^“?十[一二三四五六七八九]?五”?(?:时期|期间|末)?")
 

@@ -79,6 +79,11 @@ def test_names_lose_the_time_and_our_region_leading_them():
     assert clean_indicator_name("我国甲乙总量") == "我国甲乙总量"  # the nation, not a province's own region
 
 
+def test_a_name_keeps_a_rank_it_holds_at_its_end():
+    assert clean_indicator_name("甲乙学科进入全球前1%") == "甲乙学科进入全球前1%"
+    assert clean_indicator_name("甲乙总额2.76万亿元") == "甲乙总额"
+
+
 def test_names_lose_a_distributive_and_a_predicates_direction_after_them():
     assert [clean_indicator_name(n) for n in ("甲乙学校各", "丙丁改革项目向纵深")] == ["甲乙学校", "丙丁改革项目"]
 
