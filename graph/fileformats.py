@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from xml.etree import ElementTree
 
+from .document import ITEM_NUMBER
 from .errors import GovkgError
 
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97–2003 .doc, .wps and other Compound File documents
@@ -68,10 +69,10 @@ def document_text(path: Path, raw: bytes, kind: str) -> str:
 PAGE_NUMBER = re.compile(r"^\s*(?:[-—－–]\s*)?(?:\d{1,4}|[０-９]{1,4})(?:\s*[-—－–])?\s*$|"
                          r"^\s*第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?\s*$|^\s*\d{1,4}\s*/\s*\d{1,4}\s*$")
 CJK = re.compile(r"[\u4e00-\u9fff]")
-#: Where a sentence ends: final punctuation, and closing quotes or brackets after it.
-SENTENCE_END = re.compile(r"[。！？!?；;：:…”’」』）)\]】]$")
+#: Where a line may end a paragraph: sentence-final punctuation (and closing quotes/brackets after it).
+LINE_END = re.compile(r"[。！？!?；;：:…”’」』）)\]】]\s*$")
 #: A heading's number opening a line: after a sentence's end, it opens a paragraph wherever the line sits.
-HEADING_START = re.compile(r"[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]+部分")
+HEADING_START = re.compile(r"[一二三四五六七八九十]{1,3}、|" + ITEM_NUMBER + r"|第[一二三四五六七八九十]+部分")
 
 
 @dataclass
@@ -210,7 +211,8 @@ def pdf_paragraphs(pages: list[list[PdfLine]]) -> list[str]:
     """
     pages = _without_running_lines(pages)
     margins = _margins(pages)
-    indented = [line.left > left + 0.8 * (line.char or 10.0) for page, (left, _) in zip(pages, margins) for line in page]
+    indented = [line.left > left + 0.8 * (line.char or 10.0)
+                for page, (left, _) in zip(pages, margins) for line in page]
     indenting = sum(indented) >= max(3, 0.05 * len(indented))
     paragraphs: list[str] = []
     previous, previous_right, k = None, 0.0, 0
@@ -219,8 +221,9 @@ def pdf_paragraphs(pages: list[list[PdfLine]]) -> list[str]:
             char = line.char or 10.0
             short = previous is not None and previous.right < previous_right - 2 * char
             if short and indenting:
-                short = bool(SENTENCE_END.search(previous.text)) or previous.right - left < 0.6 * (previous_right - left)
-            heading = previous is not None and SENTENCE_END.search(previous.text) and HEADING_START.match(line.text)
+                short = (bool(LINE_END.search(previous.text))
+                         or previous.right - left < 0.6 * (previous_right - left))
+            heading = previous is not None and LINE_END.search(previous.text) and HEADING_START.match(line.text)
             if previous is None or indented[k] or short or heading:
                 paragraphs.append(line.text)
             else:
@@ -256,8 +259,8 @@ def _page_margins(page: list[PdfLine]) -> tuple[float, float] | None:
 
 def _without_running_lines(pages: list[list[PdfLine]]) -> list[list[PdfLine]]:
     """The pages without their page numbers (one of the first or last two lines holding only one) and without a
-    running head or foot: one of those lines that, digits aside, recurs at the same height on at least 3 pages and half of them
-    (a title on the first page that a running head repeats higher up is kept)."""
+    running head or foot: one of those lines that, digits aside, recurs at the same height on at least 3 pages and
+    half of them (a title on the first page that a running head repeats higher up is kept)."""
     def key(line: PdfLine) -> tuple[str, int]:
         return re.sub(r"[\d\s]+", "", line.text), round(line.top / 4)
 
@@ -440,7 +443,8 @@ class Numbering:
             counter = "a" + (definition.get(W + "abstractNumId", "") if definition is not None else "")
             levels = _levels(definition)
             for override in num.iter(W + "lvlOverride"):
-                ilvl, start, lvl = _int(override.get(W + "ilvl"), 0), override.find(W + "startOverride"), override.find(W + "lvl")
+                ilvl = _int(override.get(W + "ilvl"), 0)
+                start, lvl = override.find(W + "startOverride"), override.find(W + "lvl")
                 if lvl is not None:
                     levels[ilvl] = _level(lvl)
                 if start is not None and ilvl in levels:

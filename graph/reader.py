@@ -36,7 +36,7 @@ from pathlib import Path
 
 from .document import ITEM_NUMBER
 from .errors import GovkgError
-from .fileformats import PAGE_NUMBER, detect_format, document_text
+from .fileformats import CJK, LINE_END, PAGE_NUMBER, detect_format, document_text
 
 #: What a folder is searched for: text, web pages, Word and PDF files (told apart by their bytes when read).
 REPORT_SUFFIXES = (".txt", ".htm", ".html", ".docx", ".pdf")
@@ -123,7 +123,7 @@ def utf16_codec(raw: bytes) -> str | None:
         return None
     sample = raw[:8192].decode(codec, errors="replace")  # Chinese text, not 16-bit binary with zero high bytes
     letters = sum(not ch.isspace() for ch in sample)
-    return codec if letters and len(CJK_CHAR.findall(sample)) >= 0.2 * letters else None
+    return codec if letters and len(CJK.findall(sample)) >= 0.2 * letters else None
 
 
 def _decode(path: Path, raw: bytes, wide: str | None = None) -> tuple[str, str]:
@@ -328,14 +328,10 @@ SENTENCE_LINE = re.compile(r"[。！？；]")
 
 
 def _cjk(text: str) -> int:
-    return len(CJK_CHAR.findall(text))
+    return len(CJK.findall(text))
 
 
-CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
-
-#: Where a line may end a paragraph: sentence-final punctuation (and closing quotes/brackets after it).
-LINE_END = re.compile(r"[。！？!?；;：:…”’」』）)\]】]\s*$")
 HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|" + ITEM_NUMBER + r"|[一二三四五六七八九十]{1,3}是|"
                      r"\d{1,2}、|──|——|各位代表|[\u4e00-\u9fff]{2,8}市长)")
 
@@ -441,7 +437,8 @@ def _typical_width(lines: list[str]) -> int:
 # --- finding report files --------------------------------------------------------------------------------
 
 def find_reports(paths: list[Path]) -> list[Path]:
-    """Report files named by `paths`: files as given, folders searched for reports (`reports_in`), globs (`reports/**/*.txt`) expanded; sorted within each folder or glob, no duplicates."""
+    """Report files named by `paths`: files as given, folders searched for reports (`reports_in`), globs
+    (`reports/**/*.txt`) expanded; sorted within each folder or glob, no duplicates."""
     found: list[Path] = []
     for path in paths:
         if WEB_ADDRESS.match(str(path)):
@@ -451,7 +448,8 @@ def find_reports(paths: list[Path]) -> list[Path]:
         if path.is_dir():
             inside = reports_in(path)
             if not inside:
-                raise GovkgError(f"{path}: folder holds no report files ({', '.join('*' + s for s in REPORT_SUFFIXES)})")
+                kinds = ", ".join("*" + suffix for suffix in REPORT_SUFFIXES)
+                raise GovkgError(f"{path}: folder holds no report files ({kinds})")
             found.extend(inside)
         elif not path.exists() and GLOB_CHARS.search(str(path)):
             matches = sorted(Path(p) for p in glob.glob(str(path), recursive=True))

@@ -600,7 +600,8 @@ def _rank_value(m: re.Match) -> str | None:
 #: to what is counted, is its class, not a quantity of its own (121个项目完成投资超千亿元。 ends its clause: a quantity).
 CLAUSE_END = re.compile(r"(?:以上|左右)?(?:[，。；、：]|$)")
 THRESHOLD_VERB = re.compile(r"超过|超|过|达到|突破")
-THRESHOLD_OF_COUNTED = re.compile(r"[0-9]+(?:多|余)?[个家项座所条批](?:以上)?[^，。；、\d]{0,12}?(?:超过|超|过|达到|突破)$")
+THRESHOLD_OF_COUNTED = re.compile(r"[0-9]+(?:多|余)?[个家项座所条批](?:以上)?[^，。；、\d]{0,12}?(?:" + THRESHOLD_VERB.pattern
+                                  + ")$")
 
 
 def _is_name_or_label(text: str, m: re.Match, sentence: Sentence) -> bool:
@@ -673,7 +674,8 @@ def _indicators(context: str, after: str, count: int = 1) -> list[str]:
     subject = _after_earlier_items(_clean_subject(context[:respectively.start()] if respectively else context))
     if respectively and len(subject) < 2:  # 甲区和乙区分别新增企业300家和500家: the name follows 分别
         subject = _clean_subject(context[respectively.end():])
-    if len(subject) < 2 or _ends_in_verb(subject) or BATCH_END.search(subject) or AMOUNT_OF_WHAT_FOLLOWS.search(context):
+    if (len(subject) < 2 or _ends_in_verb(subject) or BATCH_END.search(subject)
+            or AMOUNT_OF_WHAT_FOLLOWS.search(context)):
         counted = _clean_subject(_noun_after(after))
         # 甲乙措施惠及80余万老年人: who the measure reaches, not the people alone
         subject = subject + counted if counted and len(subject) >= 4 and BENEFIT_VERB.search(subject) else (
@@ -858,8 +860,9 @@ def _noun_after(after: str) -> str:
     count or amount (解决3亿多农村人口的饮水安全和无电区445万人的用电问题 → 农村人口的饮水安全和无电区; 确定的15个方面
     300多项改革举措 → 方面; 121个甲乙重点项目完成投资超千亿元 → 甲乙重点项目完成投资)."""
     after = re.sub(r"^(?:（[^）]{1,4}）)?(?:的|“)?", "", after)  # 15万台（套）: the unit's other form, no name
-    m = re.match(r"(?:（[^）]*）|[^，。；、（])*?(?=实现|投入|(?<=[\u4e00-\u9fff]{2})(?:用于|投向)|开展|在|全部|成为|获|落地|建成|竣工|保质保量|达到|成效|加快|稳步|发布|"
-                 r"取得|如期|顺利|(?<=[\u4e00-\u9fff]{2})有序|可以|就能|能够|、|[和及](?=[0-9])|(?<=[\u4e00-\u9fff])" + NEXT_COUNT + "|$)", after)
+    m = re.match(r"(?:（[^）]*）|[^，。；、（])*?(?=实现|投入|开展|在|全部|成为|获|落地|建成|竣工|保质保量|达到|成效|加快|稳步|发布|"
+                 r"取得|如期|顺利|可以|就能|能够|(?<=[\u4e00-\u9fff]{2})(?:用于|投向|有序)|、|[和及](?=[0-9])|"
+                 r"(?<=[\u4e00-\u9fff])" + NEXT_COUNT + "|$)", after)
     return (m.group() if m else after)[:20]
 
 
