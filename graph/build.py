@@ -167,8 +167,14 @@ def _check_not_overwritten(path: Path, out_dir: Path, rid: str, html: bool, page
             continue
         if os.path.samefile(path, output):
             raise GovkgError(f"{path}: the build would write over the report itself; choose another --out folder")
-        if output.suffix == ".html" and b"govkg" not in output.read_bytes()[:4096]:
+        if output.suffix == ".html" and b"govkg" not in _head(output):
             raise GovkgError(f"{output}: a web page govkg did not write is in the way; move it or choose another --out")
+
+
+def _head(path: Path, size: int = 4096) -> bytes:
+    """The first `size` bytes of a file (a graph view can be megabytes: not read whole to check its head)."""
+    with path.open("rb") as f:
+        return f.read(size)
 
 
 def _instances(triples: TripleSet) -> dict[str, int]:
