@@ -1679,3 +1679,17 @@ def test_review_cases_of_the_last_naming_rules():
     names = [o[0] for o in found]
     assert names[0] == "甲乙进入全球前1%" and "有序充电示范小区" in names
     assert names[-1].startswith("丙丁总额")
+
+
+def test_an_item_ending_in_the_word_that_opens_the_name_after_it_shares_the_rest():
+    assert projects_of("推进甲乙机场、丙丁机场改扩建工程，建成戊己站、庚辛站配套交通枢纽。") == [
+        ("甲乙机场改扩建工程", "accelerate"), ("丙丁机场改扩建工程", "accelerate"),
+        ("戊己站配套交通枢纽", "completed"), ("庚辛站配套交通枢纽", "completed")]
+    assert [n for n, _ in projects_of("建设好甲乙医院、丙丁医院子丑医院2个区域医疗中心。")] == [
+        "甲乙医院子丑医院", "丙丁医院子丑医院"]
+
+
+def test_a_phase_or_a_new_campus_after_a_list_may_be_the_last_items_only():
+    assert [n for n, _ in projects_of("推进甲乙机场、丙丁机场二期建设，新建戊己医院、庚辛医院新院区。")] == [
+        "甲乙机场", "丙丁机场二期", "戊己医院", "庚辛医院新院区"]
+    assert [n for n, _ in projects_of("推进城乡一体化、丙丁一体化示范区建设。")] == ["丙丁一体化示范区"]

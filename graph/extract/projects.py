@@ -76,9 +76,10 @@ _CJK = re.compile(r"[\u4e00-\u9fff]+")
 #: Items listed before a name: a short one takes its head (铜锣峡、黄草峡储气库), a longer one (up to 8 characters)
 #: what follows its last character in the name (甲空港型、乙生产型物流枢纽).
 MAX_SHORT_ITEM, MAX_PARALLEL_ITEM = 4, 8
-#: A longer item shares the end of the name after it only when it ends in a word of kind or level, as the name's
-#: matching part does (甲空港型、乙生产型物流枢纽), not when it is whole by itself (城乡一体化、丙丁一体化示范区).
-KIND_SUFFIX = re.compile(r"[型式级类性]$")
+#: A longer item shares the end of the name after it only when it ends in a head, a station or a word of kind or
+#: level, as the name's matching part does (甲空港型、乙生产型物流枢纽, 甲站、乙站配套交通枢纽), not when it is whole
+#: by itself (城乡一体化、丙丁一体化示范区).
+PARALLEL_END = re.compile(r"[型式级类性站]$")
 #: Two or more quoted names in a row at the end of a name (“氢走廊”“电走廊”), and one of them.
 QUOTED_SERIES = re.compile(r"(?:“[^“”]{1,12}”){2,}$")
 QUOTE = re.compile(r"“([^“”]{1,12})”")
@@ -182,8 +183,16 @@ def extract_projects(doc: Document) -> list[ProjectFact]:
                 # common word (宅基地) names no project
             facts += _sharing_the_head(doc, sentence, fact, spans) + _quoted_series(fact)
             facts += _coordinated_kin(doc, sentence, fact, spans)
-    doc.found.projects = facts
+    doc.found.projects = facts = _without_extended_items(facts)
     return facts
+
+
+def _without_extended_items(facts: list[ProjectFact]) -> list[ProjectFact]:
+    """The facts less an item found whole that a name after it extends (甲乙机场 of 甲乙机场、丙丁机场改扩建工程, see
+    `_sharing_the_head`): the project is 甲乙机场改扩建工程."""
+    extended = {(f.start, f.name) for f in facts}
+    return [f for f in facts if not any(start == f.start and name.startswith(f.name) and name != f.name
+                                        for start, name in extended)]
 
 
 #: The end of a list of projects of one kind after an item: (、B、C)等重点整车项目 (modifiers: data:
@@ -229,15 +238,19 @@ def _is_a_kind_or_role(doc: Document, fact: ProjectFact) -> bool:
 def _sharing_the_head(doc: Document, sentence: Sentence, fact: ProjectFact,
                       names: list[tuple[int, int]]) -> list[ProjectFact]:
     """The items listed before a name that share its end: 铜锣峡、黄草峡储气库 → 铜锣峡储气库, 甲县、乙县物流枢纽 →
-    甲县物流枢纽, 甲空港型、乙生产型物流枢纽 → 甲空港型物流枢纽 (evidence: the list from the item to the name's end;
-    see `_shared_end`). An item is not the end of another name (`names`: the sentence's name spans; 甲乙高铁丙丁段、
+    甲县物流枢纽, 甲空港型、乙生产型物流枢纽 → 甲空港型物流枢纽, 甲机场、乙机场改扩建工程 → 甲机场改扩建工程 (evidence:
+    the list from the item to the name's end; see `_shared_end`). An item is not the end of another name (`names`: the sentence's name spans; 甲乙高铁丙丁段、
     某某大桥 has no item 丙丁段); its district is its own (甲县, not the 乙县 of the name)."""
     head = next((h for h in _HEADS_LONGEST_FIRST if fact.name.endswith(h) and len(fact.name) > len(h)), None)
     text, out, end = doc.text, [], fact.start
     while head and end - 1 > sentence.start and text[end - 1] == "、":
         start = grow_backwards(text, sentence.start, end - 1)
-        shared = _shared_end(doc, start, end - 1, fact, head)
-        if shared is None or any(s < end - 1 <= e for s, e in names):
+        spanned = [(s, e) for s, e in names if s < end - 1 <= e]
+        if spanned == [(start, end - 1)]:  # a name of its own: only a name ending in the same word extends it
+            shared = _tail_after_shared_word(text[start:end - 1], fact.name, head)
+        else:
+            shared = None if spanned else _shared_end(doc, start, end - 1, fact, head)
+        if shared is None:
             break
         out.insert(0, replace(fact, name=text[start:end - 1] + shared, start=start,
                               district=_district(doc, sentence, start, end - 1)))
@@ -252,9 +265,10 @@ PLACE_ENDINGS = ("区", "园", "城", "港", "带", "廊")
 def _shared_end(doc: Document, start: int, end: int, fact: ProjectFact, head: str) -> str | None:
     """What the item text[start:end], listed before `fact`, takes from its name: what follows the place that
     opens the name, for an item that is a place (甲县 before 乙县物流枢纽 → 物流枢纽); the head, for a short item
-    with no head of its own (铜锣峡 before 黄草峡储气库 → 储气库); what follows the item's last character in the
-    name, for a longer item ending in a word of kind (甲空港型 before 乙生产型物流枢纽 → 物流枢纽). None when the item
-    shares nothing (甲高铁 before 乙大桥)."""
+    with no head of its own (铜锣峡 before 黄草峡储气库 → 储气库); what follows the word the item ends with where the
+    name's opening part ends with it too, for a longer item (甲空港型 before 乙生产型物流枢纽 → 物流枢纽, 甲乙机场 before
+    丙丁机场改扩建工程 → 改扩建工程, 甲乙站 before 丙丁站配套交通枢纽 → 配套交通枢纽). None when the item shares
+    nothing (甲高铁 before 乙大桥)."""
     item, name = doc.text[start:end], fact.name
     if not _CJK.fullmatch(item) or len(item) > MAX_PARALLEL_ITEM or SECTOR_ITEM.fullmatch(item):
         return None  # 数据、充换电站: a field (data) listed with a kind, no 数据电站
@@ -262,12 +276,25 @@ def _shared_end(doc: Document, start: int, end: int, fact: ProjectFact, head: st
     if (place_end is not None and place_end < fact.end and _opening_place_end(doc, start, end) == end
             and name == doc.text[fact.start:fact.end]):
         return name[place_end - fact.start:]
+    if (tail := _tail_after_shared_word(item, name, head)) is not None:
+        return tail
     if len(item) <= MAX_SHORT_ITEM and not item.endswith(PROJECT_HEADS + PLACE_ENDINGS):
         return head  # not 试验区 before 丙丁示范区: a zone of its own
-    if not KIND_SUFFIX.search(item):
-        return None
-    cut = name.find(item[-1], 1) + 1
-    return name[cut:] if cut >= 2 and len(name) - cut >= len(head) else None
+    return None
+
+
+def _tail_after_shared_word(item: str, name: str, head: str) -> str | None:
+    """What follows, in `name`, the word `item` ends with (a head, a station, a word of kind; see `PARALLEL_END`)
+    when the name's opening part ends with it too: 甲乙机场 before 丙丁机场改扩建工程 → 改扩建工程."""
+    word = next((h for h in _HEADS_LONGEST_FIRST if item.endswith(h)), None)
+    if word is None and (m := PARALLEL_END.search(item)):
+        word = m.group()
+    cut = name.find(word, 1) + len(word) if word else 0
+    tail = name[cut:]
+    if cut <= len(word or "") or len(tail) < len(head) or tail in PROJECT_TAILS or PHASE.match(tail) \
+            or tail.endswith("段"):
+        return None  # 甲乙机场、丙丁机场二期, 甲医院、乙医院新院区: a part that may be the last item's only
+    return tail
 
 
 def _opening_place_end(doc: Document, start: int, end: int) -> int | None:
