@@ -1693,3 +1693,12 @@ def test_a_phase_or_a_new_campus_after_a_list_may_be_the_last_items_only():
     assert [n for n, _ in projects_of("推进甲乙机场、丙丁机场二期建设，新建戊己医院、庚辛医院新院区。")] == [
         "甲乙机场", "丙丁机场二期", "戊己医院", "庚辛医院新院区"]
     assert [n for n, _ in projects_of("推进城乡一体化、丙丁一体化示范区建设。")] == ["丙丁一体化示范区"]
+
+
+def test_a_list_of_industries_a_policy_supports_names_no_programmes():
+    assert programmes("完善甲乙制造、丙丁材料等产业支持政策，落实戊己补贴、“庚辛”等政策。") == ["戊己补贴", "“庚辛”"]
+
+
+def test_a_quoted_principle_put_into_all_work_is_no_programme():
+    assert programmes("坚持把“甲乙”问题作为全部工作的重中之重，使“丙丁”成为政府工作的常态，做好“戊己”工作。") == [
+        "“戊己”工作"]

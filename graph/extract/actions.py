@@ -22,7 +22,7 @@ from ..segment import cut, word_frequency, word_tags
 from ..vocab import word_list, word_table
 from .context import CLAUSE_OPENER
 from .places import names_a_place, region_names
-from .projects import ROLE_HEAD, ROLE_SCOPE, STAGED_PREDICATE, project_spans_by_sentence
+from .projects import FIELD_KINDS, ROLE_HEAD, ROLE_SCOPE, STAGED_PREDICATE, project_spans_by_sentence
 
 ITEM_LABEL = re.compile(r"(?:" + ITEM_NUMBER + r"|[一二三四五六七八九十]{1,3}[是、])")
 #: The label of a lead numbered in words (四是…), which may open a name found in the lead.
@@ -58,8 +58,10 @@ SERIES_ITEM_ENDS = ("工程", "行动", "计划", "战略", "改革", "试点")
 #: 等 closing a list (甲乙等考古遗址公园建设): a name holding it spans a list and its kind.
 #: The count that ends a policy package named by its topic: 稳经济35条, 提振消费19条.
 COUNTED_PACKAGE = re.compile(r"(?<!\d)\d{1,2}条(?!措施)")
-#: A quoted name, optionally with a generic continuation: “一制三化”审批制度改革, “双碳”工作.
-QUOTED = re.compile(r"“(?P<q>[^“”，。]{2,12})”(?P<tail>(?:(?!加快|推进|全面|持续|深入|项目|开工)[\u4e00-\u9fff]){0,8}?"
+#: A quoted name, optionally with a generic continuation: “一制三化”审批制度改革, “双碳”工作; not a principle the
+#: sentence puts into work (把“三农”问题作为全部工作的重中之重, 使“马上就办”成为政府工作的常态).
+QUOTED = re.compile(r"“(?P<q>[^“”，。]{2,12})”(?P<tail>(?:(?!加快|推进|全面|持续|深入|项目|开工|作为|成为|放在|摆在|贯穿|"
+                    r"融入|即|是)[\u4e00-\u9fff]){0,8}?"
                     r"(?:改革|工程|工作|建设|行动计划|行动|试点|战略|体系|联动发展|联动|政策|普法|品牌|"
                     r"(?:治理|整治)(?=[，。；、和及]|$)))")  # a campaign of control: “餐桌污染”治理, not 治理|体系
 #: The part of a programme name before its head must say what it is about: not 保持战略, 38项试点, （三）改革.
@@ -78,8 +80,9 @@ CAMPAIGN_WORDS = "(?:" + "|".join(word_table("campaign_words")) + ")"
 #: The country's own name in its campaigns (美丽中国, 健康中国), whichever region reports.
 COUNTRY = "中国"
 BUILD_CAMPAIGN = re.compile(CAMPAIGN_WORDS + r"[\u4e00-\u9fff]{1,4}建设")
-#: A list the text calls policies or programmes: A、B、C等政策 / 等惠企政策 / 等措施 / 等工程.
-POLICY_LIST = re.compile(r"(?P<items>[^，。；：]{2,160}?)等[\u4e00-\u9fff]{0,4}?(?:政策|措施|举措|工程|行动)")
+#: A list the text calls policies or programmes: A、B、C等政策 / 等惠企政策 / 等措施 / 等工程 (not when its kind says
+#: the items are fields: data: graph/data/field_kinds.txt).
+POLICY_LIST = re.compile(r"(?P<items>[^，。；：]{2,160}?)等(?P<kind>[\u4e00-\u9fff]{0,4}?)(?:政策|措施|举措|工程|行动)")
 LIST_LEAD = re.compile(r"(?:[\u4e00-\u9fff]{0,4}?(?:落实|实施|出台|推出|制定|执行|用好|兑现|运用|开展|采取))+")
 #: One item of such a list: up to the next 、, or up to 和/及 before a quoted name.
 LIST_ITEM = re.compile(r"(?:(?!(?:和|及)“)[^、])+")
@@ -450,6 +453,8 @@ def _policy_list_items(text: str, start: int, end: int) -> list[tuple[int, int]]
     if text.find("等", start, end) < 0:
         return items
     for m in POLICY_LIST.finditer(text, start, end):
+        if re.search(FIELD_KINDS, m["kind"]):
+            continue  # 新一代信息技术、人工智能等产业支持政策: the industries a policy supports
         s = m.start("items")
         if lead := LIST_LEAD.match(text, s, m.end("items")):
             s = lead.end()

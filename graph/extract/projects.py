@@ -87,7 +87,8 @@ QUOTE = re.compile(r"“([^“”]{1,12})”")
 #: data: graph/data/project_list_kinds.txt) / 等2957个重大产业项目 (counted, the items are projects even in an
 #: industry: uncounted, 影视、演艺等文化产业项目 lists industries) / 等一批就业服务平台 (a batch of things of a
 #: project's kind).
-_PROJECT_KIND = r"(?:(?!领域|方面|行业|企业|产业)[\u4e00-\u9fff]){0,6}"
+FIELD_KINDS = alternation(word_list("field_kinds"))
+_PROJECT_KIND = r"(?:(?!" + FIELD_KINDS + r")[\u4e00-\u9fff]){0,6}"
 _QUOTED_PROJECT_KIND = ("“(?:[^“”]{0,6}(?:项目|" + _HEAD + ")|" + "|".join(word_list("project_list_kinds")) + ")”")
 PROJECT_LIST = re.compile(r"(?P<items>[^，。；：]{2,200}?)等(?:(?:一批)?(?:" + _PROJECT_KIND + r"项目|"
                           + _QUOTED_PROJECT_KIND + ")"
