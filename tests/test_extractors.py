@@ -1702,3 +1702,7 @@ def test_a_list_of_industries_a_policy_supports_names_no_programmes():
 def test_a_quoted_principle_put_into_all_work_is_no_programme():
     assert programmes("坚持把“甲乙”问题作为全部工作的重中之重，使“丙丁”成为政府工作的常态，做好“戊己”工作。") == [
         "“戊己”工作"]
+
+
+def test_more_of_something_and_an_adverb_of_progress_are_not_part_of_a_programmes_name():
+    assert programmes("形成更多甲乙改革成果，建设更多一刻钟便民生活圈，数字丙丁加快建设。") == ["一刻钟便民生活圈"]

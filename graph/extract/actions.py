@@ -79,7 +79,8 @@ LEADING_COUNT = re.compile(r"^(?:\d+|[一二三四五六七八九十]+)[项条�
 CAMPAIGN_WORDS = "(?:" + "|".join(word_table("campaign_words")) + ")"
 #: The country's own name in its campaigns (美丽中国, 健康中国), whichever region reports.
 COUNTRY = "中国"
-BUILD_CAMPAIGN = re.compile(CAMPAIGN_WORDS + r"[\u4e00-\u9fff]{1,4}建设")
+#: A campaign of building (平安天津建设), whose name holds no adverb (not 数字政府加快建设: a clause).
+BUILD_CAMPAIGN = re.compile(CAMPAIGN_WORDS + r"(?:(?!" + "|".join(ADVERB_PREFIXES) + r")[\u4e00-\u9fff]){1,4}建设")
 #: A list the text calls policies or programmes: A、B、C等政策 / 等惠企政策 / 等措施 / 等工程 (not when its kind says
 #: the items are fields: data: graph/data/field_kinds.txt).
 POLICY_LIST = re.compile(r"(?P<items>[^，。；：]{2,160}?)等(?P<kind>[\u4e00-\u9fff]{0,4}?)(?:政策|措施|举措|工程|行动)")
