@@ -1706,3 +1706,9 @@ def test_a_quoted_principle_put_into_all_work_is_no_programme():
 
 def test_more_of_something_and_an_adverb_of_progress_are_not_part_of_a_programmes_name():
     assert programmes("形成更多甲乙改革成果，建设更多一刻钟便民生活圈，数字丙丁加快建设。") == ["一刻钟便民生活圈"]
+
+
+def test_classes_before_a_count_a_rank_band_and_a_deadline_are_not_the_counted_names():
+    found = observations("一、回顾\n实施10大类55项甲乙实事，92个丙丁学科进入全球前1%，230个戊己项目9月底前全部开工。\n")
+    assert [(o[0], o[1]) for o in found] == [("甲乙实事", 55.0), ("丙丁学科进入全球前1%", 92.0), ("戊己项目", 230.0)]
+    assert observations("一、回顾\n甲乙进入全球前10%。\n") == []

@@ -30,7 +30,7 @@ NUMBER = (r"(?<![\dA-Za-z.．０-９\-—～~+＋])(?P<num>[0-9０-９][0-9０-�
 RANK = (r"(?:(?:位居|稳居|居于|位列|排名|排在|跻身|进入|居|从|至)(?:全国|全球|世界|全省|全市|同类城市|[\u4e00-\u9fff]{0,6}城市)?"
         r"|(?<=[\u4e00-\u9fff])(?:全国|全球|世界|全省)(?:各城市|城市)?)"
         r"(?:前列)?(?P<rhead>第|前|首)(?P<num>[一二三四五六七八九十]{1,3}|\d{1,3})?(?P<rtail>位|名|强)?"
-        r"(?![个家座条批次届轮期])")
+        r"(?![个家座条批次届轮期%％0-9])")  # not 全球前1% (nor its 1 of 10%): a rank band
 #: A round amount written without a digit: 突破万亿元 (1万亿元), 破亿人次.
 ROUND = (r"(?:突破|超过|超|达到|迈上|跨上|站上|破)(?P<bmult>万亿|千亿|百亿|亿)(?P<bunit>" + UNIT_PATTERN + r")"
          r"(?![A-Za-z0-9])")
@@ -157,8 +157,9 @@ STAGE_ONLY = re.compile(rf"(?:基本|全部|全面|已)?(?:{_STAGES})(?:{_STAGES
 #: The stage a counted name opens or ends with (新开工保障性安居工程, 开工建设高速公路, 老旧小区改造开工).
 STAGE_OPENING = re.compile(rf"^新?(?:{_STAGES})(?:建设)?(?=[\u4e00-\u9fff]{{2}})")
 STAGE_ENDING = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}})(?:{_STAGES})$")
-#: A batch counts what follows its number (首批121个重点项目), it is no indicator.
-BATCH = re.compile(r"首批|第[一二三四五六七八九十]批|新一批|[一两二三四五六七八九十]批")
+#: A batch counts what follows its number (首批121个重点项目), it is no indicator; nor are classes of it (10大类55项民生
+#: 实事).
+BATCH = re.compile(r"首批|第[一二三四五六七八九十]批|新一批|[一两二三四五六七八九十]批|(?:\d+|[一两二三四五六七八九十]+)大?类")
 BATCH_END = re.compile("(?:" + BATCH.pattern + ")$")  # 推进首批10个示范项目: what the batch is follows the number
 #: An amount that describes what a count counts (总投资1.78万亿元的289个省重点项目).
 AMOUNT_OF_WHAT_FOLLOWS = re.compile(r"\d[万亿]*元的$")
@@ -605,8 +606,8 @@ THRESHOLD_OF_COUNTED = re.compile(r"[0-9]+(?:多|余)?[个家项座所条批](?:
 
 
 def _is_name_or_label(text: str, m: re.Match, sentence: Sentence) -> bool:
-    """Numbers inside quotes, after 第 or 连续, naming a programme (20项民心工程, 稳经济35条), a class (30万吨级) or a
-    threshold of counted things (10个营业收入超千亿元的集群) are not observations."""
+    """Numbers inside quotes, after 第 or 连续, naming a programme (20项民心工程, 稳经济35条), a class (30万吨级), a
+    rank band (全球前1%) or a threshold of counted things (10个营业收入超千亿元的集群) are not observations."""
     if m.group("rhead"):
         return _rank_value(m) is None
     verb = THRESHOLD_VERB.match(m.group())  # 超千亿元: a round amount opens with it
@@ -621,6 +622,8 @@ def _is_name_or_label(text: str, m: re.Match, sentence: Sentence) -> bool:
     if before.count("“") > before.count("”") or before.endswith(("第", "连续")):
         return True  # …, 第3届, 连续33个榨季: a label, an ordinal, a streak
     unit = m.group("unit")
+    if before.endswith("前") and unit in ("%", "％"):
+        return True  # 进入ESI全球前1%: a rank band the name holds
     after = text[m.end():m.end() + 12]
     if after.startswith("级") or (unit == "列" and after.startswith(("入", "为"))):
         return True  # 30万吨级航道: a class the name holds; 20列入名录: the verb 列入, no trains
@@ -858,10 +861,12 @@ NEXT_COUNT = (r"(?:[0-9]+(?:\.[0-9]+)?(?:多|余)?(?:[万亿]|[个项家条座�
 def _noun_after(after: str) -> str:
     """The name a number counts when its clause names nothing before it, up to a verb, a list mark or the next
     count or amount (解决3亿多农村人口的饮水安全和无电区445万人的用电问题 → 农村人口的饮水安全和无电区; 确定的15个方面
-    300多项改革举措 → 方面; 121个甲乙重点项目完成投资超千亿元 → 甲乙重点项目完成投资)."""
+    300多项改革举措 → 方面; 121个甲乙重点项目完成投资超千亿元 → 甲乙重点项目完成投资; 230个甲乙项目9月底前全部开工 →
+    甲乙项目)."""
     after = re.sub(r"^(?:（[^）]{1,4}）)?(?:的|“)?", "", after)  # 15万台（套）: the unit's other form, no name
     m = re.match(r"(?:（[^）]*）|[^，。；、（])*?(?=实现|投入|开展|在|全部|成为|获|落地|建成|竣工|保质保量|达到|成效|加快|稳步|发布|"
-                 r"取得|如期|顺利|可以|就能|能够|(?<=[\u4e00-\u9fff]{2})(?:用于|投向|有序)|、|[和及](?=[0-9])|"
+                 r"取得|如期|顺利|可以|就能|能够|(?<=[\u4e00-\u9fff]{2})(?:用于|投向|有序|[0-9]{1,2}月(?:底|末)?前|年底前|年内)|"
+                 r"、|[和及](?=[0-9])|"
                  r"(?<=[\u4e00-\u9fff])" + NEXT_COUNT + "|$)", after)
     return (m.group() if m else after)[:20]
 
