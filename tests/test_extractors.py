@@ -1712,3 +1712,8 @@ def test_classes_before_a_count_a_rank_band_and_a_deadline_are_not_the_counted_n
     found = observations("一、回顾\n实施10大类55项甲乙实事，92个丙丁学科进入全球前1%，230个戊己项目9月底前全部开工。\n")
     assert [(o[0], o[1]) for o in found] == [("甲乙实事", 55.0), ("丙丁学科进入全球前1%", 92.0), ("戊己项目", 230.0)]
     assert observations("一、回顾\n甲乙进入全球前10%。\n") == []
+
+
+def test_more_cut_as_two_words_opens_no_project_name():
+    assert projects_of("推广到更多科技园区。") == []
+    assert projects_of("推广到更多甲乙科技园。") == [("甲乙科技园", "operate")]
