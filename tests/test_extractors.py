@@ -1717,3 +1717,7 @@ def test_classes_before_a_count_a_rank_band_and_a_deadline_are_not_the_counted_n
 def test_more_cut_as_two_words_opens_no_project_name():
     assert projects_of("推广到更多科技园区。") == []
     assert projects_of("推广到更多甲乙科技园。") == [("甲乙科技园", "operate")]
+
+
+def test_a_verb_of_entering_or_leaving_ends_a_project_name():
+    assert projects_of("推动甲乙成果走出实验室，4个园区入围全国园区百强。") == []
