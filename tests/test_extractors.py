@@ -1721,3 +1721,7 @@ def test_more_cut_as_two_words_opens_no_project_name():
 
 def test_a_verb_of_entering_or_leaving_ends_a_project_name():
     assert projects_of("推动甲乙成果走出实验室，4个园区入围全国园区百强。") == []
+
+
+def test_a_key_laboratory_inside_a_name_keeps_its_重点():
+    assert projects_of("建成甲乙全国重点实验室基地一期。") == [("甲乙全国重点实验室基地一期", "completed")]
