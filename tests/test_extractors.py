@@ -1725,3 +1725,8 @@ def test_a_verb_of_entering_or_leaving_ends_a_project_name():
 
 def test_a_key_laboratory_inside_a_name_keeps_its_重点():
     assert projects_of("建成甲乙全国重点实验室基地一期。") == [("甲乙全国重点实验室基地一期", "completed")]
+
+
+def test_a_service_line_is_a_project_whose_rates_it_scopes():
+    assert projects_of("甲乙市民服务热线诉求解决率达96%。") == [("甲乙市民服务热线", "operate")]
+    assert [(o[0], o[1]) for o in observations("一、回顾\n甲乙市民服务热线诉求解决率达96%。\n")] == [("诉求解决率", 96.0)]
