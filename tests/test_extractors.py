@@ -1730,3 +1730,10 @@ def test_a_key_laboratory_inside_a_name_keeps_its_重点():
 def test_a_service_line_is_a_project_whose_rates_it_scopes():
     assert projects_of("甲乙市民服务热线诉求解决率达96%。") == [("甲乙市民服务热线", "operate")]
     assert [(o[0], o[1]) for o in observations("一、回顾\n甲乙市民服务热线诉求解决率达96%。\n")] == [("诉求解决率", 96.0)]
+
+
+def test_a_ratio_against_one_is_a_share_valued_by_its_other_side():
+    found = observations("一、回顾\n甲乙项目比例达到1∶3.4，丙丁收入比缩小至2.04∶1，按1:1比例配套资金，戊己差距缩小5%。\n")
+    assert [(o[0], o[1], o[2], o[4]) for o in found] == [
+        ("甲乙项目比例", 3.4, "ratio", "share"), ("丙丁收入比", 2.04, "ratio", "share"), ("戊己差距", -5.0, "percent", "growth_rate")]
+    assert observations("一、回顾\n会议于9:30开始，比分为3:2。\n") == []

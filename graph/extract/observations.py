@@ -53,8 +53,10 @@ MAX_PEOPLE_GAP = 12
 PART = (r"(?<![一二三四五六七八九十百千两〇零\d])(?P<part>" + PART_OF_WHOLE.pattern.replace("(?P<", "(?P<part_")
         + r")(?![一二三四五六七八九十百千零〇]|个?世纪)(?(part_tenths)(?=以上|左右|多|的|[，。；、）]|$|用于|投向|投入|来自))"
         r"(?P<partpost>以上|左右|多)?")  # not 近四分之一个世纪: a span of time
+#: A ratio of one to a number (开工备案项目比例达到1∶3.4); one of a number to one (2.04∶1) is a number with its unit.
+RATIO_OF_ONE = r"(?<![\d.．])1[∶:](?P<ratio>[0-9]+(?:\.[0-9]+)?)(?![\d.．∶:])"
 MENTION = re.compile(NUMBER + "|" + RANK.replace("(?P<num>", "(?P<rnum>") + "|" + PEOPLE + "|" + ROUND + "|"
-                     + BARE_PEOPLE + "|" + PART)
+                     + BARE_PEOPLE + "|" + PART + "|" + RATIO_OF_ONE)
 #: 户 counts households (44万户居民, 平房2008户, 美丽庭院3100户) unless it counts firms (70万户市场主体: count).
 ENTITY_HOUSEHOLDS = re.compile(r"市场主体|经营主体|企业|商户|工商户|纳税人")
 #: A travel time before 圈 names a programme (15分钟便民生活圈), a stay before 免签 a visa policy (240小时过境免签), a
@@ -82,7 +84,7 @@ BA_LEAD = re.compile(r"^[\u4e00-\u9fff]{0,4}?把")
 SCOPE_PREFIX = re.compile(r"^(?:全市|全区|全省|全县|我市|我省|我区|我县|全国)(?:范围内|范围)?")
 TRAILING_VERBS = re.compile(
     r"(?:不少于|不低于|不超过|不到|不足|预计|力争|努力|稳定|保持在|保持|控制在|控制|达到|达|为|实现|增长|年均|分别|均|突破|超过|增至|降至|降到|"
-    r"提高|提升|上升|回升|上涨|扩大|下降|降低|减少|增加|稳居|位居|居|跃|(?<!安)排|拟安排|安排|(?<=目标)拟?定|首次|率先|持续|继续|快于|高于|低于|占|了|在|到|"
+    r"提高|提升|上升|回升|上涨|扩大|缩小|下降|降低|减少|增加|稳居|位居|居|跃|(?<!安)排|拟安排|安排|(?<=目标)拟?定|首次|率先|持续|继续|快于|高于|低于|占|了|在|到|"
     r"于|至|的|之|约|近|超|由|每人每年|每人|平均每|平均|平稳|每年|每|已经|已|又|再|共计|共|跃升到|跃升|跃居|蝉联|至少|人均|将|使|有望|"
     r"大幅度|大幅|明显|显著|较快|快速)+$")
 #: Money raised and what it leverages (筹措30.5亿元撬动甲乙贷款2317亿元): the second number is the leveraged amount's.
@@ -117,7 +119,7 @@ URBAN_RURAL = re.compile(r"城乡(?P<rest>[\u4e00-\u9fff]{2,})$")
 #: Words after which a list of names shares a list of numbers (A、B分别…X、Y).
 RESPECTIVELY = re.compile(r"分别|(?<![年人平亩户日月周])均(?![衡等匀值价])")  # not 均衡, 均等: words of their own
 
-GROWTH = re.compile(r"增长|增速|下降|降低|减少|涨幅|上涨|回落|增加|提高|提升|缩短|压缩|削减|压减|偏多|偏少")
+GROWTH = re.compile(r"增长|增速|下降|降低|减少|涨幅|上涨|回落|增加|提高|提升|缩短|缩小|压缩|削减|压减|偏多|偏少")
 #: A percentage whose noun of growth follows it (保持20%以上的增长, 两位数的增幅), unless it is a contribution to it
 #: (贡献了全市60%以上的增长: a share).
 GROWTH_NAMED_AFTER = re.compile(r"的?(?:增长|增速|增幅|涨幅)")
@@ -545,6 +547,8 @@ def _quantity(m: re.Match, text: str) -> tuple[Quantity | None, str | None]:
             return parse_quantity("1", m.group("bmult") + m.group("bunit")), None
         if m.group("part"):
             quantity = parse_part(m.group("part"))
+        elif m.group("ratio"):
+            quantity = replace(parse_quantity(m.group("ratio"), "∶1"), unit=m.group()[:2])  # written 1∶
         elif m.group("pnum"):
             quantity = parse_quantity(m.group("pnum"), m.group("pmult") + "人")
         elif m.group("qnum"):
@@ -624,6 +628,8 @@ def _is_name_or_label(text: str, m: re.Match, sentence: Sentence) -> bool:
     unit = m.group("unit")
     if before.endswith("前") and unit in ("%", "％"):
         return True  # 进入ESI全球前1%: a rank band the name holds
+    if unit in ("∶1", ":1") and m.group("num") == "1":
+        return True  # 按1∶1配套: a rule of matching, no measured ratio
     after = text[m.end():m.end() + 12]
     if after.startswith("级") or (unit == "列" and after.startswith(("入", "为"))):
         return True  # 30万吨级航道: a class the name holds; 20列入名录: the verb 列入, no trains
@@ -653,6 +659,8 @@ def _measure(quantity: Quantity, context: str, after: str, clause: str) -> str:
         return "rank"
     if unit == "percentage_point":
         return "change_pp"
+    if unit == "ratio":
+        return "share"
     near = context[-NEAR:]
     if unit == "percent":
         if GROWTH_NAMED_AFTER.match(after) and not CONTRIBUTION.search(clause):
