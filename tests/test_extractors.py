@@ -1737,3 +1737,7 @@ def test_a_ratio_against_one_is_a_share_valued_by_its_other_side():
     assert [(o[0], o[1], o[2], o[4]) for o in found] == [
         ("甲乙项目比例", 3.4, "ratio", "share"), ("丙丁收入比", 2.04, "ratio", "share"), ("戊己差距", -5.0, "percent", "growth_rate")]
     assert observations("一、回顾\n会议于9:30开始，比分为3:2。\n") == []
+
+
+def test_a_list_of_works_whose_first_ends_in_a_verb_lists_fields_not_projects():
+    assert projects_of("推进供水能力提升、重点地区生态修复等项目建设。") == []

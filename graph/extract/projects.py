@@ -434,8 +434,8 @@ def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     bounds = [start] + [m.end() for m in LIST_SPLIT.finditer(text, start, end)]
     ends = [m.start() for m in LIST_SPLIT.finditer(text, start, end)] + [end]
     for s, e in zip(bounds, ends):
-        if s == start and text[(grown := grow_backwards(text, s, e)):e] not in BARE_HEADS:
-            s = grown
+        if s == start and (grown := grow_backwards(text, s, e)) < e and text[grown:e] not in BARE_HEADS:
+            s = grown  # not when the item ends in a word that ends names (推进供水能力提升、…等项目: 提升)
         verb = LEADING_VERBS.match(text, s, e)
         s = verb.end() if verb else s
         if 2 <= e - s <= 24 and not SECTOR_ITEM.fullmatch(text, s, e) and not SLOGAN.fullmatch(text, s, e):
