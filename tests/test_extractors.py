@@ -1740,4 +1740,4 @@ def test_a_ratio_against_one_is_a_share_valued_by_its_other_side():
 
 
 def test_a_list_of_works_whose_first_ends_in_a_verb_lists_fields_not_projects():
-    assert projects_of("推进供水能力提升、重点地区生态修复等项目建设。") == []
+    assert projects_of("推进治污能力提升、重点流域生态修复等项目建设。") == []
