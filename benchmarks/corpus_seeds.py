@@ -11,7 +11,8 @@ per report; `--ratio K` also builds the first K copies with 1 and with 2 workers
 time to load the corpus TriG into a store, to read that report and its seed's copies alone out of the build folder
 and out of the TriG (by the block index its build wrote), and each named query's time (best of 3) on one report on
 its own, on the corpus scoped to that report and to all copies of its seed (`govkg query --report`), and on the
-whole corpus.
+whole corpus, with its rows there and the time per row (a listing's time grows with the rows it returns: the
+same per row on the corpus as on one report shows a query that scales linearly).
 """
 from __future__ import annotations
 
@@ -166,7 +167,7 @@ def queries(out: Path, timeout: float) -> None:
         print(f"the {what} read for that report only (--report): "
               f"{best_of(1, lambda: load_store(source, reports=[report.stem]))[0]:.2f} s; for its copies: "
               f"{best_of(1, lambda: load_store(source, reports=[copies]))[0]:.1f} s")
-    print(f"{'query':42} {'one report':>11} {'scoped 1':>9} {'scoped 2':>9} {'corpus':>9} {'rows':>8}")
+    print(f"{'query':42} {'one report':>11} {'scoped 1':>9} {'scoped 2':>9} {'corpus':>9} {'rows':>8} {'per row':>8}")
     for name, sparql in sorted(named_queries().items()):
         one, _ = best_of(3, lambda: execute(single, sparql))
         scoped = [best_of(3, lambda: execute(store, sparql, graphs))[0] for graphs in scopes.values()]
@@ -189,7 +190,7 @@ def _timed_in_child(store, sparql: str, timeout: float) -> str:
         child.kill()
         return f"> {timeout:.0f} s"
     seconds, rows = queue.get()
-    return f"{seconds * 1000:>6.0f} ms {rows:>8}"
+    return f"{seconds * 1000:>6.0f} ms {rows:>8} {seconds / max(rows, 1) * 1e6:>5.1f} µs"
 
 
 if __name__ == "__main__":

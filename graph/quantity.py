@@ -100,6 +100,20 @@ def parse_quantity(number: str, unit: str) -> Quantity:
     return Quantity(value, unit, value_norm, unit_norm, written if digits else "")
 
 
+def parse_ratio(left: str, colon: str, right: str) -> Quantity:
+    """A ratio written against one, valued by its other side: 2.5∶1 → 2.5 (unit ∶1), 1∶2.8 → 2.8 (unit 1∶).
+    ValueError unless exactly one side is one (1∶1 is a rule of matching, 3∶2 a score).
+
+    >>> [(q.value, q.unit, q.unit_norm) for q in (parse_ratio("2.5", "∶", "1"), parse_ratio("1", "∶", "2.8"))]
+    [(2.5, '∶1', 'ratio'), (2.8, '1∶', 'ratio')]
+    """
+    first, second = parse_number(left), parse_number(right)
+    if (first == 1) == (second == 1):
+        raise ValueError(f"{left}{colon}{right}: not a ratio against one")
+    value, unit, written = (second, "1" + colon, right) if first == 1 else (first, colon + "1", left)
+    return Quantity(value, unit, value, "ratio", written.translate(FULLWIDTH))
+
+
 #: A part of a whole written in words: 三分之二, 百分之五点五, 七成 (the numerals, the 分之 or 成 between them).
 PART_OF_WHOLE = re.compile(r"(?P<den>[二三四五六七八九十百千])分之(?P<num>[一二三四五六七八九十百千零〇]+(?:点[〇零一二三四五六七八九]+)?)"
                            r"|(?P<tenths>[一二三四五六七八九两])成")

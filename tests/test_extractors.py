@@ -1728,8 +1728,10 @@ def test_a_key_laboratory_inside_a_name_keeps_its_重点():
 
 
 def test_a_service_line_is_a_project_whose_rates_it_scopes():
-    assert projects_of("甲乙市民服务热线诉求解决率达95%。") == [("甲乙市民服务热线", "operate")]
-    assert [(o[0], o[1]) for o in observations("一、回顾\n甲乙市民服务热线诉求解决率达95%。\n")] == [("诉求解决率", 95.0)]
+    assert projects_of("12399甲乙市民服务热线诉求解决率达95%。") == [("12399甲乙市民服务热线", "operate")]
+    assert [(o[0], o[1]) for o in observations("一、回顾\n12399甲乙市民服务热线诉求解决率达95%。\n")] == [
+        ("诉求解决率", 95.0)]
+    assert projects_of("开通24小时服务热线，设立甲乙心理援助服务热线。") == []  # kinds of line: no number
 
 
 def test_a_ratio_against_one_is_a_share_valued_by_its_other_side():
@@ -1741,3 +1743,30 @@ def test_a_ratio_against_one_is_a_share_valued_by_its_other_side():
 
 def test_a_list_of_works_whose_first_ends_in_a_verb_lists_fields_not_projects():
     assert projects_of("推进治污能力提升、重点流域生态修复等项目建设。") == []
+
+
+def test_a_ratio_is_read_only_where_the_words_before_it_name_a_ratio_and_one_side_is_one():
+    found = observations("一、回顾\n甲乙比例达到1∶1.5，丙丁比例达到1∶3以上，戊己收入比缩小至２.３∶１。\n")
+    assert [(o[0], o[1], o[3]) for o in found] == [("甲乙比例", 1.5, None), ("丙丁比例", 3.0, "以上"), ("戊己收入比", 2.3, None)]
+    for text in ("甲乙会议于1:30开始", "甲乙队以3:1战胜丙丁队", "完成甲乙1∶2000地形图测绘", "甲乙比例尺为1∶2000",
+                 "甲乙考核比例为7:1:2", "甲乙比例达到2.5∶1.5"):
+        assert observations("一、回顾\n" + text + "。\n") == [], text
+
+
+def test_a_rank_band_opens_with_a_ranking_not_with_目前():
+    assert [(o[0], o[1]) for o in observations("一、回顾\n目前95%以上的甲乙事项实现网上办理。\n")] == [("甲乙事项", 95.0)]
+    assert [(o[1], o[4]) for o in observations("一、回顾\n甲乙企业排名进入全国前1200名。\n")] == [(1200.0, "rank")]
+
+
+def test_a_part_of_the_last_item_in_a_list_is_not_shared():
+    for text, names in (("建成甲乙医院、丙丁医院东院区。", ["甲乙医院", "丙丁医院东院区"]),
+                        ("建成甲乙示范区、丙丁示范区核心区。", ["甲乙示范区", "丙丁示范区核心区"]),
+                        ("建成甲乙机场、丙丁机场T3航站楼。", ["甲乙机场", "丙丁机场T3航站楼"]),
+                        ("推进甲乙机场、丙丁机场高铁站建设。", ["甲乙机场", "丙丁机场高铁站"])):
+        assert [n for n, _ in projects_of(text)] == names, text
+
+
+def test_a_list_of_policies_for_firms_is_read_and_a_clause_before_a_list_is_no_project():
+    assert programmes("落实甲乙补贴、丙丁贷款等支持企业政策。") == ["甲乙补贴", "丙丁贷款"]
+    assert programmes("推动数字丙丁加快建设，把“戊己”列为全部工作的重点，让“庚辛”变成政府工作的常态。") == []
+    assert projects_of("甲乙区今年集中推进甲乙水厂提升、丙丁水库等项目建设。") == [("丙丁水库", "accelerate")]

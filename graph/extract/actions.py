@@ -22,7 +22,7 @@ from ..segment import cut, word_frequency, word_tags
 from ..vocab import word_list, word_table
 from .context import CLAUSE_OPENER
 from .places import names_a_place, region_names
-from .projects import FIELD_KINDS, ROLE_HEAD, ROLE_SCOPE, STAGED_PREDICATE, project_spans_by_sentence
+from .projects import INDUSTRY_KINDS, ROLE_HEAD, ROLE_SCOPE, STAGED_PREDICATE, project_spans_by_sentence
 
 ITEM_LABEL = re.compile(r"(?:" + ITEM_NUMBER + r"|[一二三四五六七八九十]{1,3}[是、])")
 #: The label of a lead numbered in words (四是…), which may open a name found in the lead.
@@ -59,9 +59,10 @@ SERIES_ITEM_ENDS = ("工程", "行动", "计划", "战略", "改革", "试点")
 #: The count that ends a policy package named by its topic: 稳经济35条, 提振消费19条.
 COUNTED_PACKAGE = re.compile(r"(?<!\d)\d{1,2}条(?!措施)")
 #: A quoted name, optionally with a generic continuation: “一制三化”审批制度改革, “双碳”工作; not a principle the
-#: sentence puts into work (把“三农”问题作为全部工作的重中之重, 使“马上就办”成为政府工作的常态).
-QUOTED = re.compile(r"“(?P<q>[^“”，。]{2,12})”(?P<tail>(?:(?!加快|推进|全面|持续|深入|项目|开工|作为|成为|放在|摆在|贯穿|"
-                    r"融入|即|是)[\u4e00-\u9fff]){0,8}?"
+#: sentence puts into work (把“甲乙”问题作为全部工作的重中之重; data: graph/data/placing_verbs.txt).
+_PLACING_VERBS = "|".join(word_list("placing_verbs"))
+QUOTED = re.compile(r"“(?P<q>[^“”，。]{2,12})”(?P<tail>(?:(?!加快|推进|全面|持续|深入|项目|开工|" + _PLACING_VERBS + r")"
+                    r"[\u4e00-\u9fff]){0,8}?"
                     r"(?:改革|工程|工作|建设|行动计划|行动|试点|战略|体系|联动发展|联动|政策|普法|品牌|"
                     r"(?:治理|整治)(?=[，。；、和及]|$)))")  # a campaign of control: “餐桌污染”治理, not 治理|体系
 #: The part of a programme name before its head must say what it is about: not 保持战略, 38项试点, （三）改革.
@@ -79,7 +80,7 @@ LEADING_COUNT = re.compile(r"^(?:\d+|[一二三四五六七八九十]+)[项条�
 CAMPAIGN_WORDS = "(?:" + "|".join(word_table("campaign_words")) + ")"
 #: The country's own name in its campaigns (美丽中国, 健康中国), whichever region reports.
 COUNTRY = "中国"
-#: A campaign of building (平安天津建设), whose name holds no adverb (not 数字政府加快建设: a clause).
+#: A campaign of building (平安天津建设), whose name holds no adverb (not 数字甲乙加快建设: a clause).
 BUILD_CAMPAIGN = re.compile(CAMPAIGN_WORDS + r"(?:(?!" + "|".join(ADVERB_PREFIXES) + r")[\u4e00-\u9fff]){1,4}建设")
 #: A list the text calls policies or programmes: A、B、C等政策 / 等惠企政策 / 等措施 / 等工程 (not when its kind says
 #: the items are fields: data: graph/data/field_kinds.txt).
@@ -103,9 +104,10 @@ STILL_NEEDED = re.compile(r"还需|仍需|尚需|还要|仍要|有待|亟待|亟
 PROGRESS = re.compile("|".join(re.escape(p) for p in sorted(word_list("progress_predicates"), key=len, reverse=True)))
 #: A programme named as the object of a verb that drives it, ending in a programme word at its clause's end (or
 #: before 和/及): 加快演艺之都建设, 持续深化接诉即办改革, 全面实施新一轮国企改革深化提升行动, 深化大气污染治理攻坚,
-#: 巩固拓展全域森林城市建设成果. The name may hold verbs (接诉即办), not 项目/开工 or a coordination.
-_DRIVEN_NAME = (r"(?:(?!项目|开工|和|及|与)[\u4e00-\u9fff“”]){4,16}?(?:建设|改革|行动|攻坚|专项治理|综合整治|综合治理|试点|"
-                r"创建)(?=[，。；、和及]|成果|成效|取得|$)")
+#: 巩固拓展全域森林城市建设成果. The name may hold verbs (接诉即办), not 项目/开工 or a coordination, and its head
+#: follows no adverb (推动数字甲乙加快建设 is a clause).
+_DRIVEN_NAME = (r"(?:(?!项目|开工|和|及|与)[\u4e00-\u9fff“”]){4,16}?" + "".join(f"(?<!{a})" for a in ADVERB_PREFIXES)
+                + r"(?:建设|改革|行动|攻坚|专项治理|综合整治|综合治理|试点|创建)(?=[，。；、和及]|成果|成效|取得|$)")
 DRIVEN_OBJECT = re.compile(r"(?:深入推进|加快推进|统筹推进|全面推进|持续推进|扎实推进|大力推进|巩固拓展|实施|开展|加快|推进|深化|"
                            r"推动|巩固(?!拓展)|强化|加强|完成)好?(?:第[一二三四五六七八九十]+轮)?"  # 实施好…行动: 好 is the verb's
                            r"(?P<name>" + _DRIVEN_NAME + ")")
@@ -454,8 +456,8 @@ def _policy_list_items(text: str, start: int, end: int) -> list[tuple[int, int]]
     if text.find("等", start, end) < 0:
         return items
     for m in POLICY_LIST.finditer(text, start, end):
-        if re.search(FIELD_KINDS, m["kind"]):
-            continue  # 新一代信息技术、人工智能等产业支持政策: the industries a policy supports
+        if re.search(INDUSTRY_KINDS, m["kind"]):
+            continue  # 甲乙制造、丙丁材料等产业支持政策: the industries a policy supports
         s = m.start("items")
         if lead := LIST_LEAD.match(text, s, m.end("items")):
             s = lead.end()

@@ -15,7 +15,8 @@ from ..concepts import clean_indicator_name
 from ..document import Document, Sentence
 from ..gazetteer import PlaceMatch
 from ..names import LIST_ETC, grow_backwards
-from ..quantity import MAX_DIGITS, MULTIPLIER_PATTERN, PART_OF_WHOLE, UNIT_PATTERN, Quantity, parse_part, parse_quantity
+from ..quantity import (MAX_DIGITS, MULTIPLIER_PATTERN, PART_OF_WHOLE, UNIT_PATTERN, Quantity, parse_part,
+                        parse_quantity, parse_ratio)
 from ..segment import cut, word_tags
 from ..vocab import word_list, word_table
 from .context import period_of, status_of
@@ -29,7 +30,7 @@ NUMBER = (r"(?<![\dA-Za-z.．０-９\-—～~+＋])(?P<num>[0-9０-９][0-9０-�
 #: A rank: 位居全国第三, 居全球城市首位, 跻身全球前三位, 考核全国第一, 从第9名提升至第2名 (see `_rank_value`).
 RANK = (r"(?:(?:位居|稳居|居于|位列|排名|排在|跻身|进入|居|从|至)(?:全国|全球|世界|全省|全市|同类城市|[\u4e00-\u9fff]{0,6}城市)?"
         r"|(?<=[\u4e00-\u9fff])(?:全国|全球|世界|全省)(?:各城市|城市)?)"
-        r"(?:前列)?(?P<rhead>第|前|首)(?P<num>[一二三四五六七八九十]{1,3}|\d{1,3})?(?P<rtail>位|名|强)?"
+        r"(?:前列)?(?P<rhead>第|前|首)(?P<num>[一二三四五六七八九十]{1,3}|\d{1,4})?(?P<rtail>位|名|强)?"
         r"(?![个家座条批次届轮期%％0-9])")  # not 全球前1% (nor its 1 of 10%): a rank band
 #: A round amount written without a digit: 突破万亿元 (1万亿元), 破亿人次.
 ROUND = (r"(?:突破|超过|超|达到|迈上|跨上|站上|破)(?P<bmult>万亿|千亿|百亿|亿)(?P<bunit>" + UNIT_PATTERN + r")"
@@ -53,10 +54,14 @@ MAX_PEOPLE_GAP = 12
 PART = (r"(?<![一二三四五六七八九十百千两〇零\d])(?P<part>" + PART_OF_WHOLE.pattern.replace("(?P<", "(?P<part_")
         + r")(?![一二三四五六七八九十百千零〇]|个?世纪)(?(part_tenths)(?=以上|左右|多|的|[，。；、）]|$|用于|投向|投入|来自))"
         r"(?P<partpost>以上|左右|多)?")  # not 近四分之一个世纪: a span of time
-#: A ratio of one to a number (开工备案项目比例达到1∶3.4); one of a number to one (2.04∶1) is a number with its unit.
-RATIO_OF_ONE = r"(?<![\d.．])1[∶:](?P<ratio>[0-9]+(?:\.[0-9]+)?)(?![\d.．∶:])"
+#: A ratio of two numbers (甲乙收入比缩小至2.5∶1, 甲乙项目比例达到1∶2.8): read when one side is one and the words
+#: before it name a ratio (see `RATIO_NAMED`), not a time (1:30), a score (3:1) or a scale (1∶2000地形图).
+_RATIO_SIDE = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
+RATIO = (r"(?<![\d.．０-９∶:])(?P<rleft>" + _RATIO_SIDE + r")(?P<colon>[∶:])(?P<rright>" + _RATIO_SIDE + r")"
+         r"(?![\d.．０-９∶:])(?P<rpost>以上|以下|左右)?")
+RATIO_NAMED = re.compile(r"(?:比|比例|配比|之比)(?:(?:(?!尺)[\u4e00-\u9fff]){0,4}?(?:为|是|达到|达|至|到|在))?$")  # not 比例尺
 MENTION = re.compile(NUMBER + "|" + RANK.replace("(?P<num>", "(?P<rnum>") + "|" + PEOPLE + "|" + ROUND + "|"
-                     + BARE_PEOPLE + "|" + PART + "|" + RATIO_OF_ONE)
+                     + BARE_PEOPLE + "|" + PART + "|" + RATIO)
 #: 户 counts households (44万户居民, 平房2008户, 美丽庭院3100户) unless it counts firms (70万户市场主体: count).
 ENTITY_HOUSEHOLDS = re.compile(r"市场主体|经营主体|企业|商户|工商户|纳税人")
 #: A travel time before 圈 names a programme (15分钟便民生活圈), a stay before 免签 a visa policy (240小时过境免签), a
@@ -159,7 +164,7 @@ STAGE_ONLY = re.compile(rf"(?:基本|全部|全面|已)?(?:{_STAGES})(?:{_STAGES
 #: The stage a counted name opens or ends with (新开工保障性安居工程, 开工建设高速公路, 老旧小区改造开工).
 STAGE_OPENING = re.compile(rf"^新?(?:{_STAGES})(?:建设)?(?=[\u4e00-\u9fff]{{2}})")
 STAGE_ENDING = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}})(?:{_STAGES})$")
-#: A batch counts what follows its number (首批121个重点项目), it is no indicator; nor are classes of it (10大类55项民生
+#: A batch counts what follows its number (首批121个重点项目), it is no indicator; nor are classes of it (8大类40项甲乙
 #: 实事).
 BATCH = re.compile(r"首批|第[一二三四五六七八九十]批|新一批|[一两二三四五六七八九十]批|(?:\d+|[一两二三四五六七八九十]+)大?类")
 BATCH_END = re.compile("(?:" + BATCH.pattern + ")$")  # 推进首批10个示范项目: what the batch is follows the number
@@ -547,8 +552,8 @@ def _quantity(m: re.Match, text: str) -> tuple[Quantity | None, str | None]:
             return parse_quantity("1", m.group("bmult") + m.group("bunit")), None
         if m.group("part"):
             quantity = parse_part(m.group("part"))
-        elif m.group("ratio"):
-            quantity = replace(parse_quantity(m.group("ratio"), "∶1"), unit=m.group()[:2])  # written 1∶
+        elif m.group("rleft"):
+            quantity = parse_ratio(m.group("rleft"), m.group("colon"), m.group("rright"))
         elif m.group("pnum"):
             quantity = parse_quantity(m.group("pnum"), m.group("pmult") + "人")
         elif m.group("qnum"):
@@ -563,7 +568,7 @@ def _quantity(m: re.Match, text: str) -> tuple[Quantity | None, str | None]:
     except ValueError:
         return None, None  # no quantity (a word, or a number too long to be one): counted in the warnings
     post = (m.group("post") or m.group("yu1") or m.group("yu2") or m.group("ppost") or m.group("pyu")
-            or m.group("qpost") or m.group("partpost"))
+            or m.group("qpost") or m.group("partpost") or m.group("rpost"))
     if post == "多":
         post = "余"
     pre = next((q for q in PRE_QUALIFIERS if text.endswith(q, 0, m.start())), None)
@@ -601,6 +606,8 @@ def _rank_value(m: re.Match) -> str | None:
     return number
 
 
+#: Where a rank band in percent opens (进入全球前|1%), not 目前.
+RANK_BAND = re.compile(r"(?:全国|全球|世界|全省|全市|行业|进入|跻身|位居|位列|排名)[\u4e00-\u9fffA-Za-z]{0,4}?前$")
 #: A threshold a count's things pass (64个产值过10亿元的增长点, 10个营业收入超千亿元的集群): the number after it, going on
 #: to what is counted, is its class, not a quantity of its own (121个项目完成投资超千亿元。 ends its clause: a quantity).
 CLAUSE_END = re.compile(r"(?:以上|左右)?(?:[，。；、：]|$)")
@@ -620,16 +627,16 @@ def _is_name_or_label(text: str, m: re.Match, sentence: Sentence) -> bool:
         return True  # 10个营业收入超千亿元的集群, 20个产值超百亿元产业集群: the class the counted things are in
     if m.group("pnum") or m.group("bmult"):
         return False
+    if m.group("rleft"):  # 甲乙比例达到1∶2.8, not 1:30 or 1∶1
+        return not RATIO_NAMED.search(text, sentence.start, m.start()) or _quantity(m, text)[0] is None
     if m.group("qnum"):  # 3500万 alone counts no people unless they are named right before it
         return _people_before(text, sentence.start, m.start()) is None
     before = text[sentence.start:m.start()]
     if before.count("“") > before.count("”") or before.endswith(("第", "连续")):
         return True  # …, 第3届, 连续33个榨季: a label, an ordinal, a streak
     unit = m.group("unit")
-    if before.endswith("前") and unit in ("%", "％"):
-        return True  # 进入ESI全球前1%: a rank band the name holds
-    if unit in ("∶1", ":1") and m.group("num") == "1":
-        return True  # 按1∶1配套: a rule of matching, no measured ratio
+    if unit in ("%", "％") and RANK_BAND.search(before):
+        return True  # 进入全球前1%: a rank band the name holds
     after = text[m.end():m.end() + 12]
     if after.startswith("级") or (unit == "列" and after.startswith(("入", "为"))):
         return True  # 30万吨级航道: a class the name holds; 20列入名录: the verb 列入, no trains
@@ -869,7 +876,7 @@ NEXT_COUNT = (r"(?:[0-9]+(?:\.[0-9]+)?(?:多|余)?(?:[万亿]|[个项家条座�
 def _noun_after(after: str) -> str:
     """The name a number counts when its clause names nothing before it, up to a verb, a list mark or the next
     count or amount (解决3亿多农村人口的饮水安全和无电区445万人的用电问题 → 农村人口的饮水安全和无电区; 确定的15个方面
-    300多项改革举措 → 方面; 121个甲乙重点项目完成投资超千亿元 → 甲乙重点项目完成投资; 230个甲乙项目9月底前全部开工 →
+    300多项改革举措 → 方面; 121个甲乙重点项目完成投资超千亿元 → 甲乙重点项目完成投资; 120个甲乙项目6月底前全部开工 →
     甲乙项目)."""
     after = re.sub(r"^(?:（[^）]{1,4}）)?(?:的|“)?", "", after)  # 15万台（套）: the unit's other form, no name
     m = re.match(r"(?:（[^）]*）|[^，。；、（])*?(?=实现|投入|开展|在|全部|成为|获|落地|建成|竣工|保质保量|达到|成效|加快|稳步|发布|"

@@ -76,6 +76,9 @@ _CJK = re.compile(r"[\u4e00-\u9fff]+")
 #: Items listed before a name: a short one takes its head (铜锣峡、黄草峡储气库), a longer one (up to 8 characters)
 #: what follows its last character in the name (甲空港型、乙生产型物流枢纽).
 MAX_SHORT_ITEM, MAX_PARALLEL_ITEM = 4, 8
+#: What the rest of a name says when it names a part of the project it extends.
+PART_TAIL = re.compile(r"(?:[一二三四五六七八九十首]期|[东西南北中]段|拓展区|核心区|起步区|先行区|院区|分院|校区|站|航站楼|片区|"
+                       r"[东西南北中]区|延伸线|支线)$")
 #: A longer item shares the end of the name after it only when it ends in a head, a station or a word of kind or
 #: level, as the name's matching part does (甲空港型、乙生产型物流枢纽, 甲站、乙站配套交通枢纽), not when it is whole
 #: by itself (城乡一体化、丙丁一体化示范区).
@@ -87,7 +90,10 @@ QUOTE = re.compile(r"“([^“”]{1,12})”")
 #: data: graph/data/project_list_kinds.txt) / 等2957个重大产业项目 (counted, the items are projects even in an
 #: industry: uncounted, 影视、演艺等文化产业项目 lists industries) / 等一批就业服务平台 (a batch of things of a
 #: project's kind).
-FIELD_KINDS = alternation(word_list("field_kinds"))
+_FIELD_KINDS = word_table("field_kinds")  # data: graph/data/field_kinds.txt
+#: Words of industries and fields (领域, 行业, 产业), and all field kinds (with 方面, 企业).
+INDUSTRY_KINDS = alternation(_FIELD_KINDS["industries"])
+FIELD_KINDS = alternation(_FIELD_KINDS["industries"] + _FIELD_KINDS["others"])
 _PROJECT_KIND = r"(?:(?!" + FIELD_KINDS + r")[\u4e00-\u9fff]){0,6}"
 _QUOTED_PROJECT_KIND = ("“(?:[^“”]{0,6}(?:项目|" + _HEAD + ")|" + "|".join(word_list("project_list_kinds")) + ")”")
 PROJECT_LIST = re.compile(r"(?P<items>[^，。；：]{2,200}?)等(?:(?:一批)?(?:" + _PROJECT_KIND + r"项目|"
@@ -179,9 +185,9 @@ def extract_projects(doc: Document) -> list[ProjectFact]:
             if (GENERIC_NAME.fullmatch(fact.name) or COUNT_ONLY.fullmatch(fact.name) or _is_a_kind_or_role(doc, fact)
                     or (fact.counted and LEVEL_OPENING.match(fact.name))
                     or (SECTOR_KIND_NAME.fullmatch(fact.name) and not fact.district)
-                    or GROWTH_AFTER.match(doc.text, fact.end) or _a_common_word(doc, fact)):
-                continue  # a bare head (849座公园 → 公园), a count, a category (县级医院), a role, a speed or a
-                # common word (宅基地) names no project
+                    or GROWTH_AFTER.match(doc.text, fact.end) or _a_common_word(doc, fact) or _unnumbered(fact.name)):
+                continue  # a bare head (849座公园 → 公园), a count, a category (县级医院), a role, a speed, a
+                # common word (宅基地) or a kind of line (服务热线) names no project
             facts += _sharing_the_head(doc, sentence, fact, spans) + _quoted_series(fact)
             facts += _coordinated_kin(doc, sentence, fact, spans)
     doc.found.projects = facts = _without_extended_items(facts)
@@ -215,6 +221,15 @@ def _of_the_lists_kind(doc: Document, fact: ProjectFact) -> ProjectFact:
     if m is None or re.search(_LIST_MODIFIER, m["kind"]):
         return fact
     return replace(fact, name=name + m["kind"] + "项目")
+
+
+NUMBERED_HEADS = tuple(word_list("numbered_heads"))  # data: graph/data/numbered_heads.txt
+LINE_NUMBER = re.compile(r"\d{3,}")
+
+
+def _unnumbered(name: str) -> bool:
+    """A name with a head that names one thing only with its number, but no number (心理援助服务热线, not 12399甲乙服务热线)."""
+    return name.endswith(NUMBERED_HEADS) and LINE_NUMBER.search(name) is None
 
 
 def _a_common_word(doc: Document, fact: ProjectFact) -> bool:
@@ -293,8 +308,8 @@ def _tail_after_shared_word(item: str, name: str, head: str) -> str | None:
     cut = name.find(word, 1) + len(word) if word else 0
     tail = name[cut:]
     if cut <= len(word or "") or len(tail) < len(head) or tail in PROJECT_TAILS or PHASE.match(tail) \
-            or tail.endswith("段"):
-        return None  # 甲乙机场、丙丁机场二期, 甲医院、乙医院新院区: a part that may be the last item's only
+            or PART_TAIL.search(tail):
+        return None  # 甲乙机场、丙丁机场二期, 甲医院、乙医院东院区: a part that may be the last item's only
     return tail
 
 
@@ -359,8 +374,10 @@ def _name_spans(text: str, sentence: Sentence) -> list[tuple[int, int]]:
         for m in PROJECT_LIST.finditer(text, sentence.start, sentence.end):
             earlier = [e.end() for e in LIST_ETC_MARK.finditer(text, m.start("items"), m.end("items"))]
             # 在甲、乙等区域开展丙丁等项目监测: the list ends at the last 等 before its own
-            items = _list_items(text, max([m.start("items")] + earlier), m.end("items"))
-            if not _lists_fields(text, items, text[m.end("items"):m.end()]):
+            start = max([m.start("items")] + earlier)
+            items = _list_items(text, start, m.end("items"))
+            if not _lists_fields(text, items + _verbal_first_item(text, start, m.end("items")),
+                                 text[m.end("items"):m.end()]):
                 spans.update(items)
     return [sp for sp in _drop_nested(sorted(spans)) if not _quote_fragment(text, sentence.start, *sp)
             and text[sp[0]:sp[1]].strip("“”") not in STANDALONE_AREAS and not _counted_kind(text, sp[1])
@@ -428,14 +445,24 @@ def _quote_fragment(text: str, floor: int, start: int, end: int) -> bool:
     return not whole_quote
 
 
+def _verbal_first_item(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The first item of a list, after its last leading verb, when it ends in a word that ends names (推进治污能力提升、
+    甲乙等项目): no name (`_list_items` leaves it out), but a field of work the list may list (see `_lists_fields`)."""
+    first_end = text.find("、", start, end)
+    if first_end < 0 or grow_backwards(text, start, first_end) < first_end:
+        return []
+    lead_end = max((verb.end() for verb in LEADING_VERBS.finditer(text, start, first_end)), default=start)
+    return [(lead_end, first_end)] if first_end - lead_end >= 2 else []
+
+
 def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The items of A、B、C (leading verbs of the first one left out)."""
     items = []
     bounds = [start] + [m.end() for m in LIST_SPLIT.finditer(text, start, end)]
     ends = [m.start() for m in LIST_SPLIT.finditer(text, start, end)] + [end]
     for s, e in zip(bounds, ends):
-        if s == start and (grown := grow_backwards(text, s, e)) < e and text[grown:e] not in BARE_HEADS:
-            s = grown  # not when the item ends in a word that ends names (推进供水能力提升、…等项目: 提升)
+        if s == start and text[(grown := grow_backwards(text, s, e)):e] not in BARE_HEADS:
+            s = grown
         verb = LEADING_VERBS.match(text, s, e)
         s = verb.end() if verb else s
         if 2 <= e - s <= 24 and not SECTOR_ITEM.fullmatch(text, s, e) and not SLOGAN.fullmatch(text, s, e):

@@ -27,16 +27,13 @@ from ..vocab import word_list
 from .actions import ActionFact, area_of
 from .observations import ObservationFact
 from .places import PlaceFact, district_mentions
-from .projects import ProjectFact, branch_district, subject_district
+from .projects import PART_TAIL, ProjectFact, branch_district, subject_district
 
 FOCUS_LEAD = re.compile(r"(?:聚焦|集聚发展|大力发展|重点发展|做强|打造|发展壮大)")
 FOCUS_ITEM_END = re.compile(r"(?:等)?(?:产业|领域|行业)?$")
 FOCUS_SUFFIX = re.compile(r"[\u4e00-\u9fff“”+0-9]{2,10}?(?:经济|产业|服务|制造|能源|装备|医药|设计|金融|贸易|物流)")
 MODIFIER = re.compile(r".*的")
 PART_MIN = 4
-#: What the rest of a name says when it names a part of the project it extends.
-PART_TAIL = re.compile(r"(?:[一二三四五六七八九十首]期|[东西南北中]段|拓展区|核心区|起步区|先行区|院区|分院|校区|站|片区|"
-                       r"[东西南北中]区|延伸线|支线)$")
 #: …and the part of a functional area a project may be: its phase (甲乙综保区|二期).
 AREA_PHASE = re.compile(r"[一二三四五六七八九十首]期(?:工程)?")
 #: A list item this short is an industry name as it stands (中医药, 文创设计); longer ones are searched for one.
