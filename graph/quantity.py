@@ -114,6 +114,16 @@ def parse_ratio(left: str, colon: str, right: str) -> Quantity:
     return Quantity(value, unit, value, "ratio", written.translate(FULLWIDTH))
 
 
+def parse_index(number: str) -> Quantity:
+    """The level of an index or coefficient, which has no unit: 甲乙指数6.08.
+
+    >>> q = parse_index("6.08"); (q.value, q.unit, q.unit_norm)
+    (6.08, '', 'index')
+    """
+    value = parse_number(number)
+    return Quantity(value, "", value, "index", number.translate(FULLWIDTH))
+
+
 #: A part of a whole written in words: 三分之二, 百分之五点五, 七成 (the numerals, the 分之 or 成 between them).
 PART_OF_WHOLE = re.compile(r"(?P<den>[二三四五六七八九十百千])分之(?P<num>[一二三四五六七八九十百千零〇]+(?:点[〇零一二三四五六七八九]+)?)"
                            r"|(?P<tenths>[一二三四五六七八九两])成")

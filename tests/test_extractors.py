@@ -1770,3 +1770,16 @@ def test_a_list_of_policies_for_firms_is_read_and_a_clause_before_a_list_is_no_p
     assert programmes("落实甲乙补贴、丙丁贷款等支持企业政策。") == ["甲乙补贴", "丙丁贷款"]
     assert programmes("推动数字丙丁加快建设，把“戊己”列为全部工作的重点，让“庚辛”变成政府工作的常态。") == []
     assert projects_of("甲乙区今年集中推进甲乙水厂提升、丙丁水库等项目建设。") == [("丙丁水库", "accelerate")]
+
+
+def test_an_index_without_a_unit_is_a_level_and_its_change_gives_both():
+    found = observations("一、回顾\n甲乙交通指数从5.21下降至4.97，丙丁系数为0.31，上证指数3000点，戊己指数达到101.2，庚辛增长至6.5。\n")
+    assert [(o[0], o[1], o[2], o[4], o[6]) for o in found] == [
+        ("甲乙交通指数", 5.21, "index", "amount", "2021"), ("甲乙交通指数", 4.97, "index", "amount", "2022"),
+        ("丙丁系数", 0.31, "index", "amount", "2022"), ("戊己指数", 101.2, "index", "amount", "2022")]
+    assert observations("一、回顾\n甲乙价格指数上涨2%，2025年至2.5。\n")[0][2] == "percent"
+
+
+def test_a_change_within_an_assessment_is_named_by_the_assessment():
+    found = observations("一、回顾\n甲乙在全国考核中从第9名提升至第3名。\n")
+    assert [(o[0], o[1]) for o in found] == [("甲乙全国考核", 9.0), ("甲乙全国考核", 3.0)]

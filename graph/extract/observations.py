@@ -16,7 +16,7 @@ from ..document import Document, Sentence
 from ..gazetteer import PlaceMatch
 from ..names import LIST_ETC, grow_backwards
 from ..quantity import (MAX_DIGITS, MULTIPLIER_PATTERN, PART_OF_WHOLE, UNIT_PATTERN, Quantity, parse_part,
-                        parse_quantity, parse_ratio)
+                        parse_index, parse_quantity, parse_ratio)
 from ..segment import cut, word_tags
 from ..vocab import word_list, word_table
 from .context import period_of, status_of
@@ -60,8 +60,13 @@ _RATIO_SIDE = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
 RATIO = (r"(?<![\d.．０-９∶:])(?P<rleft>" + _RATIO_SIDE + r")(?P<colon>[∶:])(?P<rright>" + _RATIO_SIDE + r")"
          r"(?![\d.．０-９∶:])(?P<rpost>以上|以下|左右)?")
 RATIO_NAMED = re.compile(r"(?:比|比例|配比|之比)(?:(?:(?!尺)[\u4e00-\u9fff]){0,4}?(?:为|是|达到|达|至|到|在))?$")  # not 比例尺
+#: An index or coefficient written without a unit (甲乙指数从6.32下降至6.08, 甲乙系数为0.35): the level after its name,
+#: and the level a change from it reaches (read only right after such a level, see `_sentence_observations`).
+_INDEX_END = r"(?=[，。；、）]|$|(?:下降|降低|回落|提高|提升|上升|增加|减少|缩小|扩大)?(?:至|到))"
+INDEX = (r"(?<=指数|系数)(?:从|由|为|是|达到|达|保持在|控制在)?(?P<index>[0-9]+(?:\.[0-9]+)?)(?![\d.．%％])" + _INDEX_END
+         + r"|(?<=[至到])(?P<reached>[0-9]+\.[0-9]+)(?=[，。；、）]|$)")
 MENTION = re.compile(NUMBER + "|" + RANK.replace("(?P<num>", "(?P<rnum>") + "|" + PEOPLE + "|" + ROUND + "|"
-                     + BARE_PEOPLE + "|" + PART + "|" + RATIO)
+                     + BARE_PEOPLE + "|" + PART + "|" + RATIO + "|" + INDEX)
 #: 户 counts households (44万户居民, 平房2008户, 美丽庭院3100户) unless it counts firms (70万户市场主体: count).
 ENTITY_HOUSEHOLDS = re.compile(r"市场主体|经营主体|企业|商户|工商户|纳税人")
 #: A travel time before 圈 names a programme (15分钟便民生活圈), a stay before 免签 a visa policy (240小时过境免签), a
@@ -226,9 +231,14 @@ def _sentence_observations(doc: Document, sentence: Sentence,
     text = doc.text
     runs: list[tuple[int, str, list[re.Match]]] = []  # (clause start, context, mentions)
     names = project_spans_by_sentence(doc).get(sentence.index, [])
+    previous = None
     for m in MENTION.finditer(text, sentence.start, sentence.end):
         if _is_name_or_label(text, m, sentence) or any(s <= m.start() and m.end() <= e for s, e in names):
             continue  # 中石化南港120万吨乙烯 is a project's name
+        if m.group("reached") and not (previous and previous.group("index")
+                                       and CHANGE_TO.fullmatch(text, previous.end(), m.start())):
+            continue  # a bare number after 至 is a level only where an index's change reaches it
+        previous = m
         clause_start = doc.clause_at(m.start()).start
         context = text[_list_item_start(text, clause_start, m.start()):m.start()]
         if RESPECTIVELY.search(context):
@@ -272,11 +282,18 @@ def _as_changes(doc: Document, facts: list[ObservationFact],
         period = origin.period if WRITTEN_YEAR.search(text, opening, first.end()) else _period_before(target.period)
         item_start = _list_item_start(text, doc.clause_at(opening).start, opening)
         subject = _clean_subject(_without_places(text[item_start:opening], district_mentions(doc, item_start, opening)))
+        if origin.scope_kind == "place" and subject.startswith(origin.scope) and len(subject) - len(origin.scope) >= 2:
+            subject = subject[len(origin.scope):]  # 中心城区甲乙指数从…: the area is the scope, not the indicator
+        subject = WITHIN.sub(r"\g<what>", subject)  # 甲乙在全国考核中从第9名… → 甲乙全国考核
         indicator = subject if len(subject) >= 2 else origin.indicator
         facts = [replace(f, indicator=indicator, period=period, measure=_level(f)) if f.end == first.end() else
                  replace(f, indicator=indicator, measure=_level(f)) if f.end == reached.end() else f
                  for f in facts]
     return facts
+
+
+#: A change named by where it happened: 在全国考核中 (从第9名提升至第2名).
+WITHIN = re.compile(r"在(?P<what>[\u4e00-\u9fff]{2,})中$")
 
 
 def _level(fact: ObservationFact) -> str:
@@ -554,6 +571,8 @@ def _quantity(m: re.Match, text: str) -> tuple[Quantity | None, str | None]:
             quantity = parse_part(m.group("part"))
         elif m.group("rleft"):
             quantity = parse_ratio(m.group("rleft"), m.group("colon"), m.group("rright"))
+        elif m.group("index") or m.group("reached"):
+            quantity = parse_index(m.group("index") or m.group("reached"))
         elif m.group("pnum"):
             quantity = parse_quantity(m.group("pnum"), m.group("pmult") + "人")
         elif m.group("qnum"):
