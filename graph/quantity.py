@@ -115,10 +115,10 @@ def parse_ratio(left: str, colon: str, right: str) -> Quantity:
 
 
 def parse_index(number: str) -> Quantity:
-    """The level of an index or coefficient, which has no unit: 甲乙指数6.08.
+    """The level of an index or coefficient, which has no unit: 甲乙指数为4.97.
 
-    >>> q = parse_index("6.08"); (q.value, q.unit, q.unit_norm)
-    (6.08, '', 'index')
+    >>> q = parse_index("4.97"); (q.value, q.unit, q.unit_norm)
+    (4.97, '', 'index')
     """
     value = parse_number(number)
     return Quantity(value, "", value, "index", number.translate(FULLWIDTH))

@@ -1769,6 +1769,7 @@ def test_a_part_of_the_last_item_in_a_list_is_not_shared():
 def test_a_list_of_policies_for_firms_is_read_and_a_clause_before_a_list_is_no_project():
     assert programmes("落实甲乙补贴、丙丁贷款等支持企业政策。") == ["甲乙补贴", "丙丁贷款"]
     assert programmes("推动数字丙丁加快建设，把“戊己”列为全部工作的重点，让“庚辛”变成政府工作的常态。") == []
+    assert not [name for name in programmes("推动“子丑”融入寅卯建设，深化“辰巳”纳入午未改革。") if "入" in name]
     assert projects_of("甲乙区今年集中推进甲乙水厂提升、丙丁水库等项目建设。") == [("丙丁水库", "accelerate")]
 
 
@@ -1781,5 +1782,26 @@ def test_an_index_without_a_unit_is_a_level_and_its_change_gives_both():
 
 
 def test_a_change_within_an_assessment_is_named_by_the_assessment():
-    found = observations("一、回顾\n甲乙在全国考核中从第9名提升至第3名。\n")
-    assert [(o[0], o[1]) for o in found] == [("甲乙全国考核", 9.0), ("甲乙全国考核", 3.0)]
+    found = observations("一、回顾\n甲乙在全国考核中从第12名提升至第5名，丙丁所在地区在全省排名中从第8名提升至第6名。\n")
+    assert [(o[0], o[1]) for o in found] == [("甲乙全国考核", 12.0), ("甲乙全国考核", 5.0),
+                                             ("丙丁所在地区全省排名", 8.0), ("丙丁所在地区全省排名", 6.0)]
+    doc = doc_of("一、回顾\n中心城区甲乙指数从5.21下降至4.97。\n")
+    assert [(o.indicator, o.scope) for o in extract_observations(doc)] == [("甲乙指数", "中心城区")] * 2
+
+
+def test_a_change_from_one_ratio_or_index_level_to_another_gives_both_and_a_range_or_an_edition_none():
+    found = observations("一、回顾\n甲乙收入比由2.6∶1缩小至2.5∶1，丙丁系数由0.52提高到0.61，戊己指数从98下降至95左右。\n")
+    assert [(o[1], o[3], o[6]) for o in found] == [(2.6, None, "2021"), (2.5, None, "2022"), (0.52, None, "2021"),
+                                                   (0.61, None, "2022"), (98.0, None, "2021"), (95.0, "左右", "2022")]
+    for text in ("甲乙系数保持在0.3至0.35", "发布甲乙发展指数2023", "决赛比分为3∶1", "同比提高到1:1.5",
+                 "甲乙公司全国第1000万辆汽车下线", "甲乙指数由3000点降至2900点"):
+        assert observations("一、回顾\n" + text + "。\n") == [], text
+    assert [(o[1], o[2]) for o in observations("一、回顾\n甲乙收入比为2.3：1，丙丁指数保持在100以上。\n")] == [
+        (2.3, "ratio"), (100.0, "index")]
+    assert [(o[1], o[2]) for o in observations("一、回顾\n甲乙平衡指数由21.5%降至10%以下。\n")] == [
+        (21.5, "percent"), (10.0, "percent")]
+
+
+def test_年内_ends_a_counted_name_but_not_inside_青年内容():
+    assert [o[0] for o in observations("一、回顾\n5个甲乙项目年内投产，3个青年内容创作基地建成。\n")] == [
+        "甲乙项目", "青年内容创作基地"]

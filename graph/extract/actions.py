@@ -104,9 +104,9 @@ STILL_NEEDED = re.compile(r"还需|仍需|尚需|还要|仍要|有待|亟待|亟
 PROGRESS = re.compile("|".join(re.escape(p) for p in sorted(word_list("progress_predicates"), key=len, reverse=True)))
 #: A programme named as the object of a verb that drives it, ending in a programme word at its clause's end (or
 #: before 和/及): 加快演艺之都建设, 持续深化接诉即办改革, 全面实施新一轮国企改革深化提升行动, 深化大气污染治理攻坚,
-#: 巩固拓展全域森林城市建设成果. The name may hold verbs (接诉即办), not 项目/开工 or a coordination, and its head
-#: follows no adverb (推动数字甲乙加快建设 is a clause).
-_DRIVEN_NAME = (r"(?:(?!项目|开工|和|及|与)[\u4e00-\u9fff“”]){4,16}?" + "".join(f"(?<!{a})" for a in ADVERB_PREFIXES)
+#: 巩固拓展全域森林城市建设成果. The name may hold verbs (接诉即办), not 项目/开工, a coordination or a quote put into
+#: something (推动“甲乙”融入丙丁建设), and its head follows no adverb (推动数字甲乙加快建设 is a clause).
+_DRIVEN_NAME = (r"(?:(?!项目|开工|和|及|与|”(?:" + _PLACING_VERBS + r"))[\u4e00-\u9fff“”]){4,16}?" + "".join(f"(?<!{a})" for a in ADVERB_PREFIXES)
                 + r"(?:建设|改革|行动|攻坚|专项治理|综合整治|综合治理|试点|创建)(?=[，。；、和及]|成果|成效|取得|$)")
 DRIVEN_OBJECT = re.compile(r"(?:深入推进|加快推进|统筹推进|全面推进|持续推进|扎实推进|大力推进|巩固拓展|实施|开展|加快|推进|深化|"
                            r"推动|巩固(?!拓展)|强化|加强|完成)好?(?:第[一二三四五六七八九十]+轮)?"  # 实施好…行动: 好 is the verb's

@@ -31,7 +31,7 @@ NUMBER = (r"(?<![\dA-Za-z.．０-９\-—～~+＋])(?P<num>[0-9０-９][0-9０-�
 RANK = (r"(?:(?:位居|稳居|居于|位列|排名|排在|跻身|进入|居|从|至)(?:全国|全球|世界|全省|全市|同类城市|[\u4e00-\u9fff]{0,6}城市)?"
         r"|(?<=[\u4e00-\u9fff])(?:全国|全球|世界|全省)(?:各城市|城市)?)"
         r"(?:前列)?(?P<rhead>第|前|首)(?P<num>[一二三四五六七八九十]{1,3}|\d{1,4})?(?P<rtail>位|名|强)?"
-        r"(?![个家座条批次届轮期%％0-9])")  # not 全球前1% (nor its 1 of 10%): a rank band
+        r"(?![个家座条批次届轮期%％0-9万亿千百])")  # not 全球前1% (nor its 1 of 10%): a rank band; not 第1000万辆
 #: A round amount written without a digit: 突破万亿元 (1万亿元), 破亿人次.
 ROUND = (r"(?:突破|超过|超|达到|迈上|跨上|站上|破)(?P<bmult>万亿|千亿|百亿|亿)(?P<bunit>" + UNIT_PATTERN + r")"
          r"(?![A-Za-z0-9])")
@@ -55,16 +55,22 @@ PART = (r"(?<![一二三四五六七八九十百千两〇零\d])(?P<part>" + PAR
         + r")(?![一二三四五六七八九十百千零〇]|个?世纪)(?(part_tenths)(?=以上|左右|多|的|[，。；、）]|$|用于|投向|投入|来自))"
         r"(?P<partpost>以上|左右|多)?")  # not 近四分之一个世纪: a span of time
 #: A ratio of two numbers (甲乙收入比缩小至2.5∶1, 甲乙项目比例达到1∶2.8): read when one side is one and the words
-#: before it name a ratio (see `RATIO_NAMED`), not a time (1:30), a score (3:1) or a scale (1∶2000地形图).
-_RATIO_SIDE = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
-RATIO = (r"(?<![\d.．０-９∶:])(?P<rleft>" + _RATIO_SIDE + r")(?P<colon>[∶:])(?P<rright>" + _RATIO_SIDE + r")"
-         r"(?![\d.．０-９∶:])(?P<rpost>以上|以下|左右)?")
-RATIO_NAMED = re.compile(r"(?:比|比例|配比|之比)(?:(?:(?!尺)[\u4e00-\u9fff]){0,4}?(?:为|是|达到|达|至|到|在))?$")  # not 比例尺
-#: An index or coefficient written without a unit (甲乙指数从6.32下降至6.08, 甲乙系数为0.35): the level after its name,
-#: and the level a change from it reaches (read only right after such a level, see `_sentence_observations`).
-_INDEX_END = r"(?=[，。；、）]|$|(?:下降|降低|回落|提高|提升|上升|增加|减少|缩小|扩大)?(?:至|到))"
-INDEX = (r"(?<=指数|系数)(?:从|由|为|是|达到|达|保持在|控制在)?(?P<index>[0-9]+(?:\.[0-9]+)?)(?![\d.．%％])" + _INDEX_END
-         + r"|(?<=[至到])(?P<reached>[0-9]+\.[0-9]+)(?=[，。；、）]|$)")
+#: before it name a ratio (see `RATIO_NAMED`) or it is the level a change from a ratio reaches (由2.6∶1缩小至2.5∶1),
+#: not a time (1:30), a score (比分3:1) or a scale (1∶2000地形图).
+_LEVEL_NUMBER = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
+RATIO = (r"(?<![\d.．０-９∶:：])(?P<rleft>" + _LEVEL_NUMBER + r")(?P<colon>[∶:：])(?P<rright>" + _LEVEL_NUMBER + r")"
+         r"(?![\d.．０-９∶:：])(?P<rpost>以上|以下|左右)?")
+RATIO_NAMED = re.compile(r"(?<![同环对])(?:比|比例|配比|之比)(?:(?:(?![尺分赛])[\u4e00-\u9fff]){0,4}?"
+                         r"(?:为|是|达到|达|至|到|在|由|从))?$")  # not 比例尺, 比分, 比赛, 同比
+#: An index or coefficient written without a unit (甲乙系数为0.31, 甲乙指数从5.21下降至4.97): the level a verb after its
+#: name states, or a change from one level (从, 由) to the level it reaches (read only there, see
+#: `_sentence_observations`); not a range (保持在0.3至0.35) or an edition (甲乙指数2023).
+#: The verb of a change from one level to another (see `CHANGE_TO`).
+CHANGE_VERB = r"(?:增加|提高|提升|下降|降低|减少|增长|上升|扩大|缩小|跃升|压减|缩减|降|增|升)"
+_LEVEL_END = r"(?=[，。；、）]|$)"
+INDEX = (r"(?<=指数|系数)(?:(?:从|由)(?P<ifrom>" + _LEVEL_NUMBER + r")(?=" + CHANGE_VERB + r"?[至到][0-9０-９])"
+         r"|(?:为|是|达到|达|保持在|控制在)(?P<index>" + _LEVEL_NUMBER + r")(?P<ipost>以上|以下|左右)?" + _LEVEL_END + ")"
+         r"|(?<=[至到])(?P<reached>" + _LEVEL_NUMBER + r")(?P<reachedpost>以上|以下|左右)?" + _LEVEL_END)
 MENTION = re.compile(NUMBER + "|" + RANK.replace("(?P<num>", "(?P<rnum>") + "|" + PEOPLE + "|" + ROUND + "|"
                      + BARE_PEOPLE + "|" + PART + "|" + RATIO + "|" + INDEX)
 #: 户 counts households (44万户居民, 平房2008户, 美丽庭院3100户) unless it counts firms (70万户市场主体: count).
@@ -119,8 +125,7 @@ PLACE_ROW_END = re.compile(r"等地|(?![等、和及与])")
 #: A change written from one level to another (城镇化率从52.6%提高到58.5%, 从年初的400P增加到8400P, 从第9名提升至第2名):
 #: what opens the first level, and what joins it to the second (see `_changes_from_to`).
 CHANGE_FROM = re.compile(r"[从由](?:人均|每人每年|每人|[^，。；\d]{0,6}的|\d{4}年(?:底|末)?的)?$")
-CHANGE_TO = re.compile(r"(?:的)?(?:增加|提高|提升|下降|降低|减少|增长|上升|扩大|缩小|跃升|压减|缩减|降|增|升)?(?:到|至)"
-                       r"(?:(?:\d{4}年|去年|上年)(?:底|末)?的|现在的)?")
+CHANGE_TO = re.compile(r"(?:的)?" + CHANGE_VERB + r"?(?:到|至)(?:(?:\d{4}年|去年|上年)(?:底|末)?的|现在的)?")
 LEADING_TO = re.compile(r"[至到]?")
 WRITTEN_YEAR = re.compile(r"\d{4}年")
 DIGIT = re.compile(r"[0-9０-９]")
@@ -235,9 +240,8 @@ def _sentence_observations(doc: Document, sentence: Sentence,
     for m in MENTION.finditer(text, sentence.start, sentence.end):
         if _is_name_or_label(text, m, sentence) or any(s <= m.start() and m.end() <= e for s, e in names):
             continue  # 中石化南港120万吨乙烯 is a project's name
-        if m.group("reached") and not (previous and previous.group("index")
-                                       and CHANGE_TO.fullmatch(text, previous.end(), m.start())):
-            continue  # a bare number after 至 is a level only where an index's change reaches it
+        if _unnamed_level(text, m, previous, sentence):
+            continue
         previous = m
         clause_start = doc.clause_at(m.start()).start
         context = text[_list_item_start(text, clause_start, m.start()):m.start()]
@@ -256,12 +260,23 @@ def _sentence_observations(doc: Document, sentence: Sentence,
     return facts
 
 
+def _unnamed_level(text: str, m: re.Match, previous: re.Match | None, sentence: Sentence) -> bool:
+    """A bare number after 至 that no change of an index reaches (2025年至2030), or a ratio neither named as one
+    (1:30) nor reached by a change from a ratio (由2.6∶1缩小至2.5∶1)."""
+    reaches = previous is not None and CHANGE_TO.fullmatch(text, previous.end(), m.start()) is not None
+    if m.group("reached"):
+        return not (reaches and previous.group("ifrom"))
+    if m.group("rleft"):
+        return not (RATIO_NAMED.search(text, sentence.start, m.start()) or (reaches and previous.group("rleft")))
+    return False
+
+
 def _changes_from_to(text: str, mentions: list[re.Match]) -> list[tuple[re.Match, re.Match]]:
     """The (first level, level reached) pairs of changes written from one level to another in a sentence."""
     pairs = []
     for first, second in zip(mentions, mentions[1:]):
         gap = text[first.end():second.start()] + LEADING_TO.match(second.group()).group()
-        opens = first.group().startswith("从") or CHANGE_FROM.search(text, max(0, first.start() - 12), first.start())
+        opens = first.group().startswith(("从", "由")) or CHANGE_FROM.search(text, max(0, first.start() - 12), first.start())
         if opens and CHANGE_TO.fullmatch(gap):
             pairs.append((first, second))
     return pairs
@@ -292,8 +307,8 @@ def _as_changes(doc: Document, facts: list[ObservationFact],
     return facts
 
 
-#: A change named by where it happened: 在全国考核中 (从第9名提升至第2名).
-WITHIN = re.compile(r"在(?P<what>[\u4e00-\u9fff]{2,})中$")
+#: A change named by where it happened: 在全国考核中 (从第12名提升至第5名).
+WITHIN = re.compile(r"在(?P<what>(?:(?!在)[\u4e00-\u9fff]){2,})中$")
 
 
 def _level(fact: ObservationFact) -> str:
@@ -571,8 +586,8 @@ def _quantity(m: re.Match, text: str) -> tuple[Quantity | None, str | None]:
             quantity = parse_part(m.group("part"))
         elif m.group("rleft"):
             quantity = parse_ratio(m.group("rleft"), m.group("colon"), m.group("rright"))
-        elif m.group("index") or m.group("reached"):
-            quantity = parse_index(m.group("index") or m.group("reached"))
+        elif m.group("index") or m.group("ifrom") or m.group("reached"):
+            quantity = parse_index(m.group("index") or m.group("ifrom") or m.group("reached"))
         elif m.group("pnum"):
             quantity = parse_quantity(m.group("pnum"), m.group("pmult") + "人")
         elif m.group("qnum"):
@@ -587,7 +602,8 @@ def _quantity(m: re.Match, text: str) -> tuple[Quantity | None, str | None]:
     except ValueError:
         return None, None  # no quantity (a word, or a number too long to be one): counted in the warnings
     post = (m.group("post") or m.group("yu1") or m.group("yu2") or m.group("ppost") or m.group("pyu")
-            or m.group("qpost") or m.group("partpost") or m.group("rpost"))
+            or m.group("qpost") or m.group("partpost") or m.group("rpost") or m.group("ipost")
+            or m.group("reachedpost"))
     if post == "多":
         post = "余"
     pre = next((q for q in PRE_QUALIFIERS if text.endswith(q, 0, m.start())), None)
@@ -646,8 +662,8 @@ def _is_name_or_label(text: str, m: re.Match, sentence: Sentence) -> bool:
         return True  # 10个营业收入超千亿元的集群, 20个产值超百亿元产业集群: the class the counted things are in
     if m.group("pnum") or m.group("bmult"):
         return False
-    if m.group("rleft"):  # 甲乙比例达到1∶2.8, not 1:30 or 1∶1
-        return not RATIO_NAMED.search(text, sentence.start, m.start()) or _quantity(m, text)[0] is None
+    if m.group("rleft"):  # 甲乙比例达到1∶2.8, not 1∶1 (see `_unnamed_level` for what names it)
+        return _quantity(m, text)[0] is None
     if m.group("qnum"):  # 3500万 alone counts no people unless they are named right before it
         return _people_before(text, sentence.start, m.start()) is None
     before = text[sentence.start:m.start()]
@@ -899,7 +915,7 @@ def _noun_after(after: str) -> str:
     甲乙项目)."""
     after = re.sub(r"^(?:（[^）]{1,4}）)?(?:的|“)?", "", after)  # 15万台（套）: the unit's other form, no name
     m = re.match(r"(?:（[^）]*）|[^，。；、（])*?(?=实现|投入|开展|在|全部|成为|获|落地|建成|竣工|保质保量|达到|成效|加快|稳步|发布|"
-                 r"取得|如期|顺利|可以|就能|能够|(?<=[\u4e00-\u9fff]{2})(?:用于|投向|有序|[0-9]{1,2}月(?:底|末)?前|年底前)|"
+                 r"取得|如期|顺利|可以|就能|能够|(?<=[\u4e00-\u9fff]{2})(?:用于|投向|有序|[0-9]{1,2}月(?:底|末)?前|年底前|(?<!青)年内)|"
                  r"、|[和及](?=[0-9])|"
                  r"(?<=[\u4e00-\u9fff])" + NEXT_COUNT + "|$)", after)
     return (m.group() if m else after)[:20]
