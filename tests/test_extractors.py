@@ -1805,3 +1805,13 @@ def test_a_change_from_one_ratio_or_index_level_to_another_gives_both_and_a_rang
 def test_年内_ends_a_counted_name_but_not_inside_青年内容():
     assert [o[0] for o in observations("一、回顾\n5个甲乙项目年内投产，3个青年内容创作基地建成。\n")] == [
         "甲乙项目", "青年内容创作基地"]
+
+
+def test_money_of_the_period_is_an_amount_unless_added_to_a_level():
+    found = observations("一、回顾\n全市实现甲乙总值3200亿元，丙丁收入完成260亿元，全年完成戊己投资1200亿元，发放庚辛补贴66亿元，"
+                         "新增发放子丑贷款160亿元，寅卯投资比上年增加300亿元。\n")
+    assert [(o[0], o[4]) for o in found] == [
+        ("甲乙总值", "amount"), ("丙丁收入", "amount"), ("戊己投资", "amount"), ("发放庚辛补贴", "amount"),
+        ("新增发放子丑贷款", "increment"), ("寅卯投资", "increment")]
+    assert [o[0] for o in observations("一、回顾\n全面完成64个甲乙任务，丙丁示范区完成60平方公里设施部署。\n")] == [
+        "甲乙任务", "设施部署"]

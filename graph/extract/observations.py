@@ -85,8 +85,9 @@ POLICY_NAME = re.compile(r"[\u4e00-\u9fff]{2,}$")  # 稳经济35条、… : a na
 PACKAGE_LEAD = re.compile(r"(?:落实|贯彻|出台|推出|兑现)[^，。；、\d]{2,24}$")
 PRE_QUALIFIERS = ("不低于", "不少于", "不超过", "不到", "不足", "突破", "超过", "力争", "约", "近", "超")
 LIST_BREAK = "、"
-#: The verb of work done before a measure in a predicate (完成投资, 实现收入).
+#: The verb of work done before a measure in a predicate (完成投资, 实现收入), and after the measure's name (甲乙收入完成).
 WORK_DONE = re.compile(r"^(?:完成|实现|达到|新增|累计)+")
+WORK_DONE_END = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:完成|实现)$")
 #: 和 joining names, not opening a word (和美乡村, 和谐; but 和美丽乡村 joins 美丽乡村).
 AND = r"和(?!美(?!丽)|谐)"
 #: What separates the names of a list, outside brackets (县（市、区）and 领军（培育）企业 are one name each).
@@ -112,7 +113,7 @@ EARLIER_ITEM = re.compile(r"(?P<item>[^\d，。；、等]{2,}?)\d+(?:\.\d+)?(?:�
 #: 工业企业利润|由上年下降2.3%转为): the name ends before it.
 CHANGE_START = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:从|由)(?:[0-9]|上年|去年|前年).*$")
 LEADING_NOISE = re.compile(r"^(?:[①-⑳]|在(?=我[国省市区])|[一二三四五六七八九十]?是|我们|其中|同时|(?:还|又)有|也|"
-                           r"还(?!款|贷|原|本|迁|建)|并|" + AND + r"|及|以及|与|累计|率先|的|但|要|由|把|将|"
+                           r"还(?!款|贷|原|本|迁|建)|并|" + AND + r"|及|以及|与|累计|率先|的|但|要|由|把|将|实现|完成|"
                            r"再(?!生|制造|就业|贷款|融资|保险|担保|分配)|，|、)+")
 #: A number counting the list before it (甲乙、丙丁等8个), or a count after the list's kind (甲乙、丙丁等国家集群4个).
 LIST_COUNT = re.compile(r"等(?:" + "|".join(PRE_QUALIFIERS) + r")?$")
@@ -695,6 +696,12 @@ def _item_context(context: str, own_names: list[str]) -> str:
     return own_names[0] + context[respectively.start():]
 
 
+#: Money: 完成投资1200亿元, 发放补贴66亿元, 实现生产总值3200亿元 are the period's amounts (its total); 新增贷款160亿元 and
+#: 比上年增加300亿元 add to a level.
+MONEY = ("CNY", "USD")
+MONEY_ADDED = re.compile(r"新增|(?:增加|多增|减少)$")
+
+
 def _measure(quantity: Quantity, context: str, after: str, clause: str) -> str:
     unit = quantity.unit_norm
     if unit == "rank":
@@ -714,6 +721,8 @@ def _measure(quantity: Quantity, context: str, after: str, clause: str) -> str:
         return "growth_rate" if GROWTH.search(near) else "share"
     if AMOUNT.search(near[-3:]) or LEVEL_REACHED.search(near) or near.endswith(("至", "到", "在")):
         return "amount"  # 达到…, 增加到…, 优化重组至…, 稳定在…: the level reached
+    if unit in MONEY:  # money spent, raised or earned in the period is its amount, unless added to a level
+        return "increment" if MONEY_ADDED.search(context) else "amount"
     if (INCREMENT.search(clause) or WORK_VERB.search(WORK_NOUN.sub("", clause)) or INCREMENT.match(after.lstrip("个"))
             or INCREMENT.search(after[:8])):
         return "increment"
@@ -732,7 +741,7 @@ def _indicators(context: str, after: str, count: int = 1) -> list[str]:
         counted = _clean_subject(_noun_after(after))
         # 甲乙措施惠及80余万老年人: who the measure reaches, not the people alone
         subject = subject + counted if counted and len(subject) >= 4 and BENEFIT_VERB.search(subject) else (
-            counted or subject)
+            counted or WORK_DONE_END.sub("", subject))  # 甲乙收入完成260亿元。: nothing follows, 甲乙收入
     if not subject:
         return [UNNAMED]
     parts = [_balanced(p) for p in ITEM_SPLIT.split(subject) if len(p) >= 2]
