@@ -242,7 +242,7 @@ def test_whom_a_measure_reaches_is_named_with_the_measure():
 def test_a_count_of_people_without_a_unit_is_read_only_when_they_are_named_before_it():
     found = observations(REVIEW + "甲乙运动参与人次超630万。丙丁贫困人口减少1240万，戊己总用户数近3500万，庚辛达到20万。\n")
     assert [(o[0], o[1], o[2]) for o in found] == [("甲乙运动参与人次", 6.3e6, "person_time"),
-                                                   ("丙丁贫困人口", 1.24e7, "person")]
+                                                   ("丙丁贫困人口", -1.24e7, "person")]
 
 
 def test_a_change_from_one_level_to_another_names_its_indicator_once_and_reads_thousands_after_wan():
@@ -1580,8 +1580,8 @@ def test_a_part_of_a_whole_written_in_words_is_a_percentage():
 
 def test_a_cut_is_a_negative_change_of_what_is_cut():
     assert observations("一、回顾\n甲乙审批事项压减74%，丙丁办理时间缩短50%。\n") == [
-        ("甲乙审批事项压减", -74.0, "percent", None, "growth_rate", "actual", "2022"),
-        ("丙丁办理时间缩短", -50.0, "percent", None, "growth_rate", "actual", "2022")]
+        ("甲乙审批事项", -74.0, "percent", None, "growth_rate", "actual", "2022"),
+        ("丙丁办理时间", -50.0, "percent", None, "growth_rate", "actual", "2022")]
 
 
 def test_after_把_the_number_measures_what_follows_it():
@@ -1630,13 +1630,14 @@ def test_a_quoted_campaign_of_control_is_named_with_its_治理_but_a_治理体�
 
 def test_review_cases_of_counts_parts_and_cuts():
     """A class of size (千亿元级) and a threshold without 的 stay in the name; 百分之一百 is whole; 四分之一个世纪 is a
-    span; a cut of an amount keeps its verb; a cut before its noun is negative; money 用于 a purpose is named by it;
+    span; a cut of an amount is a negative change; a cut before its noun is negative; money 用于 a purpose is named by it;
     a contribution to growth is a share; a level from one to another is a change, its first level the year before."""
     assert [o[0] for o in observations("二、2025年工作安排\n培育3个千亿元级甲乙集群，培育20个产值超百亿元丙丁集群。\n")] == [
         "千亿元级甲乙集群", "产值超百亿元丙丁集群"]
     assert [o[1] for o in observations("一、回顾\n覆盖率达到百分之一百，经过近四分之一个世纪的发展。\n")] == [100.0]
     cuts = observations("一、回顾\n甲乙支出压减20亿元，在完成减少丙丁事项三分之一目标的基础上。\n")
-    assert [(o[0], o[1]) for o in cuts] == [("甲乙支出压减", 2e9), ("在完成减少丙丁事项", -33.33)]
+    assert [(o[0], o[1], o[4]) for o in cuts] == [("甲乙支出", -2e9, "increment"),
+                                                  ("在完成减少丙丁事项", -33.33, "growth_rate")]
     assert observations("一、回顾\n统筹9.8亿元用于援企稳岗。\n")[0][0] == "用于援企稳岗"
     assert observations("一、回顾\n戊己节接待游客增长20%，火把节接待游客增长9%。\n")[1][0] == "火把节接待游客"
     assert observations("一、回顾\n甲乙企业贡献了全市60%以上的增长。\n")[0][4] == "share"
@@ -1815,3 +1816,12 @@ def test_money_of_the_period_is_an_amount_unless_added_to_a_level():
         ("新增发放子丑贷款", "increment"), ("寅卯投资", "increment")]
     assert [o[0] for o in observations("一、回顾\n全面完成64个甲乙任务，丙丁示范区完成60平方公里设施部署。\n")] == [
         "甲乙任务", "设施部署"]
+
+
+def test_an_age_a_per_mille_rate_and_a_change_by_so_much():
+    found = observations("一、回顾\n人均预期寿命达到79.1岁、提高1岁，婴儿死亡率下降到2.8‰，甲乙人口减少120万，审批时间缩短3天。\n")
+    assert [(o[0], o[1], o[2], o[4]) for o in found] == [
+        ("人均预期寿命", 79.1, "year", "amount"), ("人均预期寿命", 1.0, "year", "increment"),
+        ("婴儿死亡率", 2.8, "permille", "share"), ("甲乙人口", -1200000.0, "person", "increment"),
+        ("审批时间", -3.0, "day", "increment")]
+    assert observations("一、回顾\n为60岁以上老年人提供服务，新增3岁以下婴幼儿托位。\n") == []

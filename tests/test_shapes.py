@@ -45,7 +45,7 @@ EXPECTED_NOTATIONS = {
     "unit": {
         "CNY", "USD", "percent", "percentage_point", "person", "person_time", "household", "count", "km", "m",
         "km2", "m2", "mu", "hectare", "TEU", "t", "jin", "kg", "kWh", "kW", "m3", "ug/m3", "PFLOPS",
-        "minute", "hour", "day", "year", "rank", "ratio", "index",
+        "minute", "hour", "day", "year", "rank", "ratio", "index", "permille",
     },
 }
 RELATION_PREDICATES = {

@@ -101,7 +101,7 @@ BA_LEAD = re.compile(r"^[\u4e00-\u9fff]{0,4}?把")
 SCOPE_PREFIX = re.compile(r"^(?:全市|全区|全省|全县|我市|我省|我区|我县|全国)(?:范围内|范围)?")
 TRAILING_VERBS = re.compile(
     r"(?:不少于|不低于|不超过|不到|不足|预计|力争|努力|稳定|保持在|保持|控制在|控制|达到|达|为|实现|增长|年均|分别|均|突破|超过|增至|降至|降到|"
-    r"提高|提升|上升|回升|上涨|扩大|缩小|下降|降低|减少|增加|稳居|位居|居|跃|(?<!安)排|拟安排|安排|(?<=目标)拟?定|首次|率先|持续|继续|快于|高于|低于|占|了|在|到|"
+    r"提高|提升|上升|回升|上涨|扩大|缩小|缩短|压减|压缩|削减|下降|降低|减少|增加|稳居|位居|居|跃|(?<!安)排|拟安排|安排|(?<=目标)拟?定|首次|率先|持续|继续|快于|高于|低于|占|了|在|到|"
     r"于|至|的|之|约|近|超|由|每人每年|每人|平均每|平均|平稳|每年|每|已经|已|又|再|共计|共|跃升到|跃升|跃居|蝉联|至少|人均|将|使|有望|"
     r"大幅度|大幅|明显|显著|较快|快速)+$")
 #: Money raised and what it leverages (筹措30.5亿元撬动甲乙贷款2317亿元): the second number is the leveraged amount's.
@@ -506,7 +506,8 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
             measure = earlier[-1].measure  # 增长7%以上、力争达到8%: the same growth, not a share reached
         else:
             measure = _measure(quantity, _item_context(context, own_names), after, shared_lead + context)
-        if measure == "growth_rate" and NEGATIVE.search(context[-NEAR:]):  # the window the growth was read in
+        if (measure == "growth_rate" and NEGATIVE.search(context[-NEAR:])  # the window the growth was read in
+                or measure == "increment" and DECREASED_BY.search(context[-NEAR:])):  # 贫困人口减少1240万: -1240万
             quantity = Quantity(-quantity.value, quantity.unit, -quantity.value_norm, quantity.unit_norm)
         common = dict(quantity=quantity, qualifier=qualifier, measure=measure, status=status_of(doc, sentence, m.start()),
                       estimated="预计" in text[sentence.start:m.start()],
@@ -678,6 +679,8 @@ def _is_name_or_label(text: str, m: re.Match, sentence: Sentence) -> bool:
         return True  # 30万吨级航道: a class the name holds; 20列入名录: the verb 列入, no trains
     if unit in ("分钟", "小时") and TIME_CIRCLE.match(after):
         return True
+    if unit == "岁" and not CLAUSE_END.match(text, m.end()):
+        return True  # 3岁以下婴幼儿, 60岁以上老年人: an age that names people
     if unit in ("项", "条") and PROGRAM_AFTER.match(after):
         return True
     if unit != "条" or not POLICY_NAME.search(before[-4:]):
@@ -697,9 +700,12 @@ def _item_context(context: str, own_names: list[str]) -> str:
 
 
 #: Money: 完成投资1200亿元, 发放补贴66亿元, 实现生产总值3200亿元 are the period's amounts (its total); 新增贷款160亿元 and
-#: 比上年增加300亿元 add to a level.
+#: 比上年增加300亿元 change a level.
 MONEY = ("CNY", "USD")
-MONEY_ADDED = re.compile(r"新增|(?:增加|多增|减少)$")
+#: A level changed by the number after the verb (提高1岁, 延长2年, 比上年增加300亿元), and one that lessens it (缩短3天,
+#: 减少1240万, 压减20亿元: negative).
+DECREASED_BY = re.compile(r"(?:缩短|减少|压减|削减|压缩)$")
+CHANGED_BY = re.compile(r"(?:提高|延长|增加|多增)$|" + DECREASED_BY.pattern)
 
 
 def _measure(quantity: Quantity, context: str, after: str, clause: str) -> str:
@@ -711,7 +717,7 @@ def _measure(quantity: Quantity, context: str, after: str, clause: str) -> str:
     if unit == "ratio":
         return "share"
     near = context[-NEAR:]
-    if unit == "percent":
+    if unit in ("percent", "permille"):
         if GROWTH_NAMED_AFTER.match(after) and not CONTRIBUTION.search(clause):
             return "growth_rate"  # 连续4年保持20%以上的增长: the rate its noun names after it
         if LEVEL_REACHED.search(near):
@@ -721,8 +727,10 @@ def _measure(quantity: Quantity, context: str, after: str, clause: str) -> str:
         return "growth_rate" if GROWTH.search(near) else "share"
     if AMOUNT.search(near[-3:]) or LEVEL_REACHED.search(near) or near.endswith(("至", "到", "在")):
         return "amount"  # 达到…, 增加到…, 优化重组至…, 稳定在…: the level reached
-    if unit in MONEY:  # money spent, raised or earned in the period is its amount, unless added to a level
-        return "increment" if MONEY_ADDED.search(context) else "amount"
+    if CHANGED_BY.search(near) or (unit in MONEY and "新增" in context):
+        return "increment"  # 人均预期寿命提高1岁, 甲乙支出压减20亿元, 新增贷款160亿元: a change by so much
+    if unit in MONEY:
+        return "amount"  # money spent, raised or earned in the period (完成投资, 发放补贴) is its amount
     if (INCREMENT.search(clause) or WORK_VERB.search(WORK_NOUN.sub("", clause)) or INCREMENT.match(after.lstrip("个"))
             or INCREMENT.search(after[:8])):
         return "increment"
