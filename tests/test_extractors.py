@@ -1825,3 +1825,10 @@ def test_an_age_a_per_mille_rate_and_a_change_by_so_much():
         ("婴儿死亡率", 2.8, "permille", "share"), ("甲乙人口", -1200000.0, "person", "increment"),
         ("审批时间", -3.0, "day", "increment")]
     assert observations("一、回顾\n为60岁以上老年人提供服务，新增3岁以下婴幼儿托位。\n") == []
+
+
+def test_a_target_cut_by_at_least_so_much_is_a_ceiling_on_the_change():
+    doc = doc_of("二、2023年工作安排\n今年再减少甲乙人口800万以上，丙丁时间缩短2天以上，压减戊己产能3000万吨左右。\n")
+    found = [(o.indicator, o.quantity.value, o.qualifier, o.measure, o.kind) for o in run_pipeline(doc).observations]
+    assert found == [("减少甲乙人口", 800.0, "以上", "increment", "floor"), ("丙丁时间", -2.0, "以上", "increment", "ceiling"),
+                     ("压减戊己产能", 3000.0, "左右", "increment", "approximate")]

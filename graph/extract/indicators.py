@@ -72,7 +72,7 @@ def target_kind(qualifier: str | None, direction: str, stretch: bool = False, de
 
 
 def _is_decline(fact: ObservationFact) -> bool:
-    return fact.quantity.value < 0 and fact.measure in ("growth_rate", "change_pp")
+    return fact.quantity.value < 0 and fact.measure in ("growth_rate", "change_pp", "increment")
 
 
 def _is_stretch(text: str, fact: ObservationFact, facts: list[ObservationFact]) -> bool:

@@ -44,7 +44,7 @@ PEOPLE = (r"(?<![\dA-Za-z.．])(?P<pnum>[0-9][0-9,]*(?:\.[0-9]+)?)(?P<pyu>余|�
           r"(?=" + _PEOPLE_GAP + PEOPLE_NOUNS + ")")
 #: A count of people written without a unit, its people named right before it and only a verb of change between:
 #: 参与人次超630万, 贫困人口减少1240万 (see `_people_before`).
-BARE_PEOPLE = (r"(?<![\dA-Za-z.．])(?P<qnum>[0-9][0-9,]*(?:\.[0-9]+)?)(?P<qmult>万|亿)(?P<qpost>余|多)?"
+BARE_PEOPLE = (r"(?<![\dA-Za-z.．])(?P<qnum>[0-9][0-9,]*(?:\.[0-9]+)?)(?P<qmult>万|亿)(?P<qpost>余|多|以上|左右)?"
                r"(?=[，。；、）]|$)")
 PEOPLE_BEFORE = re.compile(r"(?P<noun>人次|人数|" + PEOPLE_NOUNS + r")"
                            r"(?:平均|每年|年均|累计|新增|减少|增加|增长|超过|超|达到|达|近|约|突破|为|共|已)*$")
@@ -508,6 +508,7 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
             measure = _measure(quantity, _item_context(context, own_names), after, shared_lead + context)
         if (measure == "growth_rate" and NEGATIVE.search(context[-NEAR:])  # the window the growth was read in
                 or measure == "increment" and DECREASED_BY.search(context[-NEAR:])):  # 贫困人口减少1240万: -1240万
+            # (减少贫困人口1000万 keeps the cut in its name: 1000万 of it)
             quantity = Quantity(-quantity.value, quantity.unit, -quantity.value_norm, quantity.unit_norm)
         common = dict(quantity=quantity, qualifier=qualifier, measure=measure, status=status_of(doc, sentence, m.start()),
                       estimated="预计" in text[sentence.start:m.start()],
@@ -706,6 +707,9 @@ MONEY = ("CNY", "USD")
 #: 减少1240万, 压减20亿元: negative).
 DECREASED_BY = re.compile(r"(?:缩短|减少|压减|削减|压缩)$")
 CHANGED_BY = re.compile(r"(?:提高|延长|增加|多增)$|" + DECREASED_BY.pattern)
+#: …or a cut written before what it cuts, which the name keeps, so the number is positive (今年再减少农村贫困人口
+#: 1000万以上: 1000万 of 减少农村贫困人口).
+CUT_BEFORE = re.compile(r"(?:^|[，、])[\u4e00-\u9fff]{0,4}?(?:减少|压减|削减|压缩|缩短)[\u4e00-\u9fff]{2,12}$")
 
 
 def _measure(quantity: Quantity, context: str, after: str, clause: str) -> str:
@@ -727,7 +731,7 @@ def _measure(quantity: Quantity, context: str, after: str, clause: str) -> str:
         return "growth_rate" if GROWTH.search(near) else "share"
     if AMOUNT.search(near[-3:]) or LEVEL_REACHED.search(near) or near.endswith(("至", "到", "在")):
         return "amount"  # 达到…, 增加到…, 优化重组至…, 稳定在…: the level reached
-    if CHANGED_BY.search(near) or (unit in MONEY and "新增" in context):
+    if CHANGED_BY.search(near) or CUT_BEFORE.search(context) or (unit in MONEY and "新增" in context):
         return "increment"  # 人均预期寿命提高1岁, 甲乙支出压减20亿元, 新增贷款160亿元: a change by so much
     if unit in MONEY:
         return "amount"  # money spent, raised or earned in the period (完成投资, 发放补贴) is its amount
