@@ -91,9 +91,9 @@ def _direction(target: dict) -> str:
 def _kind(target: dict) -> str:
     if target.get("kind"):
         return target["kind"]
-    from .extract.indicators import target_kind
+    from .extract.indicators import DECLINING_MEASURES, target_kind
 
-    decline = target["value"] < 0 and target.get("measure") in ("growth_rate", "change_pp")
+    decline = target["value"] < 0 and target.get("measure") in DECLINING_MEASURES
     return target_kind(target.get("qualifier"), _direction(target), decline=decline)
 
 

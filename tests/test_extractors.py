@@ -1832,3 +1832,17 @@ def test_a_target_cut_by_at_least_so_much_is_a_ceiling_on_the_change():
     found = [(o.indicator, o.quantity.value, o.qualifier, o.measure, o.kind) for o in run_pipeline(doc).observations]
     assert found == [("减少甲乙人口", 800.0, "以上", "increment", "floor"), ("丙丁时间", -2.0, "以上", "increment", "ceiling"),
                      ("压减戊己产能", 3000.0, "左右", "increment", "approximate")]
+
+
+def test_a_change_keeps_its_sign_and_measure_through_a_hedge_and_a_list():
+    found = observations("一、回顾\n甲乙时间缩短不少于2天，丙丁支出压减超过20亿元，戊己人口减少了120万，庚辛收入下降15亿元，"
+                         "压减子丑产能300万吨、水泥产能500万吨，退休年龄延长3岁。\n")
+    assert [(o[0], o[1], o[4]) for o in found] == [
+        ("甲乙时间", -2.0, "increment"), ("丙丁支出", -2e9, "increment"), ("戊己人口", -1.2e6, "increment"),
+        ("庚辛收入", -1.5e9, "increment"), ("压减子丑产能", 3e6, "increment"), ("水泥产能", 5e6, "increment"),
+        ("退休年龄", 3.0, "increment")]
+    assert [(o[0], o[4]) for o in observations("一、回顾\n甲乙完成率达到98%，每年可减少丙丁支出约13亿元、惠及31万户家庭。\n")] == [
+        ("甲乙完成率", "share"), ("每年可减少丙丁支出", "increment"), ("家庭", "amount")]
+    assert observations("一、回顾\n为60岁以上、80岁以上老人发放补贴，年满18岁。\n") == []
+    assert [(o[1], o[4]) for o in observations("一、回顾\n婴儿死亡率下降0.5‰，自然增长率1.3‰。\n")] == [
+        (0.5, "change_pp"), (1.3, "share")]

@@ -71,8 +71,12 @@ def target_kind(qualifier: str | None, direction: str, stretch: bool = False, de
     return "point"
 
 
+#: Measures whose negative values are declines (a fall of 3% or more, 缩短2天以上).
+DECLINING_MEASURES = ("growth_rate", "change_pp", "increment")
+
+
 def _is_decline(fact: ObservationFact) -> bool:
-    return fact.quantity.value < 0 and fact.measure in ("growth_rate", "change_pp", "increment")
+    return fact.quantity.value < 0 and fact.measure in DECLINING_MEASURES
 
 
 def _is_stretch(text: str, fact: ObservationFact, facts: list[ObservationFact]) -> bool:

@@ -47,7 +47,7 @@ PEOPLE = (r"(?<![\dA-Za-z.．])(?P<pnum>[0-9][0-9,]*(?:\.[0-9]+)?)(?P<pyu>余|�
 BARE_PEOPLE = (r"(?<![\dA-Za-z.．])(?P<qnum>[0-9][0-9,]*(?:\.[0-9]+)?)(?P<qmult>万|亿)(?P<qpost>余|多|以上|左右)?"
                r"(?=[，。；、）]|$)")
 PEOPLE_BEFORE = re.compile(r"(?P<noun>人次|人数|" + PEOPLE_NOUNS + r")"
-                           r"(?:平均|每年|年均|累计|新增|减少|增加|增长|超过|超|达到|达|近|约|突破|为|共|已)*$")
+                           r"(?:平均|每年|年均|累计|新增|减少|增加|增长|超过|超|达到|达|近|约|突破|为|共|已|了)*$")
 MAX_PEOPLE_GAP = 12
 #: A part of a whole written in words (三分之二的公园, 减少三分之一, 财政支出的七成以上, 近八成): a percentage; 成 only where
 #: it ends the number (not 一成不变, 三成员).
@@ -101,7 +101,7 @@ BA_LEAD = re.compile(r"^[\u4e00-\u9fff]{0,4}?把")
 SCOPE_PREFIX = re.compile(r"^(?:全市|全区|全省|全县|我市|我省|我区|我县|全国)(?:范围内|范围)?")
 TRAILING_VERBS = re.compile(
     r"(?:不少于|不低于|不超过|不到|不足|预计|力争|努力|稳定|保持在|保持|控制在|控制|达到|达|为|实现|增长|年均|分别|均|突破|超过|增至|降至|降到|"
-    r"提高|提升|上升|回升|上涨|扩大|缩小|缩短|压减|压缩|削减|下降|降低|减少|增加|稳居|位居|居|跃|(?<!安)排|拟安排|安排|(?<=目标)拟?定|首次|率先|持续|继续|快于|高于|低于|占|了|在|到|"
+    r"提高|提升|上升|回升|上涨|扩大|缩小|缩短|延长|压减|压缩|削减|下降|降低|减少|增加|稳居|位居|居|跃|(?<!安)排|拟安排|安排|(?<=目标)拟?定|首次|率先|持续|继续|快于|高于|低于|占|了|在|到|"
     r"于|至|的|之|约|近|超|由|每人每年|每人|平均每|平均|平稳|每年|每|已经|已|又|再|共计|共|跃升到|跃升|跃居|蝉联|至少|人均|将|使|有望|"
     r"大幅度|大幅|明显|显著|较快|快速)+$")
 #: Money raised and what it leverages (筹措30.5亿元撬动甲乙贷款2317亿元): the second number is the leveraged amount's.
@@ -113,7 +113,8 @@ EARLIER_ITEM = re.compile(r"(?P<item>[^\d，。；、等]{2,}?)\d+(?:\.\d+)?(?:�
 #: 工业企业利润|由上年下降2.3%转为): the name ends before it.
 CHANGE_START = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:从|由)(?:[0-9]|上年|去年|前年).*$")
 LEADING_NOISE = re.compile(r"^(?:[①-⑳]|在(?=我[国省市区])|[一二三四五六七八九十]?是|我们|其中|同时|(?:还|又)有|也|"
-                           r"还(?!款|贷|原|本|迁|建)|并|" + AND + r"|及|以及|与|累计|率先|的|但|要|由|把|将|实现|完成|"
+                           r"还(?!款|贷|原|本|迁|建)|并|" + AND + r"|及|以及|与|累计|率先|的|但|要|由|把|将|实现(?![率值])了?|"
+                           r"完成(?![率额值量度])了?|"
                            r"再(?!生|制造|就业|贷款|融资|保险|担保|分配)|，|、)+")
 #: A number counting the list before it (甲乙、丙丁等8个), or a count after the list's kind (甲乙、丙丁等国家集群4个).
 LIST_COUNT = re.compile(r"等(?:" + "|".join(PRE_QUALIFIERS) + r")?$")
@@ -507,8 +508,8 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
         else:
             measure = _measure(quantity, _item_context(context, own_names), after, shared_lead + context)
         if (measure == "growth_rate" and NEGATIVE.search(context[-NEAR:])  # the window the growth was read in
-                or measure == "increment" and DECREASED_BY.search(context[-NEAR:])):  # 贫困人口减少1240万: -1240万
-            # (减少贫困人口1000万 keeps the cut in its name: 1000万 of it)
+                or measure == "increment" and DECREASED_BY.search(_verb_before(context[-NEAR:]))):  # 人口减少120万
+            # (减少甲乙人口800万 keeps the cut in its name: 800万 of it)
             quantity = Quantity(-quantity.value, quantity.unit, -quantity.value_norm, quantity.unit_norm)
         common = dict(quantity=quantity, qualifier=qualifier, measure=measure, status=status_of(doc, sentence, m.start()),
                       estimated="预计" in text[sentence.start:m.start()],
@@ -644,6 +645,8 @@ def _rank_value(m: re.Match) -> str | None:
     return number
 
 
+#: Where an age measured ends (人均预期寿命达到79.5岁。, …79.5岁、提高1岁), unlike one naming people (60岁以上、80岁以上老人).
+AGE_END = re.compile(r"[，。；：]|$")
 #: Where a rank band in percent opens (进入全球前|1%), not 目前.
 RANK_BAND = re.compile(r"(?:全国|全球|世界|全省|全市|行业|进入|跻身|位居|位列|排名)[\u4e00-\u9fffA-Za-z]{0,4}?前$")
 #: A threshold a count's things pass (64个产值过10亿元的增长点, 10个营业收入超千亿元的集群): the number after it, going on
@@ -680,8 +683,9 @@ def _is_name_or_label(text: str, m: re.Match, sentence: Sentence) -> bool:
         return True  # 30万吨级航道: a class the name holds; 20列入名录: the verb 列入, no trains
     if unit in ("分钟", "小时") and TIME_CIRCLE.match(after):
         return True
-    if unit == "岁" and not CLAUSE_END.match(text, m.end()):
-        return True  # 3岁以下婴幼儿, 60岁以上老年人: an age that names people
+    if unit == "岁" and (before.endswith("满") or not (AGE_END.match(text, m.end()) or (
+            text.startswith("、", m.end()) and not m.group("post")))):
+        return True  # 3岁以下婴幼儿, 60岁以上、80岁以上老人, 年满18岁: an age that names people
     if unit in ("项", "条") and PROGRAM_AFTER.match(after):
         return True
     if unit != "条" or not POLICY_NAME.search(before[-4:]):
@@ -704,12 +708,24 @@ def _item_context(context: str, own_names: list[str]) -> str:
 #: 比上年增加300亿元 change a level.
 MONEY = ("CNY", "USD")
 #: A level changed by the number after the verb (提高1岁, 延长2年, 比上年增加300亿元), and one that lessens it (缩短3天,
-#: 减少1240万, 压减20亿元: negative).
-DECREASED_BY = re.compile(r"(?:缩短|减少|压减|削减|压缩)$")
+#: 减少120万, 压减20亿元: negative).
+DECREASED_BY = re.compile(r"(?:缩短|减少|压减|削减|压缩|下降|降低)$")
 CHANGED_BY = re.compile(r"(?:提高|延长|增加|多增)$|" + DECREASED_BY.pattern)
-#: …or a cut written before what it cuts, which the name keeps, so the number is positive (今年再减少农村贫困人口
-#: 1000万以上: 1000万 of 减少农村贫困人口).
-CUT_BEFORE = re.compile(r"(?:^|[，、])[\u4e00-\u9fff]{0,4}?(?:减少|压减|削减|压缩|缩短)[\u4e00-\u9fff]{2,12}$")
+#: …or a change written before what it changes, which the name keeps, so the number is positive (今年再减少甲乙人口
+#: 800万以上: 800万 of 减少甲乙人口; 增加甲乙投入20亿元).
+CHANGE_BEFORE = re.compile(r"(?:^|[，、])[\u4e00-\u9fff]{0,4}?(?:减少|压减|削减|压缩|缩短|增加|提高)[\u4e00-\u9fff]{2,12}$")
+ADDED = re.compile(r"新增(?!长)")
+
+
+def _a_noun_phrase(words: str) -> bool:
+    """Words opening with a noun (煤炭产能, not 惠及): a later item of a list its first item's verb governs."""
+    tokens = cut(words)
+    return bool(tokens) and word_tags().get(tokens[0], "") in ("n", "nz", "vn")  # not ns: jieba's tag of 惠及
+
+
+def _verb_before(near: str) -> str:
+    """The words before a number without its hedge or 了: 缩短不少于|2天, 减少了|20亿元 → 缩短, 减少."""
+    return _strip_qualifiers(near).removesuffix("了")
 
 
 def _measure(quantity: Quantity, context: str, after: str, clause: str) -> str:
@@ -721,7 +737,9 @@ def _measure(quantity: Quantity, context: str, after: str, clause: str) -> str:
     if unit == "ratio":
         return "share"
     near = context[-NEAR:]
-    if unit in ("percent", "permille"):
+    if unit == "permille":  # 婴儿死亡率2.8‰ is a rate; 下降0.5‰ changes it by so many points
+        return "change_pp" if CHANGED_BY.search(_verb_before(near)) else "share"
+    if unit == "percent":
         if GROWTH_NAMED_AFTER.match(after) and not CONTRIBUTION.search(clause):
             return "growth_rate"  # 连续4年保持20%以上的增长: the rate its noun names after it
         if LEVEL_REACHED.search(near):
@@ -729,10 +747,13 @@ def _measure(quantity: Quantity, context: str, after: str, clause: str) -> str:
         if SHARE.search(near) and not GROWTH.search(near[-3:]):
             return "share"
         return "growth_rate" if GROWTH.search(near) else "share"
+    if CHANGED_BY.search(_verb_before(near)):
+        return "increment"  # 人均预期寿命提高1岁, 甲乙支出压减超过20亿元: a change by so much
     if AMOUNT.search(near[-3:]) or LEVEL_REACHED.search(near) or near.endswith(("至", "到", "在")):
         return "amount"  # 达到…, 增加到…, 优化重组至…, 稳定在…: the level reached
-    if CHANGED_BY.search(near) or CUT_BEFORE.search(context) or (unit in MONEY and "新增" in context):
-        return "increment"  # 人均预期寿命提高1岁, 甲乙支出压减20亿元, 新增贷款160亿元: a change by so much
+    if (CHANGE_BEFORE.search(context) or (_a_noun_phrase(context) and CHANGE_BEFORE.search(clause))
+            or (unit in MONEY and ADDED.search(context))):
+        return "increment"  # 减少甲乙人口800万、丙丁人口300万, 新增贷款160亿元: a change the name says
     if unit in MONEY:
         return "amount"  # money spent, raised or earned in the period (完成投资, 发放补贴) is its amount
     if (INCREMENT.search(clause) or WORK_VERB.search(WORK_NOUN.sub("", clause)) or INCREMENT.match(after.lstrip("个"))
