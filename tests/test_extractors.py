@@ -1771,7 +1771,7 @@ def test_a_list_of_policies_for_firms_is_read_and_a_clause_before_a_list_is_no_p
     assert programmes("落实甲乙补贴、丙丁贷款等支持企业政策。") == ["甲乙补贴", "丙丁贷款"]
     assert programmes("推动数字丙丁加快建设，把“戊己”列为全部工作的重点，让“庚辛”变成政府工作的常态。") == []
     assert not [name for name in programmes("推动“子丑”融入寅卯建设，深化“辰巳”纳入午未改革。") if "入" in name]
-    assert projects_of("甲乙区今年集中推进甲乙水厂提升、丙丁水库等项目建设。") == [("丙丁水库", "accelerate")]
+    assert projects_of("甲乙区今年集中推进甲乙管网提升、丙丁水库等项目建设。") == [("丙丁水库", "accelerate")]
 
 
 def test_an_index_without_a_unit_is_a_level_and_its_change_gives_both():
@@ -1846,3 +1846,11 @@ def test_a_change_keeps_its_sign_and_measure_through_a_hedge_and_a_list():
     assert observations("一、回顾\n为60岁以上、80岁以上老人发放补贴，年满18岁。\n") == []
     assert [(o[1], o[4]) for o in observations("一、回顾\n婴儿死亡率下降0.5‰，自然增长率1.3‰。\n")] == [
         (0.5, "change_pp"), (1.3, "share")]
+
+
+def test_plants_a_bracketed_phase_and_an_unknown_place_word_in_staged_names():
+    assert projects_of("建成丙丁垃圾焚烧发电厂、甲乙污水处理厂，新建戊己水厂。") == [
+        ("丙丁垃圾焚烧发电厂", "completed"), ("甲乙污水处理厂", "completed"), ("戊己水厂", "completed")]
+    assert projects_of("建设城镇污水处理厂。") == []  # a kind of plant
+    assert projects_of("甲乙电子项目（一期）竣工投产，庚江新能源汽车项目开工建设。") == [
+        ("甲乙电子项目（一期）", "completed"), ("庚江新能源汽车项目", "start")]

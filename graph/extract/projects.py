@@ -413,8 +413,13 @@ def _staged_subjects(text: str, sentence: Sentence) -> list[tuple[int, int]]:
     return spans
 
 
+#: A phase in brackets closing a name (甲乙项目（一期）).
+BRACKETED_PHASE = re.compile(r"（" + PHASE.pattern + r"）$")
+
+
 def _a_staged_name(name: str) -> bool:
-    return (MIN_STAGED <= len(name) <= MAX_STAGED and (is_name_like(name) or _headed_compound(name))
+    core = BRACKETED_PHASE.sub("", name)  # 甲乙项目（一期）竣工投产: the name is judged without its phase
+    return (MIN_STAGED <= len(name) <= MAX_STAGED and (is_name_like(core) or _headed_compound(core))
             and not COUNT_PREFIX.match(name) and not GENERIC_NAME.fullmatch(name) and name not in STANDALONE_AREAS)
 
 
@@ -425,7 +430,7 @@ def _headed_compound(name: str) -> bool:
         return False
     tags = [word_tags().get(token, "") for token in cut(name, hmm=True)]
     first_verb = next((i for i, tag in enumerate(tags) if tag.startswith("v")), len(tags))
-    return first_verb >= MIN_COMPOUND_NOUNS and all(tag.startswith("n") for tag in tags[:first_verb]) and not any(
+    return first_verb >= MIN_COMPOUND_NOUNS and all(tag.startswith("n") or not tag for tag in tags[:first_verb]) and not any(
         tag[:1] in "mdpcur" for tag in tags if tag)
 
 
