@@ -1854,3 +1854,10 @@ def test_plants_a_bracketed_phase_and_an_unknown_place_word_in_staged_names():
     assert projects_of("建设城镇污水处理厂。") == []  # a kind of plant
     assert projects_of("甲乙电子项目（一期）竣工投产，庚江新能源汽车项目开工建设。") == [
         ("甲乙电子项目（一期）", "completed"), ("庚江新能源汽车项目", "start")]
+
+
+def test_a_range_of_percentages_joined_by_any_dash_is_one_target_and_a_ratio_has_a_ceiling():
+    doc = doc_of("二、2024年工作安排\n甲乙总值增长6%—6.5%，丙丁收入增长5%-6%，戊己收入比缩小到2.2∶1以内，庚辛增速-5%。\n",
+                 year=2024)
+    found = [(o.indicator, o.quantity.value, o.kind, o.upper) for o in run_pipeline(doc).observations]
+    assert found == [("甲乙总值", 6.0, "range", 6.5), ("丙丁收入", 5.0, "range", 6.0), ("戊己收入比", 2.2, "ceiling", None)]

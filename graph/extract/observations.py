@@ -23,7 +23,7 @@ from .context import period_of, status_of
 from .places import AREA_HEADS, area_mentions, district_mentions
 from .projects import LEVEL_OPENING, PROJECT_HEADS, extract_projects, project_spans_by_sentence
 
-NUMBER = (r"(?<![\dA-Za-z.．０-９\-—～~+＋])(?P<num>[0-9０-９][0-9０-９,]*(?:[.．][0-9０-９]+)?)"
+NUMBER = (r"(?<![\dA-Za-z.．０-９+＋])(?<![^%％][\-—～~])(?<!^[\-—～~])(?P<num>[0-9０-９][0-9０-９,]*(?:[.．][0-9０-９]+)?)"
           r"(?P<yu1>余|多)?(?P<mult>" + MULTIPLIER_PATTERN + r")?(?:(?<=万)(?P<kilo>[1-9])千)?(?P<yu2>余|多)?"
           r"(?P<unit>" + UNIT_PATTERN + r")(?P<per>/(?:月|年|人|天|日|吨|亩))?(?P<post>左右|以上|以内|以下|多)?"
           r"(?![A-Za-z0-9])")
@@ -59,7 +59,7 @@ PART = (r"(?<![一二三四五六七八九十百千两〇零\d])(?P<part>" + PAR
 #: not a time (1:30), a score (比分3:1) or a scale (1∶2000地形图).
 _LEVEL_NUMBER = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
 RATIO = (r"(?<![\d.．０-９∶:：])(?P<rleft>" + _LEVEL_NUMBER + r")(?P<colon>[∶:：])(?P<rright>" + _LEVEL_NUMBER + r")"
-         r"(?![\d.．０-９∶:：])(?P<rpost>以上|以下|左右)?")
+         r"(?![\d.．０-９∶:：])(?P<rpost>以上|以下|以内|左右)?")
 RATIO_NAMED = re.compile(r"(?<![同环对])(?:比|比例|配比|之比)(?:(?:(?![尺分赛])[\u4e00-\u9fff]){0,4}?"
                          r"(?:为|是|达到|达|至|到|在|由|从))?$")  # not 比例尺, 比分, 比赛, 同比
 #: An index or coefficient written without a unit (甲乙系数为0.31, 甲乙指数从5.21下降至4.97): the level a verb after its
