@@ -1861,3 +1861,8 @@ def test_a_range_of_percentages_joined_by_any_dash_is_one_target_and_a_ratio_has
                  year=2024)
     found = [(o.indicator, o.quantity.value, o.kind, o.upper) for o in run_pipeline(doc).observations]
     assert found == [("甲乙总值", 6.0, "range", 6.5), ("丙丁收入", 5.0, "range", 6.0), ("戊己收入比", 2.2, "ceiling", None)]
+
+
+def test_a_span_of_years_opening_a_clause_is_its_period_not_its_name():
+    found = observations("一、回顾\n2019—2023年累计投资800亿元，“十四五”以来新增就业35万人。\n", year=2024)
+    assert [(o[0], o[6]) for o in found][0] == ("投资", "2019-2023") and found[1][0] == "新增就业"

@@ -59,6 +59,11 @@ def status_of(doc: Document, sentence: Sentence, offset: int | None = None) -> s
     return "target"
 
 
+#: A span of years written out before a number (2021—2025年累计投资…), and how far before it.
+YEAR_RANGE = re.compile(r"(?P<first>(?:19|20)\d{2})[—\-－至到](?P<last>(?:19|20)\d{2})年")
+MAX_RANGE_LEAD = 20
+
+
 def period_of(doc: Document, sentence: Sentence, offset: int, clause: str = "") -> str:
     """The period a fact at `offset` in `sentence` is about (see the module example).
 
@@ -75,6 +80,8 @@ def period_of(doc: Document, sentence: Sentence, offset: int, clause: str = "") 
         return plan
     if paragraph.five_year_goal and RANGE_WORDS.search(clause):
         return f"{year}-{year + 4}"
+    if years := YEAR_RANGE.search(doc.text, max(sentence.start, offset - MAX_RANGE_LEAD), offset):
+        return f"{years['first']}-{years['last']}"  # 2021—2025年累计投资…
     explicit = [int(m.group(1) or m.group(2)) for m in EXPLICIT_YEAR.finditer(doc.text, sentence.start, offset)
                 if _names_the_period(doc.text, m, offset)]
     if explicit:

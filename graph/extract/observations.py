@@ -95,7 +95,8 @@ ITEM_SPLIT = re.compile(r"(?:" + AND + r"|、|及)(?![^（]*）)")
 #: A comparison opening a clause (比2009年提高92%, 较上年增长, 比去年预算低0.4个百分点): the number's subject is the
 #: sentence's earlier one.
 COMPARISON_PREFIX = re.compile(r"^(?:比|较|与)(?:\d{4}年(?:底|末)?|上年|去年|上一年)(?:预算)?(?:相比|同期)?(?:低|高)?")
-TIME_PREFIX = re.compile(r"^(?:到|至|截至)?(?:\d{4}年(?:底|末)?|今年|全年|五年来|过去五年|过去一年|一年来|年内|目前)[，,]?")
+TIME_PREFIX = re.compile(r"^(?:到|至|截至)?(?:(?:\d{4}[—\-－至到])?\d{4}年(?:底|末)?|今年|全年|五年来|过去五年|过去一年|一年来|年内|目前|"
+                         r"“?[一二三四五六七八九十]{2,3}五”?(?:以来|期间))[，,]?")
 #: A short lead ending in 把 (每年把, 坚持把): what follows it is the thing measured (每年把财政支出的七成以上用于民生).
 BA_LEAD = re.compile(r"^[\u4e00-\u9fff]{0,4}?把")
 SCOPE_PREFIX = re.compile(r"^(?:全市|全区|全省|全县|我市|我省|我区|我县|全国)(?:范围内|范围)?")
