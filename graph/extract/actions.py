@@ -106,7 +106,8 @@ PROGRESS = re.compile("|".join(re.escape(p) for p in sorted(word_list("progress_
 #: before 和/及): 加快演艺之都建设, 持续深化接诉即办改革, 全面实施新一轮国企改革深化提升行动, 深化大气污染治理攻坚,
 #: 巩固拓展全域森林城市建设成果. The name may hold verbs (接诉即办), not 项目/开工, a coordination or a quote put into
 #: something (推动“甲乙”融入丙丁建设), and its head follows no adverb (推动数字甲乙加快建设 is a clause).
-_DRIVEN_NAME = (r"(?:(?!项目|开工|和|及|与|”(?:" + _PLACING_VERBS + r"))[\u4e00-\u9fff“”]){4,16}?" + "".join(f"(?<!{a})" for a in ADVERB_PREFIXES)
+_NO_ADVERB_BEFORE = "".join(f"(?<!{a})" for a in ADVERB_PREFIXES)
+_DRIVEN_NAME = (r"(?:(?!项目|开工|和|及|与|”(?:" + _PLACING_VERBS + r"))[\u4e00-\u9fff“”]){4,16}?" + _NO_ADVERB_BEFORE
                 + r"(?:建设|改革|行动|攻坚|专项治理|综合整治|综合治理|试点|创建)(?=[，。；、和及]|成果|成效|取得|$)")
 DRIVEN_OBJECT = re.compile(r"(?:深入推进|加快推进|统筹推进|全面推进|持续推进|扎实推进|大力推进|巩固拓展|实施|开展|加快|推进|深化|"
                            r"推动|巩固(?!拓展)|强化|加强|完成)好?(?:第[一二三四五六七八九十]+轮)?"  # 实施好…行动: 好 is the verb's
@@ -456,7 +457,7 @@ def _policy_list_items(text: str, start: int, end: int) -> list[tuple[int, int]]
     if text.find("等", start, end) < 0:
         return items
     for m in POLICY_LIST.finditer(text, start, end):
-        if re.search(INDUSTRY_KINDS, m["kind"]):
+        if INDUSTRY_KINDS.search(m["kind"]):
             continue  # 甲乙制造、丙丁材料等产业支持政策: the industries a policy supports
         s = m.start("items")
         if lead := LIST_LEAD.match(text, s, m.end("items")):

@@ -27,7 +27,8 @@ LAST_YEAR = re.compile(r"去年|过去一年")
 LAST_YEAR_RESULT = re.compile(r"(?:^|[，。；：])\s*去年(?!同期)")
 FIVE_YEAR_REVIEW_TITLE = re.compile(r"过去五年|五年来")
 #: A five-year plan named in a sentence: “十四五” (the 14th, 2021-2025).
-FIVE_YEAR_PLAN = re.compile(r"“?(十[一二三四五六七八九]?|[一二三四五六七八九])五”?(时期|期间|规划|末|目标)?")
+FIVE_YEAR_PLAN_NAME = r"“?(十[一二三四五六七八九]?|[一二三四五六七八九])五”?"
+FIVE_YEAR_PLAN = re.compile(FIVE_YEAR_PLAN_NAME + r"(时期|期间|规划|末|目标)?")
 PLAN_NUMBERS = {"六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12, "十三": 13, "十四": 14, "十五": 15,
                 "十六": 16, "十七": 17}
 

@@ -19,7 +19,7 @@ from ..quantity import (MAX_DIGITS, MULTIPLIER_PATTERN, PART_OF_WHOLE, UNIT_PATT
                         parse_index, parse_quantity, parse_ratio)
 from ..segment import cut, word_tags
 from ..vocab import word_list, word_table
-from .context import period_of, status_of
+from .context import FIVE_YEAR_PLAN_NAME, YEAR_RANGE, period_of, status_of
 from .places import AREA_HEADS, area_mentions, district_mentions
 from .projects import LEVEL_OPENING, PROJECT_HEADS, extract_projects, project_spans_by_sentence
 
@@ -62,12 +62,12 @@ RATIO = (r"(?<![\d.．０-９∶:：])(?P<rleft>" + _LEVEL_NUMBER + r")(?P<colon
          r"(?![\d.．０-９∶:：])(?P<rpost>以上|以下|以内|左右)?")
 RATIO_NAMED = re.compile(r"(?<![同环对])(?:比|比例|配比|之比)(?:(?:(?![尺分赛])[\u4e00-\u9fff]){0,4}?"
                          r"(?:为|是|达到|达|至|到|在|由|从))?$")  # not 比例尺, 比分, 比赛, 同比
-#: An index or coefficient written without a unit (甲乙系数为0.31, 甲乙指数从5.21下降至4.97): the level a verb after its
-#: name states, or a change from one level (从, 由) to the level it reaches (read only there, see
-#: `_sentence_observations`); not a range (保持在0.3至0.35) or an edition (甲乙指数2023).
 #: The verb of a change from one level to another (see `CHANGE_TO`).
 CHANGE_VERB = r"(?:增加|提高|提升|下降|降低|减少|增长|上升|扩大|缩小|跃升|压减|缩减|降|增|升)"
 _LEVEL_END = r"(?=[，。；、）]|$)"
+#: An index or coefficient written without a unit (甲乙系数为0.31, 甲乙指数从5.21下降至4.97): the level a verb after its
+#: name states, or a change from one level (从, 由) to the level it reaches (read only there, see
+#: `_sentence_observations`); not a range (保持在0.3至0.35) or an edition (甲乙指数2023).
 INDEX = (r"(?<=指数|系数)(?:(?:从|由)(?P<ifrom>" + _LEVEL_NUMBER + r")(?=" + CHANGE_VERB + r"?[至到][0-9０-９])"
          r"|(?:为|是|达到|达|保持在|控制在)(?P<index>" + _LEVEL_NUMBER + r")(?P<ipost>以上|以下|左右)?" + _LEVEL_END + ")"
          r"|(?<=[至到])(?P<reached>" + _LEVEL_NUMBER + r")(?P<reachedpost>以上|以下|左右)?" + _LEVEL_END)
@@ -95,8 +95,8 @@ ITEM_SPLIT = re.compile(r"(?:" + AND + r"|、|及)(?![^（]*）)")
 #: A comparison opening a clause (比2009年提高92%, 较上年增长, 比去年预算低0.4个百分点): the number's subject is the
 #: sentence's earlier one.
 COMPARISON_PREFIX = re.compile(r"^(?:比|较|与)(?:\d{4}年(?:底|末)?|上年|去年|上一年)(?:预算)?(?:相比|同期)?(?:低|高)?")
-TIME_PREFIX = re.compile(r"^(?:到|至|截至)?(?:(?:\d{4}[—\-－至到])?\d{4}年(?:底|末)?|今年|全年|五年来|过去五年|过去一年|一年来|年内|目前|"
-                         r"“?[一二三四五六七八九十]{2,3}五”?(?:以来|期间))[，,]?")
+TIME_PREFIX = re.compile(r"^(?:到|至|截至)?(?:" + YEAR_RANGE.pattern + r"|\d{4}年(?:底|末)?|今年|全年|五年来|过去五年|过去一年|"
+                         r"一年来|年内|目前|" + FIVE_YEAR_PLAN_NAME + r"(?:以来|期间))[，,]?")
 #: A short lead ending in 把 (每年把, 坚持把): what follows it is the thing measured (每年把财政支出的七成以上用于民生).
 BA_LEAD = re.compile(r"^[\u4e00-\u9fff]{0,4}?把")
 SCOPE_PREFIX = re.compile(r"^(?:全市|全区|全省|全县|我市|我省|我区|我县|全国)(?:范围内|范围)?")
@@ -710,7 +710,7 @@ def _item_context(context: str, own_names: list[str]) -> str:
 MONEY = ("CNY", "USD")
 #: A level changed by the number after the verb (提高1岁, 延长2年, 比上年增加300亿元), and one that lessens it (缩短3天,
 #: 减少120万, 压减20亿元: negative).
-DECREASED_BY = re.compile(r"(?:缩短|减少|压减|削减|压缩|下降|降低)$")
+DECREASED_BY = re.compile("(?:" + NEGATIVE.pattern + ")$")
 CHANGED_BY = re.compile(r"(?:提高|延长|增加|多增)$|" + DECREASED_BY.pattern)
 #: …or a change written before what it changes, which the name keeps, so the number is positive (今年再减少甲乙人口
 #: 800万以上: 800万 of 减少甲乙人口; 增加甲乙投入20亿元).
@@ -752,7 +752,7 @@ def _measure(quantity: Quantity, context: str, after: str, clause: str) -> str:
         return "increment"  # 人均预期寿命提高1岁, 甲乙支出压减超过20亿元: a change by so much
     if AMOUNT.search(near[-3:]) or LEVEL_REACHED.search(near) or near.endswith(("至", "到", "在")):
         return "amount"  # 达到…, 增加到…, 优化重组至…, 稳定在…: the level reached
-    if (CHANGE_BEFORE.search(context) or (_a_noun_phrase(context) and CHANGE_BEFORE.search(clause))
+    if (CHANGE_BEFORE.search(context) or (CHANGE_BEFORE.search(clause) and _a_noun_phrase(context))
             or (unit in MONEY and ADDED.search(context))):
         return "increment"  # 减少甲乙人口800万、丙丁人口300万, 新增贷款160亿元: a change the name says
     if unit in MONEY:

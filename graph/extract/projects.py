@@ -92,7 +92,7 @@ QUOTE = re.compile(r"“([^“”]{1,12})”")
 #: project's kind).
 _FIELD_KINDS = word_table("field_kinds")  # data: graph/data/field_kinds.txt
 #: Words of industries and fields (领域, 行业, 产业), and all field kinds (with 方面, 企业).
-INDUSTRY_KINDS = alternation(_FIELD_KINDS["industries"])
+INDUSTRY_KINDS = re.compile(alternation(_FIELD_KINDS["industries"]))
 FIELD_KINDS = alternation(_FIELD_KINDS["industries"] + _FIELD_KINDS["others"])
 _PROJECT_KIND = r"(?:(?!" + FIELD_KINDS + r")[\u4e00-\u9fff]){0,6}"
 _QUOTED_PROJECT_KIND = ("“(?:[^“”]{0,6}(?:项目|" + _HEAD + ")|" + "|".join(word_list("project_list_kinds")) + ")”")
@@ -197,9 +197,10 @@ def extract_projects(doc: Document) -> list[ProjectFact]:
 def _without_extended_items(facts: list[ProjectFact]) -> list[ProjectFact]:
     """The facts less an item found whole that a name after it extends (甲乙机场 of 甲乙机场、丙丁机场改扩建工程, see
     `_sharing_the_head`): the project is 甲乙机场改扩建工程."""
-    extended = {(f.start, f.name) for f in facts}
-    return [f for f in facts if not any(start == f.start and name.startswith(f.name) and name != f.name
-                                        for start, name in extended)]
+    names_at: dict[int, list[str]] = {}
+    for f in facts:
+        names_at.setdefault(f.start, []).append(f.name)
+    return [f for f in facts if not any(n != f.name and n.startswith(f.name) for n in names_at[f.start])]
 
 
 #: The end of a list of projects of one kind after an item: (、B、C)等重点整车项目 (modifiers: data:
@@ -255,8 +256,9 @@ def _sharing_the_head(doc: Document, sentence: Sentence, fact: ProjectFact,
                       names: list[tuple[int, int]]) -> list[ProjectFact]:
     """The items listed before a name that share its end: 铜锣峡、黄草峡储气库 → 铜锣峡储气库, 甲县、乙县物流枢纽 →
     甲县物流枢纽, 甲空港型、乙生产型物流枢纽 → 甲空港型物流枢纽, 甲机场、乙机场改扩建工程 → 甲机场改扩建工程 (evidence:
-    the list from the item to the name's end; see `_shared_end`). An item is not the end of another name (`names`: the sentence's name spans; 甲乙高铁丙丁段、
-    某某大桥 has no item 丙丁段); its district is its own (甲县, not the 乙县 of the name)."""
+    the list from the item to the name's end; see `_shared_end`). An item is not the end of another name (`names`:
+    the sentence's name spans; 甲乙高铁丙丁段、某某大桥 has no item 丙丁段); its district is its own (甲县, not the 乙县
+    of the name)."""
     head = next((h for h in _HEADS_LONGEST_FIRST if fact.name.endswith(h) and len(fact.name) > len(h)), None)
     text, out, end = doc.text, [], fact.start
     while head and end - 1 > sentence.start and text[end - 1] == "、":
@@ -430,8 +432,8 @@ def _headed_compound(name: str) -> bool:
         return False
     tags = [word_tags().get(token, "") for token in cut(name, hmm=True)]
     first_verb = next((i for i, tag in enumerate(tags) if tag.startswith("v")), len(tags))
-    return first_verb >= MIN_COMPOUND_NOUNS and all(tag.startswith("n") or not tag for tag in tags[:first_verb]) and not any(
-        tag[:1] in "mdpcur" for tag in tags if tag)
+    nouns = all(tag.startswith("n") or not tag for tag in tags[:first_verb])  # no tag: a word jieba lacks (张江)
+    return first_verb >= MIN_COMPOUND_NOUNS and nouns and not any(tag[:1] in "mdpcur" for tag in tags if tag)
 
 
 def _counted_kind(text: str, end: int) -> bool:
