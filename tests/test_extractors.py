@@ -1659,6 +1659,14 @@ def test_a_field_listed_before_a_name_does_not_share_its_head():
         ("充换电站", "accelerate"), ("铜锣峡储气库", "operate"), ("黄草峡储气库", "operate")]
 
 
+def test_a_deed_listed_before_a_name_does_not_share_its_head():
+    # 提质增效 says what is done to the laboratory before it; a place (莱临) or a field (新型显示) still shares the head
+    assert projects_of("推进重点实验室提质增效、西湖实验室扩容提档。") == [("西湖实验室", "accelerate")]
+    assert projects_of("规划建设概念验证、中试熟化、甲乙技术研究院。") == [("甲乙技术研究院", "plan")]
+    assert [n for n, _ in projects_of("规划建设邯平、莱临、丙丁高铁。")] == ["邯平高铁", "莱临高铁", "丙丁高铁"]
+    assert [n for n, _ in projects_of("高质量建设新型显示、新型储能产业园。")] == ["新型显示产业园", "新型储能产业园"]
+
+
 def test_after_a_verb_and_a_batch_the_number_counts_what_follows_up_to_有序():
     found = observations("一、回顾\n推进首批10个甲乙示范项目，157项丙丁任务有序推进。\n")
     assert [o[0] for o in found] == ["甲乙示范项目", "丙丁任务"]
@@ -1713,6 +1721,11 @@ def test_classes_before_a_count_a_rank_band_and_a_deadline_are_not_the_counted_n
     found = observations("一、回顾\n实施8大类40项甲乙实事，35个丙丁学科进入全球前1%，120个戊己项目6月底前全部开工。\n")
     assert [(o[0], o[1]) for o in found] == [("甲乙实事", 40.0), ("丙丁学科进入全球前1%", 35.0), ("戊己项目", 120.0)]
     assert observations("一、回顾\n甲乙进入全球前10%。\n") == []
+
+
+def test_a_count_of_those_honoured_names_them_without_the_honour():
+    found = observations("一、回顾\n9个集体、12名个人荣获甲乙表彰，5个丙丁园区入选戊己百强。\n")
+    assert [(o[0], o[1]) for o in found] == [("集体", 9.0), ("个人", 12.0), ("丙丁园区入选戊己百强", 5.0)]
 
 
 def test_more_cut_as_two_words_opens_no_project_name():

@@ -283,7 +283,7 @@ PLACE_ENDINGS = ("区", "园", "城", "港", "带", "廊")
 def _shared_end(doc: Document, start: int, end: int, fact: ProjectFact, head: str) -> str | None:
     """What the item text[start:end], listed before `fact`, takes from its name: what follows the place that
     opens the name, for an item that is a place (甲县 before 乙县物流枢纽 → 物流枢纽); the head, for a short item
-    with no head of its own (铜锣峡 before 黄草峡储气库 → 储气库); what follows the word the item ends with where the
+    with no head of its own and no verb at its end (铜锣峡 before 黄草峡储气库 → 储气库); what follows the word the item ends with where the
     name's opening part ends with it too, for a longer item (甲空港型 before 乙生产型物流枢纽 → 物流枢纽, 甲乙机场 before
     丙丁机场改扩建工程 → 改扩建工程, 甲乙站 before 丙丁站配套交通枢纽 → 配套交通枢纽). None when the item shares
     nothing (甲高铁 before 乙大桥)."""
@@ -296,9 +296,17 @@ def _shared_end(doc: Document, start: int, end: int, fact: ProjectFact, head: st
         return name[place_end - fact.start:]
     if (tail := _tail_after_shared_word(item, name, head)) is not None:
         return tail
-    if len(item) <= MAX_SHORT_ITEM and not item.endswith(PROJECT_HEADS + PLACE_ENDINGS):
-        return head  # not 试验区 before 丙丁示范区: a zone of its own
+    if len(item) <= MAX_SHORT_ITEM and not item.endswith(PROJECT_HEADS + PLACE_ENDINGS) and not _ends_in_a_verb(item):
+        return head  # not 试验区 before 丙丁示范区: a zone of its own; not 增效 (提质增效) before 甲乙实验室: a deed
     return None
+
+
+def _ends_in_a_verb(item: str) -> bool:
+    """提质增效 → True: the item says what is done (to the name before it), it names nothing; not 莱临 (a place
+    and a character) nor 新型显示 (a field: a verb after a word of kind such as 新型 is a noun)."""
+    tokens, tags = cut(item), word_tags()
+    return (bool(tokens) and len(tokens[-1]) > 1 and tags.get(tokens[-1], "") == "v"
+            and not (len(tokens) > 1 and tags.get(tokens[0], "") == "b"))
 
 
 def _tail_after_shared_word(item: str, name: str, head: str) -> str | None:
