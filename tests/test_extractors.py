@@ -1667,6 +1667,11 @@ def test_a_deed_listed_before_a_name_does_not_share_its_head():
     assert [n for n, _ in projects_of("高质量建设新型显示、新型储能产业园。")] == ["新型显示产业园", "新型储能产业园"]
 
 
+def test_an_item_closed_by_a_phase_does_not_share_the_next_names_head():
+    assert projects_of("甲乙湖区重点垸一期、丙丁水库等重大水利工程稳步推进。") == [("丙丁水库", "accelerate")]
+    assert [n for n, _ in projects_of("建设东湖、西山水库。")] == ["东湖水库", "西山水库"]
+
+
 def test_after_a_verb_and_a_batch_the_number_counts_what_follows_up_to_有序():
     found = observations("一、回顾\n推进首批10个甲乙示范项目，157项丙丁任务有序推进。\n")
     assert [o[0] for o in found] == ["甲乙示范项目", "丙丁任务"]

@@ -976,8 +976,6 @@ def _last_indicator_of_paragraph(doc: Document, sentence: Sentence, before: list
     return [same[-1].indicator] if same else [UNNAMED]
 
 
-
-
 def _list_item_start(text: str, floor: int, offset: int) -> int:
     """Where the list item before `offset` starts: after the last 、 not inside brackets (县（市、区）is one item)."""
     i = text.rfind(LIST_BREAK, floor, offset)

@@ -288,8 +288,9 @@ def _shared_end(doc: Document, start: int, end: int, fact: ProjectFact, head: st
     丙丁机场改扩建工程 → 改扩建工程, 甲乙站 before 丙丁站配套交通枢纽 → 配套交通枢纽). None when the item shares
     nothing (甲高铁 before 乙大桥)."""
     item, name = doc.text[start:end], fact.name
-    if not _CJK.fullmatch(item) or len(item) > MAX_PARALLEL_ITEM or SECTOR_ITEM.fullmatch(item):
-        return None  # 数据、充换电站: a field (data) listed with a kind, no 数据电站
+    if (not _CJK.fullmatch(item) or len(item) > MAX_PARALLEL_ITEM or SECTOR_ITEM.fullmatch(item)
+            or _ends_in_a_phase(item)):
+        return None  # 数据、充换电站: a field (data) listed with a kind, no 数据电站; 甲乙垸一期: a project whole
     place_end = _opening_place_end(doc, fact.start, fact.end)
     if (place_end is not None and place_end < fact.end and _opening_place_end(doc, start, end) == end
             and name == doc.text[fact.start:fact.end]):
@@ -299,6 +300,11 @@ def _shared_end(doc: Document, start: int, end: int, fact: ProjectFact, head: st
     if len(item) <= MAX_SHORT_ITEM and not item.endswith(PROJECT_HEADS + PLACE_ENDINGS) and not _ends_in_a_verb(item):
         return head  # not 试验区 before 丙丁示范区: a zone of its own; not 增效 (提质增效) before 甲乙实验室: a deed
     return None
+
+
+def _ends_in_a_phase(item: str) -> bool:
+    """甲乙垸一期 → True: a phase closes a project's name, so the item needs no head from the next one."""
+    return any(m.end() == len(item) for m in PHASE.finditer(item))
 
 
 def _ends_in_a_verb(item: str) -> bool:
