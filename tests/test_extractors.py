@@ -1709,8 +1709,11 @@ def test_a_phase_or_a_new_campus_after_a_list_may_be_the_last_items_only():
     assert [n for n, _ in projects_of("推进城乡一体化、丙丁一体化示范区建设。")] == ["丙丁一体化示范区"]
 
 
-def test_a_list_of_industries_a_policy_supports_names_no_programmes():
+def test_a_list_of_industries_or_things_a_policy_favours_names_no_programmes():
     assert programmes("完善甲乙制造、丙丁材料等产业支持政策，落实戊己补贴、“庚辛”等政策。") == ["戊己补贴", "“庚辛”"]
+    # a policy of favour names what it favours: energies, firms (a policy of support may list policies)
+    assert programmes("完善风能、甲乙能等发展扶持政策，完善丙丁企业、戊己孵化器等税收优惠政策。") == []
+    assert programmes("落实甲乙补贴、丙丁贷款等支持政策。") == ["甲乙补贴", "丙丁贷款"]
 
 
 def test_a_quoted_principle_put_into_all_work_is_no_programme():

@@ -22,7 +22,7 @@ from ..segment import cut, word_frequency, word_tags
 from ..vocab import word_list, word_table
 from .context import CLAUSE_OPENER
 from .places import names_a_place, region_names
-from .projects import INDUSTRY_KINDS, ROLE_HEAD, ROLE_SCOPE, STAGED_PREDICATE, project_spans_by_sentence
+from .projects import FAVOURED_KINDS, ROLE_HEAD, ROLE_SCOPE, STAGED_PREDICATE, project_spans_by_sentence
 
 ITEM_LABEL = re.compile(r"(?:" + ITEM_NUMBER + r"|[一二三四五六七八九十]{1,3}[是、])")
 #: The label of a lead numbered in words (四是…), which may open a name found in the lead.
@@ -457,8 +457,8 @@ def _policy_list_items(text: str, start: int, end: int) -> list[tuple[int, int]]
     if text.find("等", start, end) < 0:
         return items
     for m in POLICY_LIST.finditer(text, start, end):
-        if INDUSTRY_KINDS.search(m["kind"]):
-            continue  # 甲乙制造、丙丁材料等产业支持政策: the industries a policy supports
+        if FAVOURED_KINDS.search(m["kind"]):
+            continue  # 甲乙制造、丙丁材料等产业支持政策, 风能、太阳能等发展扶持政策: what a policy favours
         s = m.start("items")
         if lead := LIST_LEAD.match(text, s, m.end("items")):
             s = lead.end()

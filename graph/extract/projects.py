@@ -91,8 +91,9 @@ QUOTE = re.compile(r"“([^“”]{1,12})”")
 #: industry: uncounted, 影视、演艺等文化产业项目 lists industries) / 等一批就业服务平台 (a batch of things of a
 #: project's kind).
 _FIELD_KINDS = word_table("field_kinds")  # data: graph/data/field_kinds.txt
-#: Words of industries and fields (领域, 行业, 产业), and all field kinds (with 方面, 企业).
-INDUSTRY_KINDS = re.compile(alternation(_FIELD_KINDS["industries"]))
+#: Words of industries and fields (领域, 行业, 产业) and of favour (扶持, 优惠): a policy's list then names what it
+#: favours; and all field kinds of projects (industries, with 方面, 企业).
+FAVOURED_KINDS = re.compile(alternation(_FIELD_KINDS["industries"] + _FIELD_KINDS["support"]))
 FIELD_KINDS = alternation(_FIELD_KINDS["industries"] + _FIELD_KINDS["others"])
 _PROJECT_KIND = r"(?:(?!" + FIELD_KINDS + r")[\u4e00-\u9fff]){0,6}"
 _QUOTED_PROJECT_KIND = ("“(?:[^“”]{0,6}(?:项目|" + _HEAD + ")|" + "|".join(word_list("project_list_kinds")) + ")”")
