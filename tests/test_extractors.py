@@ -1709,6 +1709,12 @@ def test_a_phase_or_a_new_campus_after_a_list_may_be_the_last_items_only():
     assert [n for n, _ in projects_of("推进城乡一体化、丙丁一体化示范区建设。")] == ["丙丁一体化示范区"]
 
 
+def test_verbs_of_resolve_and_of_trying_out_open_no_programmes_name():
+    assert programmes("坚决推行甲乙丙丁制度，探索戊己轮作制度试点，在部分地区试行庚辛准入清单制度。") == [
+        "甲乙丙丁制度", "戊己轮作制度试点", "庚辛准入清单制度"]
+    assert programmes("增强城市规划的科学性，修订甲乙信息公示暂行条例。") == ["甲乙信息公示暂行条例"]
+
+
 def test_a_list_of_industries_or_things_a_policy_favours_names_no_programmes():
     assert programmes("完善甲乙制造、丙丁材料等产业支持政策，落实戊己补贴、“庚辛”等政策。") == ["戊己补贴", "“庚辛”"]
     # a policy of favour names what it favours: energies, firms (a policy of support may list policies)
