@@ -1506,6 +1506,16 @@ def test_a_change_from_one_level_to_another_gives_both_levels_of_one_indicator_i
                      ("甲乙补助", 40, "amount", "2021"), ("甲乙补助", 45, "amount", "2022")]
 
 
+def test_a_level_in_percent_is_a_share_or_the_rate_of_growth_its_name_says():
+    found = [(o.indicator, o.quantity.value, o.measure, o.period) for o in extract_observations(doc_of(
+        REVIEW + "甲乙充足率从2007年底的8.4%提升到去年底的13.3%，丙丁增速由6.1%回落到5.2%，"
+                 "戊己价格涨幅回落到2.6%，庚辛占比提高到30%，壬癸产值下降2%。"))]
+    assert found == [("甲乙充足率", 8.4, "share", "2007"), ("甲乙充足率", 13.3, "share", "2022"),
+                     ("丙丁增速", 6.1, "growth_rate", "2021"), ("丙丁增速", 5.2, "growth_rate", "2022"),
+                     ("戊己价格涨幅", 2.6, "growth_rate", "2022"), ("庚辛占比", 30, "share", "2022"),
+                     ("壬癸产值", -2, "growth_rate", "2022")]
+
+
 def test_a_year_before_which_something_is_done_is_the_period_of_the_number():
     found = [(value, period) for _, value, _, _, _, _, period in observations(PLAN + "力争2027年以前建成20个产业园。")]
     assert found == [(20, "2027")]

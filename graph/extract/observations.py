@@ -63,7 +63,7 @@ RATIO = (r"(?<![\d.．０-９∶:：])(?P<rleft>" + _LEVEL_NUMBER + r")(?P<colon
 RATIO_NAMED = re.compile(r"(?<![同环对])(?:比|比例|配比|之比)(?:(?:(?![尺分赛])[\u4e00-\u9fff]){0,4}?"
                          r"(?:为|是|达到|达|至|到|在|由|从))?$")  # not 比例尺, 比分, 比赛, 同比
 #: The verb of a change from one level to another (see `CHANGE_TO`).
-CHANGE_VERB = r"(?:增加|提高|提升|下降|降低|减少|增长|上升|扩大|缩小|跃升|压减|缩减|降|增|升)"
+CHANGE_VERB = r"(?:增加|提高|提升|下降|降低|减少|增长|上升|回升|回落|扩大|缩小|跃升|压减|缩减|降|增|升)"
 _LEVEL_END = r"(?=[，。；、）]|$)"
 #: An index or coefficient written without a unit (甲乙系数为0.31, 甲乙指数从5.21下降至4.97): the level a verb after its
 #: name states, or a change from one level (从, 由) to the level it reaches (read only there, see
@@ -102,7 +102,7 @@ BA_LEAD = re.compile(r"^[\u4e00-\u9fff]{0,4}?把")
 SCOPE_PREFIX = re.compile(r"^(?:全市|全区|全省|全县|我市|我省|我区|我县|全国)(?:范围内|范围)?")
 TRAILING_VERBS = re.compile(
     r"(?:不少于|不低于|不超过|不到|不足|预计|力争|努力|稳定|保持在|保持|控制在|控制|达到|达|为|实现|增长|年均|分别|均|突破|超过|增至|降至|降到|"
-    r"提高|提升|上升|回升|上涨|扩大|缩小|缩短|延长|压减|压缩|削减|下降|降低|减少|增加|稳居|位居|居|跃|(?<!安)排|拟安排|安排|(?<=目标)拟?定|首次|率先|持续|继续|快于|高于|低于|占|了|在|到|"
+    r"提高|提升|上升|回升|上涨|回落|扩大|缩小|缩短|延长|压减|压缩|削减|下降|降低|减少|增加|稳居|位居|居|跃|(?<!安)排|拟安排|安排|(?<=目标)拟?定|首次|率先|持续|继续|快于|高于|低于|占|了|在|到|"
     r"于|至|的|之|约|近|超|由|每人每年|每人|平均每|平均|平稳|每年|每|已经|已|又|再|共计|共|跃升到|跃升|跃居|蝉联|至少|人均|将|使|有望|"
     r"大幅度|大幅|明显|显著|较快|快速)+$")
 #: Money raised and what it leverages (筹措30.5亿元撬动甲乙贷款2317亿元): the second number is the leveraged amount's.
@@ -304,8 +304,8 @@ def _as_changes(doc: Document, facts: list[ObservationFact],
             subject = subject[len(origin.scope):]  # 中心城区甲乙指数从…: the area is the scope, not the indicator
         subject = WITHIN.sub(r"\g<what>", subject)  # 甲乙在全国考核中从第9名… → 甲乙全国考核
         indicator = subject if len(subject) >= 2 else origin.indicator
-        facts = [replace(f, indicator=indicator, period=period, measure=_level(f)) if f.end == first.end() else
-                 replace(f, indicator=indicator, measure=_level(f)) if f.end == reached.end() else f
+        facts = [replace(f, indicator=indicator, period=period, measure=_level(f, indicator)) if f.end == first.end()
+                 else replace(f, indicator=indicator, measure=_level(f, indicator)) if f.end == reached.end() else f
                  for f in facts]
     return facts
 
@@ -314,8 +314,15 @@ def _as_changes(doc: Document, facts: list[ObservationFact],
 WITHIN = re.compile(r"在(?P<what>(?:(?!在)[\u4e00-\u9fff]){2,})中$")
 
 
-def _level(fact: ObservationFact) -> str:
-    """The measure of a level a change starts from or reaches: a rank, a share, else an amount."""
+#: A name of a rate of growth (甲乙增速, 价格涨幅): its levels in percent are growth rates.
+GROWTH_NAME = re.compile(r"(?:增速|增幅|涨幅|增长率|增长)$")
+
+
+def _level(fact: ObservationFact, indicator: str) -> str:
+    """The measure of a level a change starts from or reaches: a rank, a share (a percent, unless the name is of a
+    rate of growth: 甲乙增速从6.1%提高到6.5% gives two growth rates), else an amount."""
+    if fact.quantity.unit_norm == "percent":
+        return "growth_rate" if GROWTH_NAME.search(indicator) else "share"
     return fact.measure if fact.measure in ("rank", "share") else "amount"
 
 
@@ -509,6 +516,7 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
         else:
             measure = _measure(quantity, _item_context(context, own_names), after, shared_lead + context)
         if (measure == "growth_rate" and NEGATIVE.search(context[-NEAR:])  # the window the growth was read in
+                and not LEVEL_REACHED.search(context[-NEAR:])  # 涨幅回落到2.6%: the level, no decline by it
                 or measure == "increment" and DECREASED_BY.search(_verb_before(context[-NEAR:]))):  # 人口减少120万
             # (减少甲乙人口800万 keeps the cut in its name: 800万 of it)
             quantity = Quantity(-quantity.value, quantity.unit, -quantity.value_norm, quantity.unit_norm)
@@ -743,8 +751,8 @@ def _measure(quantity: Quantity, context: str, after: str, clause: str) -> str:
     if unit == "percent":
         if GROWTH_NAMED_AFTER.match(after) and not CONTRIBUTION.search(clause):
             return "growth_rate"  # 连续4年保持20%以上的增长: the rate its noun names after it
-        if LEVEL_REACHED.search(near):
-            return "share"
+        if LEVEL_REACHED.search(near):  # 甲乙占比提高到30%; 价格涨幅回落到2.6%: a level of a rate of growth
+            return "growth_rate" if GROWTH_NAME.search(LEVEL_REACHED.sub("", near)) else "share"
         if SHARE.search(near) and not GROWTH.search(near[-3:]):
             return "share"
         return "growth_rate" if GROWTH.search(near) else "share"
