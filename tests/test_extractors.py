@@ -1516,6 +1516,12 @@ def test_a_level_in_percent_is_a_share_or_the_rate_of_growth_its_name_says():
                      ("壬癸产值", -2, "growth_rate", "2022")]
 
 
+def test_a_count_after_a_verb_done_well_or_before_work_under_way_names_what_follows():
+    found = observations(PLAN + "提速甲乙航道二期等6个在建项目，发挥好9个丙丁中心作用，每个乡镇至少办好1所戊己初中。\n")
+    assert [(o[0], o[1]) for o in found] == [("在建项目", 6), ("丙丁中心作用", 9), ("戊己初中", 1)]
+    assert observations(PLAN + "打造城市15分钟生活就业融合服务圈。\n") == []
+
+
 def test_a_year_before_which_something_is_done_is_the_period_of_the_number():
     found = [(value, period) for _, value, _, _, _, _, period in observations(PLAN + "力争2027年以前建成20个产业园。")]
     assert found == [(20, "2027")]

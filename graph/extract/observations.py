@@ -77,7 +77,7 @@ MENTION = re.compile(NUMBER + "|" + RANK.replace("(?P<num>", "(?P<rnum>") + "|" 
 ENTITY_HOUSEHOLDS = re.compile(r"市场主体|经营主体|企业|商户|工商户|纳税人")
 #: A travel time before 圈 names a programme (15分钟便民生活圈), a stay before 免签 a visa policy (240小时过境免签), a
 #: time before a service (24小时开放, 24小时在线监控, 1小时通达) the service's hours: not measured quantities.
-TIME_CIRCLE = re.compile(r"[\u4e00-\u9fff]{0,6}圈|(?:过境|入境)?免签|(?:在线|不打烊|值守|营业|开放|全天候|通勤|交通|通达|互达|直达|到达|抵达|可达)")
+TIME_CIRCLE = re.compile(r"[\u4e00-\u9fff]{0,10}圈|(?:过境|入境)?免签|(?:在线|不打烊|值守|营业|开放|全天候|通勤|交通|通达|互达|直达|到达|抵达|可达)")
 #: A count right before these words names a programme (20项民心工程, 15条措施), not a measured quantity.
 PROGRAM_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:工程|行动|措施|举措|政策|条例|战略|方案)(?![\u4e00-\u9fff]*[达超突增])")
 POLICY_NAME = re.compile(r"[\u4e00-\u9fff]{2,}$")  # 稳经济35条、… : a name right before the number
@@ -941,13 +941,21 @@ NOUN_ENDINGS = ("工作", "支出", "投资")
 OF_WHAT_FOLLOWS = ("总投资",)
 
 
+#: A complement saying a verb's work is done well (发挥好, 落实好), after the verb.
+RESULT_COMPLEMENT = re.compile(r"(?<=[\u4e00-\u9fff]{2})好$")
+
+
 def _ends_in_verb(subject: str) -> bool:
-    """建成, 在全国首批印发, 真金白银拿出, 天纺标等, 15家备案博物馆和: what is counted follows the number."""
+    """建成, 在全国首批印发, 真金白银拿出, 天纺标等, 15家备案博物馆和, 发挥好: what is counted follows the number."""
     if subject.endswith(("等", "和", "及", "、")) or re.search(r"\d[家个项条座张处所类件批]", subject):
         return True
     if COUNTING_VERB.search(subject):
         return True
-    tokens = cut(subject)
+    return any(_last_word_a_verb(words, subject) for words in {subject, RESULT_COMPLEMENT.sub("", subject)})
+
+
+def _last_word_a_verb(words: str, subject: str) -> bool:
+    tokens = cut(words)
     return (bool(tokens) and word_tags().get(tokens[-1], "").startswith("v") and len(tokens[-1]) > 1
             and (tokens[-1] not in NOUN_ENDINGS or subject.endswith(OF_WHAT_FOLLOWS)))
 
@@ -965,7 +973,7 @@ def _noun_after(after: str) -> str:
     300多项改革举措 → 方面; 121个甲乙重点项目完成投资超千亿元 → 甲乙重点项目完成投资; 120个甲乙项目6月底前全部开工 →
     甲乙项目)."""
     after = re.sub(r"^(?:（[^）]{1,4}）)?(?:的|“)?", "", after)  # 15万台（套）: the unit's other form, no name
-    m = re.match(r"(?:（[^）]*）|[^，。；、（])*?(?=实现|投入|开展|在|全部|成为|荣获|获|落地|建成|竣工|保质保量|达到|成效|加快|稳步|发布|"
+    m = re.match(r"(?:（[^）]*）|[^，。；、（])*?(?=实现|投入|开展|在(?!建|营|运)|全部|成为|荣获|获|落地|建成|竣工|保质保量|达到|成效|加快|稳步|发布|"
                  r"取得|如期|顺利|可以|就能|能够|(?<=[\u4e00-\u9fff]{2})(?:用于|投向|有序|[0-9]{1,2}月(?:底|末)?前|年底前|(?<!青)年内)|"
                  r"、|[和及](?=[0-9])|"
                  r"(?<=[\u4e00-\u9fff])" + NEXT_COUNT + "|$)", after)
