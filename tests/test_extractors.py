@@ -1522,6 +1522,11 @@ def test_a_count_after_a_verb_done_well_or_before_work_under_way_names_what_foll
     assert observations(PLAN + "打造城市15分钟生活就业融合服务圈。\n") == []
 
 
+def test_a_size_bound_before_what_it_classes_is_no_measure():
+    found = observations(PLAN + "实施300万元以上甲乙项目2.5万个左右，淘汰20万千瓦以下丙丁机组，新增贷款80亿元以上用于戊己。\n")
+    assert [(o[1], o[2]) for o in found] == [(25000, "count"), (8e9, "CNY")]
+
+
 def test_a_year_before_which_something_is_done_is_the_period_of_the_number():
     found = [(value, period) for _, value, _, _, _, _, period in observations(PLAN + "力争2027年以前建成20个产业园。")]
     assert found == [(20, "2027")]

@@ -690,6 +690,8 @@ def _is_name_or_label(text: str, m: re.Match, sentence: Sentence) -> bool:
     after = text[m.end():m.end() + 12]
     if after.startswith("级") or (unit == "列" and after.startswith(("入", "为"))):
         return True  # 30万吨级航道: a class the name holds; 20列入名录: the verb 列入, no trains
+    if m.group("post") in ("以上", "以下") and unit in SIZE_UNITS and _a_noun_opens(after):
+        return True  # 500万元以上技改项目, 30万千瓦以下煤电机组: the size class of what follows
     if unit in ("分钟", "小时") and TIME_CIRCLE.match(after):
         return True
     if unit == "岁" and (before.endswith("满") or not (AGE_END.match(text, m.end()) or (
@@ -702,6 +704,16 @@ def _is_name_or_label(text: str, m: re.Match, sentence: Sentence) -> bool:
     # 稳经济35条、…: a package listed or named; 落实民间投资新36条。: one carried out at its clause's end
     ends_clause = after[:1] in ("，", "。", "；", "")
     return after[:1] in ("、", "等", "政") or (ends_clause and PACKAGE_LEAD.search(before) is not None)
+
+
+#: Units of a size (money, power, weight) that bound a class of things named right after (500万元以上技改项目).
+SIZE_UNITS = ("元", "美元", "千瓦", "吨")
+
+
+def _a_noun_opens(after: str) -> bool:
+    """技改项目1.2万个 → True: a noun (or an adjective, a word of kind) follows, not a verb (用于…) or a mark."""
+    tokens = cut(after[:6])
+    return bool(tokens) and word_tags().get(tokens[0], "")[:1] in ("n", "a", "b", "j")
 
 
 def _item_context(context: str, own_names: list[str]) -> str:
