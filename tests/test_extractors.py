@@ -1688,6 +1688,11 @@ def test_a_deed_listed_before_a_name_does_not_share_its_head():
     assert [n for n, _ in projects_of("高质量建设新型显示、新型储能产业园。")] == ["新型显示产业园", "新型储能产业园"]
 
 
+def test_a_list_of_rail_lines_and_extensions_written_in_full():
+    assert projects_of("加快建设甲乙线、丙丁线、9号线西延伸等轨道交通线。") == [
+        ("甲乙线", "accelerate"), ("丙丁线", "accelerate"), ("9号线西延伸", "accelerate")]
+
+
 def test_an_item_closed_by_a_phase_does_not_share_the_next_names_head():
     assert projects_of("甲乙湖区重点垸一期、丙丁水库等重大水利工程稳步推进。") == [("丙丁水库", "accelerate")]
     assert [n for n, _ in projects_of("建设东湖、西山水库。")] == ["东湖水库", "西山水库"]

@@ -97,9 +97,11 @@ FAVOURED_KINDS = re.compile(alternation(_FIELD_KINDS["industries"] + _FIELD_KIND
 FIELD_KINDS = alternation(_FIELD_KINDS["industries"] + _FIELD_KINDS["others"])
 _PROJECT_KIND = r"(?:(?!" + FIELD_KINDS + r")[\u4e00-\u9fff]){0,6}"
 _QUOTED_PROJECT_KIND = ("“(?:[^“”]{0,6}(?:项目|" + _HEAD + ")|" + "|".join(word_list("project_list_kinds")) + ")”")
+#: Kinds of rail line (轨道交通甲乙线; 甲线、乙线等轨道交通线 lists lines).
+LINE_KIND = r"(?:轨道交通|地铁|市域铁路|市郊铁路)"
 PROJECT_LIST = re.compile(r"(?P<items>[^，。；：]{2,200}?)等(?:(?:一批)?(?:" + _PROJECT_KIND + r"项目|"
                           + _QUOTED_PROJECT_KIND + ")"
-                          r"|\d+[个项][\u4e00-\u9fff]{0,8}项目|一批" + _PROJECT_KIND + _HEAD + ")"
+                          r"|\d+[个项][\u4e00-\u9fff]{0,8}项目|一批" + _PROJECT_KIND + _HEAD + "|" + LINE_KIND + "线)"
                           r"(?!监测|检测|检查|测试)")  # 开展细颗粒物等项目监测: items monitored, not projects
 #: A name followed by its count (老年日间照料服务中心达到1357个) names a kind of facility, not one project
 #: (a quoted brand such as “鲁班工坊”达到21家 stays a project).
@@ -112,7 +114,7 @@ COUNT_PREFIX = re.compile(r"[^，。；]*?\d+(?:\.\d+)?(?:万|亿)?[家个座所
 MEASURE = re.compile(r"\d+(?:\.\d+)?(?:万|亿)?(?:平方公里|公里|千米|公顷|亩)")
 #: A phase or extension of a named work (国家会议中心二期, 昌平线南延一期): the phase makes the name specific even when
 #: its base ends in no head word.
-PHASE = re.compile(r"(?:(?:南延|北延|东延|西延)(?:[一二三四五首]期)?|(?<!第)[一二三四五首]期)(?:工程)?(?![\u4e00-\u9fff]{0,2}(?:班|培训))")
+PHASE = re.compile(r"(?:(?:南延|北延|东延|西延)伸?(?:[一二三四五首]期)?|(?<!第)[一二三四五首]期)(?:工程)?(?![\u4e00-\u9fff]{0,2}(?:班|培训))")
 #: The base of a phased name must be this long (not 新一期).
 MIN_PHASED_BASE = 3
 #: A campus, branch or station named by the district it is in: 友谊医院顺义院区, 某大学通州校区, 丰台站.
@@ -134,7 +136,7 @@ LEADING_VERBS = re.compile(r"(?:[\u4e00-\u9fff]{0,4}?(?:新建|建成开放|建�
 #: Stage words (data: graph/data/stage_verbs.txt).
 STAGE_WORDS = word_table("stage_verbs")
 #: A rail line named by a place rather than a number (轨道交通平谷线, 地铁燕房线; numbered lines end in the head 号线).
-NAMED_LINE = re.compile(r"(?:轨道交通|地铁|市域铁路|市郊铁路)[\u4e00-\u9fff]{2,3}线")
+NAMED_LINE = re.compile(LINE_KIND + r"[\u4e00-\u9fff]{2,3}线")
 #: A predicate reporting its subject built, opened or started (data: graph/data/staged_predicates.txt).
 STAGED_PREDICATE = "(?:" + "|".join(sorted(word_list("staged_predicates"), key=len, reverse=True)) + ")"
 #: (An adverb and) the predicate reporting what precedes built, opened or started (…全面建成通车).
