@@ -1688,6 +1688,11 @@ def test_a_deed_listed_before_a_name_does_not_share_its_head():
     assert [n for n, _ in projects_of("高质量建设新型显示、新型储能产业园。")] == ["新型显示产业园", "新型储能产业园"]
 
 
+def test_a_firms_research_centre_is_a_project_the_kind_is_not():
+    assert projects_of("甲乙丙研发中心正式投用，新建企业研发中心100家，支持企业建设研发中心。") == [
+        ("甲乙丙研发中心", "completed")]
+
+
 def test_a_list_of_rail_lines_and_extensions_written_in_full():
     assert projects_of("加快建设甲乙线、丙丁线、9号线西延伸等轨道交通线。") == [
         ("甲乙线", "accelerate"), ("丙丁线", "accelerate"), ("9号线西延伸", "accelerate")]
