@@ -1522,6 +1522,13 @@ def test_a_count_after_a_verb_done_well_or_before_work_under_way_names_what_foll
     assert observations(PLAN + "打造城市15分钟生活就业融合服务圈。\n") == []
 
 
+def test_a_bare_decline_before_its_number_is_a_negative_growth_rain_is_not():
+    found = observations(REVIEW + "甲乙发案数、损失数分别再降16.5%、9.5%，丙丁平台压降60%，戊己降水量增加20%，庚辛率降至3%。\n")
+    assert [(o[0], o[1], o[4]) for o in found] == [
+        ("甲乙发案数", -16.5, "growth_rate"), ("损失数", -9.5, "growth_rate"), ("丙丁平台", -60, "growth_rate"),
+        ("戊己降水量", 20, "growth_rate"), ("庚辛率", 3, "share")]
+
+
 def test_a_size_bound_before_what_it_classes_is_no_measure():
     found = observations(PLAN + "实施300万元以上甲乙项目2.5万个左右，淘汰20万千瓦以下丙丁机组，新增贷款80亿元以上用于戊己。\n")
     assert [(o[1], o[2]) for o in found] == [(25000, "count"), (8e9, "CNY")]

@@ -102,7 +102,7 @@ BA_LEAD = re.compile(r"^[\u4e00-\u9fff]{0,4}?把")
 SCOPE_PREFIX = re.compile(r"^(?:全市|全区|全省|全县|我市|我省|我区|我县|全国)(?:范围内|范围)?")
 TRAILING_VERBS = re.compile(
     r"(?:不少于|不低于|不超过|不到|不足|预计|力争|努力|稳定|保持在|保持|控制在|控制|达到|达|为|实现|增长|年均|分别|均|突破|超过|增至|降至|降到|"
-    r"提高|提升|上升|回升|上涨|回落|扩大|缩小|缩短|延长|压减|压缩|削减|下降|降低|减少|增加|稳居|位居|居|跃|(?<!安)排|拟安排|安排|(?<=目标)拟?定|首次|率先|持续|继续|快于|高于|低于|占|了|在|到|"
+    r"提高|提升|上升|回升|上涨|回落|扩大|缩小|缩短|延长|压减|压降|压缩|削减|下降|降低|降|减少|增加|稳居|位居|居|跃|(?<!安)排|拟安排|安排|(?<=目标)拟?定|首次|率先|持续|继续|快于|高于|低于|占|了|在|到|"
     r"于|至|的|之|约|近|超|由|每人每年|每人|平均每|平均|平稳|每年|每|已经|已|又|再|共计|共|跃升到|跃升|跃居|蝉联|至少|人均|将|使|有望|"
     r"大幅度|大幅|明显|显著|较快|快速)+$")
 #: Money raised and what it leverages (筹措30.5亿元撬动甲乙贷款2317亿元): the second number is the leveraged amount's.
@@ -137,14 +137,16 @@ URBAN_RURAL = re.compile(r"城乡(?P<rest>[\u4e00-\u9fff]{2,})$")
 #: Words after which a list of names shares a list of numbers (A、B分别…X、Y).
 RESPECTIVELY = re.compile(r"分别|(?<![年人平亩户日月周])均(?![衡等匀值价])")  # not 均衡, 均等: words of their own
 
-GROWTH = re.compile(r"增长|增速|下降|降低|减少|涨幅|上涨|回落|增加|提高|提升|缩短|缩小|压缩|削减|压减|偏多|偏少")
+#: 降 alone only right before its number (发案数再降16.86%), not in 降水, 降碳.
+BARE_DECLINE = r"降(?=$|[0-9０-９])"
+GROWTH = re.compile(r"增长|增速|下降|降低|减少|涨幅|上涨|回落|增加|提高|提升|缩短|缩小|压缩|削减|压减|偏多|偏少|" + BARE_DECLINE)
 #: A percentage whose noun of growth follows it (保持20%以上的增长, 两位数的增幅), unless it is a contribution to it
 #: (贡献了全市60%以上的增长: a share).
 GROWTH_NAMED_AFTER = re.compile(r"的?(?:增长|增速|增幅|涨幅)")
 CONTRIBUTION = re.compile(r"贡献")
 #: How far before a number its verb of growth (and of decline) is read: 减少行政审批事项三分之一.
 NEAR = 8
-NEGATIVE = re.compile(r"下降|降低|减少|回落|缩小|缩短|压缩|削减|压减|偏少")
+NEGATIVE = re.compile(r"下降|降低|减少|回落|缩小|缩短|压缩|削减|压减|偏少|" + BARE_DECLINE)
 #: The evidence of a number starts at its clause, at most this many characters before it (a clause without
 #: punctuation can be a whole paragraph: each number's evidence would repeat it).
 MAX_EVIDENCE_LEAD = 160
