@@ -47,6 +47,7 @@ def test_the_scheme_has_the_headline_indicators_and_at_least_sixty_concepts():
     ("实际使用外资", "amount", "USD", "实际使用外资"),  # money in 美元 is money
     ("培育高新技术企业", "increment", "count", "高新技术企业"),
     ("经济增长预期目标", "growth_rate", "percent", "地区生产总值"),
+    ("经济增长目标", "growth_rate", "percent", "地区生产总值"),  # 经济增长目标设定为6%左右
     ("高校毕业生", "amount", "person", "高校毕业生人数"),
 ])
 def test_names_reports_write_map_to_one_concept(name, measure, unit, label):

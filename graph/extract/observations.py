@@ -102,7 +102,7 @@ BA_LEAD = re.compile(r"^[\u4e00-\u9fff]{0,4}?把")
 SCOPE_PREFIX = re.compile(r"^(?:全市|全区|全省|全县|我市|我省|我区|我县|全国)(?:范围内|范围)?")
 TRAILING_VERBS = re.compile(
     r"(?:不少于|不低于|不超过|不到|不足|预计|力争|努力|稳定|保持在|保持|控制在|控制|达到|达|为|实现|增长|年均|分别|均|突破|超过|增至|降至|降到|"
-    r"提高|提升|上升|回升|上涨|回落|扩大|缩小|缩短|延长|压减|压降|压缩|削减|下降|降低|降|减少|增加|稳居|位居|居|跃|(?<!安)排|拟安排|安排|(?<=目标)拟?定|首次|率先|持续|继续|快于|高于|低于|占|了|在|到|"
+    r"提高|提升|上升|回升|上涨|回落|扩大|缩小|缩短|延长|压减|压降|压缩|削减|下降|降低|降|减少|增加|稳居|位居|居|跃|(?<!安)排|拟安排|安排|(?<=目标)(?:拟?定|设定)|首次|率先|持续|继续|快于|高于|低于|占|了|在|到|"
     r"于|至|的|之|约|近|超|由|每人每年|每人|平均每|平均|平稳|每年|每|已经|已|又|再|共计|共|跃升到|跃升|跃居|蝉联|至少|人均|将|使|有望|"
     r"大幅度|大幅|明显|显著|较快|快速)+$")
 #: Money raised and what it leverages (筹措30.5亿元撬动甲乙贷款2317亿元): the second number is the leveraged amount's.
@@ -991,7 +991,14 @@ def _noun_after(after: str) -> str:
                  r"取得|如期|顺利|可以|就能|能够|(?<=[\u4e00-\u9fff]{2})(?:用于|投向|有序|[0-9]{1,2}月(?:底|末)?前|年底前|(?<!青)年内)|"
                  r"、|[和及](?=[0-9])|"
                  r"(?<=[\u4e00-\u9fff])" + NEXT_COUNT + "|$)", after)
-    return (m.group() if m else after)[:20]
+    name = (m.group() if m else after)[:20]
+    if len(name) < 2 and (clause := RELATIVE_CLAUSE.match(after)):
+        return _noun_after(after[clause.end():])  # 100所达到二级医院水平的甲乙中心: what the clause describes
+    return name
+
+
+#: A clause describing what a number counts, before it (达到二级医院服务能力的).
+RELATIVE_CLAUSE = re.compile(r"[^，。；、“”]{2,16}?的(?=[\u4e00-\u9fff])")
 
 
 def _without_places(context: str, districts: list) -> str:
