@@ -1189,6 +1189,11 @@ def test_an_uncounted_list_of_common_words_closed_by_projects_lists_fields_not_p
         "徐大堡核电能源项目", "华电铁岭绿色氨醇能源项目"]
     assert [n for n, _ in projects_of("加快宏大新材料、国家电投风电等项目建设。")] == ["宏大新材料", "国家电投风电"]
     assert [n for n, _ in projects_of("加快甲乙、丙丁等两个项目建设。")] == ["甲乙", "丙丁"]
+    # a long list with one word jieba tags a place (江河湖泊) among common words still lists fields; two proper names
+    # in it make it a list of projects
+    assert projects_of("支持雨水收集、骨干水源、江河湖泊整治、节水改造等重点项目。") == []
+    assert [n for n, _ in projects_of("加快徐大堡核电、华电铁岭氨醇、骨干水源、节水改造等能源项目建设。")][:2] == [
+        "徐大堡核电能源项目", "华电铁岭氨醇能源项目"]
 
 
 def test_a_body_established_or_started_running_is_completed():

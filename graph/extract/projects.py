@@ -404,14 +404,24 @@ def _name_spans(text: str, sentence: Sentence) -> list[tuple[int, int]]:
 
 
 def _lists_fields(text: str, items: list[tuple[int, int]], kind: str) -> bool:
-    """An uncounted list of projects whose items are all common words lists fields of work (扩能、垃圾焚烧发电等项目),
-    not projects; one naming a place or a proper name (徐大堡核电、华电铁岭绿色氨醇等能源项目) or counted (甲乙、丙丁等
-    13个项目) lists projects."""
+    """An uncounted list of projects whose items are all common words (but one, in a long list) lists fields of work
+    (扩能、垃圾焚烧发电等项目), not projects; one naming a place or a proper name (徐大堡核电、华电铁岭绿色氨醇等能源
+    项目) or counted (甲乙、丙丁等13个项目) lists projects."""
     if COUNTED_KIND.search(kind) or len(items) < MIN_FIELD_LIST:
         return False  # one item may be a firm's name made of common words (大连新达盟等重大外资项目)
+    proper = sum(not _of_common_words(text[s:e]) for s, e in items)
+    return proper == 0 or (len(items) >= MIN_LONG_FIELD_LIST and proper == 1)  # 江河湖泊治理: a common word tagged ns
+
+
+def _of_common_words(item: str) -> bool:
+    """垃圾焚烧发电 → True; 徐大堡核电 → False (a lone character is a word jieba lacks, 大堡 a place)."""
     tags = word_tags()
-    return all(len(token) > 1 and tags.get(token, "")[:2] in COMMON_TAGS  # a lone character: a word jieba lacks
-               for s, e in items for token in cut(text[s:e]))
+    return all(len(token) > 1 and tags.get(token, "")[:2] in COMMON_TAGS for token in cut(item))
+
+
+#: A list this long with one item naming a place among common words still lists fields (引水调水、骨干水源、江河湖泊治理、
+#: 高效节水灌溉等重大水利工程: jieba tags 江河湖泊 a place name).
+MIN_LONG_FIELD_LIST = 4
 
 
 def _staged_subjects(text: str, sentence: Sentence) -> list[tuple[int, int]]:
