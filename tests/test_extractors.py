@@ -1702,6 +1702,13 @@ def test_a_deed_listed_before_a_name_does_not_share_its_head():
     assert [n for n, _ in projects_of("高质量建设新型显示、新型储能产业园。")] == ["新型显示产业园", "新型储能产业园"]
 
 
+def test_the_last_item_of_a_list_sharing_a_head_drops_its_etc_and_a_rules_change_is_no_project():
+    # jieba reads 鄄百等 as one word; 中蒙俄 is one word; 调整 changes a rule of the road, it names nothing
+    assert projects_of("加快建设濮湛、鄄百等铁路，调整高速公路限速300公里，参与共建“一带一路”和中蒙俄经济走廊建设。") == [
+        ("濮湛铁路", "accelerate"), ("鄄百铁路", "accelerate"), ("中蒙俄经济走廊", "operate")]
+    assert projects_of("建设甲乙高等研究院。") == [("甲乙高等研究院", "operate")]
+
+
 def test_a_firms_research_centre_is_a_project_the_kind_is_not():
     assert projects_of("甲乙丙研发中心正式投用，新建企业研发中心100家，支持企业建设研发中心。") == [
         ("甲乙丙研发中心", "completed")]

@@ -541,9 +541,18 @@ def _project(doc: Document, sentence: Sentence, start: int, end: int) -> Project
     start += text.startswith("“", start) and text.count("“", start, end) > text.count("”", start, end)
     if text.startswith("“", start) and text.endswith("”", start, end) and text.count("“", start, end) == 1:
         start, end = start + 1, end - 1  # “口袋公园” is the project 口袋公园
-    return ProjectFact(name=name or text[start:end], stage=stage_of(doc, sentence, start, end),
+    return ProjectFact(name=_without_list_etc(name or text[start:end]), stage=stage_of(doc, sentence, start, end),
                        period=period_of(doc, sentence, start), district=_district(doc, sentence, start, end),
                        start=start, end=end, sentence=sentence.index, counted=counted)
+
+
+def _without_list_etc(name: str) -> str:
+    """黄百等铁路 (of 合湛、黄百等铁路, where jieba reads 黄百等 as one word) → 黄百铁路: the list's last item with the
+    head the items share; 湖南高等研究院 keeps its 高等."""
+    head = next((h for h in _HEADS_LONGEST_FIRST if name.endswith(h) and len(name) > len(h) + 1), None)
+    if head and LIST_ETC_MARK.match(name, len(name) - len(head) - 1):
+        return name[:-len(head) - 1] + head
+    return name
 
 
 MAX_STAGE_GAP = 2  # 开工|建设|甲乙: the words a stage verb may stand from the name it stages
