@@ -1709,6 +1709,10 @@ def test_the_last_item_of_a_list_sharing_a_head_drops_its_etc_and_a_rules_change
     assert projects_of("建设甲乙高等研究院。") == [("甲乙高等研究院", "operate")]
 
 
+def test_a_list_of_programmes_people_are_selected_into_lists_no_projects():
+    assert projects_of("开展甲乙领军团队、“丙丁计划”青年人才等项目遴选。") == []
+
+
 def test_a_firms_research_centre_is_a_project_the_kind_is_not():
     assert projects_of("甲乙丙研发中心正式投用，新建企业研发中心100家，支持企业建设研发中心。") == [
         ("甲乙丙研发中心", "completed")]

@@ -102,7 +102,8 @@ LINE_KIND = r"(?:轨道交通|地铁|市域铁路|市郊铁路)"
 PROJECT_LIST = re.compile(r"(?P<items>[^，。；：]{2,200}?)等(?:(?:一批)?(?:" + _PROJECT_KIND + r"项目|"
                           + _QUOTED_PROJECT_KIND + ")"
                           r"|\d+[个项][\u4e00-\u9fff]{0,8}项目|一批" + _PROJECT_KIND + _HEAD + "|" + LINE_KIND + "线)"
-                          r"(?!监测|检测|检查|测试)")  # 开展细颗粒物等项目监测: items monitored, not projects
+                          r"(?!监测|检测|检查|测试|遴选|评选|申报)")
+# (开展细颗粒物等项目监测: items monitored, not projects; 开展甲乙团队等项目遴选: programmes people are selected into)
 #: A name followed by its count (老年日间照料服务中心达到1357个) names a kind of facility, not one project
 #: (a quoted brand such as “鲁班工坊”达到21家 stays a project).
 COUNTED_AFTER = re.compile(r"(?:达到|增至|超过|突破|总数|数量)?\d")
