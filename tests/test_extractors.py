@@ -1371,6 +1371,9 @@ def test_a_number_compared_with_the_country_measures_the_indicator_before_it():
         REVIEW + "甲乙产值增长5.4%、高于全国1.9个百分点，调查失业率4.5%，低于全国平均水平0.6个百分点。")]
     assert found == [("甲乙产值", 5.4, "growth_rate"), ("甲乙产值高于全国", 1.9, "change_pp"),
                      ("调查失业率", 4.5, "share"), ("调查失业率低于全国平均水平", 0.6, "change_pp")]
+    # a later number with no name of its own continues the indicator, not its comparison with the nation
+    found = observations(REVIEW + "甲乙产值增长5.6%、高于全国0.2个百分点，全年增长4.8%。")
+    assert [(o[0], o[1]) for o in found] == [("甲乙产值", 5.6), ("甲乙产值高于全国", 0.2), ("甲乙产值", 4.8)]
 
 
 def test_a_share_named_only_by_its_whole_is_the_share_of_the_count_before_it_in_its_clause():

@@ -190,6 +190,7 @@ SHARE_OF = re.compile(r"占(?:全国|全省|全市|全球|世界)")
 CLAUSE_BREAK = re.compile(r"[，。；]")
 #: A number compared with the country's or the province's: it measures the indicator before it in the sentence.
 NATIONAL_COMPARISON = re.compile(r"(?:高于|快于|低于|慢于|优于|好于|领先)(?:全国|全省)(?:平均水平?|平均)?")
+COMPARED_NAME = re.compile("(?<=[\u4e00-\u9fff]{2})" + NATIONAL_COMPARISON.pattern + "$")
 ENDS_IN_NUMBER = re.compile(NUMBER + "$")
 #: A rank that all the numbers before it share (…、均居全国第一; …，均位居全国第二).
 ALL_RANKED = re.compile(r"均排?$")  # the rank's own verb (居, 位居 …) opens its match
@@ -435,10 +436,11 @@ RANGE_TO = re.compile(r"\s*[至到]\s*")
 
 
 def _previous_run_names(earlier: list[ObservationFact], count: int) -> list[str]:
-    """The indicators of the sentence's last run, when it had as many numbers (…分别达到1016家和591家)."""
+    """The indicators of the sentence's last run, when it had as many numbers (…分别达到1016家和591家), less a
+    comparison with the nation a name took from its own number (甲乙增长5.6%、高于全国0.2个百分点，全年增长4.8%: 甲乙)."""
     last = earlier[-1]
     run = [f.indicator for f in earlier if f.start == last.start and f.sentence == last.sentence]
-    return run if len(run) == count > 1 else [last.indicator]
+    return [COMPARED_NAME.sub("", n) or n for n in (run if len(run) == count > 1 else [last.indicator])]
 
 
 def _strip_qualifiers(context: str) -> str:
