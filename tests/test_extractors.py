@@ -1539,6 +1539,11 @@ def test_a_bare_decline_before_its_number_is_a_negative_growth_rain_is_not():
         ("戊己降水量", 20, "growth_rate"), ("庚辛率", 3, "share")]
 
 
+def test_a_count_of_what_a_share_is_measured_over_is_part_of_its_name():
+    found = observations(REVIEW + "120个甲乙断面水质优良率达97.5%，新建12个公园，绿化覆盖率达40%。\n")
+    assert [(o[0], o[1]) for o in found] == [("120个甲乙断面水质优良率", 97.5), ("公园", 12), ("绿化覆盖率", 40)]
+
+
 def test_a_size_bound_before_what_it_classes_is_no_measure():
     found = observations(PLAN + "实施300万元以上甲乙项目2.5万个左右，淘汰20万千瓦以下丙丁机组，新增贷款80亿元以上用于戊己。\n")
     assert [(o[1], o[2]) for o in found] == [(25000, "count"), (8e9, "CNY")]
@@ -1741,9 +1746,9 @@ def test_a_count_after_an_amount_that_qualifies_it_counts_what_follows():
         "289个甲乙重点项目", "甲乙重点项目"]  # the total investment of the 289 projects, and their count
 
 
-def test_全面完成_counts_what_follows_and_a_count_named_after_ends_before_a_percentage():
-    found = observations("一、回顾\n全面完成64个“甲乙”任务，147个丙丁断面水质优良率达98.6%。\n")
-    assert [o[0] for o in found][:2] == ["甲乙任务", "丙丁断面水质优良率"]
+def test_全面完成_counts_what_follows_and_a_count_after_its_name_is_named_by_it():
+    found = observations("一、回顾\n全面完成64个“甲乙”任务，丙丁断面145个，水质优良率达98.6%。\n")
+    assert [o[0] for o in found] == ["甲乙任务", "丙丁断面", "水质优良率"]
 
 
 def test_review_cases_of_the_last_naming_rules():

@@ -694,6 +694,8 @@ def _is_name_or_label(text: str, m: re.Match, sentence: Sentence) -> bool:
     after = text[m.end():m.end() + 12]
     if after.startswith("级") or (unit == "列" and after.startswith(("入", "为"))):
         return True  # 30万吨级航道: a class the name holds; 20列入名录: the verb 列入, no trains
+    if unit in COUNT_UNITS and COUNTED_SHARE.match(text, m.end()):
+        return True  # 147个国考断面水质优良率达98.6%: how many the share is over, part of its name
     if m.group("post") in ("以上", "以下") and unit in SIZE_UNITS and _a_noun_opens(after):
         return True  # 500万元以上技改项目, 30万千瓦以下煤电机组: the size class of what follows
     if unit in ("分钟", "小时") and TIME_CIRCLE.match(after):
@@ -710,6 +712,10 @@ def _is_name_or_label(text: str, m: re.Match, sentence: Sentence) -> bool:
     return after[:1] in ("、", "等", "政") or (ends_clause and PACKAGE_LEAD.search(before) is not None)
 
 
+#: A count of the things a share is measured over, run into the share's name and its number (147个|国考断面水质优良率
+#: 达98.6%, 12条|重点产业链项目进资占…比重超75%).
+COUNT_UNITS = ("个", "条", "家", "项", "座", "所")
+COUNTED_SHARE = re.compile(r"[^，。；、\d]{2,24}?(?:率|比重|占比|比例)(?:达到|达|为|超过|超|突破|保持在|保持)?[0-9]")
 #: Units of a size (money, power, weight) that bound a class of things named right after (500万元以上技改项目).
 SIZE_UNITS = ("元", "美元", "千瓦", "吨")
 
