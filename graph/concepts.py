@@ -136,7 +136,7 @@ def _unit_fits(concept: Concept, measure: str, unit_norm: str) -> bool:
     if measure in RATE_MEASURES or measure == "rank":
         return True
     if measure == "share":
-        return unit_norm == "percent" or concept.unit_family == unit_norm
+        return concept.unit_family in ("percent", unit_norm)  # 造林完成年度目标任务的220% is no area
     return concept.unit_family == unit_norm or unit_norm in COMPATIBLE_UNITS.get(concept.unit_family, ())
 
 

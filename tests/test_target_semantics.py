@@ -48,6 +48,8 @@ def test_the_scheme_has_the_headline_indicators_and_at_least_sixty_concepts():
     ("培育高新技术企业", "increment", "count", "高新技术企业"),
     ("经济增长预期目标", "growth_rate", "percent", "地区生产总值"),
     ("经济增长目标", "growth_rate", "percent", "地区生产总值"),  # 经济增长目标设定为6%左右
+    ("营造林", "increment", "mu", "完成造林面积"),
+    ("城乡居民收入比", "share", "ratio", "城乡居民收入比"),  # 缩小至2.04∶1
     ("高校毕业生", "amount", "person", "高校毕业生人数"),
 ])
 def test_names_reports_write_map_to_one_concept(name, measure, unit, label):
@@ -60,6 +62,8 @@ def test_names_reports_write_map_to_one_concept(name, measure, unit, label):
     ("新台阶", "amount", "jin"),
     ("新建和改造高标准农田", "amount", "mu"),  # a verb of work before a stock is no name of it
     ("甲乙改造高标准农田", "increment", "mu"),  # nor is anything else
+    ("造林", "share", "percent"),  # 造林完成年度目标任务的220%: a share of the task, no area
+    ("财政支出", "share", "percent"),  # 财政支出近八成用于民生: a share of the spending
 ])
 def test_what_is_not_the_indicator_gets_no_concept(name, measure, unit):
     assert indicator_scheme().match(name, measure, unit) is None
