@@ -30,7 +30,8 @@ RATE_MEASURES = ("growth_rate", "change_pp")
 MIN_CONTAINED = 4
 #: What may stand before a label in a longer name that still means the label's concept: the region's own
 #: scope words (全省地区生产总值, 全社会研发投入强度, 我国国内生产总值), not a qualifying noun (海洋生产总值).
-SCOPE_PREFIX = re.compile(r"^(?:全[省市区国县州]|全社会|我[省市区国]|本[省市区]|[省市区县]|全年|年末|年均)?$")
+SCOPE_PREFIX = re.compile(r"^(?:全[省市区国县州]|全社会|我[省市区国]|本[省市区]|[省市区县]|全年|年末|年均|设区的?城市|设区市"
+                          r"|地级及以上城市)?$")
 #: A number run into the name's end (社会消费品零售总额2.76万亿元, 国内生产总值从54万亿元, 连续4年), not a rank the name
 #: holds (进入全球前1%).
 NUMBER_TAIL = re.compile(r"(?:(?:从|连续|达到|由)?(?<![A-Za-z0-9.．前后])[0-9０-９][0-9０-９.．]*[万亿千百]*[元年个人%％]?|从)$")

@@ -49,6 +49,9 @@ def test_the_scheme_has_the_headline_indicators_and_at_least_sixty_concepts():
     ("经济增长预期目标", "growth_rate", "percent", "地区生产总值"),
     ("经济增长目标", "growth_rate", "percent", "地区生产总值"),  # 经济增长目标设定为6%左右
     ("营造林", "increment", "mu", "完成造林面积"),
+    ("设区城市空气质量优良天数比例", "share", "percent", "空气质量优良天数比率"),  # the prefecture cities' scope
+    ("规模工业增加值", "growth_rate", "percent", "规模以上工业增加值"),
+    ("能源消耗强度", "growth_rate", "percent", "单位地区生产总值能耗"),
     ("城乡居民收入比", "share", "ratio", "城乡居民收入比"),  # 缩小至2.04∶1
     ("高校毕业生", "amount", "person", "高校毕业生人数"),
 ])
