@@ -132,6 +132,8 @@ def test_ranks_written_many_ways_are_rank_observations(text, value, indicator):
     ("新增100所达到二级医院服务能力的甲乙次中心。", "甲乙次中心"),
     ("推动甲乙收集率达80%。", "甲乙收集率"),  # 推动/推进 introduce the work, they are not its name
     ("推进甲乙片区更新120个。", "甲乙片区更新"),
+    ("甲乙排放量都要减少2%。", "甲乙排放量"),  # 都 (all of them) is an adverb; 首都 and 成都 keep theirs
+    ("首都地区生产总值增长5%。", "首都地区生产总值"),
     ("中央财政用于甲乙的投入拟安排100亿元。", "中央财政用于甲乙的投入"),
     ("但赤字率为3%。", "赤字率"),
     ("补助标准由每人每年180元提高。", "补助标准"),
