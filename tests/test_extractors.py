@@ -1548,6 +1548,12 @@ def test_a_count_of_what_a_share_is_measured_over_is_part_of_its_name():
     assert [(o[0], o[1]) for o in found] == [("120个甲乙断面水质优良率", 97.5), ("公园", 12), ("绿化覆盖率", 40)]
 
 
+def test_a_count_of_as_many_items_as_listed_before_it_is_named_by_the_kind_after_it():
+    found = observations(REVIEW + "甲州航空、丙丁母机、戊己石化3个集群获评国家先进制造业集群，推动庚辛、壬癸2个千亿级产业链提质增效。\n")
+    assert [(o[0], o[1]) for o in found] == [("集群", 3), ("千亿级产业链", 2)]
+    assert observations(REVIEW + "甲乙、丙丁3个园区获批。\n")[0][0] == "丙丁"  # 3 is not the list's 2 items
+
+
 def test_a_size_bound_before_what_it_classes_is_no_measure():
     found = observations(PLAN + "实施300万元以上甲乙项目2.5万个左右，淘汰20万千瓦以下丙丁机组，新增贷款80亿元以上用于戊己。\n")
     assert [(o[1], o[2]) for o in found] == [(25000, "count"), (8e9, "CNY")]

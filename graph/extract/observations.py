@@ -335,15 +335,55 @@ def _period_before(period: str) -> str:
     return str(int(year.group()) - 1) if year else period
 
 
+#: What joins the items of a list a count may count (甲乙、丙丁和戊己3个…).
+LIST_ITEM_MARK = re.compile(r"[、和及与]")
+
+
+def _kind_of_the_counted_list(clause: str, quantity: Quantity | None, after: str) -> str | None:
+    """甲乙航空、丙丁母机、戊己石化|3个集群获评… → 集群: a count equal to the number of items listed right before it
+    counts them, and is named by the kind after it (not by the last item)."""
+    if not CJK_START.match(after) or not _counts_the_items(clause, quantity):
+        return None
+    return _noun_run(_clean_subject(_noun_after(after))) or None
+
+
+def _counts_the_items(clause: str, quantity: Quantity | None) -> bool:
+    """甲乙、丙丁2(个) → True: a count equal to the number of items the clause lists before it."""
+    return quantity is not None and quantity.unit_norm == "count" and (
+        2 <= len(LIST_ITEM_MARK.split(clause)) == quantity.value)
+
+
+#: Tags of the words a kind is made of: nouns, adjectives, distinguishing words, numerals and measure words (千亿级).
+KIND_TAGS = ("n", "a", "b", "j", "m", "q")
+
+
+def _noun_run(words: str) -> str:
+    """千亿级产业链提质增效 → 千亿级产业链, 品牌新入选甲乙计划 → 品牌: the kind the words open with, up to a verb or
+    a preposition, less an adjective at its end."""
+    tags, kept = word_tags(), []
+    for token in cut(words):
+        if tags.get(token, "n")[:1] not in KIND_TAGS:
+            break
+        kept.append(token)
+    while kept and tags.get(kept[-1], "")[:1] in ("a", "b"):
+        kept.pop()
+    return "".join(kept)
+
+
+#: A Chinese character opening a text.
+CJK_START = re.compile(r"[\u4e00-\u9fff]")
+
+
 def _counted_list_start(text: str, clause_start: int, mention: re.Match, places: list[PlaceMatch]) -> int | None:
     """Where the list starts that the number counts (right after its 等, or, as a count, after the list's kind:
-    沈阳都市圈组建产业、科技等联盟11个 → at 产业); None when it counts no list. A row of places doing the counted
+    甲乙都市圈组建产业、科技等联盟11个 → at 产业, or a count of as many items as the list has); None when it counts no list. A row of places doing the counted
     thing is its subject, not the list (长沙市和株洲市建成甲乙、丙丁等8个: the list starts at 甲乙)."""
     quantity = _quantity(mention, text)[0]
     start = max(clause_start, _subject_row_end(text, places))
     counts = LIST_COUNT.search(text, start, mention.start()) or (
         quantity is not None and quantity.unit_norm == "count"
-        and LIST_KIND_COUNT.search(text, start, mention.start()))
+        and LIST_KIND_COUNT.search(text, start, mention.start())) or _counts_the_items(text[start:mention.start()],
+                                                                                      quantity)
     first_item = FIRST_ITEM_END.search(text, start, mention.start())
     return grow_backwards(text, start, first_item.start()) if counts and first_item else None
 
@@ -458,6 +498,9 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
     quantities = [_quantity(m, text) for m in mentions]
     units = {q.unit_norm for q, _ in quantities if q is not None}
     names = _indicators(_without_places(context, districts), after, len(mentions) if len(units) == 1 else 1)
+    if len(mentions) == 1 and (kind := _kind_of_the_counted_list(text[clause_start:mentions[0].start()],
+                                                                 quantities[0][0], after)):
+        names = [kind]
     same_sentence = bool(earlier) and earlier[-1].sentence == sentence.index
     continued = same_sentence and names == [UNNAMED]  # …增长7%以上、力争达到8%: more of the number before
     in_clause = same_sentence and not CLAUSE_BREAK.search(text, earlier[-1].end, mentions[0].start())
