@@ -1554,6 +1554,11 @@ def test_a_count_of_as_many_items_as_listed_before_it_is_named_by_the_kind_after
     assert observations(REVIEW + "甲乙、丙丁3个园区获批。\n")[0][0] == "丙丁"  # 3 is not the list's 2 items
 
 
+def test_a_total_after_a_count_of_a_list_of_places_things_shares_the_counts_scope():
+    found = extract_observations(doc_of(REVIEW + "新增杭州甲乙装备、金华丙丁服装等国家集群2个、总数达到5个。", region="浙江省"))
+    assert [(o.quantity.value, o.scope) for o in found] == [(2, "浙江省"), (5, "浙江省")]
+
+
 def test_a_size_bound_before_what_it_classes_is_no_measure():
     found = observations(PLAN + "实施300万元以上甲乙项目2.5万个左右，淘汰20万千瓦以下丙丁机组，新增贷款80亿元以上用于戊己。\n")
     assert [(o[1], o[2]) for o in found] == [(25000, "count"), (8e9, "CNY")]

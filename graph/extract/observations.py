@@ -538,6 +538,9 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
         districts = [d for d in districts if d.end <= list_start]
     scopes = list(dict.fromkeys(d.division.name for d in districts)) or [doc.meta.region or "未知"]
     scope_kind = "place"
+    if in_clause and districts and all(d.end <= earlier[-1].end for d in districts):
+        # 新增甲市乙集群、丙市丁集群等4个、总数达到8个: the places of the number before, whose scope this one shares
+        scopes, scope_kind = [earlier[-1].scope], earlier[-1].scope_kind
     if not districts and (owner := _owner_opening(doc, mentions[0].start() - len(context), mentions[0])):
         scopes, scope_kind = [owner[0]], owner[1]  # 甲乙医院门诊量达19万人次: the hospital's, not the region's
         names = [n[len(owner[0]):] if n.startswith(owner[0]) and len(n) - len(owner[0]) >= 2 else n for n in names]
