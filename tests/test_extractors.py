@@ -1390,6 +1390,8 @@ def test_a_total_counts_what_was_added_before_it_and_a_batch_what_follows_its_nu
         REVIEW + "新增甲乙工厂22家、总数达36家。首批12个丙丁片区加快建设。新增戊己公园141座、累计达到973座。")]
     assert found == [("新增甲乙工厂", 22, "increment"), ("甲乙工厂总数", 36, "amount"), ("丙丁片区", 12, "amount"),
                      ("新增戊己公园", 141, "increment"), ("戊己公园总数", 973, "amount")]
+    found = observations(REVIEW + "新增庚辛实验室18家、累计38家。")  # 累计 alone, no verb of level: still a total
+    assert [(o[0], o[4]) for o in found] == [("新增庚辛实验室", "increment"), ("庚辛实验室总数", "amount")]
 
 
 def test_a_clause_named_by_a_stage_alone_counts_what_the_clause_before_it_counts():

@@ -565,6 +565,8 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
             measure = earlier[-1].measure  # 增长7%以上、力争达到8%: the same growth, not a share reached
         else:
             measure = _measure(quantity, _item_context(context, own_names), after, shared_lead + context)
+        if measure == "increment" and all(n.endswith("总数") for n in own_names):
+            measure = "amount"  # 新增甲乙实验室18家、累计38家: 甲乙实验室总数, a level
         if (measure == "growth_rate" and NEGATIVE.search(context[-NEAR:])  # the window the growth was read in
                 and not LEVEL_REACHED.search(context[-NEAR:])  # 涨幅回落到2.6%: the level, no decline by it
                 or measure == "increment" and DECREASED_BY.search(_verb_before(context[-NEAR:]))):  # 人口减少120万
