@@ -134,6 +134,8 @@ def test_ranks_written_many_ways_are_rank_observations(text, value, indicator):
     ("推进甲乙片区更新120个。", "甲乙片区更新"),
     ("甲乙排放量都要减少2%。", "甲乙排放量"),  # 都 (all of them) is an adverb; 首都 and 成都 keep theirs
     ("首都地区生产总值增长5%。", "首都地区生产总值"),
+    ("用好国家下达的90亿元甲乙资金。", "甲乙资金"),  # a clause with 的 before the number: the money is what follows
+    ("把甲乙支出的七成以上用于民生。", "甲乙支出"),  # …but not a verb after it
     ("中央财政用于甲乙的投入拟安排100亿元。", "中央财政用于甲乙的投入"),
     ("但赤字率为3%。", "赤字率"),
     ("补助标准由每人每年180元提高。", "补助标准"),

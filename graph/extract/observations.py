@@ -849,7 +849,7 @@ def _indicators(context: str, after: str, count: int = 1) -> list[str]:
     if respectively and len(subject) < 2:  # 甲区和乙区分别新增企业300家和500家: the name follows 分别
         subject = _clean_subject(context[respectively.end():])
     if (len(subject) < 2 or _ends_in_verb(subject) or BATCH_END.search(subject)
-            or AMOUNT_OF_WHAT_FOLLOWS.search(context)):
+            or AMOUNT_OF_WHAT_FOLLOWS.search(context) or (context.endswith("的") and _a_noun_opens(after))):
         counted = _clean_subject(_noun_after(after))
         # 甲乙措施惠及80余万老年人: who the measure reaches, not the people alone
         subject = subject + counted if counted and len(subject) >= 4 and BENEFIT_VERB.search(subject) else (
