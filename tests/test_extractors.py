@@ -1394,6 +1394,8 @@ def test_a_total_counts_what_was_added_before_it_and_a_batch_what_follows_its_nu
                      ("新增戊己公园", 141, "increment"), ("戊己公园总数", 973, "amount")]
     found = observations(REVIEW + "新增庚辛实验室18家、累计38家。")  # 累计 alone, no verb of level: still a total
     assert [(o[0], o[4]) for o in found] == [("新增庚辛实验室", "increment"), ("庚辛实验室总数", "amount")]
+    found = observations(REVIEW + "新入选国家壬癸工厂113家、累计210家。")
+    assert [(o[0], o[4]) for o in found] == [("新入选国家壬癸工厂", "increment"), ("国家壬癸工厂总数", "amount")]
 
 
 def test_a_clause_named_by_a_stage_alone_counts_what_the_clause_before_it_counts():

@@ -168,7 +168,7 @@ TOTAL = re.compile(r"总数|总规模")
 #: A cumulative count after an increment (新增公园141座、累计达到973座): the total of what was added.
 CUMULATIVE = re.compile(r"累计")
 #: The verb of adding that opens an increment's name (新增公园): the total is of 公园.
-INCREMENT_PREFIX = re.compile(r"^新(?:增|建|设|获批|认定|培育|引进|开工|结对|落地)")
+INCREMENT_PREFIX = re.compile(r"^新(?:增|建|设|获批|认定|培育|引进|开工|结对|落地|入选)")
 #: …or that ends it (甲乙企业新增711家、累计达2215家).
 INCREMENT_SUFFIX = re.compile(r"(?<=[\u4e00-\u9fff”]{2})(?<!日均)(?<!每天)(?<!每日)(?<!每年)(?<!年均)(?<!月均)新增$")
 #: A clause named by a stage of work alone (…666万套，基本建成544万套; 开工742个、完工548个): the stage of what the
