@@ -1565,6 +1565,12 @@ def test_a_total_after_a_count_of_a_list_of_places_things_shares_the_counts_scop
     assert [(o.quantity.value, o.scope) for o in found] == [(2, "浙江省"), (5, "浙江省")]
 
 
+def test_a_count_after_a_verb_jieba_reads_as_a_noun_or_a_preposition_names_what_follows():
+    found = observations(PLAN + "新建改扩建10个甲乙中心、45个多功能运动场，新开通5条丙丁航线，加大对8个戊己县的支持。\n")
+    assert [(o[0], o[1], o[3]) for o in found] == [
+        ("甲乙中心", 10, None), ("多功能运动场", 45, None), ("丙丁航线", 5, None), ("戊己县的支持", 8, None)]
+
+
 def test_a_size_bound_before_what_it_classes_is_no_measure():
     found = observations(PLAN + "实施300万元以上甲乙项目2.5万个左右，淘汰20万千瓦以下丙丁机组，新增贷款80亿元以上用于戊己。\n")
     assert [(o[1], o[2]) for o in found] == [(25000, "count"), (8e9, "CNY")]

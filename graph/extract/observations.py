@@ -25,7 +25,7 @@ from .projects import LEVEL_OPENING, PROJECT_HEADS, extract_projects, project_sp
 
 NUMBER = (r"(?<![\dA-Za-z.．０-９+＋])(?<![^%％][\-—～~])(?<!^[\-—～~])(?P<num>[0-9０-９][0-9０-９,]*(?:[.．][0-9０-９]+)?)"
           r"(?P<yu1>余|多)?(?P<mult>" + MULTIPLIER_PATTERN + r")?(?:(?<=万)(?P<kilo>[1-9])千)?(?P<yu2>余|多)?"
-          r"(?P<unit>" + UNIT_PATTERN + r")(?P<per>/(?:月|年|人|天|日|吨|亩))?(?P<post>左右|以上|以内|以下|多)?"
+          r"(?P<unit>" + UNIT_PATTERN + r")(?P<per>/(?:月|年|人|天|日|吨|亩))?(?P<post>左右|以上|以内|以下|多(?!功能|元|样|层|渠道|领域|部门))?"
           r"(?![A-Za-z0-9])")
 #: A rank: 位居全国第三, 居全球城市首位, 跻身全球前三位, 考核全国第一, 从第9名提升至第2名 (see `_rank_value`).
 RANK = (r"(?:(?:位居|稳居|居于|位列|排名|排在|跻身|进入|居|从|至)(?:全国|全球|世界|全省|全市|同类城市|[\u4e00-\u9fff]{0,6}城市)?"
@@ -1016,8 +1016,9 @@ RESULT_COMPLEMENT = re.compile(r"(?<=[\u4e00-\u9fff]{2})好$")
 
 
 def _ends_in_verb(subject: str) -> bool:
-    """建成, 在全国首批印发, 真金白银拿出, 天纺标等, 15家备案博物馆和, 发挥好: what is counted follows the number."""
-    if subject.endswith(("等", "和", "及", "、")) or re.search(r"\d[家个项条座张处所类件批]", subject):
+    """建成, 在全国首批印发, 真金白银拿出, 天纺标等, 15家备案博物馆和, 发挥好, 加大对: what is counted follows the
+    number."""
+    if subject.endswith(("等", "和", "及", "、", "对", "向")) or re.search(r"\d[家个项条座张处所类件批]", subject):
         return True
     if COUNTING_VERB.search(subject):
         return True
