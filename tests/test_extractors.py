@@ -1571,6 +1571,13 @@ def test_a_count_after_a_verb_jieba_reads_as_a_noun_or_a_preposition_names_what_
         ("甲乙中心", 10, None), ("多功能运动场", 45, None), ("丙丁航线", 5, None), ("戊己县的支持", 8, None)]
 
 
+def test_a_run_of_as_many_numbers_as_items_listed_is_read_one_item_a_number():
+    found = observations(REVIEW + "新增各类甲乙机构、丙丁创新中心80家、16家，累计分别达到1522家、103家。\n")
+    assert [(o[0], o[1], o[4]) for o in found] == [
+        ("新增各类甲乙机构", 80, "increment"), ("丙丁创新中心", 16, "increment"),
+        ("各类甲乙机构总数", 1522, "amount"), ("丙丁创新中心总数", 103, "amount")]
+
+
 def test_a_size_bound_before_what_it_classes_is_no_measure():
     found = observations(PLAN + "实施300万元以上甲乙项目2.5万个左右，淘汰20万千瓦以下丙丁机组，新增贷款80亿元以上用于戊己。\n")
     assert [(o[1], o[2]) for o in found] == [(25000, "count"), (8e9, "CNY")]

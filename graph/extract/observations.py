@@ -260,6 +260,9 @@ def _sentence_observations(doc: Document, sentence: Sentence,
     facts: list[ObservationFact] = []
     changes = _changes_from_to(text, [m for _, _, run in runs for m in run])
     for clause_start, context, mentions in runs:
+        clause = text[clause_start:mentions[0].start()]
+        if len(mentions) > 1 and len(ITEM_SPLIT.split(clause)) == len(mentions):
+            context = clause  # 新增甲乙机构、丙丁中心80家、16家: one item a number, as with 分别
         facts.extend(_run_facts(doc, sentence, clause_start, context, mentions, facts, before))
         if changes:
             facts = _as_changes(doc, facts, changes)  # before the next run, which may continue its indicator
@@ -528,7 +531,8 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
         if CUMULATIVE.search(context):  # 新增公园141座、累计达到973座: 公园总数; 新建绿道…、累计近2000公里: 绿道
             first = quantities[0][0]
             counted = first is not None and first.unit_norm == "count"
-            names = [_total_of(n, "总数" if counted else "") if _names_an_increment(n) else n for n in names]
+            added = any(_names_an_increment(n) for n in names)  # 新增甲、乙80家、16家: 新增 is both items'
+            names = [_total_of(n, "总数" if counted else "") if added else n for n in names]
     elif names == [UNNAMED] and districts:  # 西青区、武清区率先达到1000亿元: the last indicator, for these places
         names = _last_indicator_of_paragraph(doc, sentence, before)
     if _after_a_place_row(text, districts, mentions[0]):
