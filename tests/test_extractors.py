@@ -1578,6 +1578,11 @@ def test_a_run_of_as_many_numbers_as_items_listed_is_read_one_item_a_number():
         ("各类甲乙机构总数", 1522, "amount"), ("丙丁创新中心总数", 103, "amount")]
 
 
+def test_the_same_amount_in_another_currency_is_the_same_indicators():
+    for text in ("甲乙外资175亿美元左右、约合1243亿元人民币。", "甲乙外资175亿美元左右、折合人民币1243亿元。"):
+        assert [(o[0], o[2]) for o in observations(REVIEW + text + "\n")] == [("甲乙外资", "USD"), ("甲乙外资", "CNY")]
+
+
 def test_a_size_bound_before_what_it_classes_is_no_measure():
     found = observations(PLAN + "实施300万元以上甲乙项目2.5万个左右，淘汰20万千瓦以下丙丁机组，新增贷款80亿元以上用于戊己。\n")
     assert [(o[1], o[2]) for o in found] == [(25000, "count"), (8e9, "CNY")]

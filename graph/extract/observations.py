@@ -190,6 +190,8 @@ SHARE_OF = re.compile(r"占(?:全国|全省|全市|全球|世界)")
 CLAUSE_BREAK = re.compile(r"[，。；]")
 #: A number compared with the country's or the province's: it measures the indicator before it in the sentence.
 NATIONAL_COMPARISON = re.compile(r"(?:高于|快于|低于|慢于|优于|好于|领先)(?:全国|全省)(?:平均水平?|平均)?")
+#: The same amount in another currency or unit (约合人民币, 折合).
+EQUIVALENT = re.compile(r"(?:^|[、，])约?(?:合|折合|相当于)(?:人民币)?$")
 COMPARED_NAME = re.compile("(?<=[\u4e00-\u9fff]{2})" + NATIONAL_COMPARISON.pattern + "$")
 ENDS_IN_NUMBER = re.compile(NUMBER + "$")
 #: A rank that all the numbers before it share (…、均居全国第一; …，均位居全国第二).
@@ -517,6 +519,8 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
         # count's share of the nation's; …，平均每天新增1.2万户: that indicator's daily rate; 改造老旧小区6496个、惠及
         # 97.9万户: whom that work reached
         names = [earlier[-1].indicator + names[0]]
+    elif in_clause and len(mentions) == 1 and EQUIVALENT.search(context):
+        names = [earlier[-1].indicator]  # 实际使用外资175亿美元、约合人民币1243亿元: the same amount in yuan
     elif (same_sentence and len(names) == 1 and TOTAL.fullmatch(names[0])
           and (in_clause or not text[clause_start:mentions[0].start() - len(context)].strip("，、 "))):
         # …，总规模达到20亿元: the total of the number before; 乙景区新增丙、总数达到16家: not 甲's total
