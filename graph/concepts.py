@@ -3,7 +3,7 @@
 Reports name one indicator many ways (居民消费价格涨幅, 居民消费价格上涨, CPI; 国内生产总值, 全省地区生产总值).
 `IndicatorScheme.match` maps a name as read from a sentence to its concept by the scheme's prefLabels and
 altLabels, after trimming what is no part of a name (`clean_indicator_name`), and checks the unit: an amount of
-a money indicator must be money, a share must be a percentage.
+a money indicator must be money, a share must be in its concept's unit family (a percentage, for most).
 
 >>> scheme = indicator_scheme()
 >>> [scheme.match(n, "growth_rate", "percent").pref_label for n in ("全省地区生产总值", "国内生产总值", "GDP")]
@@ -30,7 +30,7 @@ RATE_MEASURES = ("growth_rate", "change_pp")
 MIN_CONTAINED = 4
 #: What may stand before a label in a longer name that still means the label's concept: the region's own
 #: scope words (全省地区生产总值, 全社会研发投入强度, 我国国内生产总值), not a qualifying noun (海洋生产总值).
-SCOPE_PREFIX = re.compile(r"^(?:全[省市区国县州]|全社会|我[省市区国]|本[省市区]|[省市区县]|全年|年末|年均|设区的?城市|设区市"
+SCOPE_PREFIX = re.compile(r"^(?:全[省市区国县州]|全社会|我[省市区国]|本[省市区]|[省市区县]|全年|年末|年均|设区的?城?市"
                           r"|地级及以上城市)?$")
 #: A number run into the name's end (社会消费品零售总额2.76万亿元, 国内生产总值从54万亿元, 连续4年), not a rank the name
 #: holds (进入全球前1%).
@@ -136,18 +136,24 @@ _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 def _unit_fits(concept: Concept, measure: str, unit_norm: str) -> bool:
     if measure in RATE_MEASURES or measure == "rank":
         return True
-    if measure == "share":
-        return concept.unit_family in ("percent", unit_norm)  # 造林完成年度目标任务的220% is no area
+    # a share fits a concept of shares only (造林完成年度目标任务的220% is no area, 财政支出近八成 no spending)
     return concept.unit_family == unit_norm or unit_norm in COMPATIBLE_UNITS.get(concept.unit_family, ())
 
 
 #: Units an indicator of a unit family may also be stated in (粮食产量 in 亿斤 or 万吨; 接待游客 in 万人 or 万人次;
-#: 实际使用外资 in 元 or 美元).
-COMPATIBLE_UNITS = {"jin": ("t",), "person": ("person_time",), "person_time": ("person",), "CNY": ("USD",)}
+#: 实际使用外资 in 元 or 美元; 城乡居民收入比 as 2.04∶1 or as a bare 2.04).
+COMPATIBLE_UNITS = {"jin": ("t",), "person": ("person_time",), "person_time": ("person",), "CNY": ("USD",),
+                    "ratio": ("index",)}
+
+
+#: Roman numerals and dashes written many ways (Ⅰ—Ⅲ类, I-III类): one spelling in the keys names are matched by.
+_SPELLINGS = str.maketrans({"Ⅰ": "I", "Ⅱ": "II", "Ⅲ": "III", "Ⅳ": "IV", "Ⅴ": "V", "—": "-", "–": "-", "－": "-",
+                            "～": "-", "~": "-"})
 
 
 def _key(label: str) -> str:
-    return re.sub(r"[\s（）()“”\"]", "", label).upper()  # “三公”经费 is 三公经费
+    """“三公”经费 → 三公经费, 地表水Ⅰ—Ⅲ类水质比例 → 地表水I-III类水质比例: the form names and labels are compared in."""
+    return re.sub(r"[\s（）()“”\"]", "", label).translate(_SPELLINGS).upper()
 
 
 def _one(props: dict, predicate: str) -> str | None:

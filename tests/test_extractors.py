@@ -131,9 +131,10 @@ def test_ranks_written_many_ways_are_rank_observations(text, value, indicator):
     ("甲乙增长目标设定为6%左右。", "甲乙增长目标"),
     ("新增100所达到二级医院服务能力的甲乙次中心。", "甲乙次中心"),
     ("推动甲乙收集率达80%。", "甲乙收集率"),  # 推动/推进 introduce the work, they are not its name
+    ("甲乙推进率达到95%。", "甲乙推进率"),
     ("推进甲乙片区更新120个。", "甲乙片区更新"),
     ("甲乙排放量都要减少2%。", "甲乙排放量"),  # 都 (all of them) is an adverb; 首都 and 成都 keep theirs
-    ("首都地区生产总值增长5%。", "首都地区生产总值"),
+    ("游客到访成都120万人次。", "游客到访成都"),
     ("用好国家下达的90亿元甲乙资金。", "甲乙资金"),  # a clause with 的 before the number: the money is what follows
     ("把甲乙支出的七成以上用于民生。", "甲乙支出"),  # …but not a verb after it
     ("中央财政用于甲乙的投入拟安排100亿元。", "中央财政用于甲乙的投入"),
@@ -1198,8 +1199,8 @@ def test_an_uncounted_list_of_common_words_closed_by_projects_lists_fields_not_p
     # a long list with one word jieba tags a place (江河湖泊) among common words still lists fields; two proper names
     # in it make it a list of projects
     assert projects_of("支持雨水收集、骨干水源、江河湖泊整治、节水改造等重点项目。") == []
-    assert [n for n, _ in projects_of("加快徐大堡核电、华电铁岭氨醇、骨干水源、节水改造等能源项目建设。")][:2] == [
-        "徐大堡核电能源项目", "华电铁岭氨醇能源项目"]
+    assert [n for n, _ in projects_of("加快濮鄄核电、甲乙岭氨醇、骨干水源、节水改造等能源项目建设。")][:2] == [
+        "濮鄄核电能源项目", "甲乙岭氨醇能源项目"]
 
 
 def test_a_body_established_or_started_running_is_completed():
@@ -1380,6 +1381,8 @@ def test_a_number_compared_with_the_country_measures_the_indicator_before_it():
     # a later number with no name of its own continues the indicator, not its comparison with the nation
     found = observations(REVIEW + "甲乙产值增长5.6%、高于全国0.2个百分点，全年增长4.8%。")
     assert [(o[0], o[1]) for o in found] == [("甲乙产值", 5.6), ("甲乙产值高于全国", 0.2), ("甲乙产值", 4.8)]
+    found = observations(REVIEW + "甲乙产值增长5%，高于全国1个百分点、全省0.5个百分点。")  # a comparison continued
+    assert [o[0] for o in found] == ["甲乙产值", "甲乙产值高于全国", "甲乙产值高于全国"]
 
 
 def test_a_share_named_only_by_its_whole_is_the_share_of_the_count_before_it_in_its_clause():
@@ -1534,6 +1537,8 @@ def test_a_level_in_percent_is_a_share_or_the_rate_of_growth_its_name_says():
                      ("丙丁增速", 6.1, "growth_rate", "2021"), ("丙丁增速", 5.2, "growth_rate", "2022"),
                      ("戊己价格涨幅", 2.6, "growth_rate", "2022"), ("庚辛占比", 30, "share", "2022"),
                      ("壬癸产值", -2, "growth_rate", "2022")]
+    found = observations(REVIEW + "甲乙增加值增长由上年的3%提高到6%。\n")  # the name as written holds 增长
+    assert [(o[0], o[1], o[4]) for o in found] == [("甲乙增加值", 3, "growth_rate"), ("甲乙增加值", 6, "growth_rate")]
 
 
 def test_a_count_after_a_verb_done_well_or_before_work_under_way_names_what_follows():
@@ -1552,12 +1557,16 @@ def test_a_bare_decline_before_its_number_is_a_negative_growth_rain_is_not():
 def test_a_count_of_what_a_share_is_measured_over_is_part_of_its_name():
     found = observations(REVIEW + "120个甲乙断面水质优良率达97.5%，新建12个公园，绿化覆盖率达40%。\n")
     assert [(o[0], o[1]) for o in found] == [("120个甲乙断面水质优良率", 97.5), ("公园", 12), ("绿化覆盖率", 40)]
+    found = observations(REVIEW + "实施甲乙项目500个年度投资完成率达到110%。\n")  # a count after its own name
+    assert [(o[0], o[1]) for o in found] == [("实施甲乙项目", 500), ("年度投资完成率", 110)]
 
 
 def test_a_count_of_as_many_items_as_listed_before_it_is_named_by_the_kind_after_it():
     found = observations(REVIEW + "甲州航空、丙丁母机、戊己石化3个集群获评国家先进制造业集群，推动庚辛、壬癸2个千亿级产业链提质增效。\n")
     assert [(o[0], o[1]) for o in found] == [("集群", 3), ("千亿级产业链", 2)]
     assert observations(REVIEW + "甲乙、丙丁3个园区获批。\n")[0][0] == "丙丁"  # 3 is not the list's 2 items
+    found = extract_observations(doc_of(REVIEW + "和平区新建2所学校。\n"))  # 和平区 is one place, no list
+    assert [(o.indicator, o.scope) for o in found] == [("学校", "和平区")]
 
 
 def test_a_total_after_a_count_of_a_list_of_places_things_shares_the_counts_scope():
@@ -1569,6 +1578,8 @@ def test_a_count_after_a_verb_jieba_reads_as_a_noun_or_a_preposition_names_what_
     found = observations(PLAN + "新建改扩建10个甲乙中心、45个多功能运动场，新开通5条丙丁航线，加大对8个戊己县的支持。\n")
     assert [(o[0], o[1], o[3]) for o in found] == [
         ("甲乙中心", 10, None), ("多功能运动场", 45, None), ("丙丁航线", 5, None), ("戊己县的支持", 8, None)]
+    assert [(o[0], o[3]) for o in observations(PLAN + "建成5个多式联运示范工程，用时3个多月。\n")][:1] == [
+        ("多式联运示范工程", None)]
 
 
 def test_a_run_of_as_many_numbers_as_items_listed_is_read_one_item_a_number():
@@ -1586,6 +1597,8 @@ def test_the_same_amount_in_another_currency_is_the_same_indicators():
 def test_a_size_bound_before_what_it_classes_is_no_measure():
     found = observations(PLAN + "实施300万元以上甲乙项目2.5万个左右，淘汰20万千瓦以下丙丁机组，新增贷款80亿元以上用于戊己。\n")
     assert [(o[1], o[2]) for o in found] == [(25000, "count"), (8e9, "CNY")]
+    found = observations(PLAN + "安排资金50亿元以上重点支持民生项目，安排20亿元以上资金支持乡村振兴。\n")
+    assert [(o[1], o[2]) for o in found] == [(5e9, "CNY"), (2e9, "CNY")]  # money spent on things, no class
 
 
 def test_a_year_before_which_something_is_done_is_the_period_of_the_number():
@@ -1743,9 +1756,11 @@ def test_a_field_listed_before_a_name_does_not_share_its_head():
 
 def test_a_deed_listed_before_a_name_does_not_share_its_head():
     # 提质增效 says what is done to the laboratory before it; a place (莱临) or a field (新型显示) still shares the head
-    assert projects_of("推进重点实验室提质增效、西湖实验室扩容提档。") == [("西湖实验室", "accelerate")]
+    assert projects_of("推进重点实验室提质增效、甲乙实验室扩容提档。") == [("甲乙实验室", "accelerate")]
     assert projects_of("规划建设概念验证、中试熟化、甲乙技术研究院。") == [("甲乙技术研究院", "plan")]
-    assert [n for n, _ in projects_of("规划建设邯平、莱临、丙丁高铁。")] == ["邯平高铁", "莱临高铁", "丙丁高铁"]
+    assert [n for n, _ in projects_of("规划建设鄄平、鲁临、丙丁高铁。")] == ["鄄平高铁", "鲁临高铁", "丙丁高铁"]
+    # parallel items: the name's own words end in a verb too (甲乙种植、丙丁冶炼基地)
+    assert [n for n, _ in projects_of("建设甲乙种植、丙丁冶炼基地。")] == ["甲乙种植基地", "丙丁冶炼基地"]
     assert [n for n, _ in projects_of("高质量建设新型显示、新型储能产业园。")] == ["新型显示产业园", "新型储能产业园"]
 
 
@@ -1754,20 +1769,18 @@ def test_the_last_item_of_a_list_sharing_a_head_drops_its_etc_and_a_rules_change
     assert projects_of("加快建设濮湛、鄄百等铁路，调整高速公路限速300公里，参与共建“一带一路”和中蒙俄经济走廊建设。") == [
         ("濮湛铁路", "accelerate"), ("鄄百铁路", "accelerate"), ("中蒙俄经济走廊", "operate")]
     assert projects_of("建设甲乙高等研究院。") == [("甲乙高等研究院", "operate")]
+    assert projects_of("建成甲乙县三级甲等医院。") == [("甲乙县三级甲等医院", "completed")]  # no list before it
 
 
 def test_a_list_of_programmes_people_are_selected_into_lists_no_projects():
     assert projects_of("开展甲乙领军团队、“丙丁计划”青年人才等项目遴选。") == []
-
-
-def test_a_firms_research_centre_is_a_project_the_kind_is_not():
-    assert projects_of("甲乙丙研发中心正式投用，新建企业研发中心100家，支持企业建设研发中心。") == [
-        ("甲乙丙研发中心", "completed")]
+    assert [n for n, _ in projects_of("加快甲乙水库、丙丁灌区等项目申报立项。")] == ["甲乙水库", "丙丁灌区"]
 
 
 def test_a_list_of_rail_lines_and_extensions_written_in_full():
     assert projects_of("加快建设甲乙线、丙丁线、9号线西延伸等轨道交通线。") == [
         ("甲乙线", "accelerate"), ("丙丁线", "accelerate"), ("9号线西延伸", "accelerate")]
+    assert projects_of("推进市区、郊区等地铁线建设。") == []
 
 
 def test_an_item_closed_by_a_phase_does_not_share_the_next_names_head():
@@ -1823,6 +1836,9 @@ def test_a_list_of_industries_or_things_a_policy_favours_names_no_programmes():
     # a policy of favour names what it favours: energies, firms (a policy of support may list policies)
     assert programmes("完善风能、甲乙能等发展扶持政策，完善丙丁企业、戊己孵化器等税收优惠政策。") == []
     assert programmes("落实甲乙补贴、丙丁贷款等支持政策。") == ["甲乙补贴", "丙丁贷款"]
+    # …but a policy of favour whose items are instruments lists policies
+    assert programmes("落实甲乙费用加计扣除、丙丁加速折旧等税收优惠政策，落实戊己担保贷款、庚辛补贴等就业扶持政策。") == [
+        "甲乙费用加计扣除", "丙丁加速折旧", "戊己担保贷款", "庚辛补贴"]
 
 
 def test_a_quoted_principle_put_into_all_work_is_no_programme():

@@ -50,6 +50,8 @@ def test_the_scheme_has_the_headline_indicators_and_at_least_sixty_concepts():
     ("经济增长目标", "growth_rate", "percent", "地区生产总值"),  # 经济增长目标设定为6%左右
     ("营造林", "increment", "mu", "完成造林面积"),
     ("设区城市空气质量优良天数比例", "share", "percent", "空气质量优良天数比率"),  # the prefecture cities' scope
+    ("设区的市空气质量优良天数比例", "share", "percent", "空气质量优良天数比率"),
+    ("地表水国控断面Ⅰ～Ⅲ类水质比例", "share", "percent", "地表水国控断面优良水体比例"),  # numerals, dashes any way
     ("规模工业增加值", "growth_rate", "percent", "规模以上工业增加值"),
     ("能源消耗强度", "growth_rate", "percent", "单位地区生产总值能耗"),
     ("城乡居民收入比", "share", "ratio", "城乡居民收入比"),  # 缩小至2.04∶1
@@ -67,6 +69,7 @@ def test_names_reports_write_map_to_one_concept(name, measure, unit, label):
     ("甲乙改造高标准农田", "increment", "mu"),  # nor is anything else
     ("造林", "share", "percent"),  # 造林完成年度目标任务的220%: a share of the task, no area
     ("财政支出", "share", "percent"),  # 财政支出近八成用于民生: a share of the spending
+    ("森林覆盖率", "share", "mu"),  # a share fits a concept of shares in its own unit only
 ])
 def test_what_is_not_the_indicator_gets_no_concept(name, measure, unit):
     assert indicator_scheme().match(name, measure, unit) is None

@@ -451,14 +451,19 @@ def _driven_objects(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+#: An item ending in a policy's instrument (补贴, 贷款, 扣除 …; data: graph/data/policy_instruments.txt) names a policy.
+POLICY_INSTRUMENT = re.compile("(?:" + "|".join(word_list("policy_instruments")) + ")(?=、|和|及|$)")
+
+
 def _policy_list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The items of 落实A、B和“C”等政策 (the leading verb left out)."""
     items = []
     if text.find("等", start, end) < 0:
         return items
     for m in POLICY_LIST.finditer(text, start, end):
-        if FAVOURED_KINDS.search(m["kind"]):
-            continue  # 甲乙制造、丙丁材料等产业支持政策, 风能、太阳能等发展扶持政策: what a policy favours
+        if FAVOURED_KINDS.search(m["kind"]) and not POLICY_INSTRUMENT.search(m["items"]):
+            continue  # 甲乙制造、丙丁材料等产业支持政策, 风能、太阳能等发展扶持政策: what a policy favours (not
+            # 甲乙贷款、丙丁补贴等就业扶持政策: policies)
         s = m.start("items")
         if lead := LIST_LEAD.match(text, s, m.end("items")):
             s = lead.end()

@@ -23,9 +23,11 @@ from .context import FIVE_YEAR_PLAN_NAME, YEAR_RANGE, period_of, status_of
 from .places import AREA_HEADS, area_mentions, district_mentions
 from .projects import LEVEL_OPENING, PROJECT_HEADS, extract_projects, project_spans_by_sentence
 
+#: Measure words of counted things (3个, 12家, 20项 …).
+COUNT_UNITS = "个家项条座张处所类件批"
 NUMBER = (r"(?<![\dA-Za-z.．０-９+＋])(?<![^%％][\-—～~])(?<!^[\-—～~])(?P<num>[0-9０-９][0-9０-９,]*(?:[.．][0-9０-９]+)?)"
           r"(?P<yu1>余|多)?(?P<mult>" + MULTIPLIER_PATTERN + r")?(?:(?<=万)(?P<kilo>[1-9])千)?(?P<yu2>余|多)?"
-          r"(?P<unit>" + UNIT_PATTERN + r")(?P<per>/(?:月|年|人|天|日|吨|亩))?(?P<post>左右|以上|以内|以下|多(?!功能|元|样|层|渠道|领域|部门))?"
+          r"(?P<unit>" + UNIT_PATTERN + r")(?P<per>/(?:月|年|人|天|日|吨|亩))?(?P<post>左右|以上|以内|以下|多(?!功能|元|样|层|式|彩|点|极|维|方|种|重|边|中心|渠道|领域|部门|学科|语种))?"
           r"(?![A-Za-z0-9])")
 #: A rank: 位居全国第三, 居全球城市首位, 跻身全球前三位, 考核全国第一, 从第9名提升至第2名 (see `_rank_value`).
 RANK = (r"(?:(?:位居|稳居|居于|位列|排名|排在|跻身|进入|居|从|至)(?:全国|全球|世界|全省|全市|同类城市|[\u4e00-\u9fff]{0,6}城市)?"
@@ -114,7 +116,7 @@ EARLIER_ITEM = re.compile(r"(?P<item>[^\d，。；、等]{2,}?)\d+(?:\.\d+)?(?:�
 #: 工业企业利润|由上年下降2.3%转为): the name ends before it.
 CHANGE_START = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:从|由)(?:[0-9]|上年|去年|前年).*$")
 LEADING_NOISE = re.compile(r"^(?:[①-⑳]|在(?=我[国省市区])|[一二三四五六七八九十]?是|我们|其中|同时|(?:还|又)有|也|"
-                           r"还(?!款|贷|原|本|迁|建)|并|" + AND + r"|及|以及|与|累计|率先|的|但|要|由|把|将|实现(?![率值])了?|推动|推进|"
+                           r"还(?!款|贷|原|本|迁|建)|并|" + AND + r"|及|以及|与|累计|率先|的|但|要|由|把|将|实现(?![率值])了?|推动(?!力)|推进(?!率)|"
                            r"完成(?![率额值量度])了?|"
                            r"再(?!生|制造|就业|贷款|融资|保险|担保|分配)|，|、)+")
 #: A number counting the list before it (甲乙、丙丁等8个), or a count after the list's kind (甲乙、丙丁等国家集群4个).
@@ -312,8 +314,9 @@ def _as_changes(doc: Document, facts: list[ObservationFact],
             subject = subject[len(origin.scope):]  # 中心城区甲乙指数从…: the area is the scope, not the indicator
         subject = WITHIN.sub(r"\g<what>", subject)  # 甲乙在全国考核中从第9名… → 甲乙全国考核
         indicator = subject if len(subject) >= 2 else origin.indicator
-        facts = [replace(f, indicator=indicator, period=period, measure=_level(f, indicator)) if f.end == first.end()
-                 else replace(f, indicator=indicator, measure=_level(f, indicator)) if f.end == reached.end() else f
+        written = text[item_start:opening]  # 甲乙增加值增长由3%提高到6%: the name as written, 增长 and all
+        facts = [replace(f, indicator=indicator, period=period, measure=_level(f, written)) if f.end == first.end()
+                 else replace(f, indicator=indicator, measure=_level(f, written)) if f.end == reached.end() else f
                  for f in facts]
     return facts
 
@@ -326,11 +329,11 @@ WITHIN = re.compile(r"在(?P<what>(?:(?!在)[\u4e00-\u9fff]){2,})中$")
 GROWTH_NAME = re.compile(r"(?:增速|增幅|涨幅|增长率|增长)$")
 
 
-def _level(fact: ObservationFact, indicator: str) -> str:
-    """The measure of a level a change starts from or reaches: a rank, a share (a percent, unless the name is of a
-    rate of growth: 甲乙增速从6.1%提高到6.5% gives two growth rates), else an amount."""
+def _level(fact: ObservationFact, written: str) -> str:
+    """The measure of a level a change starts from or reaches: a rank, a share (a percent, unless the name `written`
+    before the change is of a rate of growth: 甲乙增速从6.1%提高到6.5% gives two growth rates), else an amount."""
     if fact.quantity.unit_norm == "percent":
-        return "growth_rate" if GROWTH_NAME.search(indicator) else "share"
+        return "growth_rate" if GROWTH_NAME.search(written) else "share"
     return fact.measure if fact.measure in ("rank", "share") else "amount"
 
 
@@ -340,8 +343,8 @@ def _period_before(period: str) -> str:
     return str(int(year.group()) - 1) if year else period
 
 
-#: What joins the items of a list a count may count (甲乙、丙丁和戊己3个…).
-LIST_ITEM_MARK = re.compile(r"[、和及与]")
+#: What joins the items of a list a count may count (甲乙、丙丁和戊己3个…), as words of their own (not the 和 of 和平区).
+LIST_JOINERS = frozenset("、和及与")
 
 
 def _kind_of_the_counted_list(clause: str, quantity: Quantity | None, after: str) -> str | None:
@@ -355,7 +358,7 @@ def _kind_of_the_counted_list(clause: str, quantity: Quantity | None, after: str
 def _counts_the_items(clause: str, quantity: Quantity | None) -> bool:
     """甲乙、丙丁2(个) → True: a count equal to the number of items the clause lists before it."""
     return quantity is not None and quantity.unit_norm == "count" and (
-        2 <= len(LIST_ITEM_MARK.split(clause)) == quantity.value)
+        2 <= 1 + sum(token in LIST_JOINERS for token in cut(clause)) == quantity.value)
 
 
 #: Tags of the words a kind is made of: nouns, adjectives, distinguishing words, numerals and measure words (千亿级).
@@ -480,12 +483,14 @@ def _continues_run(text: str, previous: re.Match, mention: re.Match) -> bool:
 RANGE_TO = re.compile(r"\s*[至到]\s*")
 
 
-def _previous_run_names(earlier: list[ObservationFact], count: int) -> list[str]:
+def _previous_run_names(earlier: list[ObservationFact], count: int, compared: bool = False) -> list[str]:
     """The indicators of the sentence's last run, when it had as many numbers (…分别达到1016家和591家), less a
-    comparison with the nation a name took from its own number (甲乙增长5.6%、高于全国0.2个百分点，全年增长4.8%: 甲乙)."""
+    comparison with the nation a name took from its own number (甲乙增长5.6%、高于全国0.2个百分点，全年增长4.8%: 甲乙)
+    unless this run is `compared` too (…高于全国1个百分点、全省0.5个百分点)."""
     last = earlier[-1]
     run = [f.indicator for f in earlier if f.start == last.start and f.sentence == last.sentence]
-    return [COMPARED_NAME.sub("", n) or n for n in (run if len(run) == count > 1 else [last.indicator])]
+    names = run if len(run) == count > 1 else [last.indicator]
+    return names if compared else [COMPARED_NAME.sub("", n) or n for n in names]
 
 
 def _strip_qualifiers(context: str) -> str:
@@ -531,9 +536,9 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
           and measure in context):
         names = [_other_measure(earlier[-1].indicator, measure)]  # 粮食播种面积…、产量…: 粮食产量
     elif names == [UNNAMED] and same_sentence:
-        names = _previous_run_names(earlier, len(mentions))
+        first = quantities[0][0]
+        names = _previous_run_names(earlier, len(mentions), first is not None and first.unit_norm == "percentage_point")
         if CUMULATIVE.search(context):  # 新增公园141座、累计达到973座: 公园总数; 新建绿道…、累计近2000公里: 绿道
-            first = quantities[0][0]
             counted = first is not None and first.unit_norm == "count"
             added = any(_names_an_increment(n) for n in names)  # 新增甲、乙80家、16家: 新增 is both items'
             names = [_total_of(n, "总数" if counted else "") if added else n for n in names]
@@ -722,13 +727,14 @@ RANK_BAND = re.compile(r"(?:全国|全球|世界|全省|全市|行业|进入|跻
 #: to what is counted, is its class, not a quantity of its own (121个项目完成投资超千亿元。 ends its clause: a quantity).
 CLAUSE_END = re.compile(r"(?:以上|左右)?(?:[，。；、：]|$)")
 THRESHOLD_VERB = re.compile(r"超过|超|过|达到|突破")
-THRESHOLD_OF_COUNTED = re.compile(r"[0-9]+(?:多|余)?[个家项座所条批](?:以上)?[^，。；、\d]{0,12}?(?:" + THRESHOLD_VERB.pattern
+THRESHOLD_OF_COUNTED = re.compile(r"[0-9]+(?:多|余)?[" + COUNT_UNITS + r"](?:以上)?[^，。；、\d]{0,12}?(?:" + THRESHOLD_VERB.pattern
                                   + ")$")
 
 
 def _is_name_or_label(text: str, m: re.Match, sentence: Sentence) -> bool:
-    """Numbers inside quotes, after 第 or 连续, naming a programme (20项民心工程, 稳经济35条), a class (30万吨级), a
-    rank band (全球前1%) or a threshold of counted things (10个营业收入超千亿元的集群) are not observations."""
+    """Numbers inside quotes, after 第 or 连续, naming a programme (20项民心工程, 稳经济35条), a class (30万吨级,
+    500万元以上技改项目), a rank band (全球前1%), a threshold of counted things (10个营业收入超千亿元的集群) or how many
+    things a share is over (147个断面水质优良率达98.6%) are not observations."""
     if m.group("rhead"):
         return _rank_value(m) is None
     verb = THRESHOLD_VERB.match(m.group())  # 超千亿元: a round amount opens with it
@@ -750,9 +756,11 @@ def _is_name_or_label(text: str, m: re.Match, sentence: Sentence) -> bool:
     after = text[m.end():m.end() + 12]
     if after.startswith("级") or (unit == "列" and after.startswith(("入", "为"))):
         return True  # 30万吨级航道: a class the name holds; 20列入名录: the verb 列入, no trains
-    if unit in COUNT_UNITS and COUNTED_SHARE.match(text, m.end()):
-        return True  # 147个国考断面水质优良率达98.6%: how many the share is over, part of its name
-    if m.group("post") in ("以上", "以下") and unit in SIZE_UNITS and _a_noun_opens(after):
+    if (unit and len(unit) == 1 and unit in COUNT_UNITS and COUNTED_SHARE.match(text, m.end())
+            and _opens_its_clause(before)):
+        return True  # 147个国考断面水质优良率达98.6%: how many the share is over, part of its name (not
+        # 实施甲乙项目500个年度投资完成率达到110%: a count after its name)
+    if m.group("post") in ("以上", "以下") and unit in SIZE_UNITS and _classes_what_follows(after):
         return True  # 500万元以上技改项目, 30万千瓦以下煤电机组: the size class of what follows
     if unit in ("分钟", "小时") and TIME_CIRCLE.match(after):
         return True
@@ -770,10 +778,27 @@ def _is_name_or_label(text: str, m: re.Match, sentence: Sentence) -> bool:
 
 #: A count of the things a share is measured over, run into the share's name and its number (147个|国考断面水质优良率
 #: 达98.6%, 12条|重点产业链项目进资占…比重超75%).
-COUNT_UNITS = ("个", "条", "家", "项", "座", "所")
 COUNTED_SHARE = re.compile(r"[^，。；、\d]{2,24}?(?:率|比重|占比|比例)(?:达到|达|为|超过|超|突破|保持在|保持)?[0-9]")
+def _opens_its_clause(before: str) -> bool:
+    """A number with nothing but the region or a verb before it in its clause (全省|160个…, 建成|3个…) opens it."""
+    lead = SCOPE_PREFIX.sub("", CLAUSE_BREAK.split(before)[-1])
+    return not lead or _ends_in_verb(lead)
+
+
 #: Units of a size (money, power, weight) that bound a class of things named right after (500万元以上技改项目).
 SIZE_UNITS = ("元", "美元", "千瓦", "吨")
+
+
+#: What a size class is a class of (500万元以上技改项目, 30万千瓦以下煤电机组, 10亿元以上企业).
+CLASSED = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:项目|企业|机组|工程|园区|主体|集群)")
+
+
+def _classes_what_follows(after: str) -> bool:
+    """技改项目1.2万个 → True: nouns naming things (项目, 企业 …) follow the size, with no verb before them (not
+    资金重点支持民生项目: money spent on projects)."""
+    m = CLASSED.match(after)
+    tags = word_tags()
+    return m is not None and all(not tags.get(token, "").startswith("v") for token in cut(m.group()))
 
 
 def _a_noun_opens(after: str) -> bool:
@@ -1026,7 +1051,7 @@ RESULT_COMPLEMENT = re.compile(r"(?<=[\u4e00-\u9fff]{2})好$")
 def _ends_in_verb(subject: str) -> bool:
     """建成, 在全国首批印发, 真金白银拿出, 天纺标等, 15家备案博物馆和, 发挥好, 加大对: what is counted follows the
     number."""
-    if subject.endswith(("等", "和", "及", "、", "对", "向")) or re.search(r"\d[家个项条座张处所类件批]", subject):
+    if subject.endswith(("等", "和", "及", "、", "对", "向")) or re.search(r"\d[" + COUNT_UNITS + "]", subject):
         return True
     if COUNTING_VERB.search(subject):
         return True
@@ -1034,6 +1059,8 @@ def _ends_in_verb(subject: str) -> bool:
 
 
 def _last_word_a_verb(words: str, subject: str) -> bool:
+    """True when `words` (the subject, or the subject less a complement) end in a verb of two characters or more,
+    not a verb used as a noun ending the subject (see NOUN_ENDINGS, OF_WHAT_FOLLOWS)."""
     tokens = cut(words)
     return (bool(tokens) and word_tags().get(tokens[-1], "").startswith("v") and len(tokens[-1]) > 1
             and (tokens[-1] not in NOUN_ENDINGS or subject.endswith(OF_WHAT_FOLLOWS)))

@@ -102,7 +102,7 @@ LINE_KIND = r"(?:轨道交通|地铁|市域铁路|市郊铁路)"
 PROJECT_LIST = re.compile(r"(?P<items>[^，。；：]{2,200}?)等(?:(?:一批)?(?:" + _PROJECT_KIND + r"项目|"
                           + _QUOTED_PROJECT_KIND + ")"
                           r"|\d+[个项][\u4e00-\u9fff]{0,8}项目|一批" + _PROJECT_KIND + _HEAD + "|" + LINE_KIND + "线)"
-                          r"(?!监测|检测|检查|测试|遴选|评选|申报)")
+                          r"(?!监测|检测|检查|测试|遴选|评选)")
 # (开展细颗粒物等项目监测: items monitored, not projects; 开展甲乙团队等项目遴选: programmes people are selected into)
 #: A name followed by its count (老年日间照料服务中心达到1357个) names a kind of facility, not one project
 #: (a quoted brand such as “鲁班工坊”达到21家 stays a project).
@@ -301,7 +301,8 @@ def _shared_end(doc: Document, start: int, end: int, fact: ProjectFact, head: st
         return name[place_end - fact.start:]
     if (tail := _tail_after_shared_word(item, name, head)) is not None:
         return tail
-    if len(item) <= MAX_SHORT_ITEM and not item.endswith(PROJECT_HEADS + PLACE_ENDINGS) and not _ends_in_a_verb(item):
+    if (len(item) <= MAX_SHORT_ITEM and not item.endswith(PROJECT_HEADS + PLACE_ENDINGS)
+            and not _a_deed_before(item, name[:-len(head)])):
         return head  # not 试验区 before 丙丁示范区: a zone of its own; not 增效 (提质增效) before 甲乙实验室: a deed
     return None
 
@@ -311,12 +312,15 @@ def _ends_in_a_phase(item: str) -> bool:
     return any(m.end() == len(item) for m in PHASE.finditer(item))
 
 
-def _ends_in_a_verb(item: str) -> bool:
-    """提质增效 → True: the item says what is done (to the name before it), it names nothing; not 莱临 (a place
-    and a character) nor 新型显示 (a field: a verb after a word of kind such as 新型 is a noun)."""
+def _a_deed_before(item: str, name_before_head: str) -> bool:
+    """增效 (of 提质增效) before 甲乙实验室 → True: the item ends in a verb saying what is done (to the name before it),
+    it names nothing; not 莱临 (a place and a character), not 新型显示 (a field: a verb after a word of kind such as
+    新型 is a noun), not 甲乙种植 before 丙丁冶炼基地 (the name's own words end in a verb too: parallel items)."""
     tokens, tags = cut(item), word_tags()
+    own = cut(name_before_head)
     return (bool(tokens) and len(tokens[-1]) > 1 and tags.get(tokens[-1], "") == "v"
-            and not (len(tokens) > 1 and tags.get(tokens[0], "") == "b"))
+            and not (len(tokens) > 1 and tags.get(tokens[0], "") == "b")
+            and not (own and tags.get(own[-1], "") == "v"))
 
 
 def _tail_after_shared_word(item: str, name: str, head: str) -> str | None:
@@ -396,6 +400,8 @@ def _name_spans(text: str, sentence: Sentence) -> list[tuple[int, int]]:
             # 在甲、乙等区域开展丙丁等项目监测: the list ends at the last 等 before its own
             start = max([m.start("items")] + earlier)
             items = _list_items(text, start, m.end("items"))
+            if m.group().endswith("线"):  # 甲乙线、9号线西延伸等轨道交通线: lines only (not 市区、郊区等地铁线)
+                items = [(a, b) for a, b in items if "线" in text[a:b]]
             if not _lists_fields(text, items + _verbal_first_item(text, start, m.end("items")),
                                  text[m.end("items"):m.end()]):
                 spans.update(items)
@@ -410,19 +416,22 @@ def _lists_fields(text: str, items: list[tuple[int, int]], kind: str) -> bool:
     项目) or counted (甲乙、丙丁等13个项目) lists projects."""
     if COUNTED_KIND.search(kind) or len(items) < MIN_FIELD_LIST:
         return False  # one item may be a firm's name made of common words (大连新达盟等重大外资项目)
-    proper = sum(not _of_common_words(text[s:e]) for s, e in items)
-    return proper == 0 or (len(items) >= MIN_LONG_FIELD_LIST and proper == 1)  # 江河湖泊治理: a common word tagged ns
+    proper = [text[s:e] for s, e in items if not _of_common_words(text[s:e])]
+    return not proper or (len(items) >= MIN_LONG_FIELD_LIST and len(proper) == 1
+                          and _of_common_words(proper[0], PLACE_TAGS))  # 江河湖泊治理: a common word tagged ns
 
 
-def _of_common_words(item: str) -> bool:
-    """垃圾焚烧发电 → True; 徐大堡核电 → False (a lone character is a word jieba lacks, 大堡 a place)."""
+def _of_common_words(item: str, also: frozenset[str] = frozenset()) -> bool:
+    """垃圾焚烧发电 → True; 徐大堡核电 → False (a lone character is a word jieba lacks, 大堡 a place); with `also`
+    tags (PLACE_TAGS), words of those tags count as common too (江河湖泊治理)."""
     tags = word_tags()
-    return all(len(token) > 1 and tags.get(token, "")[:2] in COMMON_TAGS for token in cut(item))
+    return all(len(token) > 1 and tags.get(token, "")[:2] in COMMON_TAGS | also for token in cut(item))
 
 
-#: A list this long with one item naming a place among common words still lists fields (引水调水、骨干水源、江河湖泊治理、
-#: 高效节水灌溉等重大水利工程: jieba tags 江河湖泊 a place name).
+#: A list this long with one item naming a place among common words, and by a word jieba tags a place only, still
+#: lists fields (引水调水、骨干水源、江河湖泊治理、高效节水灌溉等重点项目: jieba tags 江河湖泊 a place name).
 MIN_LONG_FIELD_LIST = 4
+PLACE_TAGS = frozenset(("ns",))
 
 
 def _staged_subjects(text: str, sentence: Sentence) -> list[tuple[int, int]]:
@@ -542,14 +551,17 @@ def _project(doc: Document, sentence: Sentence, start: int, end: int) -> Project
     start += text.startswith("“", start) and text.count("“", start, end) > text.count("”", start, end)
     if text.startswith("“", start) and text.endswith("”", start, end) and text.count("“", start, end) == 1:
         start, end = start + 1, end - 1  # “口袋公园” is the project 口袋公园
-    return ProjectFact(name=_without_list_etc(name or text[start:end]), stage=stage_of(doc, sentence, start, end),
+    name = name or text[start:end]
+    if text.startswith("、", start - 1):
+        name = _without_list_etc(name)  # 合湛、黄百等铁路
+    return ProjectFact(name=name, stage=stage_of(doc, sentence, start, end),
                        period=period_of(doc, sentence, start), district=_district(doc, sentence, start, end),
                        start=start, end=end, sentence=sentence.index, counted=counted)
 
 
 def _without_list_etc(name: str) -> str:
-    """黄百等铁路 (of 合湛、黄百等铁路, where jieba reads 黄百等 as one word) → 黄百铁路: the list's last item with the
-    head the items share; 湖南高等研究院 keeps its 高等."""
+    """黄百等铁路 (of 合湛、黄百等铁路, where jieba reads 黄百等 as one word) → 黄百铁路: the last item of a list with
+    the head the items share; 甲乙高等研究院 keeps its 高等 (and a name not after a list, 三级甲等医院, its 等)."""
     head = next((h for h in _HEADS_LONGEST_FIRST if name.endswith(h) and len(name) > len(h) + 1), None)
     if head and LIST_ETC_MARK.match(name, len(name) - len(head) - 1):
         return name[:-len(head) - 1] + head
