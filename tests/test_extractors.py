@@ -1529,6 +1529,11 @@ def test_a_change_from_one_level_to_another_gives_both_levels_of_one_indicator_i
                      ("甲乙补助", 40, "amount", "2021"), ("甲乙补助", 45, "amount", "2022")]
 
 
+def test_the_level_a_planned_change_starts_from_is_one_reached_already():
+    found = observations(PLAN + "甲乙所得额上限由30万元提高到50万元。\n")
+    assert [(o[1], o[5]) for o in found] == [(300000, "actual"), (500000, "target")]
+
+
 def test_a_level_in_percent_is_a_share_or_the_rate_of_growth_its_name_says():
     found = [(o.indicator, o.quantity.value, o.measure, o.period) for o in extract_observations(doc_of(
         REVIEW + "甲乙充足率从2007年底的8.4%提升到去年底的13.3%，丙丁增速由6.1%回落到5.2%，"

@@ -315,7 +315,9 @@ def _as_changes(doc: Document, facts: list[ObservationFact],
         subject = WITHIN.sub(r"\g<what>", subject)  # 甲乙在全国考核中从第9名… → 甲乙全国考核
         indicator = subject if len(subject) >= 2 else origin.indicator
         written = text[item_start:opening]  # 甲乙增加值增长由3%提高到6%: the name as written, 增长 and all
-        facts = [replace(f, indicator=indicator, period=period, measure=_level(f, written)) if f.end == first.end()
+        # the level a change starts from is one reached already, even in the plan (由30万元提高到50万元)
+        facts = [replace(f, indicator=indicator, period=period, measure=_level(f, written), status="actual",
+                         kind=None) if f.end == first.end()
                  else replace(f, indicator=indicator, measure=_level(f, written)) if f.end == reached.end() else f
                  for f in facts]
     return facts
