@@ -1782,6 +1782,10 @@ def test_a_list_of_programmes_people_are_selected_into_lists_no_projects():
     assert [n for n, _ in projects_of("加快甲乙水库、丙丁灌区等项目申报立项。")] == ["甲乙水库", "丙丁灌区"]
 
 
+def test_logistics_and_industrial_parks_are_projects_and_keep_their_区():
+    assert projects_of("甲乙区建成丙丁物流园，建设戊己工业园区。") == [("丙丁物流园", "completed"), ("戊己工业园区", "operate")]
+
+
 def test_a_list_of_rail_lines_and_extensions_written_in_full():
     assert projects_of("加快建设甲乙线、丙丁线、9号线西延伸等轨道交通线。") == [
         ("甲乙线", "accelerate"), ("丙丁线", "accelerate"), ("9号线西延伸", "accelerate")]
