@@ -1782,6 +1782,15 @@ def test_a_list_of_programmes_people_are_selected_into_lists_no_projects():
     assert [n for n, _ in projects_of("加快甲乙水库、丙丁灌区等项目申报立项。")] == ["甲乙水库", "丙丁灌区"]
 
 
+def test_a_district_told_to_build_a_project_hosts_it_and_a_clause_with_its_own_subject_ends_the_last_one():
+    def districts(text):
+        return [(p.name, p.district) for p in extract_projects(doc_of(PLAN + text + "\n"))]
+    assert districts("推动西青区建设甲乙医院、北辰区建设丙丁医院。") == [("甲乙医院", "西青区"), ("丙丁医院", "北辰区")]
+    assert districts("西青区要加快甲乙医院建设，推进丙丁医院建设。") == [("甲乙医院", "西青区"), ("丙丁医院", "西青区")]
+    assert districts("北辰区要建设戊己公园，西青区深度融入甲乙都市圈，加快丙丁医院建设。") == [
+        ("戊己公园", "北辰区"), ("丙丁医院", None)]
+
+
 def test_logistics_and_industrial_parks_are_projects_and_keep_their_区():
     assert projects_of("甲乙区建成丙丁物流园，建设戊己工业园区。") == [("丙丁物流园", "completed"), ("戊己工业园区", "operate")]
 

@@ -156,7 +156,9 @@ COMPLETED, START, ACCELERATE, PLAN, EARLY_WORK = (re.compile("|".join(STAGE_WORD
                                                   ("completed", "start", "accelerate", "plan", "early"))
 #: What follows a district as the subject of its clause: a modal (西青区要…), or a verb of building (甲区建成…, not the
 #: noun 建成区).
-DISTRICT_SUBJECT = re.compile(r"(?:要|将|应|需|(?:率先|全面|加快)?(?:建成(?!区)|开工|启动|推进|打造))")
+DISTRICT_SUBJECT = re.compile(r"(?:要|将|应|需|(?:率先|全面|加快)?(?:建成(?!区)|开工|启动|推进|打造|建设))")
+#: Verbs making a district the subject of the clause they govern (支持甲区打造…, 推动乙区建设…).
+CAUSATIVE = ("推动", "支持", "鼓励", "引导", "指导")
 CLAUSE_MARKS = "，；：。"
 
 
@@ -610,7 +612,8 @@ def _district(doc: Document, sentence: Sentence, start: int, end: int) -> str | 
         lead = doc.text[start:mention.start]
         if not lead or _names_the_region(doc, lead) or _names_a_branch(doc, mention, end):
             return mention.division.name
-    return subject_district(doc, sentence, start)
+    # a kind a division is told to build is its focus, not a project of its (支持甲市打造国家级乙丙集聚区)
+    return subject_district(doc, sentence, start, told=not SECTOR_KIND_NAME.fullmatch(doc.text[start:end]))
 
 
 def branch_district(doc: Document, start: int, end: int) -> str | None:
@@ -629,9 +632,11 @@ def _names_the_region(doc: Document, lead: str) -> bool:
     return len(lead) >= 2 and region.startswith(lead)
 
 
-def subject_district(doc: Document, sentence: Sentence, pos: int | None = None) -> str | None:
+def subject_district(doc: Document, sentence: Sentence, pos: int | None = None, told: bool = False) -> str | None:
     """The district the sentence is addressed to at `pos` (its end by default): the last district before it that
-    opens a clause as its subject (甲区要建设C，乙区要推进D: D is 乙区's; 甲区要加快A建设，推进B: B is 甲区's too).
+    opens a clause as its subject (甲区要建设C，乙区要推进D: D is 乙区's; 甲区要加快A建设，推进B: B is 甲区's too), or,
+    `told` (for a project's district), a list item or a clause a verb tells it to do (推动丙区建设E、丁区建设F: E is
+    丙区's, F 丁区's); None after a clause with a subject of its own (戊区深度融入…，促进G建设: G is no district's).
 
     >>> from govkg.pipeline import read_document
     >>> doc = read_document("甲。西青区要加快A建设，北辰区要推进B建设。", "d", region="天津市")
@@ -641,10 +646,19 @@ def subject_district(doc: Document, sentence: Sentence, pos: int | None = None) 
     end = sentence.end if pos is None else pos
     text = doc.text
     for m in reversed(district_mentions(doc, sentence.start, end)):
-        opens_clause = m.start == sentence.start or text[m.start - 1] in CLAUSE_MARKS
+        lead = text[max(sentence.start, m.start - 2):m.start]
+        opens_clause = (m.start == sentence.start or text[m.start - 1] in CLAUSE_MARKS or (told and (
+            text[m.start - 1] == "、" or lead in CAUSATIVE and (m.start - 2 == sentence.start
+                                                                or text[m.start - 3] in CLAUSE_MARKS))))
         if opens_clause and DISTRICT_SUBJECT.match(text, m.end):
             return m.division.name
+        if opens_clause and text[m.start - 1:m.start] in CLAUSE_MARKS and not PLACE_JOIN.match(text, m.end):
+            return None  # 戊区深度融入…: a clause with a subject of its own, whose work is not a project's
     return None
+
+
+#: What joins a place to the next in a row of subjects (甲区、乙区要…).
+PLACE_JOIN = re.compile(r"[、和及与]")
 
 
 #: A section of a line named by its two ends, after the line's name (成昆高铁渝宜段, 京沪高速京津段, 沿江高铁甲乙至丙丁段).

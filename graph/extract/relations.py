@@ -80,7 +80,8 @@ def _hosts(doc: Document, projects: list[ProjectFact]) -> list[RelationFact]:
     district hosts the branch named after it (某医院顺义院区, 某大学通州校区)."""
     facts = []
     for p in projects:
-        district = subject_district(doc, doc.sentences[p.sentence], p.start) or branch_district(doc, p.start, p.end)
+        district = (subject_district(doc, doc.sentences[p.sentence], p.start, told=True)
+                    or branch_district(doc, p.start, p.end))
         if district and p.district in (None, district):  # 甲区要推进乙区丙医院建设: 乙区's hospital (its name says)
             facts.append(RelationFact(district, "district", "hosts", p.name, "project", p.start, p.end, p.sentence))
     return facts
