@@ -205,6 +205,7 @@ class PlaceGazetteer:
                     self._by_surface.setdefault(form, d)
         self._own = {region.name, region.short} if region is not None else {NATIONAL}
         self._heads = tuple(sorted(word_list("place_name_heads"), key=len, reverse=True))
+        self._head_traps = tuple(word_list("place_name_head_traps"))
         self._pattern = trie_regex(list(self._by_surface) + sorted(self._own))
 
     @classmethod
@@ -220,8 +221,9 @@ class PlaceGazetteer:
         found = []
         for m in self._pattern.finditer(text, start, end):
             surface = m.group()
-            if surface in self._own or text.startswith(self._heads, m.end()) or suffix_runs_on(text, m.end()):
-                continue
+            if surface in self._own or suffix_runs_on(text, m.end()) or (
+                    text.startswith(self._heads, m.end()) and not text.startswith(self._head_traps, m.end())):
+                continue  # 南开大学, 太仓港: another thing's name (not 太仓市港口: the city's port)
             if not on_word_boundaries(text, m.start(), m.end()):
                 continue
             found.append(PlaceMatch(m.start(), m.end(), surface, self._by_surface[surface]))

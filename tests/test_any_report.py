@@ -132,6 +132,11 @@ def test_facilities_named_after_a_district_lie_in_it():
     assert [n for n, _ in places("建成北京朝阳站、丰台站，加强密云水库保护。", "北京市")] == ["朝阳区", "丰台区", "密云区"]
 
 
+def test_a_common_word_opening_with_a_head_leaves_the_name_a_mention():
+    # 港 after a name makes a port's name (太仓港); 港口 is any port, here the city's
+    assert places("太仓市港口吞吐量增长5%，推进太仓港建设。", "苏州市") == [("太仓市", "太仓市")]
+
+
 def test_a_generic_name_counts_with_its_city_before_it():
     assert places("阳泉市城区加快发展，美好城区。", "山西省") == [("城区", "阳泉市城区")]
 
