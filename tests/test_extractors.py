@@ -223,7 +223,10 @@ def test_a_name_after_a_number_ends_before_the_next_large_number():
 def test_a_clause_naming_only_another_measure_measures_the_thing_before_it_in_its_clause():
     found = observations(REVIEW + "甲乙播种面积120万亩、产量50万吨，丙丁支出突破100亿元、占比80%。戊己增长5%，增速全国第3。"
                                   "赤字率提高到3%，规模居全国第5位。\n")
-    assert [o[0] for o in found] == ["甲乙播种面积", "甲乙产量", "丙丁支出", "丙丁支出占比", "戊己", "增速", "赤字率", "规模"]
+    # a measure of a measure (增速) alone is the indicator before it's across a comma too; another thing's measure
+    # (规模) only in its clause
+    assert [o[0] for o in found] == ["甲乙播种面积", "甲乙产量", "丙丁支出", "丙丁支出占比", "戊己", "戊己增速", "赤字率",
+                                     "规模"]
 
 
 def test_a_stretch_target_reached_is_the_same_growth_and_each_item_read_respectively_has_its_own_measure():
@@ -1597,6 +1600,12 @@ def test_a_run_of_as_many_numbers_as_items_listed_is_read_one_item_a_number():
 def test_the_same_amount_in_another_currency_is_the_same_indicators():
     for text in ("甲乙外资175亿美元左右、约合1243亿元人民币。", "甲乙外资175亿美元左右、折合人民币1243亿元。"):
         assert [(o[0], o[2]) for o in observations(REVIEW + text + "\n")] == [("甲乙外资", "USD"), ("甲乙外资", "CNY")]
+
+
+def test_a_later_clause_naming_only_a_measure_of_growth_or_the_basis_continues_the_indicator():
+    found = observations(REVIEW + "甲乙总值增长6.1%，增速居全省第2位。丙丁收入完成260亿元，同口径增长7%。\n")
+    assert [(o[0], o[4]) for o in found] == [("甲乙总值", "growth_rate"), ("甲乙总值增速", "rank"),
+                                             ("丙丁收入", "amount"), ("丙丁收入", "growth_rate")]
 
 
 def test_a_size_bound_before_what_it_classes_is_no_measure():

@@ -117,6 +117,7 @@ EARLIER_ITEM = re.compile(r"(?P<item>[^\d，。；、等]{2,}?)\d+(?:\.\d+)?(?:�
 CHANGE_START = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:从|由)(?:[0-9]|上年|去年|前年).*$")
 LEADING_NOISE = re.compile(r"^(?:[①-⑳]|在(?=我[国省市区])|[一二三四五六七八九十]?是|我们|其中|同时|(?:还|又)有|也|"
                            r"还(?!款|贷|原|本|迁|建)|并|" + AND + r"|及|以及|与|累计|率先|的|但|要|由|把|将|实现(?![率值])了?|推动(?!力)|推进(?!率)|"
+                           r"同口径|同比|"
                            r"完成(?![率额值量度])了?|"
                            r"再(?!生|制造|就业|贷款|融资|保险|担保|分配)|，|、)+")
 #: A number counting the list before it (甲乙、丙丁等8个), or a count after the list's kind (甲乙、丙丁等国家集群4个).
@@ -534,9 +535,10 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
         names = [_total_of(earlier[-1].indicator, names[0])]  # 新增甲乙企业35家、总数达270家: 甲乙企业总数
     elif same_sentence and len(names) == 1 and STAGE_ONLY.fullmatch(names[0]):
         names = [_at_stage(earlier[-1].indicator, names[0])]
-    elif (in_clause and len(names) == 1 and (measure := clean_indicator_name(names[0])) in MEASURE_NOUNS
-          and measure in context):
-        names = [_other_measure(earlier[-1].indicator, measure)]  # 粮食播种面积…、产量…: 粮食产量
+    elif (same_sentence and len(names) == 1 and (measure := clean_indicator_name(names[0])) in MEASURE_NOUNS
+          and measure in context and (in_clause or measure in MEASURES_OF_MEASURES)):
+        # 粮食播种面积…、产量…: 粮食产量; 地区生产总值增长6.1%，增速居全省第2位: 地区生产总值增速
+        names = [_other_measure(earlier[-1].indicator, measure)]
     elif names == [UNNAMED] and same_sentence:
         first = quantities[0][0]
         names = _previous_run_names(earlier, len(mentions), first is not None and first.unit_norm == "percentage_point")
