@@ -133,8 +133,9 @@ def test_facilities_named_after_a_district_lie_in_it():
 
 
 def test_a_common_word_opening_with_a_head_leaves_the_name_a_mention():
-    # 港 after a name makes a port's name (太仓港); 港口 is any port, here the city's
+    # 港 after a name makes a port's name (太仓港); 港口 is any port, here the city's; 人均 and 路网 are words too
     assert places("太仓市港口吞吐量增长5%，推进太仓港建设。", "苏州市") == [("太仓市", "太仓市")]
+    assert places("昆山市人均收入增长5%，常熟市路网加密。", "苏州市") == [("昆山市", "昆山市"), ("常熟市", "常熟市")]
 
 
 def test_a_generic_name_counts_with_its_city_before_it():

@@ -1533,8 +1533,9 @@ def test_a_change_from_one_level_to_another_gives_both_levels_of_one_indicator_i
 
 
 def test_the_level_a_planned_change_starts_from_is_one_reached_already():
-    found = observations(PLAN + "甲乙所得额上限由30万元提高到50万元。\n")
-    assert [(o[1], o[5]) for o in found] == [(300000, "actual"), (500000, "target")]
+    found = observations(PLAN + "甲乙所得额上限由30万元提高到50万元，到2025年丙丁覆盖率由12%提高到13%。\n")
+    assert [(o[1], o[5], o[6]) for o in found] == [(300000, "actual", "2022"), (500000, "target", "2023"),
+                                                   (12, "actual", "2022"), (13, "target", "2025")]
 
 
 def test_a_level_in_percent_is_a_share_or_the_rate_of_growth_its_name_says():
@@ -1798,6 +1799,14 @@ def test_a_district_told_to_build_a_project_hosts_it_and_a_clause_with_its_own_s
     assert districts("西青区要加快甲乙医院建设，推进丙丁医院建设。") == [("甲乙医院", "西青区"), ("丙丁医院", "西青区")]
     assert districts("北辰区要建设戊己公园，西青区深度融入甲乙都市圈，加快丙丁医院建设。") == [
         ("戊己公园", "北辰区"), ("丙丁医院", None)]
+    assert districts("要大力推动西青区建设甲乙医院。") == [("甲乙医院", "西青区")]  # adverbs before the verb
+    assert districts("滨海新区建设取得新成效，加快甲乙医院建设。") == [("甲乙医院", None)]  # 建设 a noun there
+    # a kind a district is told to become is its focus; one its own clause builds is its park
+    assert districts("推动西青区打造集成电路产业集聚区。") == []
+    assert districts("西青区要打造集成电路产业集聚区。") == [("集成电路产业集聚区", "西青区")]
+    hosts = [(r.subject, r.object) for r in run_pipeline(doc_of(PLAN + "推动西青区建设甲乙医院。\n")).relations
+             if r.predicate == "hosts"]
+    assert hosts == [("西青区", "甲乙医院")]
 
 
 def test_logistics_and_industrial_parks_are_projects_and_keep_their_区():

@@ -117,7 +117,7 @@ EARLIER_ITEM = re.compile(r"(?P<item>[^\d，。；、等]{2,}?)\d+(?:\.\d+)?(?:�
 CHANGE_START = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:从|由)(?:[0-9]|上年|去年|前年).*$")
 LEADING_NOISE = re.compile(r"^(?:[①-⑳]|在(?=我[国省市区])|[一二三四五六七八九十]?是|我们|其中|同时|(?:还|又)有|也|"
                            r"还(?!款|贷|原|本|迁|建)|并|" + AND + r"|及|以及|与|累计|率先|的|但|要|由|把|将|实现(?![率值])了?|推动(?!力)|推进(?!率)|"
-                           r"同口径|同比|"
+                           r"按?同口径(?:计算)?|"
                            r"完成(?![率额值量度])了?|"
                            r"再(?!生|制造|就业|贷款|融资|保险|担保|分配)|，|、)+")
 #: A number counting the list before it (甲乙、丙丁等8个), or a count after the list's kind (甲乙、丙丁等国家集群4个).
@@ -308,7 +308,7 @@ def _as_changes(doc: Document, facts: list[ObservationFact],
         if origin is None or target is None:
             continue
         opening = max(text.rfind(mark, max(0, first.start() - 12), first.end()) for mark in "从由")
-        period = origin.period if WRITTEN_YEAR.search(text, opening, first.end()) else _period_before(target.period)
+        period, status = _starting_period(doc, origin, target, WRITTEN_YEAR.search(text, opening, first.end()))
         item_start = _list_item_start(text, doc.clause_at(opening).start, opening)
         subject = _clean_subject(_without_places(text[item_start:opening], district_mentions(doc, item_start, opening)))
         if origin.scope_kind == "place" and subject.startswith(origin.scope) and len(subject) - len(origin.scope) >= 2:
@@ -316,12 +316,25 @@ def _as_changes(doc: Document, facts: list[ObservationFact],
         subject = WITHIN.sub(r"\g<what>", subject)  # 甲乙在全国考核中从第9名… → 甲乙全国考核
         indicator = subject if len(subject) >= 2 else origin.indicator
         written = text[item_start:opening]  # 甲乙增加值增长由3%提高到6%: the name as written, 增长 and all
-        # the level a change starts from is one reached already, even in the plan (由30万元提高到50万元)
-        facts = [replace(f, indicator=indicator, period=period, measure=_level(f, written), status="actual",
-                         kind=None) if f.end == first.end()
+        facts = [replace(f, indicator=indicator, period=period, measure=_level(f, written), status=status,
+                         kind=None if status == "actual" else f.kind) if f.end == first.end()
                  else replace(f, indicator=indicator, measure=_level(f, written)) if f.end == reached.end() else f
                  for f in facts]
     return facts
+
+
+def _starting_period(doc: Document, origin: ObservationFact, reached: ObservationFact, year_written) -> tuple[str, str]:
+    """The period and status of the level a change starts from: the year written with it (从2007年的639亿元), else
+    the period before the level reached's in the review, and in the plan the year before the report's (由30万元提高到
+    50万元: the level reached already); a level of a year not yet past is a target still."""
+    if year_written:
+        period = origin.period
+    elif reached.status == "target" and doc.meta.year:
+        period = str(doc.meta.year - 1)
+    else:
+        period = _period_before(reached.period)
+    past = not doc.meta.year or int(period[-4:]) < doc.meta.year
+    return period, "actual" if past else origin.status
 
 
 #: A change named by where it happened: 在全国考核中 (从第12名提升至第5名).
@@ -537,8 +550,9 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
         names = [_at_stage(earlier[-1].indicator, names[0])]
     elif (same_sentence and len(names) == 1 and (measure := clean_indicator_name(names[0])) in MEASURE_NOUNS
           and measure in context and (in_clause or measure in MEASURES_OF_MEASURES)):
-        # 粮食播种面积…、产量…: 粮食产量; 地区生产总值增长6.1%，增速居全省第2位: 地区生产总值增速
-        names = [_other_measure(earlier[-1].indicator, measure)]
+        # 粮食播种面积…、产量…: 粮食产量; 地区生产总值增长6.1%，增速居全省第2位: 地区生产总值增速 (not that growth's
+        # comparison with the nation's)
+        names = [_other_measure(COMPARED_NAME.sub("", earlier[-1].indicator) or earlier[-1].indicator, measure)]
     elif names == [UNNAMED] and same_sentence:
         first = quantities[0][0]
         names = _previous_run_names(earlier, len(mentions), first is not None and first.unit_norm == "percentage_point")
@@ -947,8 +961,8 @@ MEASURE_NOUNS = frozenset(word_list("measure_nouns") + word_list("measures_of_me
 #: …and the measures a predicate read 分别 may name after its verb (data: graph/data/predicate_measures.txt).
 PREDICATE_MEASURES = frozenset(word_list("predicate_measures"))
 MAX_MEASURE = 4  # the longest measure word (营业收入)
-#: Measure words that measure another measure (增速 of 地区生产总值, 占比 of 民生支出; data: the `# rates` group of
-#: measure_nouns.txt, read by `_other_measure`).
+#: Measure words that measure another measure (增速 of 地区生产总值, 占比 of 民生支出; data:
+#: graph/data/measures_of_measures.txt, read by `_other_measure`; MEASURE_NOUNS holds them too).
 MEASURES_OF_MEASURES = frozenset(word_list("measures_of_measures"))
 
 

@@ -37,8 +37,9 @@ _LEVEL_WORD = alternation(word_list("generic_modifiers"))
 _KIND_WORD = alternation(word_list("sectors") + word_list("generic_modifiers"))
 #: A name made only of level and kind words and a head is a category (县级医院).
 GENERIC_NAME = re.compile(_LEVEL_WORD + "*" + _HEAD + "+")
-#: …and so is one with sector words too (社区卫生服务中心, 制造业创新中心), unless the text ties it to a district
-#: (西青区要加快集成电路产业园建设: that district's park).
+#: …and so is one with sector words too (社区卫生服务中心, 制造业创新中心), unless the district whose clause it is
+#: builds it (西青区要加快集成电路产业园建设: that district's park; not 推动西青区打造集成电路产业集聚区: a kind the
+#: district is told to become, its focus).
 SECTOR_KIND_NAME = re.compile(_KIND_WORD + "*" + _HEAD + "+")
 #: A name right after 等 (南苑森林湿地等大尺度公园) is the kind of the items listed before it, not a project.
 AFTER_ETC = re.compile(LIST_ETC + r"(?:一批|一系列)?$")
@@ -156,9 +157,11 @@ COMPLETED, START, ACCELERATE, PLAN, EARLY_WORK = (re.compile("|".join(STAGE_WORD
                                                   ("completed", "start", "accelerate", "plan", "early"))
 #: What follows a district as the subject of its clause: a modal (西青区要…), or a verb of building (甲区建成…, not the
 #: noun 建成区).
-DISTRICT_SUBJECT = re.compile(r"(?:要|将|应|需|(?:率先|全面|加快)?(?:建成(?!区)|开工|启动|推进|打造|建设))")
-#: Verbs making a district the subject of the clause they govern (支持甲区打造…, 推动乙区建设…).
-CAUSATIVE = ("推动", "支持", "鼓励", "引导", "指导")
+DISTRICT_SUBJECT = re.compile(r"(?:要|将|应|需|(?:率先|全面|加快)?(?:建成(?!区)|开工|启动|推进|打造|"
+                              r"建设(?=[\u4e00-\u9fff“])(?!取得|用地|成效|步伐|进展|水平|力度|加快|稳步|全面|持续)))")
+#: Verbs, with their adverbs, making the district right after them the subject of the clause they govern (支持甲区
+#: 打造…, 大力推动乙区建设…).
+CAUSATIVE_LEAD = re.compile(r"(?:^|[，；：。])[\u4e00-\u9fff]{0,4}?(?:推动|支持|鼓励|引导|指导)$")
 CLAUSE_MARKS = "，；：。"
 
 
@@ -612,7 +615,7 @@ def _district(doc: Document, sentence: Sentence, start: int, end: int) -> str | 
         lead = doc.text[start:mention.start]
         if not lead or _names_the_region(doc, lead) or _names_a_branch(doc, mention, end):
             return mention.division.name
-    # a kind a division is told to build is its focus, not a project of its (支持甲市打造国家级乙丙集聚区)
+    # a kind a division is told to build is its focus, not its project (see SECTOR_KIND_NAME)
     return subject_district(doc, sentence, start, told=not SECTOR_KIND_NAME.fullmatch(doc.text[start:end]))
 
 
@@ -635,8 +638,8 @@ def _names_the_region(doc: Document, lead: str) -> bool:
 def subject_district(doc: Document, sentence: Sentence, pos: int | None = None, told: bool = False) -> str | None:
     """The district the sentence is addressed to at `pos` (its end by default): the last district before it that
     opens a clause as its subject (甲区要建设C，乙区要推进D: D is 乙区's; 甲区要加快A建设，推进B: B is 甲区's too), or,
-    `told` (for a project's district), a list item or a clause a verb tells it to do (推动丙区建设E、丁区建设F: E is
-    丙区's, F 丁区's); None after a clause with a subject of its own (戊区深度融入…，促进G建设: G is no district's).
+    `told` (for a project's district), a list item or a clause a verb tells it to do (大力推动丁区建设F、戊区建设G: F
+    is 丁区's, G 戊区's); None after a clause with a subject of its own (己区深度融入…，促进H建设: H is no district's).
 
     >>> from govkg.pipeline import read_document
     >>> doc = read_document("甲。西青区要加快A建设，北辰区要推进B建设。", "d", region="天津市")
@@ -646,19 +649,17 @@ def subject_district(doc: Document, sentence: Sentence, pos: int | None = None, 
     end = sentence.end if pos is None else pos
     text = doc.text
     for m in reversed(district_mentions(doc, sentence.start, end)):
-        lead = text[max(sentence.start, m.start - 2):m.start]
-        opens_clause = (m.start == sentence.start or text[m.start - 1] in CLAUSE_MARKS or (told and (
-            text[m.start - 1] == "、" or lead in CAUSATIVE and (m.start - 2 == sentence.start
-                                                                or text[m.start - 3] in CLAUSE_MARKS))))
-        if opens_clause and DISTRICT_SUBJECT.match(text, m.end):
+        opens_clause = m.start == sentence.start or text[m.start - 1] in CLAUSE_MARKS
+        is_told = told and (text[m.start - 1] == "、" or CAUSATIVE_LEAD.search(text[sentence.start:m.start]))
+        if (opens_clause or is_told) and DISTRICT_SUBJECT.match(text, m.end):
             return m.division.name
-        if opens_clause and text[m.start - 1:m.start] in CLAUSE_MARKS and not PLACE_JOIN.match(text, m.end):
-            return None  # 戊区深度融入…: a clause with a subject of its own, whose work is not a project's
+        if opens_clause and CLAUSE_MARK.search(text, m.end, end):
+            return None  # 己区深度融入…，: a clause with a subject of its own, whose work is no project's
     return None
 
 
-#: What joins a place to the next in a row of subjects (甲区、乙区要…).
-PLACE_JOIN = re.compile(r"[、和及与]")
+#: A clause mark between a subject and what it does.
+CLAUSE_MARK = re.compile("[" + CLAUSE_MARKS + "]")
 
 
 #: A section of a line named by its two ends, after the line's name (成昆高铁渝宜段, 京沪高速京津段, 沿江高铁甲乙至丙丁段).

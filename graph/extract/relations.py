@@ -76,8 +76,9 @@ def extract_relations(doc: Document, places: list[PlaceFact], projects: list[Pro
 
 
 def _hosts(doc: Document, projects: list[ProjectFact]) -> list[RelationFact]:
-    """The district a clause is addressed to hosts the projects it names (and those of the clauses after it); a
-    district hosts the branch named after it (某医院顺义院区, 某大学通州校区)."""
+    """The district a clause is addressed to, or one a verb tells to build (推动甲区建设乙医院), hosts the projects it
+    names (and those of the clauses after it, up to one with a subject of its own); a district hosts the branch named
+    after it (某医院顺义院区, 某大学通州校区)."""
     facts = []
     for p in projects:
         district = (subject_district(doc, doc.sentences[p.sentence], p.start, told=True)
