@@ -136,7 +136,7 @@ _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 def _unit_fits(concept: Concept, measure: str, unit_norm: str) -> bool:
     if measure in RATE_MEASURES or measure == "rank":
         return True
-    # a share fits a concept of shares only (造林完成年度目标任务的220% is no area, 财政支出近八成 no spending)
+    # a share fits a concept of shares only (造林完成年度目标任务的200% is no area, 财政支出近八成 no spending)
     return concept.unit_family == unit_norm or unit_norm in COMPATIBLE_UNITS.get(concept.unit_family, ())
 
 

@@ -25,9 +25,12 @@ from .projects import LEVEL_OPENING, PROJECT_HEADS, extract_projects, project_sp
 
 #: Measure words of counted things (3个, 12家, 20项 …).
 COUNT_UNITS = "个家项条座张处所类件批"
+#: Words opening with 多 after a count's unit: no hedge (45个多功能运动场, 5个多式联运示范工程).
+_OPENED_BY_DUO = "功能|元|样|层|式|彩|点|极|维|方|种|重|边|中心|渠道|领域|部门|学科|语种"
 NUMBER = (r"(?<![\dA-Za-z.．０-９+＋])(?<![^%％][\-—～~])(?<!^[\-—～~])(?P<num>[0-9０-９][0-9０-９,]*(?:[.．][0-9０-９]+)?)"
           r"(?P<yu1>余|多)?(?P<mult>" + MULTIPLIER_PATTERN + r")?(?:(?<=万)(?P<kilo>[1-9])千)?(?P<yu2>余|多)?"
-          r"(?P<unit>" + UNIT_PATTERN + r")(?P<per>/(?:月|年|人|天|日|吨|亩))?(?P<post>左右|以上|以内|以下|多(?!功能|元|样|层|式|彩|点|极|维|方|种|重|边|中心|渠道|领域|部门|学科|语种))?"
+          r"(?P<unit>" + UNIT_PATTERN + r")(?P<per>/(?:月|年|人|天|日|吨|亩))?(?P<post>左右|以上|以内|以下|多(?!"
+          + _OPENED_BY_DUO + r"))?"
           r"(?![A-Za-z0-9])")
 #: A rank: 位居全国第三, 居全球城市首位, 跻身全球前三位, 考核全国第一, 从第9名提升至第2名 (see `_rank_value`).
 RANK = (r"(?:(?:位居|稳居|居于|位列|排名|排在|跻身|进入|居|从|至)(?:全国|全球|世界|全省|全市|同类城市|[\u4e00-\u9fff]{0,6}城市)?"
@@ -104,7 +107,8 @@ BA_LEAD = re.compile(r"^[\u4e00-\u9fff]{0,4}?把")
 SCOPE_PREFIX = re.compile(r"^(?:全市|全区|全省|全县|我市|我省|我区|我县|全国)(?:范围内|范围)?")
 TRAILING_VERBS = re.compile(
     r"(?:不少于|不低于|不超过|不到|不足|预计|力争|努力|稳定|保持在|保持|控制在|控制|达到|达|为|实现|增长|年均|分别|均|突破|超过|增至|降至|降到|"
-    r"提高|提升|上升|回升|上涨|回落|扩大|缩小|缩短|延长|压减|压降|压缩|削减|下降|降低|降|减少|增加|稳居|位居|居|跃|(?<!安)排|拟安排|安排|(?<=目标)(?:拟?定|设定)|首次|率先|持续|继续|快于|高于|低于|占|了|在|到|"
+    r"提高|提升|上升|回升|上涨|回落|扩大|缩小|缩短|延长|压减|压降|压缩|削减|下降|降低|降|减少|增加|稳居|位居|居|跃|"
+    r"(?<!安)排|拟安排|安排|(?<=目标)(?:拟?定|设定)|首次|率先|持续|继续|快于|高于|低于|占|了|在|到|"
     r"于|至|的|之|约|近|超|由|每人每年|每人|平均每|平均|平稳|每年|每|已经|已|又|再|共计|共|跃升到|跃升|跃居|蝉联|至少|人均|将|使|有望|"
     r"大幅度|大幅|明显|显著|较快|快速|(?<![首成京古国])都要?)+$")
 #: Money raised and what it leverages (筹措30.5亿元撬动甲乙贷款2317亿元): the second number is the leveraged amount's.
@@ -140,7 +144,7 @@ URBAN_RURAL = re.compile(r"城乡(?P<rest>[\u4e00-\u9fff]{2,})$")
 #: Words after which a list of names shares a list of numbers (A、B分别…X、Y).
 RESPECTIVELY = re.compile(r"分别|(?<![年人平亩户日月周])均(?![衡等匀值价])")  # not 均衡, 均等: words of their own
 
-#: 降 alone only right before its number (发案数再降16.86%), not in 降水, 降碳.
+#: 降 alone only right before its number (甲乙发案数再降15%), not in 降水, 降碳.
 BARE_DECLINE = r"降(?=$|[0-9０-９])"
 GROWTH = re.compile(r"增长|增速|下降|降低|减少|涨幅|上涨|回落|增加|提高|提升|缩短|缩小|压缩|削减|压减|偏多|偏少|" + BARE_DECLINE)
 #: A percentage whose noun of growth follows it (保持20%以上的增长, 两位数的增幅), unless it is a contribution to it
@@ -290,7 +294,8 @@ def _changes_from_to(text: str, mentions: list[re.Match]) -> list[tuple[re.Match
     pairs = []
     for first, second in zip(mentions, mentions[1:]):
         gap = text[first.end():second.start()] + LEADING_TO.match(second.group()).group()
-        opens = first.group().startswith(("从", "由")) or CHANGE_FROM.search(text, max(0, first.start() - 12), first.start())
+        opens = (first.group().startswith(("从", "由"))
+                 or CHANGE_FROM.search(text, max(0, first.start() - 12), first.start()))
         if opens and CHANGE_TO.fullmatch(gap):
             pairs.append((first, second))
     return pairs
@@ -400,8 +405,9 @@ CJK_START = re.compile(r"[\u4e00-\u9fff]")
 
 def _counted_list_start(text: str, clause_start: int, mention: re.Match, places: list[PlaceMatch]) -> int | None:
     """Where the list starts that the number counts (right after its 等, or, as a count, after the list's kind:
-    甲乙都市圈组建产业、科技等联盟11个 → at 产业, or a count of as many items as the list has); None when it counts no list. A row of places doing the counted
-    thing is its subject, not the list (长沙市和株洲市建成甲乙、丙丁等8个: the list starts at 甲乙)."""
+    甲乙都市圈组建产业、科技等联盟11个 → at 产业, or a count of as many items as the list has); None when it counts no
+    list. A row of places doing the counted thing is its subject, not the list (长沙市和株洲市建成甲乙、丙丁等8个: the
+    list starts at 甲乙)."""
     quantity = _quantity(mention, text)[0]
     start = max(clause_start, _subject_row_end(text, places))
     counts = LIST_COUNT.search(text, start, mention.start()) or (
@@ -506,7 +512,12 @@ def _previous_run_names(earlier: list[ObservationFact], count: int, compared: bo
     last = earlier[-1]
     run = [f.indicator for f in earlier if f.start == last.start and f.sentence == last.sentence]
     names = run if len(run) == count > 1 else [last.indicator]
-    return names if compared else [COMPARED_NAME.sub("", n) or n for n in names]
+    return names if compared else [_without_comparison(n) for n in names]
+
+
+def _without_comparison(name: str) -> str:
+    """甲乙产值高于全国 → 甲乙产值: the indicator a comparison with the nation was read of."""
+    return COMPARED_NAME.sub("", name) or name
 
 
 def _strip_qualifiers(context: str) -> str:
@@ -541,7 +552,7 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
         # 97.9万户: whom that work reached
         names = [earlier[-1].indicator + names[0]]
     elif in_clause and len(mentions) == 1 and EQUIVALENT.search(context):
-        names = [earlier[-1].indicator]  # 实际使用外资175亿美元、约合人民币1243亿元: the same amount in yuan
+        names = [earlier[-1].indicator]  # 甲乙外资120亿美元、约合人民币860亿元: the same amount in yuan
     elif (same_sentence and len(names) == 1 and TOTAL.fullmatch(names[0])
           and (in_clause or not text[clause_start:mentions[0].start() - len(context)].strip("，、 "))):
         # …，总规模达到20亿元: the total of the number before; 乙景区新增丙、总数达到16家: not 甲's total
@@ -552,7 +563,7 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
           and measure in context and (in_clause or measure in MEASURES_OF_MEASURES)):
         # 粮食播种面积…、产量…: 粮食产量; 地区生产总值增长6.1%，增速居全省第2位: 地区生产总值增速 (not that growth's
         # comparison with the nation's)
-        names = [_other_measure(COMPARED_NAME.sub("", earlier[-1].indicator) or earlier[-1].indicator, measure)]
+        names = [_other_measure(_without_comparison(earlier[-1].indicator), measure)]
     elif names == [UNNAMED] and same_sentence:
         first = quantities[0][0]
         names = _previous_run_names(earlier, len(mentions), first is not None and first.unit_norm == "percentage_point")
@@ -745,14 +756,14 @@ RANK_BAND = re.compile(r"(?:全国|全球|世界|全省|全市|行业|进入|跻
 #: to what is counted, is its class, not a quantity of its own (121个项目完成投资超千亿元。 ends its clause: a quantity).
 CLAUSE_END = re.compile(r"(?:以上|左右)?(?:[，。；、：]|$)")
 THRESHOLD_VERB = re.compile(r"超过|超|过|达到|突破")
-THRESHOLD_OF_COUNTED = re.compile(r"[0-9]+(?:多|余)?[" + COUNT_UNITS + r"](?:以上)?[^，。；、\d]{0,12}?(?:" + THRESHOLD_VERB.pattern
-                                  + ")$")
+THRESHOLD_OF_COUNTED = re.compile(r"[0-9]+(?:多|余)?[" + COUNT_UNITS + r"](?:以上)?[^，。；、\d]{0,12}?(?:"
+                                  + THRESHOLD_VERB.pattern + ")$")
 
 
 def _is_name_or_label(text: str, m: re.Match, sentence: Sentence) -> bool:
     """Numbers inside quotes, after 第 or 连续, naming a programme (20项民心工程, 稳经济35条), a class (30万吨级,
     500万元以上技改项目), a rank band (全球前1%), a threshold of counted things (10个营业收入超千亿元的集群) or how many
-    things a share is over (147个断面水质优良率达98.6%) are not observations."""
+    things a share is over (120个甲乙断面水质优良率达97.5%) are not observations."""
     if m.group("rhead"):
         return _rank_value(m) is None
     verb = THRESHOLD_VERB.match(m.group())  # 超千亿元: a round amount opens with it
@@ -776,7 +787,7 @@ def _is_name_or_label(text: str, m: re.Match, sentence: Sentence) -> bool:
         return True  # 30万吨级航道: a class the name holds; 20列入名录: the verb 列入, no trains
     if (unit and len(unit) == 1 and unit in COUNT_UNITS and COUNTED_SHARE.match(text, m.end())
             and _opens_its_clause(before)):
-        return True  # 147个国考断面水质优良率达98.6%: how many the share is over, part of its name (not
+        return True  # 120个甲乙断面水质优良率达97.5%: how many the share is over, part of its name (not
         # 实施甲乙项目500个年度投资完成率达到110%: a count after its name)
     if m.group("post") in ("以上", "以下") and unit in SIZE_UNITS and _classes_what_follows(after):
         return True  # 500万元以上技改项目, 30万千瓦以下煤电机组: the size class of what follows
@@ -794,9 +805,11 @@ def _is_name_or_label(text: str, m: re.Match, sentence: Sentence) -> bool:
     return after[:1] in ("、", "等", "政") or (ends_clause and PACKAGE_LEAD.search(before) is not None)
 
 
-#: A count of the things a share is measured over, run into the share's name and its number (147个|国考断面水质优良率
-#: 达98.6%, 12条|重点产业链项目进资占…比重超75%).
+#: A count of the things a share is measured over, run into the share's name and its number (120个|甲乙断面水质优良率
+#: 达97.5%, 12条|甲乙产业链投资占…比重超70%).
 COUNTED_SHARE = re.compile(r"[^，。；、\d]{2,24}?(?:率|比重|占比|比例)(?:达到|达|为|超过|超|突破|保持在|保持)?[0-9]")
+
+
 def _opens_its_clause(before: str) -> bool:
     """A number with nothing but the region or a verb before it in its clause (全省|160个…, 建成|3个…) opens it."""
     lead = SCOPE_PREFIX.sub("", CLAUSE_BREAK.split(before)[-1])
@@ -820,7 +833,8 @@ def _classes_what_follows(after: str) -> bool:
 
 
 def _a_noun_opens(after: str) -> bool:
-    """技改项目1.2万个 → True: a noun (or an adjective, a word of kind) follows, not a verb (用于…) or a mark."""
+    """国家下达的90亿元|甲乙资金 → True: a noun (or an adjective, a word of kind) follows, not a verb (用于…) or a
+    mark."""
     tokens = cut(after[:6])
     return bool(tokens) and word_tags().get(tokens[0], "")[:1] in ("n", "a", "b", "j")
 

@@ -292,10 +292,10 @@ PLACE_ENDINGS = ("区", "园", "城", "港", "带", "廊")
 def _shared_end(doc: Document, start: int, end: int, fact: ProjectFact, head: str) -> str | None:
     """What the item text[start:end], listed before `fact`, takes from its name: what follows the place that
     opens the name, for an item that is a place (甲县 before 乙县物流枢纽 → 物流枢纽); the head, for a short item
-    with no head of its own and no verb at its end (铜锣峡 before 黄草峡储气库 → 储气库); what follows the word the item ends with where the
-    name's opening part ends with it too, for a longer item (甲空港型 before 乙生产型物流枢纽 → 物流枢纽, 甲乙机场 before
-    丙丁机场改扩建工程 → 改扩建工程, 甲乙站 before 丙丁站配套交通枢纽 → 配套交通枢纽). None when the item shares
-    nothing (甲高铁 before 乙大桥)."""
+    with no head of its own and no verb at its end (铜锣峡 before 黄草峡储气库 → 储气库); what follows the word the
+    item ends with where the name's opening part ends with it too, for a longer item (甲空港型 before 乙生产型物流枢纽
+    → 物流枢纽, 甲乙机场 before 丙丁机场改扩建工程 → 改扩建工程, 甲乙站 before 丙丁站配套交通枢纽 → 配套交通枢纽). None
+    when the item shares nothing (甲高铁 before 乙大桥)."""
     item, name = doc.text[start:end], fact.name
     if (not _CJK.fullmatch(item) or len(item) > MAX_PARALLEL_ITEM or SECTOR_ITEM.fullmatch(item)
             or _ends_in_a_phase(item)):
@@ -429,8 +429,8 @@ def _lists_fields(text: str, items: list[tuple[int, int]], kind: str) -> bool:
 def _of_common_words(item: str, also: frozenset[str] = frozenset()) -> bool:
     """垃圾焚烧发电 → True; 徐大堡核电 → False (a lone character is a word jieba lacks, 大堡 a place); with `also`
     tags (PLACE_TAGS), words of those tags count as common too (江河湖泊治理)."""
-    tags = word_tags()
-    return all(len(token) > 1 and tags.get(token, "")[:2] in COMMON_TAGS | also for token in cut(item))
+    tags, common = word_tags(), COMMON_TAGS | also
+    return all(len(token) > 1 and tags.get(token, "")[:2] in common for token in cut(item))
 
 
 #: A list this long with one item naming a place among common words, and by a word jieba tags a place only, still
