@@ -1319,6 +1319,11 @@ def test_a_head_followed_by_growth_is_a_speed_not_a_project():
     assert [name for name, _ in projects_of("经济保持中高速增长，甲乙高速建成通车。")] == ["甲乙高速"]
 
 
+def test_a_water_work_whose_water_is_described_is_a_place_not_a_project():
+    assert projects_of("甲江干流、乙丘水库水质保持在Ⅱ类以上，加强丙丁水库流域生态保护，开工建设戊己水库。") == [
+        ("戊己水库", "start")]
+
+
 def test_what_still_needs_pushing_or_a_list_of_predicates_is_no_progress_report_of_a_programme():
     doc = doc_of(PLAN + "甲乙技术攻关还需加力推进，丙丁城市更新行动步伐加快，改革全面发力、纵深推进，"
                         "戊己改革仍需向纵深推进，持续推进党内甲乙学习教育走深走实。")

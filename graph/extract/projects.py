@@ -57,6 +57,9 @@ HEAD_WORD_TRAPS = tuple(word_list("head_word_traps"))
 COUNT_ONLY = re.compile(r"[0-9０-９.]+[个项家座条处所批]?")
 #: A head followed by growth is a speed, not a road (经济保持中高速增长).
 GROWTH_AFTER = re.compile(r"增长|增速")
+#: A head followed by the state of its water is a place described, not built (甲乙水库水质保持Ⅱ类: data:
+#: graph/data/described_state_nouns.txt).
+STATE_AFTER = re.compile(alternation(word_list("described_state_nouns")))
 #: Words that open a campaign's name, never a project's (平安医院, 法治园区: data: graph/data/campaign_words.txt).
 CAMPAIGN_ONLY = tuple(word for word, (kind,) in word_table("campaign_words").items() if kind == "only")
 #: A role a region takes on (国际科技创新中心, 全国文化中心, 国际航空枢纽) names no project (data:
@@ -194,9 +197,10 @@ def extract_projects(doc: Document) -> list[ProjectFact]:
             if (GENERIC_NAME.fullmatch(fact.name) or COUNT_ONLY.fullmatch(fact.name) or _is_a_kind_or_role(doc, fact)
                     or (fact.counted and LEVEL_OPENING.match(fact.name))
                     or (SECTOR_KIND_NAME.fullmatch(fact.name) and not fact.district)
-                    or GROWTH_AFTER.match(doc.text, fact.end) or _a_common_word(doc, fact) or _unnumbered(fact.name)):
+                    or GROWTH_AFTER.match(doc.text, fact.end) or STATE_AFTER.match(doc.text, fact.end)
+                    or _a_common_word(doc, fact) or _unnumbered(fact.name)):
                 continue  # a bare head (849座公园 → 公园), a count, a category (县级医院), a role, a speed, a
-                # common word (宅基地) or a kind of line (服务热线) names no project
+                # place whose water is described, a common word (宅基地) or a kind of line (服务热线) names no project
             facts += _sharing_the_head(doc, sentence, fact, spans) + _quoted_series(fact)
             facts += _coordinated_kin(doc, sentence, fact, spans)
     doc.found.projects = facts = _without_extended_items(facts)
