@@ -1319,6 +1319,11 @@ def test_a_head_followed_by_growth_is_a_speed_not_a_project():
     assert [name for name, _ in projects_of("经济保持中高速增长，甲乙高速建成通车。")] == ["甲乙高速"]
 
 
+def test_a_descriptor_of_common_words_before_a_name_with_its_head_is_no_part_of_the_name():
+    assert projects_of("亚洲唯一的专业货运机场鹤州花溪机场开通国际货线，协和医院鹤州医院建成投用。") == [
+        ("鹤州花溪机场", "completed"), ("协和医院鹤州医院", "completed")]  # a named hospital's branch stays whole
+
+
 def test_a_water_work_whose_water_is_described_is_a_place_not_a_project():
     assert projects_of("甲江干流、乙丘水库水质保持在Ⅱ类以上，加强丙丁水库流域生态保护，开工建设戊己水库。") == [
         ("戊己水库", "start")]

@@ -560,12 +560,33 @@ def _project(doc: Document, sentence: Sentence, start: int, end: int) -> Project
     start += text.startswith("“", start) and text.count("“", start, end) > text.count("”", start, end)
     if text.startswith("“", start) and text.endswith("”", start, end) and text.count("“", start, end) == 1:
         start, end = start + 1, end - 1  # “口袋公园” is the project 口袋公园
+    start = _after_a_descriptor(text, start, end)
     name = name or text[start:end]
     if text.startswith("、", start - 1):
         name = _without_list_etc(name)  # 合湛、黄百等铁路
     return ProjectFact(name=name, stage=stage_of(doc, sentence, start, end),
                        period=period_of(doc, sentence, start), district=_district(doc, sentence, start, end),
                        start=start, end=end, sentence=sentence.index, counted=counted)
+
+
+def _after_a_descriptor(text: str, start: int, end: int) -> int:
+    """Where the proper name starts after a descriptor in apposition, made of common words and ending in the name's
+    own head as a word of its own: 专业货运机场鹤州机场 → 鹤州机场. A descriptor holding a proper name is part of the
+    name, as is a hospital's name the dictionary knows as one word before its branch's (X医院Y医院): both stay whole.
+
+    >>> text = "专业货运机场鹤州机场"
+    >>> text[_after_a_descriptor(text, 0, len(text)):]
+    '鹤州机场'
+    """
+    name = text[start:end]
+    head = next((h for h in _HEADS_LONGEST_FIRST if name.endswith(h)), "")
+    cut_at = name.rfind(head, 0, len(name) - len(head)) + len(head) if head else 0
+    proper = name[cut_at:len(name) - len(head)]
+    descriptor = name[:cut_at]
+    if (cut_at > len(head) and len(proper) >= 2 and cut(descriptor)[-1] == head and _of_common_words(descriptor)
+            and not _of_common_words(proper)):
+        return start + cut_at
+    return start
 
 
 def _without_list_etc(name: str) -> str:
