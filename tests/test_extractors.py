@@ -452,8 +452,14 @@ def test_the_topic_of_a_pilot_or_a_campaign_is_no_project():
     assert "甲乙高标准农田示范区建设试点" in {a[0] for a in actions(body)}
 
 
+def test_the_topic_of_a_reform_is_no_project_but_a_zone_reformed_and_developed_is():
+    body = PLAN + "2个市获批丙丁公立医院改革示范城市，深入推进戊己国家自主创新示范区改革发展。"
+    assert [p[0] for p in projects(body)] == ["戊己国家自主创新示范区"]
+
+
 def test_counts_and_verbs_stay_out_of_project_names():
     assert [p[0] for p in projects(REVIEW + "6家甲乙实验室投入运行。")] == ["甲乙实验室"]
+    assert [p[0] for p in projects(REVIEW + "建成10个左右甲乙产业园、5家以上丙丁实验室。")] == ["甲乙产业园", "丙丁实验室"]
     assert [p[0] for p in projects(REVIEW + "建成80公里甲乙绿道，保护875平方公里湿地。")] == ["甲乙绿道"]
     assert [p[0] for p in projects(REVIEW + "丙丁环线80公里绿道全线贯通。")] == ["丙丁环线绿道"]
     assert [(o[1], o[2]) for o in observations(REVIEW + "丙丁环线80公里绿道全线贯通。")] == [(80, "km")]

@@ -49,8 +49,9 @@ AFTER_VAGUE_COUNT = re.compile(r"(?:一批|一大批|一系列|若干)(?:[^，�
 #: A name right after a verb of selection is the class a thing joins (甲乙机场纳入全国民用运输机场), not a project
 #: (data: graph/data/selection_verbs.txt).
 SELECTION_VERB = re.compile("(?:" + "|".join(word_list("selection_verbs")) + ")$")
-#: A name followed by these is the topic of a pilot programme, not a project (甲乙示范区建设试点).
-PILOT_AFTER = re.compile(r"(?:建设)?试点")
+#: A name followed by these is the topic of a pilot programme or a reform, not a project (甲乙示范区建设试点,
+#: 国家公立医院改革示范城市; not 甲乙示范区改革发展, the zone developed).
+PILOT_AFTER = re.compile(r"(?:建设)?试点|改革(?!发展)")
 #: Common words that end in a head (宅基地: data: graph/data/head_word_traps.txt).
 HEAD_WORD_TRAPS = tuple(word_list("head_word_traps"))
 #: A count is no name (项目47个、…等项目 leaves the item 47个).
@@ -113,8 +114,9 @@ PROJECT_LIST = re.compile(r"(?P<items>[^，。；：]{2,200}?)等(?:(?:一批)?(
 COUNTED_AFTER = re.compile(r"(?:达到|增至|超过|突破|总数|数量)?\d")
 #: …but not one followed by a count of a kind: its list's (甲乙机场、丙丁机场2个国际机场) or its own parts'.
 LIST_COUNT = re.compile(r"\d+[个家座所条项处](?!左右|以上|以下|上下|多)[\u4e00-\u9fff]")
-#: A count before a name (6家海河实验室, 新认定8家…, 千座公园 opening it) is not part of it.
-COUNT_PREFIX = re.compile(r"[^，。；]*?\d+(?:\.\d+)?(?:万|亿)?[家个座所条项批处]|[一两三四五六七八九十百千]+[家个座所条处](?!一)")
+#: A count before a name (6家海河实验室, 新认定8家…, 千座公园 opening it), exact or about (10个左右), is not part of it.
+COUNT_PREFIX = re.compile(r"(?:[^，。；]*?\d+(?:\.\d+)?(?:万|亿)?[家个座所条项批处]|[一两三四五六七八九十百千]+[家个座所条处](?!一))"
+                          r"(?:左右|以上|上下)?")
 #: Nor is a measure, before it or inside it (875平方公里湿地; 甲乙80公里绿道 is the project 甲乙绿道).
 MEASURE = re.compile(r"\d+(?:\.\d+)?(?:万|亿)?(?:平方公里|公里|千米|公顷|亩)")
 #: A phase or extension of a named work (国家会议中心二期, 昌平线南延一期): the phase makes the name specific even when
@@ -252,8 +254,8 @@ def _a_common_word(doc: Document, fact: ProjectFact) -> bool:
 
 
 def _is_a_kind_or_role(doc: Document, fact: ProjectFact) -> bool:
-    """The kind of the items before 等 (A、B等专业化园区), the topic of a pilot or a campaign (甲乙示范区建设试点,
-    平安医院建设) or a role the region takes on (国际消费枢纽)."""
+    """The kind of the items before 等 (A、B等专业化园区), the topic of a pilot, a reform or a campaign (甲乙示范区建设试点,
+    公立医院改革, 平安医院建设) or a role the region takes on (国际消费枢纽)."""
     if AFTER_ETC.search(doc.text, max(0, fact.start - 3), fact.start) or PILOT_AFTER.match(doc.text, fact.end):
         return True
     if AFTER_VAGUE_COUNT.search(doc.text, doc.clause_at(fact.start).start, fact.start) and not STAGED_AFTER.match(
