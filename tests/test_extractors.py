@@ -39,6 +39,12 @@ def test_parse_quantity_normalizes_units(number, unit, norm, unit_norm):
     assert (q.value_norm, q.unit_norm) == (pytest.approx(norm), unit_norm)
 
 
+def test_livestock_poultry_and_trees_are_counted_by_their_own_counters():
+    assert [o[:3] for o in observations(REVIEW + "生猪出栏80万头，牛羊出栏30万头只，家禽出栏900万羽，植树20万株。")] == [
+        ("生猪出栏", 800000, "count"), ("牛羊出栏", 300000, "count"), ("家禽出栏", 9000000, "count"),
+        ("植树", 200000, "count")]
+
+
 def test_parse_number_rejects_words():
     with pytest.raises(ValueError):
         parse_number("若干")
