@@ -288,6 +288,11 @@ def test_money_before_people_counts_no_people_and_visits_are_read_from_the_neare
     assert [(o[0], o[1], o[2]) for o in found] == [("技能人员培训人次", 5e5, "person_time")]
 
 
+def test_a_verb_of_striving_opens_no_name():
+    found = observations(PLAN + "力争新开工亿元以上项目90个，确保粮食产量稳定在80万吨以上，努力实现全年接待游客突破5000万人次。\n")
+    assert [o[0] for o in found] == ["新开工亿元以上项目", "粮食产量", "接待游客"]
+
+
 def test_words_opening_with_a_noise_character_keep_it():
     found = observations(REVIEW + "共有产权住房供应5000套，还迁房开工3000套。\n")
     assert [o[0] for o in found] == ["共有产权住房供应", "还迁房开工"]
@@ -1743,7 +1748,7 @@ def test_after_our_region_alone_or_新设_and_建好_the_number_counts_what_foll
 def test_投资_ends_a_name_as_a_noun_but_a_total_investment_is_the_next_projects():
     found = observations("二、2023年工作安排\n甲乙设备投资增长10%，力争投资突破万亿元大关，推进总投资700亿元的丙丁项目。"
                          "开展戊己活动10万余场次。\n")
-    assert [(o[0], o[2]) for o in found] == [("甲乙设备投资", "percent"), ("力争投资", "CNY"), ("丙丁项目", "CNY"),
+    assert [(o[0], o[2]) for o in found] == [("甲乙设备投资", "percent"), ("投资", "CNY"), ("丙丁项目", "CNY"),
                                             ("开展戊己活动", "count")]
 
 
