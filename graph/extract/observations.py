@@ -182,9 +182,12 @@ INCREMENT_SUFFIX = re.compile(r"(?<=[\u4e00-\u9fff”]{2})(?<!日均)(?<!每天)
 #: sentence's last indicator counts (data: graph/data/stage_verbs.txt).
 _STAGES = "|".join(sorted({w for stage in ("completed", "start") for w in word_table("stage_verbs")[stage]}, key=len,
                           reverse=True))
-STAGE_ONLY = re.compile(rf"(?:基本|全部|全面|已)?(?:{_STAGES})(?:{_STAGES})?")
-#: The stage a counted name opens or ends with (新开工保障性安居工程, 开工建设高速公路, 老旧小区改造开工).
-STAGE_OPENING = re.compile(rf"^新?(?:{_STAGES})(?:建设)?(?=[\u4e00-\u9fff]{{2}})")
+#: Verbs of rebuilding name such a clause too (新建中小学10所、改扩建5所: 改扩建中小学), but not the stage of what a
+#: name opening with one counts (改造甲乙管网50公里，建成30公里: 建成, not 建成甲乙管网).
+REBUILDING = "改扩建|新改扩建|改造提升|提升改造|改造|扩建|改建"
+STAGE_ONLY = re.compile(rf"(?:基本|全部|全面|已)?(?:{_STAGES}|{REBUILDING})(?:{_STAGES})?")
+#: The stage a counted name opens or ends with (新开工保障性安居工程, 开工建设高速公路, 新增高标准农田, 老旧小区改造开工).
+STAGE_OPENING = re.compile(rf"^(?:新增|新?(?:{_STAGES})(?:建设)?)(?=[\u4e00-\u9fff]{{2}})")
 STAGE_ENDING = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}})(?:{_STAGES})$")
 #: A batch counts what follows its number (首批121个重点项目), it is no indicator; nor are classes of it (8大类40项甲乙
 #: 实事).
