@@ -1431,6 +1431,13 @@ def test_a_total_counts_what_was_added_before_it_and_a_batch_what_follows_its_nu
     assert [(o[0], o[4]) for o in found] == [("新入选国家壬癸工厂", "increment"), ("国家壬癸工厂总数", "amount")]
 
 
+def test_a_net_addition_is_an_increment_and_adding_alone_adds_to_what_the_number_before_counts():
+    found = observations(REVIEW + "甲乙企业总数达到900家，新增150家。丙丁主体达到30万户、净增2万户。净增戊己企业80家。")
+    assert [(o[0], o[4]) for o in found] == [("甲乙企业总数", "amount"), ("甲乙企业新增", "increment"),
+                                             ("丙丁主体", "amount"), ("丙丁主体净增", "increment"),
+                                             ("净增戊己企业", "increment")]
+
+
 def test_a_clause_named_by_a_stage_alone_counts_what_the_clause_before_it_counts():
     found = observations(REVIEW + "新开工甲乙安居工程666万套，基本建成544万套。丙丁小区改造开工742个、完工548个。"
                                   "开工建设戊己公路300公里，建成通车200公里。改造庚辛管网50公里，建成30公里。")

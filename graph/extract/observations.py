@@ -161,7 +161,7 @@ LONG_NUMBER = re.compile(r"[0-9０-９]{%d,}" % (MAX_DIGITS + 1))
 #: A change verb ending in 到/至 gives the level reached (涨幅回落到2.6%), not the change.
 LEVEL_REACHED = re.compile(r"(?:回落|下降|降低|降|回升|上升|提高|提升|增加|增长|扩大|缩小|减少|达)(?:到|至)(?:人均|每人)?$")
 SHARE = re.compile(r"占|比重|比率|比例|强度|覆盖率|率|达标|合格")
-INCREMENT = re.compile(r"新增|新建|新设|新认定|新落地|新打造|新开|累计|引进|吸纳|建成|创建|实施|帮助|筹集|增加|"
+INCREMENT = re.compile(r"新增|净增|新建|新设|新认定|新落地|新打造|新开|累计|引进|吸纳|建成|创建|实施|帮助|筹集|增加|"
                        r"打造|完成|制定|提请|解决|实现|推广|开通|投用|出台|培育|招引|认定|发放|减免|退税|新开工|竣工|"
                        r"开工|启动|植树|造林|种植|安置|提供|吸引|落户|举办|签约|获批")
 #: …and verbs of work done that say so only before the number, as words of their own (建设高标准农田15万亩, 老楼加装
@@ -175,9 +175,11 @@ TOTAL = re.compile(r"总数|总规模")
 #: A cumulative count after an increment (新增公园141座、累计达到973座): the total of what was added.
 CUMULATIVE = re.compile(r"累计")
 #: The verb of adding that opens an increment's name (新增公园): the total is of 公园.
-INCREMENT_PREFIX = re.compile(r"^新(?:增|建|设|获批|认定|培育|引进|开工|结对|落地|入选)")
+INCREMENT_PREFIX = re.compile(r"^(?:净增|新(?:增|建|设|获批|认定|培育|引进|开工|结对|落地|入选))")
 #: …or that ends it (甲乙企业新增711家、累计达2215家).
-INCREMENT_SUFFIX = re.compile(r"(?<=[\u4e00-\u9fff”]{2})(?<!日均)(?<!每天)(?<!每日)(?<!每年)(?<!年均)(?<!月均)新增$")
+INCREMENT_SUFFIX = re.compile(r"(?<=[\u4e00-\u9fff”]{2})(?<!日均)(?<!每天)(?<!每日)(?<!每年)(?<!年均)(?<!月均)[新净]增$")
+#: A clause named by adding alone (甲乙企业总数达到1200家，净增200家): what the number before counts, added.
+INCREMENT_ONLY = re.compile(r"[新净]增")
 #: A clause named by a stage of work alone (…666万套，基本建成544万套; 开工742个、完工548个): the stage of what the
 #: sentence's last indicator counts (data: graph/data/stage_verbs.txt).
 _STAGES = "|".join(sorted({w for stage in ("completed", "start") for w in word_table("stage_verbs")[stage]}, key=len,
@@ -560,6 +562,8 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
           and (in_clause or not text[clause_start:mentions[0].start() - len(context)].strip("，、 "))):
         # …，总规模达到20亿元: the total of the number before; 乙景区新增丙、总数达到16家: not 甲's total
         names = [_total_of(earlier[-1].indicator, names[0])]  # 新增甲乙企业35家、总数达270家: 甲乙企业总数
+    elif same_sentence and len(names) == 1 and INCREMENT_ONLY.fullmatch(names[0]):
+        names = [TOTAL.sub("", earlier[-1].indicator) + names[0]]  # 甲乙企业总数…，新增200家: 甲乙企业新增
     elif same_sentence and len(names) == 1 and STAGE_ONLY.fullmatch(names[0]):
         names = [_at_stage(earlier[-1].indicator, names[0])]
     elif (same_sentence and len(names) == 1 and (measure := clean_indicator_name(names[0])) in MEASURE_NOUNS
@@ -861,7 +865,7 @@ CHANGED_BY = re.compile(r"(?:提高|延长|增加|多增)$|" + DECREASED_BY.patt
 #: …or a change written before what it changes, which the name keeps, so the number is positive (今年再减少甲乙人口
 #: 800万以上: 800万 of 减少甲乙人口; 增加甲乙投入20亿元).
 CHANGE_BEFORE = re.compile(r"(?:^|[，、])[\u4e00-\u9fff]{0,4}?(?:减少|压减|削减|压缩|缩短|增加|提高)[\u4e00-\u9fff]{2,12}$")
-ADDED = re.compile(r"新增(?!长)")
+ADDED = re.compile(r"[新净]增(?!长)")
 
 
 def _a_noun_phrase(words: str) -> bool:
