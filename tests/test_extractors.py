@@ -1431,6 +1431,21 @@ def test_a_total_counts_what_was_added_before_it_and_a_batch_what_follows_its_nu
     assert [(o[0], o[4]) for o in found] == [("新入选国家壬癸工厂", "increment"), ("国家壬癸工厂总数", "amount")]
 
 
+def test_a_clause_of_a_parallel_subject_alone_takes_the_measure_the_clause_before_names():
+    found = observations(REVIEW + "甲乙居民人均收入4万元，丙丁居民2万元。戊己工业企业营业收入300亿元，庚辛服务业企业120亿元。"
+                                  "壬癸企业营业收入50亿元，新建子丑企业30家。")
+    assert [o[0] for o in found] == ["甲乙居民人均收入", "丙丁居民人均收入", "戊己工业企业营业收入", "庚辛服务业企业营业收入",
+                                     "壬癸企业营业收入", "新建子丑企业"]
+
+
+def test_numbers_said_respectively_after_clauses_of_one_number_each_are_those_clauses():
+    found = observations(REVIEW + "接待甲乙游客9亿人次，丙丁收入1万亿元，分别增长15%和11%。"
+                                  "戊己存款余额800亿元、庚辛贷款余额600亿元，分别比年初增长8%、10%。")
+    assert [(o[0], o[1]) for o in found] == [
+        ("接待甲乙游客", 9e8), ("丙丁收入", 1e12), ("接待甲乙游客", 15), ("丙丁收入", 11),
+        ("戊己存款余额", 8e10), ("庚辛贷款余额", 6e10), ("戊己存款余额", 8), ("庚辛贷款余额", 10)]
+
+
 def test_a_net_addition_is_an_increment_and_adding_alone_adds_to_what_the_number_before_counts():
     found = observations(REVIEW + "甲乙企业总数达到900家，新增150家。丙丁主体达到30万户、净增2万户。净增戊己企业80家。")
     assert [(o[0], o[4]) for o in found] == [("甲乙企业总数", "amount"), ("甲乙企业新增", "increment"),

@@ -510,14 +510,47 @@ def _continues_run(text: str, previous: re.Match, mention: re.Match) -> bool:
 RANGE_TO = re.compile(r"\s*[至到]\s*")
 
 
-def _previous_run_names(earlier: list[ObservationFact], count: int, compared: bool = False) -> list[str]:
-    """The indicators of the sentence's last run, when it had as many numbers (…分别达到1016家和591家), less a
+def _previous_run_names(earlier: list[ObservationFact], count: int, compared: bool = False,
+                        respectively: bool = False) -> list[str]:
+    """The indicators of the sentence's last run, when it had as many numbers (…分别达到1016家和591家), or, said
+    `respectively`, of its last as many clauses with numbers (甲收入4万元，乙收入2万元，分别增长5%和6%); less a
     comparison with the nation a name took from its own number (甲乙增长5.6%、高于全国0.2个百分点，全年增长4.8%: 甲乙)
     unless this run is `compared` too (…高于全国1个百分点、全省0.5个百分点)."""
     last = earlier[-1]
-    run = [f.indicator for f in earlier if f.start == last.start and f.sentence == last.sentence]
-    names = run if len(run) == count > 1 else [last.indicator]
+    sentence = [f for f in earlier if f.sentence == last.sentence]
+    run = [f.indicator for f in sentence if f.start == last.start]
+    clauses = list({f.start: f.indicator for f in reversed(sentence)}.values())[::-1]  # each clause's first
+    if len(run) == count > 1:
+        names = run
+    elif respectively and len(run) == 1 and len(clauses) >= count > 1:
+        names = clauses[-count:]
+    else:
+        names = [last.indicator]
     return names if compared else [_without_comparison(n) for n in names]
+
+
+#: The longest name read as the parallel of the opening of the name before it (see `_parallel_name`).
+MAX_PARALLEL_NAME = 8
+
+
+def _parallel_name(name: str, before: str) -> str | None:
+    """A short name ending as the opening of the name before it ends, the rest of which, a measure, it leaves out:
+    农村居民 after 城镇居民人均可支配收入 → 农村居民人均可支配收入. None when the name before ends in no measure
+    (甲乙主体), when the name says work done (新建甲乙公路 after 丙丁公路里程), or when the two share no ending of two
+    or more characters that leaves the name two of its own.
+
+    >>> _parallel_name("规上服务业企业", "规上工业企业营业收入")
+    '规上服务业企业营业收入'
+    """
+    measure = _measure_ending(before)
+    if (len(name) > MAX_PARALLEL_NAME or measure is None or _measure_ending(name) or name in MEASURE_NOUNS
+            or INCREMENT.search(name) or WORK_VERB.search(name)):
+        return None
+    for length in range(len(name) - 2, 1, -1):
+        at = before.find(name[-length:])
+        if at > 0 and len(before[at + length:]) >= len(measure):
+            return name + before[at + length:]
+    return None
 
 
 def _without_comparison(name: str) -> str:
@@ -571,9 +604,16 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
         # 粮食播种面积…、产量…: 粮食产量; 地区生产总值增长6.1%，增速居全省第2位: 地区生产总值增速 (not that growth's
         # comparison with the nation's)
         names = [_other_measure(_without_comparison(earlier[-1].indicator), measure)]
+    elif (same_sentence and len(names) == 1 and quantities[0][0] is not None
+          and quantities[0][0].unit_norm == earlier[-1].quantity.unit_norm
+          and _strip_qualifiers(context).strip("，、 ") == names[0]
+          and (parallel := _parallel_name(names[0], earlier[-1].indicator))):
+        # 城镇居民人均可支配收入4.5万元，农村居民1.8万元: 农村居民人均可支配收入 (a clause of the name alone)
+        names = [parallel]
     elif names == [UNNAMED] and same_sentence:
         first = quantities[0][0]
-        names = _previous_run_names(earlier, len(mentions), first is not None and first.unit_norm == "percentage_point")
+        names = _previous_run_names(earlier, len(mentions), first is not None and first.unit_norm == "percentage_point",
+                                    bool(RESPECTIVELY.search(context)))
         if CUMULATIVE.search(context):  # 新增公园141座、累计达到973座: 公园总数; 新建绿道…、累计近2000公里: 绿道
             counted = first is not None and first.unit_norm == "count"
             added = any(_names_an_increment(n) for n in names)  # 新增甲、乙80家、16家: 新增 is both items'
@@ -1062,7 +1102,8 @@ def _clean_subject(text: str) -> str:
     while previous != text:
         previous = text
         text = TRAILING_VERBS.sub("", text)
-        text = re.sub(r"(?:年均|五年|全年|年内|同比|比上年|较上年|连续[一二三四五六七八九十两\d]+年)$", "", text)
+        text = re.sub(r"(?:年均|五年|全年|年内|同比|[比较](?:上年|去年|年初|上年末|上年同期)|连续[一二三四五六七八九十两\d]+年)$",
+                      "", text)
         if text != written or text.endswith("五年累计"):  # 累计 before a verb (累计提高) or after a span: not after
             text = re.sub(r"累计$", "", text)  # a name alone (自贸试验区累计15项改革成果: what follows is counted)
     return _balanced(text.strip("，、 "))  # a quoted part stays quoted: “三库”项目
