@@ -288,9 +288,11 @@ def test_money_before_people_counts_no_people_and_visits_are_read_from_the_neare
     assert [(o[0], o[1], o[2]) for o in found] == [("技能人员培训人次", 5e5, "person_time")]
 
 
-def test_a_verb_of_striving_opens_no_name():
+def test_a_verb_of_striving_or_a_total_共_opens_no_name():
     found = observations(PLAN + "力争新开工亿元以上项目90个，确保粮食产量稳定在80万吨以上，努力实现全年接待游客突破5000万人次。\n")
     assert [o[0] for o in found] == ["新开工亿元以上项目", "粮食产量", "接待游客"]
+    found = observations(REVIEW + "全年共接待甲乙游客300万人次，共计完成投资50亿元，共有产权住房供应500套。\n")
+    assert [o[0] for o in found] == ["接待甲乙游客", "投资", "共有产权住房供应"]
 
 
 def test_words_opening_with_a_noise_character_keep_it():
