@@ -103,6 +103,11 @@ def test_five_year_review_numbers_cover_five_years():
     assert found == [("引进各类人才", 372000.0, "person", None, "increment", "actual", "2018-2022")]
 
 
+def test_goals_of_a_sentence_about_the_five_years_ahead_are_the_five_years_wherever_it_stands():
+    found = observations(PLAN + "今后五年，全市甲乙总值年均增长6%以上，丙丁率达到70%。今年甲乙总值增长6%。")
+    assert [(o[0], o[6]) for o in found] == [("甲乙总值", "2023-2027"), ("丙丁率", "2027"), ("甲乙总值", "2023")]
+
+
 def test_explicit_year_wins_and_decline_is_negative():
     found = observations(PLAN + "到2027年，PM2.5年均浓度下降10%。")
     assert found == [("PM2.5年均浓度", -10.0, "percent", None, "growth_rate", "target", "2027")]

@@ -23,6 +23,8 @@ BASELINE_AFTER = re.compile(r"[底末]?(?:以来|相比|同期)")
 CHANGE_TO = re.compile(r"[到至]")
 THIS_YEAR = re.compile(r"今年|本年|全年")
 LAST_YEAR = re.compile(r"去年|过去一年")
+#: A sentence about the five years ahead (今后五年，…年均增长6%), wherever it stands: its goals are the five years'.
+FIVE_YEARS_AHEAD = re.compile(r"今后五年|未来五年|今后5年|未来5年")
 #: 去年 opening a clause of the plan: what follows is last year's result (比去年… compares a target with it).
 LAST_YEAR_RESULT = re.compile(r"(?:^|[，。；：])\s*去年(?!同期)")
 FIVE_YEAR_REVIEW_TITLE = re.compile(r"过去五年|五年来")
@@ -79,7 +81,8 @@ def period_of(doc: Document, sentence: Sentence, offset: int, clause: str = "") 
         return five_years
     if plan := _five_year_plan_period(doc.text[sentence.start:offset], clause):
         return plan
-    if paragraph.five_year_goal and RANGE_WORDS.search(clause):
+    five_year_goal = paragraph.five_year_goal or bool(FIVE_YEARS_AHEAD.search(doc.text, sentence.start, offset))
+    if five_year_goal and RANGE_WORDS.search(clause):
         return f"{year}-{year + 4}"
     if years := YEAR_RANGE.search(doc.text, max(sentence.start, offset - MAX_RANGE_LEAD), offset):
         return f"{years['first']}-{years['last']}"  # 2021—2025年累计投资…
@@ -91,7 +94,7 @@ def period_of(doc: Document, sentence: Sentence, offset: int, clause: str = "") 
         return str(year - 1)  # 去年… in a five-year review is the last year, not the five
     if paragraph.five_year_review:
         return five_years
-    if paragraph.five_year_goal:
+    if five_year_goal:
         return str(year + 4)
     return str(year - 1 if status_of(doc, sentence, offset) == "actual" else year)
 
