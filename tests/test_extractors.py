@@ -448,6 +448,12 @@ def test_a_clause_reporting_its_subject_built_or_opened_names_projects_without_h
         ("壬癸遗址展示工程", "completed"), ("子丑景观御道", "completed")]
 
 
+def test_a_time_between_a_staged_subject_and_its_predicate_is_not_the_names():
+    found = projects(PLAN + "确保甲乙大桥6月底前通车，丙丁馆年底开馆，戊己公园年内建成开放。")
+    assert [(name, stage) for name, stage, _ in found] == [("甲乙大桥", "complete"), ("丙丁馆", "complete"),
+                                                           ("戊己公园", "complete")]
+
+
 def test_a_clause_reporting_a_kind_or_a_phrase_built_names_no_project():
     body = (REVIEW + "重点项目全部开工，9个科创园投入运营，甲、乙等9个科创园投入运营，统筹重大产业项目开工建设。"
             + PLAN + "力争尽早开工。")

@@ -111,7 +111,7 @@ PROJECT_LIST = re.compile(r"(?P<items>[^，。；：]{2,200}?)等(?:(?:一批)?(
 # (开展细颗粒物等项目监测: items monitored, not projects; 开展甲乙团队等项目遴选: programmes people are selected into)
 #: A name followed by its count (老年日间照料服务中心达到1357个) names a kind of facility, not one project
 #: (a quoted brand such as “鲁班工坊”达到21家 stays a project).
-COUNTED_AFTER = re.compile(r"(?:达到|增至|超过|突破|总数|数量)?\d")
+COUNTED_AFTER = re.compile(r"(?:达到|增至|超过|突破|总数|数量)?\d(?!\d*[月日])")  # not a date (甲乙大桥6月底前通车)
 #: …but not one followed by a count of a kind: its list's (甲乙机场、丙丁机场2个国际机场) or its own parts'.
 LIST_COUNT = re.compile(r"\d+[个家座所条项处](?!左右|以上|以下|上下|多)[\u4e00-\u9fff]")
 #: A count before a name (6家海河实验室, 新认定8家…, 千座公园 opening it), exact or about (10个左右), is not part of it.
@@ -445,6 +445,10 @@ MIN_LONG_FIELD_LIST = 4
 PLACE_TAGS = frozenset(("ns",))
 
 
+#: A time between a staged subject and its predicate (甲乙馆年底开馆, 丙丁桥6月底前通车).
+SUBJECT_TIME = re.compile(r"(?:年底|年内|年末|年中|上半年|下半年|(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:底|份)?)前?$")
+
+
 def _staged_subjects(text: str, sentence: Sentence) -> list[tuple[int, int]]:
     """Names, with or without a head word, that a clause reports built, opened or started: 甲乙路建成通车,
     丙丁坛、戊己宫向社会开放 (each item of the subject; see `STAGED_SUBJECT`)."""
@@ -457,6 +461,8 @@ def _staged_subjects(text: str, sentence: Sentence) -> list[tuple[int, int]]:
             if etc.end() < e:
                 continue  # 甲、乙等9个科创园 / 甲乙等重大项目: a list of a kind, read by the list rules
             e = etc.start()
+        if time := SUBJECT_TIME.search(text[s:e]):
+            e = s + time.start()  # 甲乙馆年底开馆: the time is not the name's
         items = [(s + i.start(), s + i.end()) for i in SUBJECT_ITEM.finditer(text[s:e])]
         if all(_a_staged_name(text[a:b]) for a, b in items):
             spans += items
