@@ -1833,6 +1833,11 @@ def test_a_field_listed_before_a_name_does_not_share_its_head():
         ("充换电站", "accelerate"), ("铜锣峡储气库", "operate"), ("黄草峡储气库", "operate")]
 
 
+def test_a_short_item_before_a_name_ending_in_two_heads_takes_both():
+    assert projects_of("加快甲山、乙坪水库灌区建设，搞好灌区配套改造，建设丙丁灌区。") == [
+        ("甲山水库灌区", "accelerate"), ("乙坪水库灌区", "accelerate"), ("丙丁灌区", "operate")]
+
+
 def test_a_deed_listed_before_a_name_does_not_share_its_head():
     # 提质增效 says what is done to the laboratory before it; a place (莱临) or a field (新型显示) still shares the head
     assert projects_of("推进重点实验室提质增效、甲乙实验室扩容提档。") == [("甲乙实验室", "accelerate")]

@@ -297,8 +297,8 @@ PLACE_ENDINGS = ("区", "园", "城", "港", "带", "廊")
 
 def _shared_end(doc: Document, start: int, end: int, fact: ProjectFact, head: str) -> str | None:
     """What the item text[start:end], listed before `fact`, takes from its name: what follows the place that
-    opens the name, for an item that is a place (甲县 before 乙县物流枢纽 → 物流枢纽); the head, for a short item
-    with no head of its own and no verb at its end (铜锣峡 before 黄草峡储气库 → 储气库); what follows the word the
+    opens the name, for an item that is a place (甲县 before 乙县物流枢纽 → 物流枢纽); the head (or heads: 水库灌区),
+    for a short item with no head of its own and no verb at its end (铜锣峡 before 黄草峡储气库 → 储气库); what follows the word the
     item ends with where the name's opening part ends with it too, for a longer item (甲空港型 before 乙生产型物流枢纽
     → 物流枢纽, 甲乙机场 before 丙丁机场改扩建工程 → 改扩建工程, 甲乙站 before 丙丁站配套交通枢纽 → 配套交通枢纽). None
     when the item shares nothing (甲高铁 before 乙大桥)."""
@@ -314,8 +314,18 @@ def _shared_end(doc: Document, start: int, end: int, fact: ProjectFact, head: st
         return tail
     if (len(item) <= MAX_SHORT_ITEM and not item.endswith(PROJECT_HEADS + PLACE_ENDINGS)
             and not _a_deed_before(item, name[:-len(head)])):
-        return head  # not 试验区 before 丙丁示范区: a zone of its own; not 增效 (提质增效) before 甲乙实验室: a deed
+        return _stacked_heads(name, head)  # not 试验区 before 丙丁示范区: a zone of its own; not 增效 (提质增效)
+        # before 甲乙实验室: a deed
     return None
+
+
+def _stacked_heads(name: str, head: str) -> str:
+    """The heads ending a name one after another, the last one `head`: 甲乙水库灌区 → 水库灌区 (丙丁 before it is
+    丙丁水库灌区, the works of a reservoir as the name's are)."""
+    end = len(name) - len(head)
+    while (before := next((h for h in _HEADS_LONGEST_FIRST if name.endswith(h, 0, end) and end > len(h)), None)):
+        end -= len(before)
+    return name[end:]
 
 
 def _ends_in_a_phase(item: str) -> bool:
