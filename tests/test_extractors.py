@@ -437,6 +437,8 @@ def test_project_list_named_by_the_text():
 
 def test_project_district_from_name_or_sentence_subject():
     assert projects(PLAN + "西青区要加快集成电路产业园规划建设。") == [("集成电路产业园", "accelerate", "西青区")]
+    assert projects(PLAN + "西青区重点推进甲乙灌区，北辰区积极推进丙丁电厂三期建设。") == [
+        ("甲乙灌区", "accelerate", "西青区"), ("丙丁电厂三期", "accelerate", "北辰区")]
     assert projects(REVIEW + "宝坻甲乙丙丁科技城建设进展顺利。") == [("宝坻甲乙丙丁科技城", "accelerate", "宝坻区")]
 
 

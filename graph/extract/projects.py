@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from ..document import Document, Sentence
 from ..gazetteer import suffix_runs_on
-from ..names import LIST_ETC, LIST_ETC_MARK, NameFinder, grow_backwards, is_name_like
+from ..names import ADVERB_PREFIXES, LIST_ETC, LIST_ETC_MARK, NameFinder, grow_backwards, is_name_like
 from ..segment import cut, word_tags
 from ..textmatch import alternation
 from ..vocab import word_list, word_table
@@ -160,9 +160,9 @@ MIN_STAGED, MAX_STAGED = 3, 16
 MIN_COMPOUND_NOUNS = 2
 COMPLETED, START, ACCELERATE, PLAN, EARLY_WORK = (re.compile("|".join(STAGE_WORDS[stage])) for stage in
                                                   ("completed", "start", "accelerate", "plan", "early"))
-#: What follows a district as the subject of its clause: a modal (西青区要…), or a verb of building (甲区建成…, not the
-#: noun 建成区).
-DISTRICT_SUBJECT = re.compile(r"(?:要|将|应|需|(?:率先|全面|加快)?(?:建成(?!区)|开工|启动|推进|打造|"
+#: What follows a district as the subject of its clause: a modal (西青区要…), or a verb of building, an adverb before it
+#: (甲区建成…, 乙区重点推进…; not the noun 建成区).
+DISTRICT_SUBJECT = re.compile(r"(?:要|将|应|需|(?:重点|" + "|".join(ADVERB_PREFIXES) + r")?(?:建成(?!区)|开工|启动|推进|打造|"
                               r"建设(?=[\u4e00-\u9fff“])(?!取得|用地|成效|步伐|进展|水平|力度|加快|稳步|全面|持续)))")
 #: Verbs, with their adverbs, making the district right after them the subject of the clause they govern (支持甲区
 #: 打造…, 大力推动乙区建设…).
