@@ -27,8 +27,11 @@ from .vocab import word_list
 
 DIVISION_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "自治旗",
                      "新区", "地区", "林区", "省", "市", "区", "县", "盟", "旗")
-#: An autonomous division's name: stem, one or more peoples, suffix (马边彝族自治县 → 马边).
-AUTONOMOUS = re.compile(r"^([\u4e00-\u9fff]{2,}?)(?:[\u4e00-\u9fff]{1,4}?族)+自治(县|州|旗)$")
+#: An autonomous division's name: stem, one or more peoples, suffix (马边彝族自治县 → 马边, 黔西南布依族苗族自治州 →
+#: 黔西南, 伊犁哈萨克自治州 → 伊犁), or a city's district named for a people (管城回族区 → 管城, written 管城区);
+#: not a province's 自治区.
+PEOPLES = "|".join(sorted(word_list("peoples"), key=len, reverse=True))  # data: graph/data/peoples.txt
+AUTONOMOUS = re.compile(r"^([\u4e00-\u9fff]{2,}?)(?:(?:" + PEOPLES + r")族?)+(?:自治([县州旗])|(?<=族)(区))$")
 MUNICIPALITIES = ("11", "12", "31", "50")  # 北京 天津 上海 重庆: provinces by code, cities by name
 #: A short form used this often in jieba's dictionary, and not tagged as a place name, is an ordinary word
 #: (和平, 前进, 开发): not matched alone.
@@ -77,12 +80,12 @@ class Division:
 
     @property
     def surfaces(self) -> tuple[str, ...]:
-        """Forms a report writes: the name, the short form, and 海西州 / 马边县 for autonomous divisions."""
+        """Forms a report writes: the name, the short form, and 海西州 / 马边县 / 管城区 for divisions of peoples."""
         forms = [self.name]
         if self.short != self.name:
             forms.append(self.short)
         if m := AUTONOMOUS.match(self.name):
-            forms.append(m.group(1) + m.group(2))
+            forms.append(m.group(1) + (m.group(2) or m.group(3)))
         return tuple(forms)
 
     @property

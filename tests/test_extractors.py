@@ -751,6 +751,16 @@ def test_district_focus_and_hosted_projects():
     assert not any(p == "implements" for _, p, _ in found)  # hosted projects belong to the district
 
 
+def test_each_of_a_row_of_districts_focuses_on_and_hosts_what_the_row_is_told():
+    found = relations(PLAN + "（一）聚焦区域发展\n河西区、南开区和红桥区要聚焦甲乙服务、丙丁设计等产业，加快戊己产业园建设。\n")
+    assert [(s, o) for s, p, o in found if p == "focuses_on"] == [
+        ("河西区", "甲乙服务"), ("南开区", "甲乙服务"), ("红桥区", "甲乙服务"),
+        ("河西区", "丙丁设计"), ("南开区", "丙丁设计"), ("红桥区", "丙丁设计")]
+    assert [(s, o) for s, p, o in found if p == "hosts"] == [
+        ("河西区", "戊己产业园"), ("南开区", "戊己产业园"), ("红桥区", "戊己产业园")]
+    assert projects(PLAN + "河西区、南开区要加快戊己产业园建设。") == [("戊己产业园", "accelerate", None)]  # no one's own
+
+
 def test_implements_links_to_the_enclosing_area():
     found = relations(REVIEW + "（一）民生福祉持续增进。地铁21号线建成通车。\n")
     assert ("地铁21号线", "implements", "民生福祉持续增进") in found

@@ -682,23 +682,43 @@ def subject_district(doc: Document, sentence: Sentence, pos: int | None = None, 
     """The district the sentence is addressed to at `pos` (its end by default): the last district before it that
     opens a clause as its subject (甲区要建设C，乙区要推进D: D is 乙区's; 甲区要加快A建设，推进B: B is 甲区's too), or,
     `told` (for a project's district), a list item or a clause a verb tells it to do (大力推动丁区建设F、戊区建设G: F
-    is 丁区's, G 戊区's); None after a clause with a subject of its own (己区深度融入…，促进H建设: H is no district's).
+    is 丁区's, G 戊区's); None after a clause with a subject of its own (己区深度融入…，促进H建设: H is no district's),
+    and for a row of districts as the subject (庚区、辛区要推进I: I is both's, see `subject_districts`).
 
     >>> from govkg.pipeline import read_document
     >>> doc = read_document("甲。西青区要加快A建设，北辰区要推进B建设。", "d", region="天津市")
     >>> s = doc.sentences[1]; [subject_district(doc, s, doc.text.index(x)) for x in "AB"]
     ['西青区', '北辰区']
     """
+    row = _subject_row(doc, sentence, pos, told)
+    return row[0] if len(row) == 1 else None
+
+
+def subject_districts(doc: Document, sentence: Sentence, pos: int | None = None, told: bool = False) -> list[str]:
+    """All the districts of the row that is the subject at `pos` (西青区、北辰区要聚焦A → both), as
+    `subject_district` finds one."""
+    return _subject_row(doc, sentence, pos, told)
+
+
+#: What joins the districts of a row (甲区、乙区和丙区).
+ROW_JOINER = re.compile(r"[、和及与]")
+
+
+def _subject_row(doc: Document, sentence: Sentence, pos: int | None, told: bool) -> list[str]:
     end = sentence.end if pos is None else pos
     text = doc.text
-    for m in reversed(district_mentions(doc, sentence.start, end)):
-        opens_clause = m.start == sentence.start or text[m.start - 1] in CLAUSE_MARKS
+    mentions = district_mentions(doc, sentence.start, end)
+    for i in reversed(range(len(mentions))):
+        m, first = mentions[i], i
+        while first > 0 and ROW_JOINER.fullmatch(text, mentions[first - 1].end, mentions[first].start):
+            first -= 1
+        opens_clause = mentions[first].start == sentence.start or text[mentions[first].start - 1] in CLAUSE_MARKS
         is_told = told and (text[m.start - 1] == "、" or CAUSATIVE_LEAD.search(text[sentence.start:m.start]))
         if (opens_clause or is_told) and DISTRICT_SUBJECT.match(text, m.end):
-            return m.division.name
+            return list(dict.fromkeys(d.division.name for d in (mentions[first:i + 1] if opens_clause else [m])))
         if opens_clause and CLAUSE_MARK.search(text, m.end, end):
-            return None  # 己区深度融入…，: a clause with a subject of its own, whose work is no project's
-    return None
+            return []  # 己区深度融入…，: a clause with a subject of its own, whose work is no project's
+    return []
 
 
 #: A clause mark between a subject and what it does.

@@ -27,7 +27,7 @@ from ..vocab import word_list
 from .actions import ActionFact, area_of
 from .observations import ObservationFact
 from .places import PlaceFact, district_mentions
-from .projects import PART_TAIL, ProjectFact, branch_district, subject_district
+from .projects import PART_TAIL, ProjectFact, branch_district, subject_district, subject_districts
 
 FOCUS_LEAD = re.compile(r"(?:聚焦|集聚发展|大力发展|重点发展|做强|打造|发展壮大)")
 FOCUS_ITEM_END = re.compile(r"(?:等)?(?:产业|领域|行业)?$")
@@ -76,15 +76,17 @@ def extract_relations(doc: Document, places: list[PlaceFact], projects: list[Pro
 
 
 def _hosts(doc: Document, projects: list[ProjectFact]) -> list[RelationFact]:
-    """The district a clause is addressed to, or one a verb tells to build (推动甲区建设乙医院), hosts the projects it
-    names (and those of the clauses after it, up to one with a subject of its own); a district hosts the branch named
+    """The district a clause is addressed to (each of a row of them), or one a verb tells to build (推动甲区建设乙医院),
+    hosts the projects it names (and those of the clauses after it, up to one with a subject of its own); a district hosts the branch named
     after it (某医院顺义院区, 某大学通州校区)."""
     facts = []
     for p in projects:
-        district = (subject_district(doc, doc.sentences[p.sentence], p.start, told=True)
-                    or branch_district(doc, p.start, p.end))
-        if district and p.district in (None, district):  # 甲区要推进乙区丙医院建设: 乙区's hospital (its name says)
-            facts.append(RelationFact(district, "district", "hosts", p.name, "project", p.start, p.end, p.sentence))
+        districts = subject_districts(doc, doc.sentences[p.sentence], p.start, told=True)  # each of a row's
+        if not districts and (branch := branch_district(doc, p.start, p.end)):
+            districts = [branch]
+        # 甲区要推进乙区丙医院建设: 乙区's hospital (its name says)
+        facts += [RelationFact(district, "district", "hosts", p.name, "project", p.start, p.end, p.sentence)
+                  for district in districts if p.district in (None, district)]
     return facts
 
 
@@ -99,11 +101,10 @@ def _focuses(doc: Document) -> list[RelationFact]:
     facts = []
     for sentence in doc.sentences:
         for lead in FOCUS_LEAD.finditer(doc.text, sentence.start, sentence.end):
-            if not (district := subject_district(doc, sentence, lead.start())):
-                continue
-            for start, end in _focus_items(doc.text, lead.end(), sentence.end):
-                facts.append(RelationFact(district, "district", "focuses_on", doc.text[start:end], "focus",
-                                          start, end, sentence.index))
+            districts = subject_districts(doc, sentence, lead.start())  # 甲区、乙区要聚焦…: each
+            facts += [RelationFact(district, "district", "focuses_on", doc.text[start:end], "focus", start, end,
+                                   sentence.index)
+                      for district in districts for start, end in _focus_items(doc.text, lead.end(), sentence.end)]
     return facts
 
 
