@@ -203,7 +203,7 @@ class PlaceGazetteer:
                 self._by_surface.setdefault(d.name, d)
             if d.parent is not None:  # 阳泉市城区: a generic name is taken with its city before it
                 self._by_surface.setdefault(d.parent.name + d.name, d)
-            for form in d.surfaces[1:]:
+            for form in d.surfaces[1:] if d.name not in generic else ():  # not 老城 of 老城区 (old town)
                 if form not in generic and _short_form_is_safe(form, d.code in top, province_shorts):
                     self._by_surface.setdefault(form, d)
         self._own = {region.name, region.short} if region is not None else {NATIONAL}

@@ -149,6 +149,7 @@ def test_a_common_word_opening_with_a_head_leaves_the_name_a_mention():
 
 def test_a_generic_name_counts_with_its_city_before_it():
     assert places("阳泉市城区加快发展，美好城区。", "山西省") == [("城区", "阳泉市城区")]
+    assert places("推进老城区、新城区更新，洛阳市老城区加快发展。", "洛阳市") == [("老城区", "洛阳市老城区")]  # not 老城
 
 
 def test_a_national_report_names_provinces():
