@@ -761,6 +761,11 @@ def test_each_of_a_row_of_districts_focuses_on_and_hosts_what_the_row_is_told():
     assert projects(PLAN + "河西区、南开区要加快戊己产业园建设。") == [("戊己产业园", "accelerate", None)]  # no one's own
 
 
+def test_a_district_cultivating_or_speeding_up_an_industry_focuses_on_it_but_not_on_a_kind_of_industry():
+    found = relations(PLAN + "（一）聚焦区域发展\n河西区要培育壮大重点产业链，加快发展甲乙服务，培育丙丁制造、戊己设计。\n")
+    assert [o for s, p, o in found if p == "focuses_on"] == ["甲乙服务", "丙丁制造", "戊己设计"]
+
+
 def test_implements_links_to_the_enclosing_area():
     found = relations(REVIEW + "（一）民生福祉持续增进。地铁21号线建成通车。\n")
     assert ("地铁21号线", "implements", "民生福祉持续增进") in found

@@ -29,10 +29,12 @@ from .observations import ObservationFact
 from .places import PlaceFact, district_mentions
 from .projects import PART_TAIL, ProjectFact, branch_district, subject_district, subject_districts
 
-FOCUS_LEAD = re.compile(r"(?:聚焦|集聚发展|大力发展|重点发展|做强|打造|发展壮大)")
+FOCUS_LEAD = re.compile(r"(?:聚焦|集聚发展|大力发展|重点发展|加快发展|做强|打造|发展壮大|培育壮大|培育)")
 FOCUS_ITEM_END = re.compile(r"(?:等)?(?:产业|领域|行业)?$")
 FOCUS_SUFFIX = re.compile(r"[\u4e00-\u9fff“”+0-9]{2,10}?(?:经济|产业|服务|制造|能源|装备|医药|设计|金融|贸易|物流)")
 MODIFIER = re.compile(r".*的")
+#: A focus naming no industry, only a kind of one (重点产业链, 优势产业).
+VAGUE_FOCUS = re.compile(r"(?:重点|主导|优势|特色|新兴|传统|相关|各类)?(?:产业链|产业集群|产业|行业|领域)")
 PART_MIN = 4
 #: …and the part of a functional area a project may be: its phase (甲乙综保区|二期).
 AREA_PHASE = re.compile(r"[一二三四五六七八九十首]期(?:工程)?")
@@ -152,7 +154,7 @@ def _focus_items(text: str, start: int, ceiling: int) -> list[tuple[int, int]]:
             if found is None or word_end(text, found.end(), s, e) > found.end():
                 continue  # none, or a word cut short (长江经济|带重要节点城市)
             s, e = found.start(), found.end()
-        if 2 <= e - s <= 12:
+        if 2 <= e - s <= 12 and not VAGUE_FOCUS.fullmatch(text, s, e):
             items.append((s, e))
     return items
 
