@@ -194,6 +194,13 @@ def test_district_scope_is_taken_from_the_clause():
     assert [(o.scope, o.indicator) for o in found] == [("河西区", "地区生产总值")]
 
 
+def test_the_division_opening_a_sentence_is_the_scope_of_its_later_clauses_and_of_a_rank_of_it():
+    found = extract_observations(doc_of(REVIEW + "其中，河西区甲乙增加值增长12%，居全市第一。北辰区接待游客900万人次，"
+                                                 "旅游收入突破50亿元。西青区甲乙总值增长7%，全市增长6%。"))
+    assert [(o.scope, o.quantity.value) for o in found] == [
+        ("河西区", 12), ("河西区", 1), ("北辰区", 900), ("北辰区", 50), ("西青区", 7), ("天津市", 6)]
+
+
 def test_places_read_respectively_take_one_number_each():
     found = extract_observations(doc_of(REVIEW + "河西区、南开区地区生产总值分别增长7%、6.5%。和平区和河东区分别新增企业300家和500家。"))
     assert [(o.scope, o.indicator, o.quantity.value) for o in found] == [

@@ -555,6 +555,18 @@ def _parallel_name(name: str, before: str) -> str | None:
     return None
 
 
+#: Words making the region a number's scope (全市, 我省).
+REGION_SCOPE = re.compile(r"[全我本][市省区县州盟旗国]")
+
+
+def _shares_the_sentences_place(doc: Document, sentence: Sentence, before: ObservationFact, context: str) -> bool:
+    """A clause naming no place, after a number of the one division that opens the sentence as its subject, is about
+    that division too (甲县接待游客900万人次，旅游收入突破50亿元), unless it names the region (…，全市增长6%)."""
+    opening = district_mentions(doc, sentence.start, before.end)
+    return (len(opening) == 1 and opening[0].division.name == before.scope and not REGION_SCOPE.search(context)
+            and OWNER_LEAD.fullmatch(doc.text, sentence.start, opening[0].start) is not None)
+
+
 def _without_comparison(name: str) -> str:
     """甲乙产值高于全国 → 甲乙产值: the indicator a comparison with the nation was read of."""
     return COMPARED_NAME.sub("", name) or name
@@ -581,7 +593,8 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
     same_sentence = bool(earlier) and earlier[-1].sentence == sentence.index
     continued = same_sentence and names == [UNNAMED]  # …增长7%以上、力争达到8%: more of the number before
     in_clause = same_sentence and not CLAUSE_BREAK.search(text, earlier[-1].end, mentions[0].start())
-    if same_sentence and mentions[0].group("rhead") and _ranks_the_numbers_before(context):
+    ranks_before = same_sentence and mentions[0].group("rhead") and _ranks_the_numbers_before(context)
+    if ranks_before:
         names = _last_clause_indicators(doc, sentence, earlier)  # 甲711家、乙2215家、均居全国第一: both first
     elif same_sentence and len(names) == 1 and (
             NATIONAL_COMPARISON.fullmatch(names[0]) or RATE_ONLY.fullmatch(names[0]) or (in_clause and (
@@ -631,6 +644,10 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
     scope_kind = "place"
     if in_clause and districts and all(d.end <= earlier[-1].end for d in districts):
         # 新增甲市乙集群、丙市丁集群等4个、总数达到8个: the places of the number before, whose scope this one shares
+        scopes, scope_kind = [earlier[-1].scope], earlier[-1].scope_kind
+    if not districts and same_sentence and (ranks_before or _shares_the_sentences_place(doc, sentence, earlier[-1],
+                                                                                        context)):
+        # 甲区…增长12%，居全市第一: 甲区's rank (全市 is what it is ranked in); 甲县接待游客…，旅游收入…: 甲县's
         scopes, scope_kind = [earlier[-1].scope], earlier[-1].scope_kind
     if not districts and (owner := _owner_opening(doc, mentions[0].start() - len(context), mentions[0])):
         scopes, scope_kind = [owner[0]], owner[1]  # 甲乙医院门诊量达19万人次: the hospital's, not the region's
