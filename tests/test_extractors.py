@@ -1483,6 +1483,12 @@ def test_numbers_said_respectively_after_clauses_of_one_number_each_are_those_cl
         ("戊己存款余额", 8e10), ("庚辛贷款余额", 6e10), ("戊己存款余额", 8), ("庚辛贷款余额", 10)]
 
 
+def test_a_measure_of_a_thing_of_its_own_after_another_takes_nothing_from_it():
+    found = observations(REVIEW + "实现甲乙收入300亿元、利润总额20亿元。丙丁收入、利润总额分别增长10%、12%。"
+                                  "戊己播种面积500万亩、产量40亿斤。")
+    assert [o[0] for o in found] == ["甲乙收入", "利润总额", "丙丁收入", "利润总额", "戊己播种面积", "戊己产量"]
+
+
 def test_a_net_addition_is_an_increment_and_adding_alone_adds_to_what_the_number_before_counts():
     found = observations(REVIEW + "甲乙企业总数达到900家，新增150家。丙丁主体达到30万户、净增2万户。净增戊己企业80家。")
     assert [(o[0], o[4]) for o in found] == [("甲乙企业总数", "amount"), ("甲乙企业新增", "increment"),

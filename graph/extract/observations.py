@@ -615,9 +615,9 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
     elif same_sentence and len(names) == 1 and STAGE_ONLY.fullmatch(names[0]):
         names = [_at_stage(earlier[-1].indicator, names[0])]
     elif (same_sentence and len(names) == 1 and (measure := clean_indicator_name(names[0])) in MEASURE_NOUNS
-          and measure in context and (in_clause or measure in MEASURES_OF_MEASURES)):
+          and measure in context and (in_clause or measure in MEASURES_OF_MEASURES) and not _measure_ending(measure)):
         # 粮食播种面积…、产量…: 粮食产量; 地区生产总值增长6.1%，增速居全省第2位: 地区生产总值增速 (not that growth's
-        # comparison with the nation's)
+        # comparison with the nation's); not 营业收入…、利润总额…: 利润 is a thing of its own
         names = [_other_measure(_without_comparison(earlier[-1].indicator), measure)]
     elif (same_sentence and len(names) == 1 and quantities[0][0] is not None
           and quantities[0][0].unit_norm == earlier[-1].quantity.unit_norm
@@ -1071,11 +1071,13 @@ def _other_measure(name: str, measure: str) -> str:
 
 def _share_prefix(parts: list[str]) -> list[str] | None:
     """Later items that each name only another measure of the first item's thing take its thing: 旅游人数、收入 →
-    旅游人数, 旅游收入; 热线诉求解决率、满意率 → 热线诉求解决率, 热线诉求满意率. None when an item says more."""
+    旅游人数, 旅游收入; 热线诉求解决率、满意率 → 热线诉求解决率, 热线诉求满意率. None when an item says more, or
+    names a thing of its own before its measure (营业收入、利润总额)."""
     first = parts[0]
     own = _measure_ending(first)
-    if own is None or not all(_is_measure_noun(item) and item != own for item in parts[1:]):
-        return None
+    if own is None or not all(_is_measure_noun(item) and item != own and not _measure_ending(item)
+                              for item in parts[1:]):
+        return None  # 营业收入、利润总额: 利润 is a thing of its own
     return [first] + [_other_measure(first, item) for item in parts[1:]]
 
 
