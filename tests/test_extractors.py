@@ -457,6 +457,12 @@ def test_a_clause_reporting_its_subject_built_or_opened_names_projects_without_h
         ("壬癸遗址展示工程", "completed"), ("子丑景观御道", "completed")]
 
 
+def test_a_subject_put_into_production_or_use_is_a_project_named_by_an_abbreviation_too():
+    found = projects(REVIEW + "甲乙新能源拖拉机项目投产，中国一拖丙丁项目开工，戊己研发中心揭牌投运，庚辛服务体系建成。")
+    assert [(name, stage) for name, stage, _ in found] == [
+        ("甲乙新能源拖拉机项目", "completed"), ("中国一拖丙丁项目", "start"), ("戊己研发中心", "completed")]
+
+
 def test_a_time_between_a_staged_subject_and_its_predicate_is_not_the_names():
     found = projects(PLAN + "确保甲乙大桥6月底前通车，丙丁馆年底开馆，戊己公园年内建成开放。")
     assert [(name, stage) for name, stage, _ in found] == [("甲乙大桥", "complete"), ("丙丁馆", "complete"),

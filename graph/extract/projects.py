@@ -496,7 +496,8 @@ def _headed_compound(name: str) -> bool:
         return False
     tags = [word_tags().get(token, "") for token in cut(name, hmm=True)]
     first_verb = next((i for i, tag in enumerate(tags) if tag.startswith("v")), len(tags))
-    nouns = all(tag.startswith("n") or not tag for tag in tags[:first_verb])  # no tag: a word jieba lacks (张江)
+    nouns = all(tag[:1] in ("n", "j", "") for tag in tags[:first_verb])  # no tag: a word jieba lacks (张江); j: an
+    # abbreviation (一拖)
     return first_verb >= MIN_COMPOUND_NOUNS and nouns and not any(tag[:1] in "mdpcur" for tag in tags if tag)
 
 
