@@ -1507,8 +1507,10 @@ def test_a_clause_named_by_a_stage_alone_counts_what_the_clause_before_it_counts
                                   "开工建设戊己公路300公里，建成通车200公里。改造庚辛管网50公里，建成30公里。")
     assert [o[0] for o in found] == ["新开工甲乙安居工程", "基本建成甲乙安居工程", "丙丁小区改造开工", "丙丁小区改造完工",
                                      "开工建设戊己公路", "建成通车戊己公路", "改造庚辛管网", "建成"]
-    found = observations(REVIEW + "新建甲乙学校10所、改扩建5所。新增丙丁农田20万亩、改造提升10万亩。")
-    assert [o[0] for o in found] == ["新建甲乙学校", "改扩建甲乙学校", "新增丙丁农田", "改造丙丁农田"]
+    found = observations(REVIEW + "新建甲乙学校10所、改扩建5所。新增丙丁农田20万亩、改造提升10万亩。"
+                                  "新建改扩建戊己学校9所、改扩建3所。")
+    assert [o[0] for o in found] == ["新建甲乙学校", "改扩建甲乙学校", "新增丙丁农田", "改造丙丁农田", "新建改扩建戊己学校",
+                                     "改扩建戊己学校"]
 
 
 def test_a_mean_per_unit_is_part_of_the_name_and_adverbs_of_degree_and_scope_are_not():

@@ -190,8 +190,9 @@ _STAGES = "|".join(sorted({w for stage in ("completed", "start") for w in word_t
 #: name opening with one counts (改造甲乙管网50公里，建成30公里: 建成, not 建成甲乙管网).
 REBUILDING = "改扩建|新改扩建|改造提升|提升改造|改造|扩建|改建"
 STAGE_ONLY = re.compile(rf"(?:基本|全部|全面|已)?(?:{_STAGES}|{REBUILDING})(?:{_STAGES})?")
-#: The stage a counted name opens or ends with (新开工保障性安居工程, 开工建设高速公路, 新增高标准农田, 老旧小区改造开工).
-STAGE_OPENING = re.compile(rf"^(?:新增|新?(?:{_STAGES})(?:建设)?)(?=[\u4e00-\u9fff]{{2}})")
+#: The stage a counted name opens or ends with (新开工保障性安居工程, 开工建设高速公路, 新增高标准农田, 新建改扩建学校,
+#: 老旧小区改造开工).
+STAGE_OPENING = re.compile(rf"^(?:新增|新?(?:{_STAGES})(?:建设)?)(?:{_STAGES}|{REBUILDING})*(?=[\u4e00-\u9fff]{{2}})")
 STAGE_ENDING = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}})(?:{_STAGES})$")
 #: A batch counts what follows its number (首批121个重点项目), it is no indicator; nor are classes of it (8大类40项甲乙
 #: 实事).
