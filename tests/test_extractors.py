@@ -1495,6 +1495,11 @@ def test_a_measure_of_a_thing_of_its_own_after_another_takes_nothing_from_it():
     assert [o[0] for o in found] == ["甲乙收入", "利润总额", "丙丁收入", "利润总额", "戊己播种面积", "戊己产量"]
 
 
+def test_a_total_investment_after_a_count_of_projects_is_theirs_named_as_counted():
+    found = observations(REVIEW + "新落地甲乙项目318个、总投资1721亿元。谋划丙丁项目90个，总投资800亿元。")
+    assert [o[0] for o in found] == ["新落地甲乙项目", "新落地甲乙项目总投资", "谋划丙丁项目", "谋划丙丁项目总投资"]
+
+
 def test_a_net_addition_is_an_increment_and_adding_alone_adds_to_what_the_number_before_counts():
     found = observations(REVIEW + "甲乙企业总数达到900家，新增150家。丙丁主体达到30万户、净增2万户。净增戊己企业80家。")
     assert [(o[0], o[4]) for o in found] == [("甲乙企业总数", "amount"), ("甲乙企业新增", "increment"),

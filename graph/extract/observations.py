@@ -172,8 +172,8 @@ INCREMENT = re.compile(r"新增|净增|新建|新设|新认定|新落地|新打�
 WORK_VERB = re.compile("|".join(word_table("work_verbs")["verb"]))
 WORK_NOUN = re.compile("|".join(word_table("work_verbs")["noun"]))
 UNNAMED = "未命名指标"
-#: The total of what the number before it added (新增甲乙企业35家、总数达270家).
-TOTAL = re.compile(r"总数|总规模")
+#: The total of what the number before it added (新增甲乙企业35家、总数达270家), or counted (甲乙项目90个，总投资800亿元).
+TOTAL = re.compile(r"总数|总规模|总投资")
 #: A cumulative count after an increment (新增公园141座、累计达到973座): the total of what was added.
 CUMULATIVE = re.compile(r"累计")
 #: The verb of adding that opens an increment's name (新增公园): the total is of 公园.
@@ -486,7 +486,10 @@ def _names_an_increment(name: str) -> bool:
 
 
 def _total_of(increment: str, total: str) -> str:
-    """The name of the total of what an increment adds: 新增甲乙企业 (or 甲乙企业新增), 总数 → 甲乙企业总数."""
+    """The name of the total of what an increment adds: 新增甲乙企业 (or 甲乙企业新增), 总数 → 甲乙企业总数; the total
+    investment of what it counts, named as counted: 新落地甲乙项目, 总投资 → 新落地甲乙项目总投资."""
+    if total in OF_WHAT_FOLLOWS:
+        return increment + total
     base = INCREMENT_SUFFIX.sub("", INCREMENT_PREFIX.sub("", increment))
     return base if base.endswith((total, "总数", "总量")) or (total and base.endswith("数量")) else base + total
 
