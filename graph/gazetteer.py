@@ -32,6 +32,21 @@ DIVISION_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区",
 #: not a province's 自治区.
 PEOPLES = "|".join(sorted(word_list("peoples"), key=len, reverse=True))  # data: graph/data/peoples.txt
 AUTONOMOUS = re.compile(r"^([\u4e00-\u9fff]{2,}?)(?:(?:" + PEOPLES + r")族?)+(?:自治([县州旗])|(?<=族)(区))$")
+#: …or one named by its people alone (鄂温克族自治旗 → 鄂温克, written 鄂温克旗).
+PEOPLE_NAMED = re.compile(r"^(" + PEOPLES + r")族?自治([县州旗])$")
+
+
+def _autonomous(name: str) -> tuple[str, str] | None:
+    """The stem and the one-character suffix of an autonomous division's name (马边彝族自治县 → 马边, 县).
+
+    >>> _autonomous("马边彝族自治县"), _autonomous("鄂温克族自治旗"), _autonomous("广西壮族自治区")
+    (('马边', '县'), ('鄂温克', '旗'), None)
+    """
+    if m := AUTONOMOUS.match(name):
+        return m.group(1), m.group(2) or m.group(3)
+    if m := PEOPLE_NAMED.match(name):
+        return m.group(1), m.group(2)
+    return None
 MUNICIPALITIES = ("11", "12", "31", "50")  # 北京 天津 上海 重庆: provinces by code, cities by name
 #: A short form used this often in jieba's dictionary, and not tagged as a place name, is an ordinary word
 #: (和平, 前进, 开发): not matched alone.
@@ -71,8 +86,8 @@ class Division:
     @property
     def short(self) -> str:
         """The name without its generic suffix (and peoples), or the name when that would leave one character."""
-        if m := AUTONOMOUS.match(self.name):
-            return m.group(1)
+        if autonomous := _autonomous(self.name):
+            return autonomous[0]
         for suffix in DIVISION_SUFFIXES:
             if self.name.endswith(suffix) and len(self.name) - len(suffix) >= 2:
                 return self.name[: -len(suffix)]
@@ -84,8 +99,8 @@ class Division:
         forms = [self.name]
         if self.short != self.name:
             forms.append(self.short)
-        if m := AUTONOMOUS.match(self.name):
-            forms.append(m.group(1) + (m.group(2) or m.group(3)))
+        if autonomous := _autonomous(self.name):
+            forms.append("".join(autonomous))
         return tuple(forms)
 
     @property

@@ -110,10 +110,11 @@ def test_counties_by_short_form_and_autonomous_forms():
         ("马边彝族自治县", "马边"), ("凉山彝族自治州", "凉山州"), ("阿坝县", "阿坝县")]
 
 
-
 def test_autonomous_divisions_are_named_by_all_of_their_stem_and_peoples_districts_too():
-    assert places("支持黔西南州、黔东南州和西双版纳发展。", "贵州省")[:2] == [
+    assert places("支持黔西南州、黔东南州发展。", "贵州省") == [
         ("黔西南布依族苗族自治州", "黔西南州"), ("黔东南苗族侗族自治州", "黔东南州")]
+    assert places("支持西双版纳发展。", "云南省") == [("西双版纳傣族自治州", "西双版纳")]
+    assert places("支持鄂温克旗发展。", "内蒙古自治区") == [("鄂温克族自治旗", "鄂温克旗")]  # named by its people
     assert places("支持伊犁州、巴音郭楞州发展。", "新疆维吾尔自治区") == [
         ("伊犁哈萨克自治州", "伊犁州"), ("巴音郭楞蒙古自治州", "巴音郭楞州")]
     assert places("瀍河区、管城区要加快发展。", "河南省") == [("瀍河回族区", "瀍河区"), ("管城回族区", "管城区")]

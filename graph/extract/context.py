@@ -23,8 +23,9 @@ BASELINE_AFTER = re.compile(r"[底末]?(?:以来|相比|同期)")
 CHANGE_TO = re.compile(r"[到至]")
 THIS_YEAR = re.compile(r"今年|本年|全年")
 LAST_YEAR = re.compile(r"去年|过去一年")
-#: A sentence about the five years ahead (今后五年，…年均增长6%), wherever it stands: its goals are the five years'.
-FIVE_YEARS_AHEAD = re.compile(r"今后五年|未来五年|今后5年|未来5年")
+#: A sentence opening with the five years ahead (今后五年，…年均增长6%), wherever it stands: its goals are the five
+#: years' (not this year's goal after it: …，今年增长5%).
+FIVE_YEARS_AHEAD = re.compile(r"\s*(?:今后|未来)[五5]年[，,]")
 #: 去年 opening a clause of the plan: what follows is last year's result (比去年… compares a target with it).
 LAST_YEAR_RESULT = re.compile(r"(?:^|[，。；：])\s*去年(?!同期)")
 FIVE_YEAR_REVIEW_TITLE = re.compile(r"过去五年|五年来")
@@ -81,7 +82,7 @@ def period_of(doc: Document, sentence: Sentence, offset: int, clause: str = "") 
         return five_years
     if plan := _five_year_plan_period(doc.text[sentence.start:offset], clause):
         return plan
-    five_year_goal = paragraph.five_year_goal or bool(FIVE_YEARS_AHEAD.search(doc.text, sentence.start, offset))
+    five_year_goal = paragraph.five_year_goal or _opens_with_five_years_ahead(doc, sentence, offset)
     if five_year_goal and RANGE_WORDS.search(clause):
         return f"{year}-{year + 4}"
     if years := YEAR_RANGE.search(doc.text, max(sentence.start, offset - MAX_RANGE_LEAD), offset):
@@ -97,6 +98,13 @@ def period_of(doc: Document, sentence: Sentence, offset: int, clause: str = "") 
     if five_year_goal:
         return str(year + 4)
     return str(year - 1 if status_of(doc, sentence, offset) == "actual" else year)
+
+
+def _opens_with_five_years_ahead(doc: Document, sentence: Sentence, offset: int) -> bool:
+    """A goal in a sentence opening with the five years ahead, with no 今年 before it (see `FIVE_YEARS_AHEAD`)."""
+    opens = FIVE_YEARS_AHEAD.match(doc.text, sentence.start) is not None
+    return (opens and status_of(doc, sentence, offset) == "target"
+            and THIS_YEAR.search(doc.text, sentence.start, offset) is None)
 
 
 def _names_the_period(text: str, year: re.Match, offset: int) -> bool:

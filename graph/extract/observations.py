@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from ..concepts import clean_indicator_name
 from ..document import Document, Sentence
-from ..gazetteer import PlaceMatch
+from ..gazetteer import NATIONAL, PlaceMatch
 from ..names import LIST_ETC, grow_backwards
 from ..quantity import (MAX_DIGITS, MULTIPLIER_PATTERN, PART_OF_WHOLE, UNIT_PATTERN, Quantity, parse_part,
                         parse_index, parse_quantity, parse_ratio)
@@ -121,7 +121,7 @@ EARLIER_ITEM = re.compile(r"(?P<item>[^\d，。；、等]{2,}?)\d+(?:\.\d+)?(?:�
 CHANGE_START = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:从|由)(?:[0-9]|上年|去年|前年).*$")
 LEADING_NOISE = re.compile(r"^(?:[①-⑳]|在(?=我[国省市区])|[一二三四五六七八九十]?是|我们|其中|同时|(?:还|又)有|也|"
                            r"还(?!款|贷|原|本|迁|建)|并|" + AND + r"|及|以及|与|累计|共计|率先|的|但|要|由|把|将|"
-                           r"共(?=接待|实现|完成|新增|引进|培育|举办|帮助|解决|吸纳|签约|建成|开工)|"
+                           r"共(?=" + "|".join(word_table("work_verbs")["summed"]) + ")|"
                            r"力争|确保|努力|实现(?![率值])了?|推动(?!力)|推进(?!率)|"
                            r"按?同口径(?:计算)?|"
                            r"完成(?![率额值量度])了?|"
@@ -164,7 +164,7 @@ LONG_NUMBER = re.compile(r"[0-9０-９]{%d,}" % (MAX_DIGITS + 1))
 LEVEL_REACHED = re.compile(r"(?:回落|下降|降低|降|回升|上升|提高|提升|增加|增长|扩大|缩小|减少|达)(?:到|至)(?:人均|每人)?$")
 SHARE = re.compile(r"占|比重|比率|比例|强度|覆盖率|率|达标|合格")
 INCREMENT = re.compile(r"新增|净增|新建|新设|新认定|新落地|新打造|新开|累计|引进|吸纳|建成|创建|实施|帮助|筹集|增加|"
-                       r"打造|完成|制定|提请|解决|实现|推广|开通|投用|出台|培育|招引|认定|发放|减免|退税|新开工|竣工|"
+                       r"打造|完成|制定|提请|解决|实现|推广|开通|投用|出台|培育|招引|认定|发放|减免|退税|新开工|竣工|完工|"
                        r"开工|启动|植树|造林|种植|安置|提供|吸引|落户|举办|签约|获批")
 #: …and verbs of work done that say so only before the number, as words of their own (建设高标准农田15万亩, 老楼加装
 #: 电梯876部; not 建设用地面积3000平方公里); after it they end a name (736平方公里绿色生态屏障建设, 首批12个片区加快
@@ -172,27 +172,31 @@ INCREMENT = re.compile(r"新增|净增|新建|新设|新认定|新落地|新打�
 WORK_VERB = re.compile("|".join(word_table("work_verbs")["verb"]))
 WORK_NOUN = re.compile("|".join(word_table("work_verbs")["noun"]))
 UNNAMED = "未命名指标"
-#: The total of what the number before it added (新增甲乙企业35家、总数达270家), or counted (甲乙项目90个，总投资800亿元).
-TOTAL = re.compile(r"总数|总规模|总投资")
+#: The total of what the number before it added (新增甲乙企业35家、总数达270家).
+TOTAL = re.compile(r"总数|总规模")
 #: A cumulative count after an increment (新增公园141座、累计达到973座): the total of what was added.
 CUMULATIVE = re.compile(r"累计")
+#: Adding, gross or net (新增, 净增).
+ADDING = "[新净]增"
 #: The verb of adding that opens an increment's name (新增公园): the total is of 公园.
 INCREMENT_PREFIX = re.compile(r"^(?:净增|新(?:增|建|设|获批|认定|培育|引进|开工|结对|落地|入选))")
 #: …or that ends it (甲乙企业新增711家、累计达2215家).
-INCREMENT_SUFFIX = re.compile(r"(?<=[\u4e00-\u9fff”]{2})(?<!日均)(?<!每天)(?<!每日)(?<!每年)(?<!年均)(?<!月均)[新净]增$")
+INCREMENT_SUFFIX = re.compile(r"(?<=[\u4e00-\u9fff”]{2})(?<!日均)(?<!每天)(?<!每日)(?<!每年)(?<!年均)(?<!月均)" + ADDING + "$")
 #: A clause named by adding alone (甲乙企业总数达到1200家，净增200家): what the number before counts, added.
-INCREMENT_ONLY = re.compile(r"[新净]增")
+INCREMENT_ONLY = re.compile(ADDING)
 #: A clause named by a stage of work alone (…666万套，基本建成544万套; 开工742个、完工548个): the stage of what the
 #: sentence's last indicator counts (data: graph/data/stage_verbs.txt).
 _STAGES = "|".join(sorted({w for stage in ("completed", "start") for w in word_table("stage_verbs")[stage]}, key=len,
                           reverse=True))
 #: Verbs of rebuilding name such a clause too (新建中小学10所、改扩建5所: 改扩建中小学), but not the stage of what a
 #: name opening with one counts (改造甲乙管网50公里，建成30公里: 建成, not 建成甲乙管网).
-REBUILDING = "改扩建|新改扩建|改造提升|提升改造|改造|扩建|改建"
+REBUILDING = "|".join(sorted(word_table("work_verbs")["rebuild"], key=len, reverse=True))
 STAGE_ONLY = re.compile(rf"(?:基本|全部|全面|已)?(?:{_STAGES}|{REBUILDING})(?:{_STAGES})?")
 #: The stage a counted name opens or ends with (新开工保障性安居工程, 开工建设高速公路, 新增高标准农田, 新建改扩建学校,
 #: 老旧小区改造开工).
-STAGE_OPENING = re.compile(rf"^(?:新增|新?(?:{_STAGES})(?:建设)?)(?:{_STAGES}|{REBUILDING})*(?=[\u4e00-\u9fff]{{2}})")
+STAGE_OPENING = re.compile(rf"^(?:新增|新?(?:{_STAGES})(?:建设)?)(?=[\u4e00-\u9fff]{{2}})")
+#: …and the run of stages after it, unless what is left is a bare head (开工改造项目: 改造项目 is counted).
+STAGE_RUN = re.compile(rf"(?:{_STAGES}|{REBUILDING})*(?!(?:项目|工程)$)(?=[\u4e00-\u9fff]{{2}})")
 STAGE_ENDING = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}})(?:{_STAGES})$")
 #: A batch counts what follows its number (首批121个重点项目), it is no indicator; nor are classes of it (8大类40项甲乙
 #: 实事).
@@ -481,26 +485,37 @@ def _last_clause_indicators(doc: Document, sentence: Sentence, earlier: list[Obs
     return list(dict.fromkeys(f.indicator for f in earlier if f.sentence == sentence.index and f.end > start))
 
 
+def _in_its_unit(fact: ObservationFact, quantity: Quantity | None) -> bool:
+    """The quantity is in the unit of the fact's, or written in the same (万户 and 万户, though the fact's households
+    of firms now count firms)."""
+    if quantity is None:
+        return False
+    return quantity.unit_norm == fact.quantity.unit_norm or quantity.unit == fact.quantity.unit
+
+
 def _names_an_increment(name: str) -> bool:
     return bool(INCREMENT_PREFIX.match(name) or INCREMENT_SUFFIX.search(name))
 
 
+def _counted_thing(name: str) -> str:
+    """What an increment adds to: 新增甲乙企业, 甲乙企业净增 → 甲乙企业."""
+    return INCREMENT_SUFFIX.sub("", INCREMENT_PREFIX.sub("", name))
+
+
 def _total_of(increment: str, total: str) -> str:
-    """The name of the total of what an increment adds: 新增甲乙企业 (or 甲乙企业新增), 总数 → 甲乙企业总数; the total
-    investment of what it counts, named as counted: 新落地甲乙项目, 总投资 → 新落地甲乙项目总投资."""
-    if total in OF_WHAT_FOLLOWS:
-        return increment + total
-    base = INCREMENT_SUFFIX.sub("", INCREMENT_PREFIX.sub("", increment))
+    """The name of the total of what an increment adds: 新增甲乙企业 (or 甲乙企业新增), 总数 → 甲乙企业总数."""
+    base = _counted_thing(increment)
     return base if base.endswith((total, "总数", "总量")) or (total and base.endswith("数量")) else base + total
 
 
 def _at_stage(counted: str, stage: str) -> str:
     """What a counted name counts, at another stage: 新开工保障性安居工程, 基本建成 → 基本建成保障性安居工程;
-    老旧小区改造开工, 完工 → 老旧小区改造完工; the stage alone when the name holds none (改造老旧小区, 建成)."""
+    老旧小区改造开工, 完工 → 老旧小区改造完工; 新建改扩建甲乙学校, 改扩建 → 改扩建甲乙学校 (but 开工改造项目, 完工 →
+    完工改造项目); the stage alone when the name holds none (改造老旧小区, 建成)."""
     if m := STAGE_ENDING.search(counted):
         return counted[:m.start()] + stage
     if m := STAGE_OPENING.match(counted):
-        return stage + counted[m.end():]
+        return stage + counted[STAGE_RUN.match(counted, m.end()).end():]
     return stage
 
 
@@ -525,11 +540,11 @@ def _previous_run_names(earlier: list[ObservationFact], count: int, compared: bo
     last = earlier[-1]
     sentence = [f for f in earlier if f.sentence == last.sentence]
     run = [f.indicator for f in sentence if f.start == last.start]
-    clauses = list({f.start: f.indicator for f in reversed(sentence)}.values())[::-1]  # each clause's first
+    runs = list({f.start: f.indicator for f in reversed(sentence)}.values())[::-1]  # each run's first indicator
     if len(run) == count > 1:
         names = run
-    elif respectively and len(run) == 1 and len(clauses) >= count > 1:
-        names = clauses[-count:]
+    elif respectively and len(run) == 1 and len(runs) >= count > 1:
+        names = runs[-count:]
     else:
         names = [last.indicator]
     return names if compared else [_without_comparison(n) for n in names]
@@ -559,15 +574,14 @@ def _parallel_name(name: str, before: str) -> str | None:
     return None
 
 
-#: Words making the region a number's scope (全市, 我省).
-REGION_SCOPE = re.compile(r"[全我本][市省区县州盟旗国]")
-
-
 def _shares_the_sentences_place(doc: Document, sentence: Sentence, before: ObservationFact, context: str) -> bool:
     """A clause naming no place, after a number of the one division that opens the sentence as its subject, is about
-    that division too (甲县接待游客900万人次，旅游收入突破50亿元), unless it names the region (…，全市增长6%)."""
+    that division too (甲县接待游客900万人次，旅游收入突破50亿元), unless it names the region by its level (…，全市增长6%
+    in a city's report; 全区 there is the district's)."""
     opening = district_mentions(doc, sentence.start, before.end)
-    return (len(opening) == 1 and opening[0].division.name == before.scope and not REGION_SCOPE.search(context)
+    region = doc.meta.region or NATIONAL
+    names_the_region = re.search("[全我本]" + ("国" if region == NATIONAL else region[-1]), context)
+    return (len(opening) == 1 and opening[0].division.name == before.scope and not names_the_region
             and OWNER_LEAD.fullmatch(doc.text, sentence.start, opening[0].start) is not None)
 
 
@@ -614,17 +628,21 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
           and (in_clause or not text[clause_start:mentions[0].start() - len(context)].strip("，、 "))):
         # …，总规模达到20亿元: the total of the number before; 乙景区新增丙、总数达到16家: not 甲's total
         names = [_total_of(earlier[-1].indicator, names[0])]  # 新增甲乙企业35家、总数达270家: 甲乙企业总数
-    elif same_sentence and len(names) == 1 and INCREMENT_ONLY.fullmatch(names[0]):
-        names = [TOTAL.sub("", earlier[-1].indicator) + names[0]]  # 甲乙企业总数…，新增200家: 甲乙企业新增
+    elif (same_sentence and len(names) == 1 and names[0] in OF_WHAT_FOLLOWS
+          and earlier[-1].quantity.unit_norm == "count"):
+        names = [earlier[-1].indicator + names[0]]  # 新落地甲乙项目90个、总投资…: 新落地甲乙项目总投资
+    elif (same_sentence and len(names) == 1 and INCREMENT_ONLY.fullmatch(names[0])
+          and _in_its_unit(earlier[-1], quantities[0][0])):
+        names = [_counted_thing(earlier[-1].indicator).removesuffix("总数") + names[0]]  # 甲乙企业总数…，新增200家
     elif same_sentence and len(names) == 1 and STAGE_ONLY.fullmatch(names[0]):
-        names = [_at_stage(earlier[-1].indicator, names[0])]
+        written = STAGE_ONLY.fullmatch(_strip_qualifiers(context).strip("，、 "))  # 改造提升 (the name keeps 改造)
+        names = [_at_stage(earlier[-1].indicator, written.group() if written else names[0])]
     elif (same_sentence and len(names) == 1 and (measure := clean_indicator_name(names[0])) in MEASURE_NOUNS
-          and measure in context and (in_clause or measure in MEASURES_OF_MEASURES) and not _measure_ending(measure)):
+          and measure in context and (in_clause or measure in MEASURES_OF_MEASURES)):
         # 粮食播种面积…、产量…: 粮食产量; 地区生产总值增长6.1%，增速居全省第2位: 地区生产总值增速 (not that growth's
-        # comparison with the nation's); not 营业收入…、利润总额…: 利润 is a thing of its own
+        # comparison with the nation's)
         names = [_other_measure(_without_comparison(earlier[-1].indicator), measure)]
-    elif (same_sentence and len(names) == 1 and quantities[0][0] is not None
-          and quantities[0][0].unit_norm == earlier[-1].quantity.unit_norm
+    elif (same_sentence and len(names) == 1 and _in_its_unit(earlier[-1], quantities[0][0])
           and _strip_qualifiers(context).strip("，、 ") == names[0]
           and (parallel := _parallel_name(names[0], earlier[-1].indicator))):
         # 城镇居民人均可支配收入4.5万元，农村居民1.8万元: 农村居民人均可支配收入 (a clause of the name alone)
@@ -928,7 +946,7 @@ CHANGED_BY = re.compile(r"(?:提高|延长|增加|多增)$|" + DECREASED_BY.patt
 #: …or a change written before what it changes, which the name keeps, so the number is positive (今年再减少甲乙人口
 #: 800万以上: 800万 of 减少甲乙人口; 增加甲乙投入20亿元).
 CHANGE_BEFORE = re.compile(r"(?:^|[，、])[\u4e00-\u9fff]{0,4}?(?:减少|压减|削减|压缩|缩短|增加|提高)[\u4e00-\u9fff]{2,12}$")
-ADDED = re.compile(r"[新净]增(?!长)")
+ADDED = re.compile(ADDING + "(?!长)")
 
 
 def _a_noun_phrase(words: str) -> bool:
@@ -1064,24 +1082,24 @@ def _other_measure(name: str, measure: str) -> str:
     """Another measure of the thing `name` measures (粮食播种面积, 产量 → 粮食产量), or a measure of the measure itself
     (财政民生支出, 占比 → 财政民生支出占比).
 
-    >>> [_other_measure(n, m) for n, m in (("粮食播种面积", "产量"), ("民生支出", "占比"), ("游客人数", "人数"))]
-    ['粮食产量', '民生支出占比', '游客人数']
+    >>> [_other_measure(n, m) for n, m in (("粮食播种面积", "产量"), ("民生支出", "占比"), ("营业收入", "利润总额"))]
+    ['粮食产量', '民生支出占比', '利润总额']
     """
     own = _measure_ending(name)
     if own == measure:
         return name
+    if _is_measure_noun(name) and measure not in MEASURES_OF_MEASURES:
+        return measure  # 营业收入, 利润总额: a measure of no thing named, not 营业利润总额
     return (name[:-len(own)] if own and measure not in MEASURES_OF_MEASURES else name) + measure
 
 
 def _share_prefix(parts: list[str]) -> list[str] | None:
     """Later items that each name only another measure of the first item's thing take its thing: 旅游人数、收入 →
-    旅游人数, 旅游收入; 热线诉求解决率、满意率 → 热线诉求解决率, 热线诉求满意率. None when an item says more, or
-    names a thing of its own before its measure (营业收入、利润总额)."""
+    旅游人数, 旅游收入; 热线诉求解决率、满意率 → 热线诉求解决率, 热线诉求满意率. None when an item says more."""
     first = parts[0]
     own = _measure_ending(first)
-    if own is None or not all(_is_measure_noun(item) and item != own and not _measure_ending(item)
-                              for item in parts[1:]):
-        return None  # 营业收入、利润总额: 利润 is a thing of its own
+    if own is None or not all(_is_measure_noun(item) and item != own for item in parts[1:]):
+        return None
     return [first] + [_other_measure(first, item) for item in parts[1:]]
 
 

@@ -50,8 +50,8 @@ AFTER_VAGUE_COUNT = re.compile(r"(?:一批|一大批|一系列|若干)(?:[^，�
 #: (data: graph/data/selection_verbs.txt).
 SELECTION_VERB = re.compile("(?:" + "|".join(word_list("selection_verbs")) + ")$")
 #: A name followed by these is the topic of a pilot programme or a reform, not a project (甲乙示范区建设试点,
-#: 国家公立医院改革示范城市; not 甲乙示范区改革发展, the zone developed).
-PILOT_AFTER = re.compile(r"(?:建设)?试点|改革(?!发展)")
+#: 国家公立医院改革示范城市; not 甲乙示范区改革发展 or 改革创新, the zone developed).
+PILOT_AFTER = re.compile(r"(?:建设)?试点|改革(?!发展|创新|提升|开放)")
 #: Common words that end in a head (宅基地: data: graph/data/head_word_traps.txt).
 HEAD_WORD_TRAPS = tuple(word_list("head_word_traps"))
 #: A count is no name (项目47个、…等项目 leaves the item 47个).
@@ -113,10 +113,12 @@ PROJECT_LIST = re.compile(r"(?P<items>[^，。；：]{2,200}?)等(?:(?:一批)?(
 #: (a quoted brand such as “鲁班工坊”达到21家 stays a project).
 COUNTED_AFTER = re.compile(r"(?:达到|增至|超过|突破|总数|数量)?\d(?!\d*[月日])")  # not a date (甲乙大桥6月底前通车)
 #: …but not one followed by a count of a kind: its list's (甲乙机场、丙丁机场2个国际机场) or its own parts'.
-LIST_COUNT = re.compile(r"\d+[个家座所条项处](?!左右|以上|以下|上下|多)[\u4e00-\u9fff]")
-#: A count before a name (6家海河实验室, 新认定8家…, 千座公园 opening it), exact or about (10个左右), is not part of it.
-COUNT_PREFIX = re.compile(r"(?:[^，。；]*?\d+(?:\.\d+)?(?:万|亿)?[家个座所条项批处]|[一两三四五六七八九十百千]+[家个座所条处](?!一))"
-                          r"(?:左右|以上|上下)?")
+#: Words making a count an approximate one, after its counter (10个左右) or before it (10余个, 20多家).
+ABOUT_AFTER, ABOUT_BEFORE = "左右|以上|以下|上下", "余|多"
+LIST_COUNT = re.compile(r"\d+[个家座所条项处](?!" + ABOUT_AFTER + "|" + ABOUT_BEFORE + r")[\u4e00-\u9fff]")
+#: A count before a name (6家海河实验室, 新认定8家…, 千座公园 opening it), exact or about, is not part of it.
+COUNT_PREFIX = re.compile(r"(?:[^，。；]*?\d+(?:\.\d+)?(?:万|亿)?(?:" + ABOUT_BEFORE + r")?[家个座所条项批处]"
+                          r"|[一两三四五六七八九十百千]+[家个座所条处](?!一))(?:" + ABOUT_AFTER + ")?")
 #: Nor is a measure, before it or inside it (875平方公里湿地; 甲乙80公里绿道 is the project 甲乙绿道).
 MEASURE = re.compile(r"\d+(?:\.\d+)?(?:万|亿)?(?:平方公里|公里|千米|公顷|亩)")
 #: A phase or extension of a named work (国家会议中心二期, 昌平线南延一期): the phase makes the name specific even when
@@ -145,12 +147,19 @@ STAGE_WORDS = word_table("stage_verbs")
 #: A rail line named by a place rather than a number (轨道交通平谷线, 地铁燕房线; numbered lines end in the head 号线).
 NAMED_LINE = re.compile(LINE_KIND + r"[\u4e00-\u9fff]{2,3}线")
 #: A predicate reporting its subject built, opened or started (data: graph/data/staged_predicates.txt).
-STAGED_PREDICATE = "(?:" + "|".join(sorted(word_list("staged_predicates"), key=len, reverse=True)) + ")"
+_STAGED_PREDICATES = word_table("staged_predicates")
+STAGED_PREDICATE = alternation(_STAGED_PREDICATES["any"] + _STAGED_PREDICATES["headed"])
 #: (An adverb and) the predicate reporting what precedes built, opened or started (…全面建成通车).
-STAGED_AFTER = re.compile(r"(?:" + "|".join(word_list("stage_adverbs")) + r")?" + STAGED_PREDICATE)
+_STAGE_ADVERB = r"(?:" + "|".join(word_list("stage_adverbs")) + r")?"
+STAGED_AFTER = re.compile(_STAGE_ADVERB + STAGED_PREDICATE)
+#: Predicates that make a project only of a subject ending in a head, or in 中心 (甲乙项目投产, 丙丁研发中心投运; not
+#: 电子证照启用).
+HEADED_PREDICATE = re.compile(_STAGE_ADVERB + alternation(_STAGED_PREDICATES["headed"]))
+FACILITY_ENDS = _BARE_HEAD_ENDS + ("中心",)
 #: A clause that reports its subject built, opened or started: the subject, (an adverb), the predicate, the clause's
 #: end.
-STAGED_SUBJECT = re.compile(r"(?<=[，。；：\n])(?P<subject>[^，。；：\n]{2,40}?)" + STAGED_AFTER.pattern + r"(?=[，。；])")
+STAGED_SUBJECT = re.compile(r"(?<=[，。；：\n])(?P<subject>[^，。；：\n]{2,40}?)(?P<predicate>" + STAGED_AFTER.pattern
+                            + r")(?=[，。；])")
 #: What opens a clause before its subject: a time, or a verb of making happen (实现甲乙高速建成通车).
 SUBJECT_LEAD = re.compile(r"(?:" + CLAUSE_OPENER + r"|实现|推动|推进|确保|力争)+")
 SUBJECT_ITEM = re.compile(r"[^、]+")
@@ -474,7 +483,9 @@ def _staged_subjects(text: str, sentence: Sentence) -> list[tuple[int, int]]:
         if time := SUBJECT_TIME.search(text[s:e]):
             e = s + time.start()  # 甲乙馆年底开馆: the time is not the name's
         items = [(s + i.start(), s + i.end()) for i in SUBJECT_ITEM.finditer(text[s:e])]
-        if all(_a_staged_name(text[a:b]) for a, b in items):
+        headed = HEADED_PREDICATE.fullmatch(m["predicate"]) is not None
+        if all(_a_staged_name(text[a:b]) and not (headed and not text[a:b].endswith(FACILITY_ENDS))
+               for a, b in items):
             spans += items
     return spans
 
@@ -590,10 +601,10 @@ def _project(doc: Document, sentence: Sentence, start: int, end: int) -> Project
 
 def _after_a_descriptor(text: str, start: int, end: int) -> int:
     """Where the proper name starts after a descriptor in apposition, made of common words and ending in the name's
-    own head as a word of its own: 专业货运机场鹤州机场 → 鹤州机场. A descriptor holding a proper name is part of the
+    own head as a word of its own: 专业物流机场鹤州机场 → 鹤州机场. A descriptor holding a proper name is part of the
     name, as is a hospital's name the dictionary knows as one word before its branch's (X医院Y医院): both stay whole.
 
-    >>> text = "专业货运机场鹤州机场"
+    >>> text = "专业物流机场鹤州机场"
     >>> text[_after_a_descriptor(text, 0, len(text)):]
     '鹤州机场'
     """
@@ -691,21 +702,17 @@ def subject_district(doc: Document, sentence: Sentence, pos: int | None = None, 
     >>> s = doc.sentences[1]; [subject_district(doc, s, doc.text.index(x)) for x in "AB"]
     ['西青区', '北辰区']
     """
-    row = _subject_row(doc, sentence, pos, told)
+    row = subject_districts(doc, sentence, pos, told)
     return row[0] if len(row) == 1 else None
-
-
-def subject_districts(doc: Document, sentence: Sentence, pos: int | None = None, told: bool = False) -> list[str]:
-    """All the districts of the row that is the subject at `pos` (西青区、北辰区要聚焦A → both), as
-    `subject_district` finds one."""
-    return _subject_row(doc, sentence, pos, told)
 
 
 #: What joins the districts of a row (甲区、乙区和丙区).
 ROW_JOINER = re.compile(r"[、和及与]")
 
 
-def _subject_row(doc: Document, sentence: Sentence, pos: int | None, told: bool) -> list[str]:
+def subject_districts(doc: Document, sentence: Sentence, pos: int | None = None, told: bool = False) -> list[str]:
+    """All the districts of the row that is the subject at `pos` (西青区、北辰区要聚焦A → both; see
+    `subject_district`)."""
     end = sentence.end if pos is None else pos
     text = doc.text
     mentions = district_mentions(doc, sentence.start, end)

@@ -1,9 +1,10 @@
 """Relations the text states between named things: focuses_on, hosts, located_in, part_of, implements, targets.
 
-- ``hosts`` / ``focuses_on``: a clause addressed to a district (西青区要加快A、B建设；河西区要聚焦C、D等产业; 甲区建成E)
-  hosts the projects it names and focuses on the industries listed after 聚焦 / 集聚发展 / 大力发展 / 打造; a
-  district also hosts a branch named after it (某医院顺义院区, 某大学通州校区); a division the report supports in
-  building something focuses on it (支持甲市、乙市建设国际消费中心城市).
+- ``hosts`` / ``focuses_on``: a clause addressed to a district, or to each of a row of them (西青区要加快A、B建设；
+  河西区、南开区要聚焦C、D等产业; 甲区建成E) hosts the projects it names and focuses on the industries listed after
+  聚焦 / 集聚发展 / 大力发展 / 打造, or after 培育 / 加快发展 opening a verb phrase before an industry's name
+  (graph/data/focus_words.txt); a district also hosts a branch named after it (某医院顺义院区, 某大学通州校区); a
+  division the report supports in building something focuses on it (支持甲市、乙市建设国际消费中心城市).
 - ``located_in``: an area or a site (a park, a zone) whose name opens with a district (宝坻京津中关村科技城 → 宝坻区); a
   district hosts any other project whose name opens with it (怀柔区 hosts 怀柔综合性国家科学中心).
 - ``part_of``: a project whose name extends another one's (天开高教科技园西拓展区 → 天开高教科技园).
@@ -23,18 +24,24 @@ from dataclasses import dataclass
 
 from ..document import Document
 from ..names import word_end
-from ..vocab import word_list
+from ..textmatch import alternation
+from ..vocab import word_list, word_table
 from .actions import ActionFact, area_of
 from .observations import ObservationFact
 from .places import PlaceFact, district_mentions
-from .projects import PART_TAIL, ProjectFact, branch_district, subject_district, subject_districts
+from .projects import PART_TAIL, ProjectFact, branch_district, subject_districts
 
-FOCUS_LEAD = re.compile(r"(?:聚焦|集聚发展|大力发展|重点发展|加快发展|做强|打造|发展壮大|培育壮大|培育)")
+_FOCUS_WORDS = word_table("focus_words")  # data: graph/data/focus_words.txt
+#: A verb telling a district what it focuses on, or one that says so only opening a verb phrase before an industry.
+FOCUS_LEAD = re.compile(alternation(_FOCUS_WORDS["lead"]) + "|(?P<weak>(?<=[，；：要将])" + alternation(
+    _FOCUS_WORDS["weak_lead"]) + ")")
 FOCUS_ITEM_END = re.compile(r"(?:等)?(?:产业|领域|行业)?$")
-FOCUS_SUFFIX = re.compile(r"[\u4e00-\u9fff“”+0-9]{2,10}?(?:经济|产业|服务|制造|能源|装备|医药|设计|金融|贸易|物流)")
+_INDUSTRY = alternation(_FOCUS_WORDS["industry"])
+FOCUS_SUFFIX = re.compile(r"[\u4e00-\u9fff“”+0-9]{2,10}?" + _INDUSTRY)
+INDUSTRY_END = re.compile(_INDUSTRY + "$")
 MODIFIER = re.compile(r".*的")
 #: A focus naming no industry, only a kind of one (重点产业链, 优势产业).
-VAGUE_FOCUS = re.compile(r"(?:重点|主导|优势|特色|新兴|传统|相关|各类)?(?:产业链|产业集群|产业|行业|领域)")
+VAGUE_FOCUS = re.compile(alternation(_FOCUS_WORDS["vague_opening"]) + "?" + alternation(_FOCUS_WORDS["vague_kind"]))
 PART_MIN = 4
 #: …and the part of a functional area a project may be: its phase (甲乙综保区|二期).
 AREA_PHASE = re.compile(r"[一二三四五六七八九十首]期(?:工程)?")
@@ -79,8 +86,8 @@ def extract_relations(doc: Document, places: list[PlaceFact], projects: list[Pro
 
 def _hosts(doc: Document, projects: list[ProjectFact]) -> list[RelationFact]:
     """The district a clause is addressed to (each of a row of them), or one a verb tells to build (推动甲区建设乙医院),
-    hosts the projects it names (and those of the clauses after it, up to one with a subject of its own); a district hosts the branch named
-    after it (某医院顺义院区, 某大学通州校区)."""
+    hosts the projects it names (and those of the clauses after it, up to one with a subject of its own); a district
+    hosts the branch named after it (某医院顺义院区, 某大学通州校区)."""
     facts = []
     for p in projects:
         districts = subject_districts(doc, doc.sentences[p.sentence], p.start, told=True)  # each of a row's
@@ -104,9 +111,10 @@ def _focuses(doc: Document) -> list[RelationFact]:
     for sentence in doc.sentences:
         for lead in FOCUS_LEAD.finditer(doc.text, sentence.start, sentence.end):
             districts = subject_districts(doc, sentence, lead.start())  # 甲区、乙区要聚焦…: each
+            items = [(start, end) for start, end in _focus_items(doc.text, lead.end(), sentence.end)
+                     if not lead["weak"] or INDUSTRY_END.search(doc.text, start, end)]
             facts += [RelationFact(district, "district", "focuses_on", doc.text[start:end], "focus", start, end,
-                                   sentence.index)
-                      for district in districts for start, end in _focus_items(doc.text, lead.end(), sentence.end)]
+                                   sentence.index) for district in districts for start, end in items]
     return facts
 
 
@@ -197,7 +205,7 @@ def _part_of(projects: list[ProjectFact], areas: set[str]) -> list[RelationFact]
 
 def _implements(doc: Document, projects: list[ProjectFact], actions: list[ActionFact]) -> list[RelationFact]:
     facts = []
-    things = [(p, "project") for p in projects if not subject_district(doc, doc.sentences[p.sentence], p.start)]
+    things = [(p, "project") for p in projects if not subject_districts(doc, doc.sentences[p.sentence], p.start)]
     things += [(a, "program") for a in actions if a.level == "program"]
     for thing, kind in things:
         area = area_of(doc, doc.paragraphs[doc.sentences[thing.sentence].paragraph])
