@@ -788,6 +788,16 @@ def test_a_district_cultivating_or_speeding_up_an_industry_focuses_on_it_but_not
     assert [o for s, p, o in found if p == "focuses_on"] == ["甲乙服务", "丙丁制造", "戊己设计"]
 
 
+def test_a_functional_area_told_what_to_do_focuses_on_and_hosts_it_and_is_no_districts():
+    found = relations(PLAN + "（一）聚焦区域发展\n河西区要加快甲乙产业园建设，丙丁高新区要聚焦戊己服务，加快庚辛产业园建设。"
+                             "壬癸经开区要大力发展子丑经济。\n")
+    assert [(s, p, o) for s, p, o in found if p in ("hosts", "focuses_on")] == [
+        ("河西区", "hosts", "甲乙产业园"), ("丙丁高新区", "focuses_on", "戊己服务"), ("丙丁高新区", "hosts", "庚辛产业园"),
+        ("壬癸经开区", "focuses_on", "子丑经济")]
+    assert projects(PLAN + "河西区要加快甲乙产业园建设，丙丁高新区要加快庚辛产业园建设。") == [
+        ("甲乙产业园", "accelerate", "河西区"), ("庚辛产业园", "accelerate", None)]
+
+
 def test_implements_links_to_the_enclosing_area():
     found = relations(REVIEW + "（一）民生福祉持续增进。地铁21号线建成通车。\n")
     assert ("地铁21号线", "implements", "民生福祉持续增进") in found

@@ -22,7 +22,7 @@ from ..segment import cut, word_tags
 from ..textmatch import alternation
 from ..vocab import word_list, word_table
 from .context import CLAUSE_OPENER, period_of, status_of
-from .places import STANDALONE_AREAS, district_mentions
+from .places import STANDALONE_AREAS, area_mentions, district_mentions
 
 #: Generic heads of project names and sub-project tails (data: graph/data/project_heads.txt, project_tails.txt).
 PROJECT_HEADS = word_list("project_heads")
@@ -706,16 +706,23 @@ def subject_district(doc: Document, sentence: Sentence, pos: int | None = None, 
     return row[0] if len(row) == 1 else None
 
 
+def subject_districts(doc: Document, sentence: Sentence, pos: int | None = None, told: bool = False) -> list[str]:
+    """All the districts of the row that is the subject at `pos` (西青区、北辰区要聚焦A → both; see
+    `subject_district`); none when the subject is a functional area (甲乙高新区要推进B)."""
+    return [name for name, kind in clause_subjects(doc, sentence, pos, told) if kind == "district"]
+
+
 #: What joins the districts of a row (甲区、乙区和丙区).
 ROW_JOINER = re.compile(r"[、和及与]")
 
 
-def subject_districts(doc: Document, sentence: Sentence, pos: int | None = None, told: bool = False) -> list[str]:
-    """All the districts of the row that is the subject at `pos` (西青区、北辰区要聚焦A → both; see
-    `subject_district`)."""
+def clause_subjects(doc: Document, sentence: Sentence, pos: int | None = None,
+                    told: bool = False) -> list[tuple[str, str]]:
+    """The places, with their kind ("district" or "area"), of the row that is the subject at `pos`: 西青区、北辰区要聚焦A
+    → both districts; 甲乙高新区要推进B → that area (see `subject_district`)."""
     end = sentence.end if pos is None else pos
     text = doc.text
-    mentions = district_mentions(doc, sentence.start, end)
+    mentions = _place_mentions(doc, sentence.start, end)
     for i in reversed(range(len(mentions))):
         m, first = mentions[i], i
         while first > 0 and ROW_JOINER.fullmatch(text, mentions[first - 1].end, mentions[first].start):
@@ -723,10 +730,27 @@ def subject_districts(doc: Document, sentence: Sentence, pos: int | None = None,
         opens_clause = mentions[first].start == sentence.start or text[mentions[first].start - 1] in CLAUSE_MARKS
         is_told = told and (text[m.start - 1] == "、" or CAUSATIVE_LEAD.search(text[sentence.start:m.start]))
         if (opens_clause or is_told) and DISTRICT_SUBJECT.match(text, m.end):
-            return list(dict.fromkeys(d.division.name for d in (mentions[first:i + 1] if opens_clause else [m])))
+            return list(dict.fromkeys((p.name, p.kind) for p in (mentions[first:i + 1] if opens_clause else [m])))
         if opens_clause and CLAUSE_MARK.search(text, m.end, end):
             return []  # 己区深度融入…，: a clause with a subject of its own, whose work is no project's
     return []
+
+
+@dataclass(frozen=True)
+class _PlaceMention:
+    start: int
+    end: int
+    name: str
+    kind: str  # district | area
+
+
+def _place_mentions(doc: Document, start: int, end: int) -> list[_PlaceMention]:
+    """Districts and functional areas named in text[start:end], less a district inside an area's name (宝坻 of
+    宝坻甲乙科技城)."""
+    areas = [_PlaceMention(a.start, a.end, a.name, "area") for a in area_mentions(doc) if start <= a.start and a.end <= end]
+    districts = [_PlaceMention(m.start, m.end, m.division.name, "district") for m in district_mentions(doc, start, end)
+                 if not any(a.start <= m.start and m.end <= a.end for a in areas)]
+    return sorted(districts + areas, key=lambda p: p.start)
 
 
 #: A clause mark between a subject and what it does.

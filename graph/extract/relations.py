@@ -29,7 +29,7 @@ from ..vocab import word_list, word_table
 from .actions import ActionFact, area_of
 from .observations import ObservationFact
 from .places import PlaceFact, district_mentions
-from .projects import PART_TAIL, ProjectFact, branch_district, subject_districts
+from .projects import PART_TAIL, ProjectFact, branch_district, clause_subjects
 
 _FOCUS_WORDS = word_table("focus_words")  # data: graph/data/focus_words.txt
 #: A verb telling a district what it focuses on, or one that says so only opening a verb phrase before an industry.
@@ -90,12 +90,12 @@ def _hosts(doc: Document, projects: list[ProjectFact]) -> list[RelationFact]:
     hosts the branch named after it (某医院顺义院区, 某大学通州校区)."""
     facts = []
     for p in projects:
-        districts = subject_districts(doc, doc.sentences[p.sentence], p.start, told=True)  # each of a row's
-        if not districts and (branch := branch_district(doc, p.start, p.end)):
-            districts = [branch]
+        subjects = clause_subjects(doc, doc.sentences[p.sentence], p.start, told=True)  # each of a row's
+        if not subjects and (branch := branch_district(doc, p.start, p.end)):
+            subjects = [(branch, "district")]
         # 甲区要推进乙区丙医院建设: 乙区's hospital (its name says)
-        facts += [RelationFact(district, "district", "hosts", p.name, "project", p.start, p.end, p.sentence)
-                  for district in districts if p.district in (None, district)]
+        facts += [RelationFact(place, kind, "hosts", p.name, "project", p.start, p.end, p.sentence)
+                  for place, kind in subjects if p.district in (None, place) and place != p.name]
     return facts
 
 
@@ -110,11 +110,11 @@ def _focuses(doc: Document) -> list[RelationFact]:
     facts = []
     for sentence in doc.sentences:
         for lead in FOCUS_LEAD.finditer(doc.text, sentence.start, sentence.end):
-            districts = subject_districts(doc, sentence, lead.start())  # 甲区、乙区要聚焦…: each
+            subjects = clause_subjects(doc, sentence, lead.start())  # 甲区、乙区要聚焦…: each
             items = [(start, end) for start, end in _focus_items(doc.text, lead.end(), sentence.end)
                      if not lead["weak"] or INDUSTRY_END.search(doc.text, start, end)]
-            facts += [RelationFact(district, "district", "focuses_on", doc.text[start:end], "focus", start, end,
-                                   sentence.index) for district in districts for start, end in items]
+            facts += [RelationFact(place, kind, "focuses_on", doc.text[start:end], "focus", start, end, sentence.index)
+                      for place, kind in subjects for start, end in items]
     return facts
 
 
@@ -205,7 +205,7 @@ def _part_of(projects: list[ProjectFact], areas: set[str]) -> list[RelationFact]
 
 def _implements(doc: Document, projects: list[ProjectFact], actions: list[ActionFact]) -> list[RelationFact]:
     facts = []
-    things = [(p, "project") for p in projects if not subject_districts(doc, doc.sentences[p.sentence], p.start)]
+    things = [(p, "project") for p in projects if not clause_subjects(doc, doc.sentences[p.sentence], p.start)]
     things += [(a, "program") for a in actions if a.level == "program"]
     for thing, kind in things:
         area = area_of(doc, doc.paragraphs[doc.sentences[thing.sentence].paragraph])
