@@ -955,6 +955,11 @@ def test_only_a_quoted_kind_of_projects_makes_the_items_before_it_projects():
                            "办好企业信息变更等“一件事”。") == []
 
 
+def test_a_counted_kind_of_facility_after_a_list_makes_its_items_projects():
+    assert [p[0] for p in projects(PLAN + "新开工甲乙大道、丙丁路等市政道路20条，推进壬癸学校、子丑中学等15所学校建设，"
+                                          "建设寅卯、辰巳等学校。")] == ["甲乙大道", "丙丁路", "壬癸学校", "子丑中学"]
+
+
 def test_a_verb_of_rolling_out_opens_neither_a_project_nor_a_programme():
     doc = doc_of(REVIEW + "全面推开县级公立医院综合改革，打通甲乙绿道断点45处，新挂牌丙丁医院。")
     assert {p.name for p in extract_projects(doc)} == {"甲乙绿道", "丙丁医院"}

@@ -104,9 +104,14 @@ _PROJECT_KIND = r"(?:(?!" + FIELD_KINDS + r")[\u4e00-\u9fff]){0,6}"
 _QUOTED_PROJECT_KIND = ("“(?:[^“”]{0,6}(?:项目|" + _HEAD + ")|" + "|".join(word_list("project_list_kinds")) + ")”")
 #: Kinds of rail line (轨道交通甲乙线; 甲线、乙线等轨道交通线 lists lines).
 LINE_KIND = r"(?:轨道交通|地铁|市域铁路|市郊铁路)"
+#: Kinds of facility that make a list's items projects when counted (等市政道路20条, 等15所学校: data:
+#: graph/data/counted_facility_kinds.txt).
+_FACILITY = alternation(word_list("counted_facility_kinds"))
+_FACILITY_COUNT = r"(?:\d+|[一二两三四五六七八九十]+)[个所座条家处]"
 PROJECT_LIST = re.compile(r"(?P<items>[^，。；：]{2,200}?)等(?:(?:一批)?(?:" + _PROJECT_KIND + r"项目|"
                           + _QUOTED_PROJECT_KIND + ")"
-                          r"|\d+[个项][\u4e00-\u9fff]{0,8}项目|一批" + _PROJECT_KIND + _HEAD + "|" + LINE_KIND + "线)"
+                          r"|\d+[个项][\u4e00-\u9fff]{0,8}项目|一批" + _PROJECT_KIND + _HEAD + "|" + LINE_KIND + "线"
+                          + "|" + _FACILITY_COUNT + _FACILITY + "|" + _FACILITY + _FACILITY_COUNT + ")"
                           r"(?!监测|检测|检查|测试|遴选|评选)")
 # (开展细颗粒物等项目监测: items monitored, not projects; 开展甲乙团队等项目遴选: programmes people are selected into)
 #: A name followed by its count (老年日间照料服务中心达到1357个) names a kind of facility, not one project
