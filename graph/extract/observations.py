@@ -189,7 +189,7 @@ INCREMENT_ONLY = re.compile(ADDING)
 _STAGES = "|".join(sorted({w for stage in ("completed", "start") for w in word_table("stage_verbs")[stage]}, key=len,
                           reverse=True))
 #: Verbs of rebuilding name such a clause too (新建中小学10所、改扩建5所: 改扩建中小学), but not the stage of what a
-#: name opening with one counts (改造甲乙管网50公里，建成30公里: 建成, not 建成甲乙管网).
+#: name opening with one counts (改造甲乙管网50公里，建成30公里: 建成, not 建成甲乙管网). Data: graph/data/work_verbs.txt.
 REBUILDING = "|".join(sorted(word_table("work_verbs")["rebuild"], key=len, reverse=True))
 STAGE_ONLY = re.compile(rf"(?:基本|全部|全面|已)?(?:{_STAGES}|{REBUILDING})(?:{_STAGES})?")
 #: The stage a counted name opens or ends with (新开工保障性安居工程, 开工建设高速公路, 新增高标准农田, 新建改扩建学校,
@@ -574,10 +574,13 @@ def _parallel_name(name: str, before: str) -> str | None:
     return None
 
 
-def _shares_the_sentences_place(doc: Document, sentence: Sentence, before: ObservationFact, context: str) -> bool:
-    """A clause naming no place, after a number of the one division that opens the sentence as its subject, is about
-    that division too (甲县接待游客900万人次，旅游收入突破50亿元), unless it names the region by its level (…，全市增长6%
-    in a city's report; 全区 there is the district's)."""
+def _shares_the_sentences_place(doc: Document, sentence: Sentence, earlier: list[ObservationFact], context: str) -> bool:
+    """A clause naming no place, after a number of the sentence of the one division that opens it as its subject, is
+    about that division too (甲县接待游客900万人次，旅游收入突破50亿元), unless it names the region by its level (…，
+    全市增长6% in a city's report; 全区 there is the district's)."""
+    if not earlier or earlier[-1].sentence != sentence.index:
+        return False
+    before = earlier[-1]
     opening = district_mentions(doc, sentence.start, before.end)
     region = doc.meta.region or NATIONAL
     names_the_region = re.search("[全我本]" + ("国" if region == NATIONAL else region[-1]), context)
@@ -667,8 +670,7 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
     if in_clause and districts and all(d.end <= earlier[-1].end for d in districts):
         # 新增甲市乙集群、丙市丁集群等4个、总数达到8个: the places of the number before, whose scope this one shares
         scopes, scope_kind = [earlier[-1].scope], earlier[-1].scope_kind
-    if not districts and same_sentence and (ranks_before or _shares_the_sentences_place(doc, sentence, earlier[-1],
-                                                                                        context)):
+    if not districts and (ranks_before or _shares_the_sentences_place(doc, sentence, earlier, context)):
         # 甲区…增长12%，居全市第一: 甲区's rank (全市 is what it is ranked in); 甲县接待游客…，旅游收入…: 甲县's
         scopes, scope_kind = [earlier[-1].scope], earlier[-1].scope_kind
     if not districts and (owner := _owner_opening(doc, mentions[0].start() - len(context), mentions[0])):
@@ -1082,8 +1084,9 @@ def _other_measure(name: str, measure: str) -> str:
     """Another measure of the thing `name` measures (粮食播种面积, 产量 → 粮食产量), or a measure of the measure itself
     (财政民生支出, 占比 → 财政民生支出占比).
 
-    >>> [_other_measure(n, m) for n, m in (("粮食播种面积", "产量"), ("民生支出", "占比"), ("营业收入", "利润总额"))]
-    ['粮食产量', '民生支出占比', '利润总额']
+    >>> pairs = (("粮食播种面积", "产量"), ("民生支出", "占比"), ("游客人数", "人数"), ("营业收入", "利润总额"))
+    >>> [_other_measure(n, m) for n, m in pairs]
+    ['粮食产量', '民生支出占比', '游客人数', '利润总额']
     """
     own = _measure_ending(name)
     if own == measure:

@@ -174,8 +174,8 @@ MIN_STAGED, MAX_STAGED = 3, 16
 MIN_COMPOUND_NOUNS = 2
 COMPLETED, START, ACCELERATE, PLAN, EARLY_WORK = (re.compile("|".join(STAGE_WORDS[stage])) for stage in
                                                   ("completed", "start", "accelerate", "plan", "early"))
-#: What follows a district as the subject of its clause: a modal (西青区要…), or a verb of building, an adverb before it
-#: (甲区建成…, 乙区重点推进…; not the noun 建成区).
+#: What follows a district (or a functional area) as the subject of its clause: a modal (西青区要…), or a verb of
+#: building, an adverb before it (甲区建成…, 乙区重点推进…; not the noun 建成区).
 DISTRICT_SUBJECT = re.compile(r"(?:要|将|应|需|(?:重点|" + "|".join(ADVERB_PREFIXES) + r")?(?:建成(?!区)|开工|启动|推进|打造|"
                               r"建设(?=[\u4e00-\u9fff“])(?!取得|用地|成效|步伐|进展|水平|力度|加快|稳步|全面|持续)))")
 #: Verbs, with their adverbs, making the district right after them the subject of the clause they govern (支持甲区
@@ -312,10 +312,10 @@ PLACE_ENDINGS = ("区", "园", "城", "港", "带", "廊")
 def _shared_end(doc: Document, start: int, end: int, fact: ProjectFact, head: str) -> str | None:
     """What the item text[start:end], listed before `fact`, takes from its name: what follows the place that
     opens the name, for an item that is a place (甲县 before 乙县物流枢纽 → 物流枢纽); the head (or heads: 水库灌区),
-    for a short item with no head of its own and no verb at its end (铜锣峡 before 黄草峡储气库 → 储气库); what follows the word the
-    item ends with where the name's opening part ends with it too, for a longer item (甲空港型 before 乙生产型物流枢纽
-    → 物流枢纽, 甲乙机场 before 丙丁机场改扩建工程 → 改扩建工程, 甲乙站 before 丙丁站配套交通枢纽 → 配套交通枢纽). None
-    when the item shares nothing (甲高铁 before 乙大桥)."""
+    for a short item with no head of its own and no verb at its end (铜锣峡 before 黄草峡储气库 → 储气库); what
+    follows the word the item ends with where the name's opening part ends with it too, for a longer item (甲空港型
+    before 乙生产型物流枢纽 → 物流枢纽, 甲乙机场 before 丙丁机场改扩建工程 → 改扩建工程, 甲乙站 before 丙丁站配套交通
+    枢纽 → 配套交通枢纽). None when the item shares nothing (甲高铁 before 乙大桥)."""
     item, name = doc.text[start:end], fact.name
     if (not _CJK.fullmatch(item) or len(item) > MAX_PARALLEL_ITEM or SECTOR_ITEM.fullmatch(item)
             or _ends_in_a_phase(item)):
@@ -328,8 +328,8 @@ def _shared_end(doc: Document, start: int, end: int, fact: ProjectFact, head: st
         return tail
     if (len(item) <= MAX_SHORT_ITEM and not item.endswith(PROJECT_HEADS + PLACE_ENDINGS)
             and not _a_deed_before(item, name[:-len(head)])):
-        return _stacked_heads(name, head)  # not 试验区 before 丙丁示范区: a zone of its own; not 增效 (提质增效)
-        # before 甲乙实验室: a deed
+        # not 试验区 before 丙丁示范区: a zone of its own; not 增效 (提质增效) before 甲乙实验室: a deed
+        return _stacked_heads(name, head)
     return None
 
 
@@ -717,7 +717,7 @@ def subject_districts(doc: Document, sentence: Sentence, pos: int | None = None,
     return [name for name, kind in clause_subjects(doc, sentence, pos, told) if kind == "district"]
 
 
-#: What joins the districts of a row (甲区、乙区和丙区).
+#: What joins the places of a row (甲区、乙区和丙区).
 ROW_JOINER = re.compile(r"[、和及与]")
 
 
@@ -752,7 +752,8 @@ class _PlaceMention:
 def _place_mentions(doc: Document, start: int, end: int) -> list[_PlaceMention]:
     """Districts and functional areas named in text[start:end], less a district inside an area's name (宝坻 of
     宝坻甲乙科技城)."""
-    areas = [_PlaceMention(a.start, a.end, a.name, "area") for a in area_mentions(doc) if start <= a.start and a.end <= end]
+    areas = [_PlaceMention(a.start, a.end, a.name, "area") for a in area_mentions(doc)
+             if start <= a.start and a.end <= end]
     districts = [_PlaceMention(m.start, m.end, m.division.name, "district") for m in district_mentions(doc, start, end)
                  if not any(a.start <= m.start and m.end <= a.end for a in areas)]
     return sorted(districts + areas, key=lambda p: p.start)
