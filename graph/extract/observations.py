@@ -574,7 +574,8 @@ def _parallel_name(name: str, before: str) -> str | None:
     return None
 
 
-def _shares_the_sentences_place(doc: Document, sentence: Sentence, earlier: list[ObservationFact], context: str) -> bool:
+def _shares_the_sentences_place(doc: Document, sentence: Sentence, earlier: list[ObservationFact],
+                                context: str) -> bool:
     """A clause naming no place, after a number of the sentence of the one division that opens it as its subject, is
     about that division too (甲县接待游客900万人次，旅游收入突破50亿元), unless it names the region by its level (…，
     全市增长6% in a city's report; 全区 there is the district's)."""
