@@ -305,6 +305,14 @@ def test_money_before_people_counts_no_people_and_visits_are_read_from_the_neare
     assert [(o[0], o[1], o[2]) for o in found] == [("技能人员培训人次", 5e5, "person_time")]
 
 
+def test_a_bound_a_share_is_measured_within_is_part_of_its_name():
+    found = observations(REVIEW + "甲乙与丙丁50米内换乘比例达到88%，步行15分钟内可达比例达到90%，5公里范围内戊己覆盖率95%，"
+                                  "庚辛时间压缩至30分钟以内，壬癸比例达到50%，子丑100米内换乘比例提高到70%。\n")
+    assert [(o[0], o[1]) for o in found] == [("甲乙与丙丁50米内换乘比例", 88), ("步行15分钟内可达比例", 90),
+                                             ("5公里范围内戊己覆盖率", 95), ("庚辛时间", 30), ("壬癸比例", 50),
+                                             ("子丑100米内换乘比例", 70)]
+
+
 def test_a_verb_of_striving_or_a_total_共_opens_no_name():
     found = observations(PLAN + "力争新开工亿元以上项目90个，确保粮食产量稳定在80万吨以上，努力实现全年接待游客突破5000万人次。\n")
     assert [o[0] for o in found] == ["新开工亿元以上项目", "粮食产量", "接待游客"]

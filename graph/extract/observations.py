@@ -884,6 +884,8 @@ def _is_name_or_label(text: str, m: re.Match, sentence: Sentence) -> bool:
         return True  # 500万元以上技改项目, 30万千瓦以下煤电机组: the size class of what follows
     if unit in ("分钟", "小时") and TIME_CIRCLE.match(after):
         return True
+    if WITHIN_SHARE.match(text, m.end() - len(m.group("post") or "")):
+        return True  # 50米内换乘比例达到88%: the bound a share is measured within, part of its name
     if unit == "岁" and (before.endswith("满") or not (AGE_END.match(text, m.end()) or (
             text.startswith("、", m.end()) and not m.group("post")))):
         return True  # 3岁以下婴幼儿, 60岁以上、80岁以上老人, 年满18岁: an age that names people
@@ -898,7 +900,12 @@ def _is_name_or_label(text: str, m: re.Match, sentence: Sentence) -> bool:
 
 #: A count of the things a share is measured over, run into the share's name and its number (120个|甲乙断面水质优良率
 #: 达97.5%, 12条|甲乙产业链投资占…比重超70%).
-COUNTED_SHARE = re.compile(r"[^，。；、\d]{2,24}?(?:率|比重|占比|比例)(?:达到|达|为|超过|超|突破|保持在|保持)?[0-9]")
+COUNTED_SHARE = re.compile(r"[^，。；、\d]{2,24}?(?:率|比重|占比|比例)(?:达到|达|为|超过|超|突破|保持在|保持|(?:提高|提升|上升)[到至])?[0-9]")
+
+
+#: A bound within which a share is measured, run into the share's name and its number (50米内换乘比例达到88%, 5公里
+#: 范围内覆盖率95%).
+WITHIN_SHARE = re.compile(r"(?:范围)?以?内" + COUNTED_SHARE.pattern)
 
 
 def _opens_its_clause(before: str) -> bool:
