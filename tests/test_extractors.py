@@ -32,7 +32,8 @@ def observations(body: str, **kw):
     ("1.6", "万亿元", 1.6e12, "CNY"), ("253", "亿美元", 2.53e10, "USD"), ("44.9", "万人", 449000, "person"),
     ("70", "万户", 700000, "household"), ("2100", "万标准箱", 2.1e7, "TEU"), ("24", "万亩", 240000, "mu"),
     ("50", "亿斤", 5e9, "jin"), ("37", "微克/立方米", 37, "ug/m3"), ("1.3", "个百分点", 1.3, "percentage_point"),
-    ("875", "平方公里", 875, "km2"), ("三", "位", 3, "rank"), ("５", "%", 5, "percent"),
+    ("875", "平方公里", 875, "km2"), ("三", "位", 3, "rank"), ("５", "%", 5, "percent"), ("1", "个工作日", 1, "day"),
+    ("3", "个月", 3, "month"),
 ])
 def test_parse_quantity_normalizes_units(number, unit, norm, unit_norm):
     q = parse_quantity(number, unit)

@@ -45,7 +45,7 @@ EXPECTED_NOTATIONS = {
     "unit": {
         "CNY", "USD", "percent", "percentage_point", "person", "person_time", "household", "count", "km", "m",
         "km2", "m2", "mu", "hectare", "TEU", "t", "jin", "kg", "kWh", "kW", "m3", "ug/m3", "PFLOPS",
-        "minute", "hour", "day", "year", "rank", "ratio", "index", "permille",
+        "minute", "hour", "day", "month", "year", "rank", "ratio", "index", "permille",
     },
 }
 RELATION_PREDICATES = {
@@ -320,7 +320,7 @@ def test_units_map_to_qudt(ontology: Graph) -> None:
         "hectare": QUDT_UNIT + "HA", "t": QUDT_UNIT + "TONNE", "kg": QUDT_UNIT + "KiloGM",
         "kW": QUDT_UNIT + "KiloW", "kWh": QUDT_UNIT + "KiloW-HR", "m3": QUDT_UNIT + "M3",
         "ug/m3": QUDT_UNIT + "MicroGM-PER-M3", "minute": QUDT_UNIT + "MIN", "hour": QUDT_UNIT + "HR",
-        "day": QUDT_UNIT + "DAY", "year": QUDT_UNIT + "YR",
+        "day": QUDT_UNIT + "DAY", "month": QUDT_UNIT + "MO", "year": QUDT_UNIT + "YR",
     }
     for notation, qudt in expected.items():
         c = concept(ontology, "UnitScheme", notation)
