@@ -307,6 +307,12 @@ def test_money_before_people_counts_no_people_and_visits_are_read_from_the_neare
     assert [(o[0], o[1], o[2]) for o in found] == [("技能人员培训人次", 5e5, "person_time")]
 
 
+def test_a_mean_per_head_opens_a_measure_not_a_project_owning_it():
+    found = observations(REVIEW + "人均公园绿地面积达到15平方米，户均甲乙医院床位2张。\n")
+    assert [(o[0], o[2]) for o in found] == [("人均公园绿地面积", "m2"), ("户均甲乙医院床位", "count")]
+    assert projects(REVIEW + "人均公园绿地面积达到15平方米。") == []
+
+
 def test_a_bound_a_share_is_measured_within_is_part_of_its_name():
     found = observations(REVIEW + "甲乙与丙丁50米内换乘比例达到88%，步行15分钟内可达比例达到90%，5公里范围内戊己覆盖率95%，"
                                   "庚辛时间压缩至30分钟以内，壬癸比例达到50%，子丑100米内换乘比例提高到70%。\n")
