@@ -313,6 +313,15 @@ def test_a_mean_per_head_opens_a_measure_not_a_project_owning_it():
     assert projects(REVIEW + "人均公园绿地面积达到15平方米。") == []
 
 
+def test_a_share_named_by_what_it_is_a_share_of_is_of_the_number_right_before_it():
+    found = observations(REVIEW + "甲乙收入300亿元、占GDP比重达到40%。丙丁规模3000亿元，占全市比重20%。新增戊己企业300家，占比30%。"
+                                  "完成庚辛任务8亿吨、占全国34%，发电超800亿度，外送电量300亿度、占全国16%。占地面积100亩。\n")
+    assert [(o[0], o[1]) for o in found] == [
+        ("甲乙收入", 3e10), ("甲乙收入占GDP比重", 40), ("丙丁规模", 3e11), ("丙丁规模占全市比重", 20), ("新增戊己企业", 300),
+        ("新增戊己企业占比", 30), ("庚辛任务", 8e8), ("庚辛任务占全国", 34), ("发电", 8e10), ("外送电量", 3e10),
+        ("外送电量占全国", 16), ("占地面积", 100)]
+
+
 def test_a_bound_a_share_is_measured_within_is_part_of_its_name():
     found = observations(REVIEW + "甲乙与丙丁50米内换乘比例达到88%，步行15分钟内可达比例达到90%，5公里范围内戊己覆盖率95%，"
                                   "庚辛时间压缩至30分钟以内，壬癸比例达到50%，子丑100米内换乘比例提高到70%。\n")
@@ -1498,9 +1507,9 @@ def test_a_number_compared_with_the_country_measures_the_indicator_before_it():
     assert [o[0] for o in found] == ["甲乙产值", "甲乙产值高于全国", "甲乙产值高于全国"]
 
 
-def test_a_share_named_only_by_its_whole_is_the_share_of_the_count_before_it_in_its_clause():
+def test_a_share_named_only_by_its_whole_is_the_share_of_the_count_before_it():
     found = observations(REVIEW + "甲乙获评丙丁奖58项、占全国28.7%，戊己外送量3150亿度、占全国16%。")
-    assert [o[0] for o in found] == ["甲乙获评丙丁奖", "甲乙获评丙丁奖占全国", "占全国"]
+    assert [o[0] for o in found] == ["甲乙获评丙丁奖", "甲乙获评丙丁奖占全国", "戊己外送量", "戊己外送量占全国"]
 
 
 def test_a_total_counts_what_was_added_before_it_and_a_batch_what_follows_its_number():

@@ -206,8 +206,9 @@ BATCH = re.compile(r"首批|第[一二三四五六七八九十]批|新一批|[�
 BATCH_END = re.compile("(?:" + BATCH.pattern + ")$")  # 推进首批10个示范项目: what the batch is follows the number
 #: An amount that describes what a count counts (总投资1.78万亿元的289个省重点项目).
 AMOUNT_OF_WHAT_FOLLOWS = re.compile(r"\d[万亿]*元的$")
-#: A share named only by what it is a share of (占全国, 占全省比重): the share of the indicator before it.
-SHARE_OF = re.compile(r"占(?:全国|全省|全市|全球|世界)")
+#: A share named only by what it is a share of (占全国, 占全省比重, 占GDP比重, 占比): the share of the indicator before
+#: it, in its clause or the one before.
+SHARE_OF = re.compile(r"占(?!地)")  # not 占地面积
 CLAUSE_BREAK = re.compile(r"[，。；]")
 #: A number compared with the country's or the province's: it measures the indicator before it in the sentence.
 NATIONAL_COMPARISON = re.compile(r"(?:高于|快于|低于|慢于|优于|好于|领先)(?:全国|全省)(?:平均水平?|平均)?")
@@ -591,6 +592,13 @@ def _shares_the_sentences_place(doc: Document, sentence: Sentence, earlier: list
             and OWNER_LEAD.fullmatch(doc.text, sentence.start, opening[0].start) is not None)
 
 
+def _shares_the_number_before(text: str, before: ObservationFact, mention: re.Match) -> bool:
+    """A share named by what it is a share of (占全省比重40%) is of the number right before it, in its clause or the
+    one before, unless that number is a share itself (甲乙占全国34.5%，丙丁3000亿度、占全国16%: not 甲乙's)."""
+    return (before.end <= mention.start() and len(CLAUSE_BREAK.findall(text, before.end, mention.start())) <= 1
+            and not SHARE_OF.search(before.indicator))
+
+
 def _without_comparison(name: str) -> str:
     """甲乙产值高于全国 → 甲乙产值: the indicator a comparison with the nation was read of."""
     return COMPARED_NAME.sub("", name) or name
@@ -621,9 +629,9 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
     if ranks_before:
         names = _last_clause_indicators(doc, sentence, earlier)  # 甲711家、乙2215家、均居全国第一: both first
     elif same_sentence and len(names) == 1 and (
-            NATIONAL_COMPARISON.fullmatch(names[0]) or RATE_ONLY.fullmatch(names[0]) or (in_clause and (
-                BENEFIT_VERB.fullmatch(names[0])
-                or (SHARE_OF.match(names[0]) and earlier[-1].end <= mentions[0].start())))):
+            NATIONAL_COMPARISON.fullmatch(names[0]) or RATE_ONLY.fullmatch(names[0])
+            or (SHARE_OF.match(names[0]) and _shares_the_number_before(text, earlier[-1], mentions[0]))
+            or (in_clause and BENEFIT_VERB.fullmatch(names[0]))):
         # 增长5.4%、高于全国1.9个百分点: that growth against the nation's; 获评国家科学技术奖58项、占全国28.7%: that
         # count's share of the nation's; …，平均每天新增1.2万户: that indicator's daily rate; 改造老旧小区6496个、惠及
         # 97.9万户: whom that work reached
