@@ -322,6 +322,14 @@ def test_a_share_named_by_what_it_is_a_share_of_is_of_the_number_right_before_it
         ("外送电量占全国", 16), ("占地面积", 100)]
 
 
+def test_numbers_recovering_to_a_years_level_are_shares_of_it_in_the_reports_period():
+    found = observations(REVIEW + "接待甲乙游客3200万人次，丙丁收入260亿元，分别恢复到2019年的95%和90%。"
+                                  "戊己率从2007年底的8.4%提高到2012年的11%。\n")
+    assert [(o[0], o[1], o[6]) for o in found] == [
+        ("接待甲乙游客", 3.2e7, "2022"), ("丙丁收入", 2.6e10, "2022"), ("接待甲乙游客", 95, "2022"), ("丙丁收入", 90, "2022"),
+        ("戊己率", 8.4, "2007"), ("戊己率", 11, "2012")]
+
+
 def test_a_bound_a_share_is_measured_within_is_part_of_its_name():
     found = observations(REVIEW + "甲乙与丙丁50米内换乘比例达到88%，步行15分钟内可达比例达到90%，5公里范围内戊己覆盖率95%，"
                                   "庚辛时间压缩至30分钟以内，壬癸比例达到50%，子丑100米内换乘比例提高到70%。\n")

@@ -1152,6 +1152,10 @@ def _parallel_rest(item: str, last: str, suffix: str) -> str:
     return suffix
 
 
+#: A year a number is measured against, closing the words before it (分别恢复到2019年的95%): no name.
+BASELINE_YEAR_END = re.compile(r"(?:恢复|回升|回到|相当于)?(?:到|至)?\d{4}年(?:同期)?(?:水平)?的?$")
+
+
 def _clean_subject(text: str) -> str:
     text = text.strip(' "')
     if text.count("“") != text.count("”"):  # “三公”经费 cut at its opening quote
@@ -1161,7 +1165,7 @@ def _clean_subject(text: str) -> str:
     text = COMPARISON_PREFIX.sub("", text)
     text = SCOPE_PREFIX.sub("", text)
     text = SCOPE_PREFIX.sub("", LEADING_NOISE.sub("", re.sub(r"^预计", "", text)))  # again: 今年的…, 预计全市…
-    text = CHANGE_START.sub("", text)
+    text = BASELINE_YEAR_END.sub("", CHANGE_START.sub("", text))
     previous, written = None, text
     while previous != text:
         previous = text
