@@ -341,8 +341,8 @@ def test_a_bound_a_share_is_measured_within_is_part_of_its_name():
 def test_a_verb_of_striving_or_a_total_共_opens_no_name():
     found = observations(PLAN + "力争新开工亿元以上项目90个，确保粮食产量稳定在80万吨以上，努力实现全年接待游客突破5000万人次。\n")
     assert [o[0] for o in found] == ["新开工亿元以上项目", "粮食产量", "接待游客"]
-    found = observations(REVIEW + "全年共接待甲乙游客300万人次，共计完成投资50亿元，共有产权住房供应500套。\n")
-    assert [o[0] for o in found] == ["接待甲乙游客", "投资", "共有产权住房供应"]
+    found = observations(REVIEW + "全年共接待甲乙游客300万人次，共计完成投资50亿元，共有产权住房供应500套，共办理丙丁建议70件。\n")
+    assert [o[0] for o in found] == ["接待甲乙游客", "投资", "共有产权住房供应", "办理丙丁建议"]
 
 
 def test_words_opening_with_a_noise_character_keep_it():
