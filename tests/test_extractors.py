@@ -330,6 +330,14 @@ def test_numbers_recovering_to_a_years_level_are_shares_of_it_in_the_reports_per
         ("戊己率", 8.4, "2007"), ("戊己率", 11, "2012")]
 
 
+def test_a_part_of_an_increment_after_其中_is_added_too_and_a_part_named_by_where_is_of_the_same_thing():
+    found = observations(REVIEW + "新增甲乙主体5万户，其中企业1.5万户。新建丙丁充电桩2万个，其中农村1万个。"
+                                  "全市戊己企业1000家，其中高新技术企业300家。\n")
+    assert [(o[0], o[4]) for o in found] == [
+        ("新增甲乙主体", "increment"), ("新增企业", "increment"), ("新建丙丁充电桩", "increment"),
+        ("新建农村丙丁充电桩", "increment"), ("戊己企业", "amount"), ("高新技术企业", "amount")]
+
+
 def test_a_bound_a_share_is_measured_within_is_part_of_its_name():
     found = observations(REVIEW + "甲乙与丙丁50米内换乘比例达到88%，步行15分钟内可达比例达到90%，5公里范围内戊己覆盖率95%，"
                                   "庚辛时间压缩至30分钟以内，壬癸比例达到50%，子丑100米内换乘比例提高到70%。\n")

@@ -18,6 +18,7 @@ from ..names import LIST_ETC, grow_backwards
 from ..quantity import (MAX_DIGITS, MULTIPLIER_PATTERN, PART_OF_WHOLE, UNIT_PATTERN, Quantity, parse_part,
                         parse_index, parse_quantity, parse_ratio)
 from ..segment import cut, word_tags
+from ..textmatch import alternation
 from ..vocab import word_list, word_table
 from .context import FIVE_YEAR_PLAN_NAME, YEAR_RANGE, period_of, status_of
 from .places import AREA_HEADS, area_mentions, district_mentions
@@ -178,6 +179,9 @@ UNNAMED = "未命名指标"
 TOTAL = re.compile(r"总数|总规模")
 #: A cumulative count after an increment (新增公园141座、累计达到973座): the total of what was added.
 CUMULATIVE = re.compile(r"累计")
+#: What opens a part of the number before it (…，其中企业1.5万户), and a part named only by where it is (其中农村1万个).
+OF_WHICH = re.compile("其中")
+WHERE_ONLY = re.compile(alternation(word_list("settlement_words")))  # data: graph/data/settlement_words.txt
 #: Adding, gross or net (新增, 净增).
 ADDING = "[新净]增"
 #: The verb of adding that opens an increment's name (新增公园): the total is of 公园.
@@ -624,6 +628,7 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
         names = [kind]
     same_sentence = bool(earlier) and earlier[-1].sentence == sentence.index
     continued = same_sentence and names == [UNNAMED]  # …增长7%以上、力争达到8%: more of the number before
+    part_of_before = False
     in_clause = same_sentence and not CLAUSE_BREAK.search(text, earlier[-1].end, mentions[0].start())
     ranks_before = same_sentence and mentions[0].group("rhead") and _ranks_the_numbers_before(context)
     if ranks_before:
@@ -656,6 +661,13 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
         # 粮食播种面积…、产量…: 粮食产量; 地区生产总值增长6.1%，增速居全省第2位: 地区生产总值增速 (not that growth's
         # comparison with the nation's)
         names = [_other_measure(_without_comparison(earlier[-1].indicator), measure)]
+    elif (same_sentence and len(names) == 1 and OF_WHICH.match(context.lstrip("，、 "))
+          and (added := INCREMENT_PREFIX.match(earlier[-1].indicator)) and not INCREMENT.search(names[0])
+          and _in_its_unit(earlier[-1], quantities[0][0])):
+        # 新增市场主体5万户，其中企业1.5万户: 新增企业, a part of what was added; 新建甲乙充电桩…，其中农村…: 新建农村甲乙充电桩
+        rest = _counted_thing(earlier[-1].indicator) if WHERE_ONLY.fullmatch(names[0]) else ""
+        names = [added.group() + names[0] + rest]
+        part_of_before = True
     elif (same_sentence and len(names) == 1 and _in_its_unit(earlier[-1], quantities[0][0])
           and _strip_qualifiers(context).strip("，、 ") == names[0]
           and (parallel := _parallel_name(names[0], earlier[-1].indicator))):
@@ -704,7 +716,7 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
             own_names = names
         else:
             own_names = [names[-1]]
-        if continued and quantity.unit_norm == "percent" == earlier[-1].quantity.unit_norm:
+        if part_of_before or continued and quantity.unit_norm == "percent" == earlier[-1].quantity.unit_norm:
             measure = earlier[-1].measure  # 增长7%以上、力争达到8%: the same growth, not a share reached
         else:
             measure = _measure(quantity, _item_context(context, own_names), after, shared_lead + context)
