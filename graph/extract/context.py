@@ -20,8 +20,10 @@ RANGE_WORDS = re.compile(r"年均|累计|五年|过去五年|五年来")
 #: (see `period_of`).
 BASELINE_BEFORE = ("比", "较", "与", "面向", "自", "是")
 BASELINE_AFTER = re.compile(r"[底末]?(?:以来|相比|同期)")
-#: A year whose level a number recovers to or equals a share of (恢复到2019年的95%, 相当于2019年水平的110%).
+#: A year whose level a number recovers to or equals a share of (恢复到2019年的95%, 相当于2019年水平的110%), or is a
+#: multiple of (达到2012年的2倍).
 RECOVERED_TO = re.compile(r"(?:(?:恢复|回升|回到)[到至]?|相当于)$")
+TIMES_THE_YEARS = re.compile(r"(?:同期)?(?:水平)?的[\d.０-９]+倍")
 CHANGE_TO = re.compile(r"[到至]")
 THIS_YEAR = re.compile(r"今年|本年|全年")
 LAST_YEAR = re.compile(r"去年|过去一年")
@@ -114,7 +116,8 @@ def _names_the_period(text: str, year: re.Match, offset: int) -> bool:
     恢复到2019年的95%)
     or the start of a change the number ends (从2007年的8.4%提升到13.3%: not 13.3%'s)."""
     before = text[max(0, year.start() - 4):year.start()]
-    if before.endswith(BASELINE_BEFORE) or BASELINE_AFTER.match(text, year.end()) or RECOVERED_TO.search(before):
+    if (before.endswith(BASELINE_BEFORE) or BASELINE_AFTER.match(text, year.end()) or RECOVERED_TO.search(before)
+            or TIMES_THE_YEARS.match(text, year.end())):
         return False
     return not (before.endswith("从") and CHANGE_TO.search(text, year.end(), offset))
 

@@ -33,13 +33,13 @@ NUMBER = (r"(?<![\dA-Za-z.．０-９+＋])(?<![^%％][\-—～~])(?<!^[\-—～~
           r"(?P<unit>" + UNIT_PATTERN + r")(?P<per>/(?:月|年|人|天|日|吨|亩))?(?P<post>左右|以上|以内|以下|多(?!"
           + _OPENED_BY_DUO + r"))?"
           r"(?![A-Za-z0-9])")
-#: A rank: 位居全国第三, 居全球城市首位, 跻身全球前三位, 跻身全球百强科技集群前三位, 考核全国第一, 从第9名提升至第2名
-#: (see `_rank_value`).
+#: A rank: 位居全国第三, 居全球城市首位, 跻身全球前三位, 跻身全球百强产业集群前五位, 考核全国第一, 从第9名提升至第2名
+#: (see `_rank_value`); not 全球前1% (nor its 1 of 10%), a rank band, nor 第1000万辆, nor 第一方阵, a tier.
 RANK = (r"(?:(?:位居|稳居|居于|位列|排名|排在|跻身|进入|居|从|至)"
         r"(?:全国|全球|世界|全省|全市|同类城市|(?:全国|全球|世界)?[\u4e00-\u9fff]{0,6}?(?:城市|集群))?"
         r"|(?<=[\u4e00-\u9fff])(?:全国|全球|世界|全省)(?:各城市|城市)?)"
         r"(?:前列)?(?P<rhead>第|前|首)(?P<num>[一二三四五六七八九十]{1,3}|\d{1,4})?(?P<rtail>位|名|强)?"
-        r"(?![个家座条批次届轮期%％0-9万亿千百])")  # not 全球前1% (nor its 1 of 10%): a rank band; not 第1000万辆
+        r"(?![个家座条批次届轮期%％0-9万亿千百]|方阵|梯队|阵营)")
 #: A round amount written without a digit: 突破万亿元 (1万亿元), 破亿人次.
 ROUND = (r"(?:突破|超过|超|达到|迈上|跨上|站上|破)(?P<bmult>万亿|千亿|百亿|亿)(?P<bunit>" + UNIT_PATTERN + r")"
          r"(?![A-Za-z0-9])")
@@ -104,7 +104,8 @@ ITEM_SPLIT = re.compile(r"(?:" + AND + r"|、|及)(?![^（]*）)")
 #: sentence's earlier one.
 COMPARISON_PREFIX = re.compile(r"^(?:比|较|与)(?:\d{4}年(?:底|末)?|上年|去年|上一年)(?:预算)?(?:相比|同期)?(?:低|高)?")
 TIME_PREFIX = re.compile(r"^(?:到|至|截至)?(?:" + YEAR_RANGE.pattern + r"|\d{4}年(?:底|末)?|今年|全年|五年来|过去五年|过去一年|"
-                         r"一年来|年内|目前|" + FIVE_YEAR_PLAN_NAME + r"(?:以来|期间))[，,]?")
+                         r"一年来|年内|目前|(?:前|近|头)[\d一二三四五六七八九十]{1,2}个月|" + FIVE_YEAR_PLAN_NAME
+                         + r"(?:以来|期间))[，,]?")
 #: A short lead ending in 把 (每年把, 坚持把): what follows it is the thing measured (每年把财政支出的七成以上用于民生).
 BA_LEAD = re.compile(r"^[\u4e00-\u9fff]{0,4}?把")
 SCOPE_PREFIX = re.compile(r"^(?:全市|全区|全省|全县|我市|我省|我区|我县|全国)(?:范围内|范围)?")
@@ -179,7 +180,7 @@ UNNAMED = "未命名指标"
 TOTAL = re.compile(r"总数|总规模")
 #: A cumulative count after an increment (新增公园141座、累计达到973座): the total of what was added.
 CUMULATIVE = re.compile(r"累计")
-#: What opens a part of the number before it (…，其中企业1.5万户), and a part named only by where it is (其中农村1万个).
+#: What opens a part of the number before it (…，其中企业2万户), and a part named only by where it is (其中农村400个).
 OF_WHICH = re.compile("其中")
 WHERE_ONLY = re.compile(alternation(word_list("settlement_words")))  # data: graph/data/settlement_words.txt
 #: Adding, gross or net (新增, 净增).
@@ -211,8 +212,8 @@ BATCH_END = re.compile("(?:" + BATCH.pattern + ")$")  # 推进首批10个示范�
 #: An amount that describes what a count counts (总投资1.78万亿元的289个省重点项目).
 AMOUNT_OF_WHAT_FOLLOWS = re.compile(r"\d[万亿]*元的$")
 #: A share named only by what it is a share of (占全国, 占全省比重, 占GDP比重, 占比): the share of the indicator before
-#: it, in its clause or the one before.
-SHARE_OF = re.compile(r"占(?!地)")  # not 占地面积
+#: it, in its clause or the one before, when it is a percentage (not 占道经营, 占用耕地, 占地面积).
+SHARE_OF = re.compile(r"占(?!地|用|道)")
 CLAUSE_BREAK = re.compile(r"[，。；]")
 #: A number compared with the country's or the province's: it measures the indicator before it in the sentence.
 NATIONAL_COMPARISON = re.compile(r"(?:高于|快于|低于|慢于|优于|好于|领先)(?:全国|全省)(?:平均水平?|平均)?")
@@ -598,7 +599,7 @@ def _shares_the_sentences_place(doc: Document, sentence: Sentence, earlier: list
 
 def _shares_the_number_before(text: str, before: ObservationFact, mention: re.Match) -> bool:
     """A share named by what it is a share of (占全省比重40%) is of the number right before it, in its clause or the
-    one before, unless that number is a share itself (甲乙占全国34.5%，丙丁3000亿度、占全国16%: not 甲乙's)."""
+    one before, unless that number is a share itself (甲乙占全国20%，丙丁900亿度、占全国7%: not 甲乙's)."""
     return (before.end <= mention.start() and len(CLAUSE_BREAK.findall(text, before.end, mention.start())) <= 1
             and not SHARE_OF.search(before.indicator))
 
@@ -635,7 +636,8 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
         names = _last_clause_indicators(doc, sentence, earlier)  # 甲711家、乙2215家、均居全国第一: both first
     elif same_sentence and len(names) == 1 and (
             NATIONAL_COMPARISON.fullmatch(names[0]) or RATE_ONLY.fullmatch(names[0])
-            or (SHARE_OF.match(names[0]) and _shares_the_number_before(text, earlier[-1], mentions[0]))
+            or (SHARE_OF.match(names[0]) and quantities[0][0] is not None and quantities[0][0].unit_norm == "percent"
+                and _shares_the_number_before(text, earlier[-1], mentions[0]))
             or (in_clause and BENEFIT_VERB.fullmatch(names[0]))):
         # 增长5.4%、高于全国1.9个百分点: that growth against the nation's; 获评国家科学技术奖58项、占全国28.7%: that
         # count's share of the nation's; …，平均每天新增1.2万户: that indicator's daily rate; 改造老旧小区6496个、惠及
@@ -661,10 +663,10 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
         # 粮食播种面积…、产量…: 粮食产量; 地区生产总值增长6.1%，增速居全省第2位: 地区生产总值增速 (not that growth's
         # comparison with the nation's)
         names = [_other_measure(_without_comparison(earlier[-1].indicator), measure)]
-    elif (same_sentence and len(names) == 1 and OF_WHICH.match(context.lstrip("，、 "))
-          and (added := INCREMENT_PREFIX.match(earlier[-1].indicator)) and not INCREMENT.search(names[0])
+    elif (same_sentence and len(names) == 1 and OF_WHICH.match(context.lstrip("，、 ")) and not districts
+          and _names_a_part(names[0]) and (added := INCREMENT_PREFIX.match(earlier[-1].indicator))
           and _in_its_unit(earlier[-1], quantities[0][0])):
-        # 新增市场主体5万户，其中企业1.5万户: 新增企业, a part of what was added; 新建甲乙充电桩…，其中农村…: 新建农村甲乙充电桩
+        # 新增甲乙主体9万户，其中企业2万户: 新增企业, a part of what was added; 新建丙丁站点…，其中农村…: 新建农村丙丁站点
         rest = _counted_thing(earlier[-1].indicator) if WHERE_ONLY.fullmatch(names[0]) else ""
         names = [added.group() + names[0] + rest]
         part_of_before = True
@@ -892,6 +894,8 @@ def _is_name_or_label(text: str, m: re.Match, sentence: Sentence) -> bool:
     before = text[sentence.start:m.start()]
     if before.count("“") > before.count("”") or before.endswith(("第", "连续")):
         return True  # …, 第3届, 连续33个榨季: a label, an ordinal, a streak
+    if m.group("unit") == "个月" and before.endswith(("前", "近", "头", "提前")):
+        return True  # 前11个月…增长5%, 提前3个月完成: a span the numbers after it are of, or a time ahead
     unit = m.group("unit")
     if unit in ("%", "％") and RANK_BAND.search(before):
         return True  # 进入全球前1%: a rank band the name holds
@@ -907,7 +911,7 @@ def _is_name_or_label(text: str, m: re.Match, sentence: Sentence) -> bool:
     if unit in ("分钟", "小时") and TIME_CIRCLE.match(after):
         return True
     if WITHIN_SHARE.match(text, m.end() - len(m.group("post") or "")):
-        return True  # 50米内换乘比例达到88%: the bound a share is measured within, part of its name
+        return True  # 30米内换乘比例达到70%: the bound a share is measured within, part of its name
     if unit == "岁" and (before.endswith("满") or not (AGE_END.match(text, m.end()) or (
             text.startswith("、", m.end()) and not m.group("post")))):
         return True  # 3岁以下婴幼儿, 60岁以上、80岁以上老人, 年满18岁: an age that names people
@@ -925,7 +929,7 @@ def _is_name_or_label(text: str, m: re.Match, sentence: Sentence) -> bool:
 COUNTED_SHARE = re.compile(r"[^，。；、\d]{2,24}?(?:率|比重|占比|比例)(?:达到|达|为|超过|超|突破|保持在|保持|(?:提高|提升|上升)[到至])?[0-9]")
 
 
-#: A bound within which a share is measured, run into the share's name and its number (50米内换乘比例达到88%, 5公里
+#: A bound within which a share is measured, run into the share's name and its number (30米内换乘比例达到70%, 5公里
 #: 范围内覆盖率95%).
 WITHIN_SHARE = re.compile(r"(?:范围)?以?内" + COUNTED_SHARE.pattern)
 
@@ -1164,8 +1168,15 @@ def _parallel_rest(item: str, last: str, suffix: str) -> str:
     return suffix
 
 
+def _names_a_part(name: str) -> bool:
+    """A name after 其中 naming a kind of the thing added (企业) or where it is (农村), not work (新建…), a place of its
+    own (中心城区) or nothing."""
+    return (name != UNNAMED and not INCREMENT.search(name)
+            and (WHERE_ONLY.fullmatch(name) is not None or not name.endswith(AREA_HEADS)))
+
+
 #: A year a number is measured against, closing the words before it (分别恢复到2019年的95%): no name.
-BASELINE_YEAR_END = re.compile(r"(?:恢复|回升|回到|相当于)?(?:到|至)?\d{4}年(?:同期)?(?:水平)?的?$")
+BASELINE_YEAR_END = re.compile(r"(?:恢复|回升|回到|相当于|达到|是|为)?(?:到|至)?\d{4}年(?:同期)?(?:水平)?的?$")
 
 
 def _clean_subject(text: str) -> str:

@@ -108,10 +108,15 @@ LINE_KIND = r"(?:轨道交通|地铁|市域铁路|市郊铁路)"
 #: graph/data/counted_facility_kinds.txt).
 _FACILITY = alternation(word_list("counted_facility_kinds"))
 _FACILITY_COUNT = r"(?:\d+|[一二两三四五六七八九十]+)[个所座条家处]"
+#: An item that is itself a kind of facility, built or not (改扩建幼儿园, 中小学).
+FACILITY_KIND_ITEM = re.compile(r"(?:[\u4e00-\u9fff]{0,4}?[建造])?" + _FACILITY)
+#: …built or rebuilt: the kind ends its clause or a stage follows it (等15所学校建设; not 等20所学校体育场馆向社会开放).
+FACILITY_WORK = r"(?=[，。；、]|建设|改造|改扩建|开工|建成|竣工|投用|投入使用)"
 PROJECT_LIST = re.compile(r"(?P<items>[^，。；：]{2,200}?)等(?:(?:一批)?(?:" + _PROJECT_KIND + r"项目|"
                           + _QUOTED_PROJECT_KIND + ")"
                           r"|\d+[个项][\u4e00-\u9fff]{0,8}项目|一批" + _PROJECT_KIND + _HEAD + "|" + LINE_KIND + "线"
-                          + "|" + _FACILITY_COUNT + _FACILITY + "|" + _FACILITY + _FACILITY_COUNT + ")"
+                          + "|(?P<facility>(?:" + _FACILITY_COUNT + _FACILITY + "|" + _FACILITY + _FACILITY_COUNT + ")"
+                          + FACILITY_WORK + "))"
                           r"(?!监测|检测|检查|测试|遴选|评选)")
 # (开展细颗粒物等项目监测: items monitored, not projects; 开展甲乙团队等项目遴选: programmes people are selected into)
 #: A name followed by its count (老年日间照料服务中心达到1357个) names a kind of facility, not one project
@@ -178,6 +183,8 @@ COMPLETED, START, ACCELERATE, PLAN, EARLY_WORK = (re.compile("|".join(STAGE_WORD
 #: building, an adverb before it (甲区建成…, 乙区重点推进…; not the noun 建成区).
 DISTRICT_SUBJECT = re.compile(r"(?:要|将|应|需|(?:重点|" + "|".join(ADVERB_PREFIXES) + r")?(?:建成(?!区)|开工|启动|推进|打造|"
                               r"建设(?=[\u4e00-\u9fff“])(?!取得|用地|成效|步伐|进展|水平|力度|加快|稳步|全面|持续)))")
+#: …and a functional area's: a modal only (甲乙高新区要…; not 甲乙片区建成开放: a project reported done).
+MODAL = re.compile(r"要|将|应|需")
 #: Verbs, with their adverbs, making the district right after them the subject of the clause they govern (支持甲区
 #: 打造…, 大力推动乙区建设…).
 CAUSATIVE_LEAD = re.compile(r"(?:^|[，；：。])[\u4e00-\u9fff]{0,4}?(?:推动|支持|鼓励|引导|指导)$")
@@ -437,6 +444,8 @@ def _name_spans(text: str, sentence: Sentence) -> list[tuple[int, int]]:
             items = _list_items(text, start, m.end("items"))
             if m.group().endswith("线"):  # 甲乙线、9号线西延伸等轨道交通线: lines only (not 市区、郊区等地铁线)
                 items = [(a, b) for a, b in items if "线" in text[a:b]]
+            if m["facility"]:  # 甲校、乙校等15所学校: names only (not 改扩建幼儿园、中小学等学校50所: kinds)
+                items = [(a, b) for a, b in items if not FACILITY_KIND_ITEM.fullmatch(text, a, b)]
             if not _lists_fields(text, items + _verbal_first_item(text, start, m.end("items")),
                                  text[m.end("items"):m.end()]):
                 spans.update(items)
@@ -700,21 +709,16 @@ def subject_district(doc: Document, sentence: Sentence, pos: int | None = None, 
     opens a clause as its subject (甲区要建设C，乙区要推进D: D is 乙区's; 甲区要加快A建设，推进B: B is 甲区's too), or,
     `told` (for a project's district), a list item or a clause a verb tells it to do (大力推动丁区建设F、戊区建设G: F
     is 丁区's, G 戊区's); None after a clause with a subject of its own (己区深度融入…，促进H建设: H is no district's),
-    and for a row of districts as the subject (庚区、辛区要推进I: I is both's, see `subject_districts`).
+    for a row of places as the subject (庚区、辛区要推进I: I is both's, see `clause_subjects`) and for a functional
+    area (壬高新区要推进J).
 
     >>> from govkg.pipeline import read_document
     >>> doc = read_document("甲。西青区要加快A建设，北辰区要推进B建设。", "d", region="天津市")
     >>> s = doc.sentences[1]; [subject_district(doc, s, doc.text.index(x)) for x in "AB"]
     ['西青区', '北辰区']
     """
-    row = subject_districts(doc, sentence, pos, told)
-    return row[0] if len(row) == 1 else None
-
-
-def subject_districts(doc: Document, sentence: Sentence, pos: int | None = None, told: bool = False) -> list[str]:
-    """All the districts of the row that is the subject at `pos` (西青区、北辰区要聚焦A → both; see
-    `subject_district`); none when the subject is a functional area (甲乙高新区要推进B)."""
-    return [name for name, kind in clause_subjects(doc, sentence, pos, told) if kind == "district"]
+    subjects = clause_subjects(doc, sentence, pos, told)
+    return subjects[0][0] if len(subjects) == 1 and subjects[0][1] == "district" else None
 
 
 #: What joins the places of a row (甲区、乙区和丙区).
@@ -724,7 +728,8 @@ ROW_JOINER = re.compile(r"[、和及与]")
 def clause_subjects(doc: Document, sentence: Sentence, pos: int | None = None,
                     told: bool = False) -> list[tuple[str, str]]:
     """The places, with their kind ("district" or "area"), of the row that is the subject at `pos`: 西青区、北辰区要聚焦A
-    → both districts; 甲乙高新区要推进B → that area (see `subject_district`)."""
+    → both districts; 甲乙高新区要推进B → that area, which is a subject only before a modal (not 甲乙片区建成开放, nor a
+    list item told what to do: see `subject_district`)."""
     end = sentence.end if pos is None else pos
     text = doc.text
     mentions = _place_mentions(doc, sentence.start, end)
@@ -733,8 +738,9 @@ def clause_subjects(doc: Document, sentence: Sentence, pos: int | None = None,
         while first > 0 and ROW_JOINER.fullmatch(text, mentions[first - 1].end, mentions[first].start):
             first -= 1
         opens_clause = mentions[first].start == sentence.start or text[mentions[first].start - 1] in CLAUSE_MARKS
-        is_told = told and (text[m.start - 1] == "、" or CAUSATIVE_LEAD.search(text[sentence.start:m.start]))
-        if (opens_clause or is_told) and DISTRICT_SUBJECT.match(text, m.end):
+        is_told = told and m.kind == "district" and (text[m.start - 1] == "、"
+                                                     or CAUSATIVE_LEAD.search(text[sentence.start:m.start]))
+        if (opens_clause or is_told) and (DISTRICT_SUBJECT if m.kind == "district" else MODAL).match(text, m.end):
             return list(dict.fromkeys((p.name, p.kind) for p in (mentions[first:i + 1] if opens_clause else [m])))
         if opens_clause and CLAUSE_MARK.search(text, m.end, end):
             return []  # 己区深度融入…，: a clause with a subject of its own, whose work is no project's
