@@ -331,6 +331,8 @@ def test_a_share_named_by_what_it_is_a_share_of_is_of_the_number_right_before_it
         ("庚辛任务", 6e8, "t"), ("庚辛任务占全国", 20, "percent"), ("发电", 7e10, "kWh"), ("送出电量", 9e10, "kWh"),
         ("送出电量占全国", 7, "percent"), ("壬癸产值", 5e10, "CNY"), ("壬癸产值", 8, "percent"), ("出口", 9, "percent"),
         ("出口占全国", 12, "percent"), ("新建子丑园区", 50, "count"), ("占地面积", 100, "mu"), ("占道经营整治", 90, "count")]
+    found = observations(REVIEW + "寅卯产值500亿元，辰巳工作持续推进，午未质量稳步提升，占全国7%。\n")
+    assert [o[0] for o in found] == ["寅卯产值", "占全国"]  # two clauses away: not that number's share
 
 
 def test_numbers_recovering_to_a_years_level_are_shares_of_it_in_the_reports_period():
@@ -353,10 +355,11 @@ def test_a_part_of_an_increment_after_其中_is_added_too_and_a_part_named_by_wh
 
 def test_a_bound_a_share_is_measured_within_is_part_of_its_name():
     found = observations(REVIEW + "甲乙与丙丁30米内换乘比例达到70%，步行15分钟内可达比例达到90%，5公里范围内戊己覆盖率95%，"
-                                  "庚辛时间压缩至30分钟以内，壬癸比例达到50%，子丑100米内换乘比例提高到70%。\n")
+                                  "庚辛时间压缩至30分钟以内，壬癸比例达到50%，子丑100米内换乘比例提高到70%，"
+                                  "寅卯30米以内换乘比例达到60%。\n")
     assert [(o[0], o[1]) for o in found] == [("甲乙与丙丁30米内换乘比例", 70), ("步行15分钟内可达比例", 90),
                                              ("5公里范围内戊己覆盖率", 95), ("庚辛时间", 30), ("壬癸比例", 50),
-                                             ("子丑100米内换乘比例", 70)]
+                                             ("子丑100米内换乘比例", 70), ("寅卯30米以内换乘比例", 60)]
 
 
 def test_a_verb_of_striving_or_a_total_共_opens_no_name():
