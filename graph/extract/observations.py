@@ -663,8 +663,8 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
         # 粮食播种面积…、产量…: 粮食产量; 地区生产总值增长6.1%，增速居全省第2位: 地区生产总值增速 (not that growth's
         # comparison with the nation's)
         names = [_other_measure(_without_comparison(earlier[-1].indicator), measure)]
-    elif (same_sentence and len(names) == 1 and OF_WHICH.match(context.lstrip("，、 ")) and not districts
-          and _names_a_part(names[0]) and (added := INCREMENT_PREFIX.match(earlier[-1].indicator))
+    elif (same_sentence and len(names) == 1 and OF_WHICH.match(text[clause_start:mentions[0].start()].lstrip("，、 "))
+          and not districts and _names_a_part(names[0]) and (added := INCREMENT_PREFIX.match(earlier[-1].indicator))
           and _in_its_unit(earlier[-1], quantities[0][0])):
         # 新增甲乙主体9万户，其中企业2万户: 新增企业, a part of what was added; 新建丙丁站点…，其中农村…: 新建农村丙丁站点
         rest = _counted_thing(earlier[-1].indicator) if WHERE_ONLY.fullmatch(names[0]) else ""
