@@ -350,7 +350,7 @@ def test_a_part_of_an_increment_after_其中_is_added_too_and_a_part_named_by_wh
     assert [(o[0], o[4]) for o in found] == [
         ("新增甲乙主体", "increment"), ("新增企业", "increment"), ("新增个体户", "increment"), ("新建丙丁站点", "increment"),
         ("新建农村丙丁站点", "increment"), ("戊己企业", "amount"), ("高新技术企业", "amount"),
-        ("新建庚辛站点", "increment"), ("中心城区", "amount"), ("新增壬癸主体", "increment"), ("新增壬癸主体", "amount")]
+        ("新建庚辛站点", "increment"), ("中心城区", "amount"), ("新增壬癸主体", "increment"), ("新增壬癸主体", "increment")]
 
 
 def test_a_bound_a_share_is_measured_within_is_part_of_its_name():

@@ -629,6 +629,7 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
         names = [kind]
     same_sentence = bool(earlier) and earlier[-1].sentence == sentence.index
     continued = same_sentence and names == [UNNAMED]  # …增长7%以上、力争达到8%: more of the number before
+    of_which = same_sentence and OF_WHICH.match(text[clause_start:mentions[0].start()].lstrip("，、 ")) is not None
     part_of_before = False
     in_clause = same_sentence and not CLAUSE_BREAK.search(text, earlier[-1].end, mentions[0].start())
     ranks_before = same_sentence and mentions[0].group("rhead") and _ranks_the_numbers_before(context)
@@ -663,9 +664,8 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
         # 粮食播种面积…、产量…: 粮食产量; 地区生产总值增长6.1%，增速居全省第2位: 地区生产总值增速 (not that growth's
         # comparison with the nation's)
         names = [_other_measure(_without_comparison(earlier[-1].indicator), measure)]
-    elif (same_sentence and len(names) == 1 and OF_WHICH.match(text[clause_start:mentions[0].start()].lstrip("，、 "))
-          and not districts and _names_a_part(names[0]) and (added := INCREMENT_PREFIX.match(earlier[-1].indicator))
-          and _in_its_unit(earlier[-1], quantities[0][0])):
+    elif (of_which and len(names) == 1 and not districts and _names_a_part(names[0])
+          and (added := INCREMENT_PREFIX.match(earlier[-1].indicator)) and _in_its_unit(earlier[-1], quantities[0][0])):
         # 新增甲乙主体9万户，其中企业2万户: 新增企业, a part of what was added; 新建丙丁站点…，其中农村…: 新建农村丙丁站点
         rest = _counted_thing(earlier[-1].indicator) if WHERE_ONLY.fullmatch(names[0]) else ""
         names = [added.group() + names[0] + rest]
@@ -676,6 +676,7 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
         # 城镇居民人均可支配收入4.5万元，农村居民1.8万元: 农村居民人均可支配收入 (a clause of the name alone)
         names = [parallel]
     elif names == [UNNAMED] and same_sentence:
+        part_of_before = of_which  # 新增甲乙主体8万户，其中西青区1万户: added there too
         first = quantities[0][0]
         names = _previous_run_names(earlier, len(mentions), first is not None and first.unit_norm == "percentage_point",
                                     bool(RESPECTIVELY.search(context)))
