@@ -141,7 +141,7 @@ def _unit_fits(concept: Concept, measure: str, unit_norm: str) -> bool:
 
 
 #: Units an indicator of a unit family may also be stated in (粮食产量 in 亿斤 or 万吨; 接待游客 in 万人 or 万人次;
-#: 实际使用外资 in 元 or 美元; 城乡居民收入比 as 2.04∶1 or as a bare 2.04).
+#: 实际使用外资 in 元 or 美元; 城乡居民收入比 as 2.1∶1 or as a bare 2.1).
 COMPATIBLE_UNITS = {"jin": ("t",), "person": ("person_time",), "person_time": ("person",), "CNY": ("USD",),
                     "ratio": ("index",)}
 

@@ -122,7 +122,7 @@ def _number(x: float) -> str:
 
 def _key(row: dict, period: str) -> tuple:
     """What a target and its result share: concept (or name), scope, measure and unit. For a rate concept (CPI,
-    unemployment) a level and a growth rate in percent are one measure (涨幅3% and 涨幅回落到2.6%)."""
+    unemployment) a level and a growth rate in percent are one measure (涨幅3% and 涨幅回落到2.3%)."""
     measure = row["measure"]
     if row.get("family") == "percent" and row["unit_norm"] == "percent" and measure in ("share", "growth_rate"):
         measure = "rate"

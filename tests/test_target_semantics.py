@@ -47,14 +47,14 @@ def test_the_scheme_has_the_headline_indicators_and_at_least_sixty_concepts():
     ("实际使用外资", "amount", "USD", "实际使用外资"),  # money in 美元 is money
     ("培育高新技术企业", "increment", "count", "高新技术企业"),
     ("经济增长预期目标", "growth_rate", "percent", "地区生产总值"),
-    ("经济增长目标", "growth_rate", "percent", "地区生产总值"),  # 经济增长目标设定为6%左右
+    ("经济增长目标", "growth_rate", "percent", "地区生产总值"),  # 经济增长目标设定为5.5%左右
     ("营造林", "increment", "mu", "完成造林面积"),
     ("设区城市空气质量优良天数比例", "share", "percent", "空气质量优良天数比率"),  # the prefecture cities' scope
     ("设区的市空气质量优良天数比例", "share", "percent", "空气质量优良天数比率"),
     ("地表水国控断面Ⅰ～Ⅲ类水质比例", "share", "percent", "地表水国控断面优良水体比例"),  # numerals, dashes any way
     ("规模工业增加值", "growth_rate", "percent", "规模以上工业增加值"),
     ("能源消耗强度", "growth_rate", "percent", "单位地区生产总值能耗"),
-    ("城乡居民收入比", "share", "ratio", "城乡居民收入比"),  # 缩小至2.04∶1
+    ("城乡居民收入比", "share", "ratio", "城乡居民收入比"),  # 缩小至2.1∶1
     ("高校毕业生", "amount", "person", "高校毕业生人数"),
 ])
 def test_names_reports_write_map_to_one_concept(name, measure, unit, label):
@@ -131,7 +131,7 @@ def test_multi_year_periods():
 
 def test_last_years_number_in_the_plan_is_a_result():
     found = observations("一、过去五年工作回顾\n累计新增城镇就业5870万人。\n二、今年的任务\n"
-                         "去年居民消费价格涨幅回落到2.6%。城镇新增就业比去年多100万人。\n", year=2013)
+                         "去年居民消费价格涨幅回落到2.3%。城镇新增就业比去年多100万人。\n", year=2013)
     assert [(o.indicator, o.status, o.period) for o in found] == [
         ("新增城镇就业", "actual", "2008-2012"), ("居民消费价格涨幅", "actual", "2012"),
         ("城镇新增就业比去年多", "target", "2013")]

@@ -59,7 +59,7 @@ def report_year(doc: Document) -> int:
 
 def status_of(doc: Document, sentence: Sentence, offset: int | None = None) -> str:
     """"actual" in the review of results (and the preamble), "target" in plans and goals — except a number
-    the plan gives for last year (去年居民消费价格涨幅回落到2.6%), which is a result."""
+    the plan gives for last year (去年居民消费价格涨幅回落到2.3%), which is a result."""
     if doc.part_of(doc.paragraph_of(sentence)) != "plan":
         return "actual"
     if offset is not None and LAST_YEAR_RESULT.search(doc.text[sentence.start:offset]):
@@ -114,7 +114,7 @@ def _opens_with_five_years_ahead(doc: Document, sentence: Sentence, offset: int)
 def _names_the_period(text: str, year: re.Match, offset: int) -> bool:
     """A year before a number is its period unless it is a baseline (比2007年增加, 1985年以来最高, 面向2030年的…,
     恢复到2019年的95%)
-    or the start of a change the number ends (从2007年的8.4%提升到13.3%: not 13.3%'s)."""
+    or the start of a change the number ends (从2015年的7.2%提升到11.6%: not 11.6%'s)."""
     before = text[max(0, year.start() - 4):year.start()]
     if (before.endswith(BASELINE_BEFORE) or BASELINE_AFTER.match(text, year.end()) or RECOVERED_TO.search(before)
             or TIMES_THE_YEARS.match(text, year.end())):

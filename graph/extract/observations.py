@@ -26,7 +26,7 @@ from .projects import LEVEL_OPENING, PROJECT_HEADS, extract_projects, project_sp
 
 #: Measure words of counted things (3个, 12家, 20项 …).
 COUNT_UNITS = "个家项条座张处所类件批"
-#: Words opening with 多 after a count's unit: no hedge (45个多功能运动场, 5个多式联运示范工程).
+#: Words opening with 多 after a count's unit: no hedge (30个多功能运动场, 5个多式联运示范工程).
 _OPENED_BY_DUO = "功能|元|样|层|式|彩|点|极|维|方|种|重|边|中心|渠道|领域|部门|学科|语种"
 NUMBER = (r"(?<![\dA-Za-z.．０-９+＋])(?<![^%％][\-—～~])(?<!^[\-—～~])(?P<num>[0-9０-９][0-9０-９,]*(?:[.．][0-9０-９]+)?)"
           r"(?P<yu1>余|多)?(?P<mult>" + MULTIPLIER_PATTERN + r")?(?:(?<=万)(?P<kilo>[1-9])千)?(?P<yu2>余|多)?"
@@ -120,8 +120,8 @@ LEVERAGED_BY = re.compile(r"^.*\d(?:\.\d+)?(?:万|亿)?元(?:资金)?(?:撬动|�
 #: An earlier item and its count run into a name without a list mark (创建国家现代农业产业园15个|优势特色产业集群; see
 #: `_after_earlier_items`).
 EARLIER_ITEM = re.compile(r"(?P<item>[^\d，。；、等]{2,}?)\d+(?:\.\d+)?(?:万|亿)?[个家项条座所](?=[\u4e00-\u9fff]{3})")
-#: Where a change written from one level to another starts in a name (资本充足率|从2007年底的8.4%提升到去年底的,
-#: 工业企业利润|由上年下降2.3%转为): the name ends before it.
+#: Where a change written from one level to another starts in a name (甲乙充足率|从2015年底的7.2%提升到去年底的,
+#: 工业企业利润|由上年下降1.8%转为): the name ends before it.
 CHANGE_START = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:从|由)(?:[0-9]|上年|去年|前年).*$")
 LEADING_NOISE = re.compile(r"^(?:[①-⑳]|在(?=我[国省市区])|[一二三四五六七八九十]?是|我们|其中|同时|(?:还|又)有|也|"
                            r"还(?!款|贷|原|本|迁|建)|并|" + AND + r"|及|以及|与|累计|共计|率先|的|但|要|由|把|将|"
@@ -164,7 +164,7 @@ NEGATIVE = re.compile(r"下降|降低|减少|回落|缩小|缩短|压缩|削减|
 #: punctuation can be a whole paragraph: each number's evidence would repeat it).
 MAX_EVIDENCE_LEAD = 160
 LONG_NUMBER = re.compile(r"[0-9０-９]{%d,}" % (MAX_DIGITS + 1))
-#: A change verb ending in 到/至 gives the level reached (涨幅回落到2.6%), not the change.
+#: A change verb ending in 到/至 gives the level reached (涨幅回落到2.3%), not the change.
 LEVEL_REACHED = re.compile(r"(?:回落|下降|降低|降|回升|上升|提高|提升|增加|增长|扩大|缩小|减少|达)(?:到|至)(?:人均|每人)?$")
 SHARE = re.compile(r"占|比重|比率|比例|强度|覆盖率|率|达标|合格")
 INCREMENT = re.compile(r"新增|净增|新建|新设|新认定|新落地|新打造|新开|累计|引进|吸纳|建成|创建|实施|帮助|筹集|增加|"
@@ -325,7 +325,7 @@ def _as_changes(doc: Document, facts: list[ObservationFact],
                 pairs: list[tuple[re.Match, re.Match]]) -> list[ObservationFact]:
     """A change from one level to another (国内生产总值从26.6万亿元增加到51.9万亿元): both levels are of what
     precedes 从 (or 由); the level reached is an amount (not an increment), and the first level is of the period before
-    the level reached's, unless a year is written with it (从2007年的639亿元)."""
+    the level reached's, unless a year is written with it (从2015年的420亿元)."""
     text = doc.text
     for first, reached in pairs:
         origin = next((f for f in facts if f.end == first.end()), None)
@@ -349,9 +349,9 @@ def _as_changes(doc: Document, facts: list[ObservationFact],
 
 
 def _starting_period(doc: Document, origin: ObservationFact, reached: ObservationFact, year_written) -> tuple[str, str]:
-    """The period and status of the level a change starts from: the year written with it (从2007年的639亿元), else
-    the period before the level reached's in the review, and in the plan the year before the report's (由30万元提高到
-    50万元: the level reached already); a level of a year not yet past is a target still."""
+    """The period and status of the level a change starts from: the year written with it (从2015年的420亿元), else
+    the period before the level reached's in the review, and in the plan the year before the report's (由20万元提高到
+    40万元: the level reached already); a level of a year not yet past is a target still."""
     if year_written:
         period = origin.period
     elif reached.status == "target" and doc.meta.year:
@@ -389,7 +389,7 @@ LIST_JOINERS = frozenset("、和及与")
 
 
 def _kind_of_the_counted_list(clause: str, quantity: Quantity | None, after: str) -> str | None:
-    """甲乙航空、丙丁母机、戊己石化|3个集群获评… → 集群: a count equal to the number of items listed right before it
+    """甲乙航空、丙丁装备、戊己材料|3个集群获评… → 集群: a count equal to the number of items listed right before it
     counts them, and is named by the kind after it (not by the last item)."""
     if not CJK_START.match(after) or not _counts_the_items(clause, quantity):
         return None
@@ -407,7 +407,7 @@ KIND_TAGS = ("n", "a", "b", "j", "m", "q")
 
 
 def _noun_run(words: str) -> str:
-    """千亿级产业链提质增效 → 千亿级产业链, 品牌新入选甲乙计划 → 品牌: the kind the words open with, up to a verb or
+    """百亿级产业链提质增效 → 百亿级产业链, 品牌新入选甲乙计划 → 品牌: the kind the words open with, up to a verb or
     a preposition, less an adjective at its end."""
     tags, kept = word_tags(), []
     for token in cut(words):
@@ -726,7 +726,7 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
         if measure == "increment" and all(n.endswith("总数") for n in own_names):
             measure = "amount"  # 新增甲乙实验室18家、累计38家: 甲乙实验室总数, a level
         if (measure == "growth_rate" and NEGATIVE.search(context[-NEAR:])  # the window the growth was read in
-                and not LEVEL_REACHED.search(context[-NEAR:])  # 涨幅回落到2.6%: the level, no decline by it
+                and not LEVEL_REACHED.search(context[-NEAR:])  # 涨幅回落到2.3%: the level, no decline by it
                 or measure == "increment" and DECREASED_BY.search(_verb_before(context[-NEAR:]))):  # 人口减少120万
             # (减少甲乙人口800万 keeps the cut in its name: 800万 of it)
             quantity = Quantity(-quantity.value, quantity.unit, -quantity.value_norm, quantity.unit_norm)
@@ -912,7 +912,7 @@ def _is_name_or_label(text: str, m: re.Match, sentence: Sentence) -> bool:
     if unit in ("分钟", "小时") and TIME_CIRCLE.match(after):
         return True
     if WITHIN_SHARE.match(text, m.end() - len(m.group("post") or "")):
-        return True  # 30米内换乘比例达到70%: the bound a share is measured within, part of its name
+        return True  # 30米内接驳比例达到70%: the bound a share is measured within, part of its name
     if unit == "岁" and (before.endswith("满") or not (AGE_END.match(text, m.end()) or (
             text.startswith("、", m.end()) and not m.group("post")))):
         return True  # 3岁以下婴幼儿, 60岁以上、80岁以上老人, 年满18岁: an age that names people
@@ -930,7 +930,7 @@ def _is_name_or_label(text: str, m: re.Match, sentence: Sentence) -> bool:
 COUNTED_SHARE = re.compile(r"[^，。；、\d]{2,24}?(?:率|比重|占比|比例)(?:达到|达|为|超过|超|突破|保持在|保持|(?:提高|提升|上升)[到至])?[0-9]")
 
 
-#: A bound within which a share is measured, run into the share's name and its number (30米内换乘比例达到70%, 5公里
+#: A bound within which a share is measured, run into the share's name and its number (30米内接驳比例达到70%, 5公里
 #: 范围内覆盖率95%).
 WITHIN_SHARE = re.compile(r"(?:范围)?以?内" + COUNTED_SHARE.pattern)
 
@@ -950,7 +950,7 @@ CLASSED = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:项目|企业|机组|工程|园�
 
 
 def _classes_what_follows(after: str) -> bool:
-    """技改项目1.2万个 → True: nouns naming things (项目, 企业 …) follow the size, with no verb before them (not
+    """技改项目9000个 → True: nouns naming things (项目, 企业 …) follow the size, with no verb before them (not
     资金重点支持民生项目: money spent on projects)."""
     m = CLASSED.match(after)
     tags = word_tags()
@@ -958,7 +958,7 @@ def _classes_what_follows(after: str) -> bool:
 
 
 def _a_noun_opens(after: str) -> bool:
-    """国家下达的90亿元|甲乙资金 → True: a noun (or an adjective, a word of kind) follows, not a verb (用于…) or a
+    """国家下达的60亿元|甲乙资金 → True: a noun (or an adjective, a word of kind) follows, not a verb (用于…) or a
     mark."""
     tokens = cut(after[:6])
     return bool(tokens) and word_tags().get(tokens[0], "")[:1] in ("n", "a", "b", "j")
@@ -1011,7 +1011,7 @@ def _measure(quantity: Quantity, context: str, after: str, clause: str) -> str:
     if unit == "percent":
         if GROWTH_NAMED_AFTER.match(after) and not CONTRIBUTION.search(clause):
             return "growth_rate"  # 连续4年保持20%以上的增长: the rate its noun names after it
-        if LEVEL_REACHED.search(near):  # 甲乙占比提高到30%; 价格涨幅回落到2.6%: a level of a rate of growth
+        if LEVEL_REACHED.search(near):  # 甲乙占比提高到30%; 价格涨幅回落到2.3%: a level of a rate of growth
             return "growth_rate" if GROWTH_NAME.search(LEVEL_REACHED.sub("", near)) else "share"
         if SHARE.search(near) and not GROWTH.search(near[-3:]):
             return "share"
@@ -1257,11 +1257,11 @@ def _noun_after(after: str) -> str:
                  r"(?<=[\u4e00-\u9fff])" + NEXT_COUNT + "|$)", after)
     name = (m.group() if m else after)[:20]
     if len(name) < 2 and (clause := RELATIVE_CLAUSE.match(after)):
-        return _noun_after(after[clause.end():])  # 100所达到二级医院水平的甲乙中心: what the clause describes
+        return _noun_after(after[clause.end():])  # 30所达到三级医院标准的甲乙中心: what the clause describes
     return name
 
 
-#: A clause describing what a number counts, before it (达到二级医院服务能力的).
+#: A clause describing what a number counts, before it (达到三级医院标准的).
 RELATIVE_CLAUSE = re.compile(r"[^，。；、“”]{2,16}?的(?=[\u4e00-\u9fff])")
 
 

@@ -110,7 +110,7 @@ _FACILITY = alternation(word_list("counted_facility_kinds"))
 _FACILITY_COUNT = r"(?:\d+|[一二两三四五六七八九十]+)[个所座条家处]"
 #: An item that is itself a kind of facility, built or not (改扩建幼儿园, 中小学).
 FACILITY_KIND_ITEM = re.compile(r"(?:[\u4e00-\u9fff]{0,4}?[建造])?" + _FACILITY)
-#: …built or rebuilt: the kind ends its clause or a stage follows it (等15所学校建设; not 等20所学校体育场馆向社会开放).
+#: …built or rebuilt: the kind ends its clause or a stage follows it (等15所学校建设; not 等12所学校操场向社会开放).
 FACILITY_WORK = r"(?=[，。；、]|建设|改造|改扩建|开工|建成|竣工|投用|投入使用)"
 PROJECT_LIST = re.compile(r"(?P<items>[^，。；：]{2,200}?)等(?:(?:一批)?(?:" + _PROJECT_KIND + r"项目|"
                           + _QUOTED_PROJECT_KIND + ")"
