@@ -189,8 +189,9 @@ ADDING = "[新净]增"
 INCREMENT_PREFIX = re.compile(r"^(?:净增|新(?:增|建|设|获批|认定|培育|引进|开工|结对|落地|入选))")
 #: …or that ends it (甲乙企业新增711家、累计达2215家).
 INCREMENT_SUFFIX = re.compile(r"(?<=[\u4e00-\u9fff”]{2})(?<!日均)(?<!每天)(?<!每日)(?<!每年)(?<!年均)(?<!月均)" + ADDING + "$")
-#: A clause named by adding alone (甲乙企业总数达到1200家，净增200家): what the number before counts, added.
-INCREMENT_ONLY = re.compile(ADDING)
+#: Adding written in a clause (新增贷款160亿元: an increment of money), or naming it alone (甲乙企业总数达到1200家，
+#: 净增200家: what the number before counts, added).
+ADDED = re.compile(ADDING + "(?!长)")
 #: A clause named by a stage of work alone (…666万套，基本建成544万套; 开工742个、完工548个): the stage of what the
 #: sentence's last indicator counts (data: graph/data/stage_verbs.txt).
 _STAGES = "|".join(sorted({w for stage in ("completed", "start") for w in word_table("stage_verbs")[stage]}, key=len,
@@ -653,7 +654,7 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
     elif (same_sentence and len(names) == 1 and names[0] in OF_WHAT_FOLLOWS
           and earlier[-1].quantity.unit_norm == "count"):
         names = [earlier[-1].indicator + names[0]]  # 新落地甲乙项目90个、总投资…: 新落地甲乙项目总投资
-    elif (same_sentence and len(names) == 1 and INCREMENT_ONLY.fullmatch(names[0])
+    elif (same_sentence and len(names) == 1 and ADDED.fullmatch(names[0])
           and _in_its_unit(earlier[-1], quantities[0][0])):
         names = [_counted_thing(earlier[-1].indicator).removesuffix("总数") + names[0]]  # 甲乙企业总数…，新增200家
     elif same_sentence and len(names) == 1 and STAGE_ONLY.fullmatch(names[0]):
@@ -983,7 +984,6 @@ CHANGED_BY = re.compile(r"(?:提高|延长|增加|多增)$|" + DECREASED_BY.patt
 #: …or a change written before what it changes, which the name keeps, so the number is positive (今年再减少甲乙人口
 #: 800万以上: 800万 of 减少甲乙人口; 增加甲乙投入20亿元).
 CHANGE_BEFORE = re.compile(r"(?:^|[，、])[\u4e00-\u9fff]{0,4}?(?:减少|压减|削减|压缩|缩短|增加|提高)[\u4e00-\u9fff]{2,12}$")
-ADDED = re.compile(ADDING + "(?!长)")
 
 
 def _a_noun_phrase(words: str) -> bool:
