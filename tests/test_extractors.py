@@ -602,6 +602,13 @@ def test_quoted_policies_links_and_short_quoted_names_are_programmes():
     assert {"“甲乙”联动", "“丙丁”政策", "“戊己”", "金融“五篇文章”"} <= found
 
 
+def test_programmes_the_whole_country_runs_are_named_without_a_head():
+    found = programmes(PLAN + "全面推行林长制，深化“千万工程”经验，推进零基预算改革，巩固提升垃圾分类实施效果，"
+                              "出台医养结合服务清单。")
+    assert {"林长制", "“千万工程”", "零基预算改革", "垃圾分类", "医养结合服务清单"} <= set(found)
+    assert not {n for n in found if n.startswith(("推行", "深化", "推进", "出台")) or "实施效果" in n}
+
+
 def test_programme_names_lose_the_verbs_before_them_and_keep_whole_words():
     found = {a[0] for a in actions(PLAN + "加快推进甲乙中心城市建设，加快构建“丙丁”管理新机制，高质量编制戊己发展规划，"
                                           "实施庚辛电价改革方案，坚持改革开放，开展壬癸清理整顿、子丑治理等专项行动。")}

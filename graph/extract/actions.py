@@ -65,6 +65,12 @@ QUOTED = re.compile(r"“(?P<q>[^“”，。]{2,12})”(?P<tail>(?:(?!加快|�
                     r"[\u4e00-\u9fff]){0,8}?"
                     r"(?:改革|工程|工作|建设|行动计划|行动|试点|战略|体系|联动发展|联动|政策|普法|品牌|"
                     r"(?:治理|整治)(?=[，。；、和及]|$)))")  # a campaign of control: “餐桌污染”治理, not 治理|体系
+#: A programme the whole country runs under one name (data: graph/data/national_programmes.txt), in its quotes if
+#: quoted, and up to a programme's head a few words after it: 全面推行河长制, 深化“千万工程”经验, 零基预算改革,
+#: 过紧日子负面清单.
+_NATIONAL = "|".join(sorted(map(re.escape, word_list("national_programmes")), key=len, reverse=True))
+NATIONAL_PROGRAMME = re.compile("(?:“(?:" + _NATIONAL + ")”|(?:" + _NATIONAL + r"))(?:[\u4e00-\u9fff]{0,4}?(?:"
+                                + "|".join(sorted(word_list("programme_heads"), key=len, reverse=True)) + "))?")
 #: The part of a programme name before its head must say what it is about: not 保持战略, 38项试点, （三）改革.
 MIN_TOPIC = 3
 #: …but a one-word noun topic is enough before a head this long (党纪学习教育).
@@ -316,6 +322,7 @@ def _programs(doc: Document) -> list[ActionFact]:
         found += _policy_list_items(text, sentence.start, sentence.end)
         found += _quoted_objects(text, sentence.start, sentence.end)
         found += _progress_subjects(text, sentence.start, sentence.end)
+        found += [(m.start(), m.end()) for m in NATIONAL_PROGRAMME.finditer(text, sentence.start, sentence.end)]
         for s, e in found:
             if label := LEAD_LABEL.match(text, s, e):
                 s = label.end()  # 四是大力促改革，…: the label of a numbered lead
