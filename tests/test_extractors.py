@@ -216,6 +216,16 @@ def test_the_division_opening_a_sentence_is_the_scope_of_its_later_clauses_and_o
         ("东丽区", 9), ("东丽区", 2)]  # 全区 is the district's; 全市 the region's
 
 
+def test_the_one_place_told_what_to_do_is_the_scope_of_its_part_of_the_sentence():
+    found = extract_observations(doc_of(PLAN + "西青区要聚焦甲乙制造，力争营业收入突破900亿元；武清区要做强丙丁物流，"
+                                               "全市新增企业200家；北辰区、东丽区要加快发展，新增就业1万人。"
+                                               "东丽区要加快转型；规上工业增加值增长7%。"
+                                               "鹤州高新区要聚焦丙丁产业，力争营业收入突破1400亿元。"))
+    assert [(o.scope, o.quantity.value) for o in found] == [
+        ("西青区", 900), ("天津市", 200), ("天津市", 1), ("天津市", 7),  # 全市, a row of places, after a ；
+        ("鹤州高新区", 1400)]
+
+
 def test_places_read_respectively_take_one_number_each():
     found = extract_observations(doc_of(REVIEW + "河西区、南开区地区生产总值分别增长7%、6.5%。和平区和河东区分别新增企业300家和500家。"))
     assert [(o.scope, o.indicator, o.quantity.value) for o in found] == [

@@ -22,7 +22,7 @@ from ..textmatch import alternation
 from ..vocab import word_list, word_table
 from .context import FIVE_YEAR_PLAN_NAME, YEAR_RANGE, period_of, status_of
 from .places import AREA_HEADS, area_mentions, district_mentions
-from .projects import LEVEL_OPENING, PROJECT_HEADS, extract_projects, project_spans_by_sentence
+from .projects import LEVEL_OPENING, PROJECT_HEADS, clause_subjects, extract_projects, project_spans_by_sentence
 
 #: Measure words of counted things (3个, 12家, 20项 …).
 COUNT_UNITS = "个家项条座张处所类件批"
@@ -592,10 +592,25 @@ def _shares_the_sentences_place(doc: Document, sentence: Sentence, earlier: list
         return False
     before = earlier[-1]
     opening = district_mentions(doc, sentence.start, before.end)
-    region = doc.meta.region or NATIONAL
-    names_the_region = re.search("[全我本]" + ("国" if region == NATIONAL else region[-1]), context)
-    return (len(opening) == 1 and opening[0].division.name == before.scope and not names_the_region
+    return (len(opening) == 1 and opening[0].division.name == before.scope and not _names_the_region(doc, context)
             and OWNER_LEAD.fullmatch(doc.text, sentence.start, opening[0].start) is not None)
+
+
+def _names_the_region(doc: Document, context: str) -> bool:
+    """The words before a number name the report's region by its level: 全市 in a city's report (全区 there is a
+    district's), 全国 in the State Council's."""
+    region = doc.meta.region or NATIONAL
+    return re.search("[全我本]" + ("国" if region == NATIONAL else region[-1]), context) is not None
+
+
+def _told_subject(doc: Document, sentence: Sentence, mention: re.Match, context: str) -> tuple[str, str] | None:
+    """The one place its part of the sentence (up to a ；) tells what to do, the scope of a number there naming
+    no place: 甲区要聚焦甲乙产业，力争营业收入突破900亿元 → 甲区 (not after 全市, and not a row of places)."""
+    start = max(doc.text.rfind("；", sentence.start, mention.start()) + 1, sentence.start)
+    subjects = clause_subjects(doc, replace(sentence, start=start), mention.start())
+    if len(subjects) != 1 or _names_the_region(doc, context):
+        return None
+    return subjects[0][0], "place"
 
 
 def _shares_the_number_before(text: str, before: ObservationFact, mention: re.Match) -> bool:
@@ -700,6 +715,8 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
     if not districts and (ranks_before or _shares_the_sentences_place(doc, sentence, earlier, context)):
         # 甲区…增长12%，居全市第一: 甲区's rank (全市 is what it is ranked in); 甲县接待游客…，旅游收入…: 甲县's
         scopes, scope_kind = [earlier[-1].scope], earlier[-1].scope_kind
+    if not districts and (told := _told_subject(doc, sentence, mentions[0], context)):
+        scopes, scope_kind = [told[0]], told[1]  # 甲区要聚焦…，力争营业收入突破900亿元: 甲区's
     if not districts and (owner := _owner_opening(doc, mentions[0].start() - len(context), mentions[0])):
         scopes, scope_kind = [owner[0]], owner[1]  # 甲乙医院门诊量达19万人次: the hospital's, not the region's
         names = [n[len(owner[0]):] if n.startswith(owner[0]) and len(n) - len(owner[0]) >= 2 else n for n in names]
