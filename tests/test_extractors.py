@@ -862,6 +862,13 @@ def test_a_district_cultivating_or_speeding_up_an_industry_focuses_on_it_but_not
     assert [o for s, p, o in found if p == "focuses_on"] == ["甲乙服务", "丙丁制造", "戊己设计"]
 
 
+def test_industries_joined_by_he_are_two_foci_and_a_kind_by_its_size_is_none():
+    found = relations(PLAN + "（一）聚焦区域发展\n河西区要聚焦甲乙制造和丙丁物流，打造千亿级产业集群；"
+                             "南开区要聚焦研发和戊己服务。\n")
+    assert [(s, o) for s, p, o in found if p == "focuses_on"] == [
+        ("河西区", "甲乙制造"), ("河西区", "丙丁物流"), ("南开区", "研发和戊己服务")]
+
+
 def test_a_functional_area_told_what_to_do_focuses_on_and_hosts_it_and_is_no_districts():
     found = relations(PLAN + "（一）聚焦区域发展\n河西区要加快甲乙产业园建设，丙丁高新区要聚焦戊己服务，加快庚辛产业园建设。"
                              "壬癸经开区要大力发展子丑经济。\n")

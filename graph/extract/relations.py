@@ -45,6 +45,8 @@ VAGUE_FOCUS = re.compile(alternation(_FOCUS_WORDS["vague_opening"]) + "?" + alte
 PART_MIN = 4
 #: …and the part of a functional area a project may be: its phase (甲乙综保区|二期).
 AREA_PHASE = re.compile(r"[一二三四五六七八九十首]期(?:工程)?")
+LIST_ITEM = re.compile(r"[^、]+")
+JOINED_PART = re.compile(r"[^和及]+")
 #: A list item this short is an industry name as it stands (中医药, 文创设计); longer ones are searched for one.
 SHORT_FOCUS = 8
 #: A report supporting its divisions in what they build: 支持甲市、乙市建设国际消费中心城市 (see `_supported_focuses`).
@@ -150,8 +152,7 @@ def _focus_items(text: str, start: int, ceiling: int) -> list[tuple[int, int]]:
     clause = re.compile(r"[^，。；]*").match(text, start, ceiling)
     end = clause.end()
     items = []
-    for m in re.finditer(r"[^、]+", text[start:end]):
-        s, e = start + m.start(), start + m.end()
+    for s, e in _listed_industries(text, start, end):
         item = text[s:e]
         trimmed = FOCUS_ITEM_END.sub("", item) if item.endswith(("产业", "领域", "行业")) and "等" in item else item
         e = s + len(trimmed)
@@ -165,6 +166,23 @@ def _focus_items(text: str, start: int, ceiling: int) -> list[tuple[int, int]]:
         if 2 <= e - s <= 12 and not VAGUE_FOCUS.fullmatch(text, s, e):
             items.append((s, e))
     return items
+
+
+def _listed_industries(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The items of a list of industries: split at 、, and at 和 or 及 where each side ends as an industry's name does
+    (装备制造和现代物流 → two; 研发和设计服务 one).
+
+    >>> [(s, e) for s, e in _listed_industries("甲乙制造和丙丁物流、戊己", 0, 12)]
+    [(0, 4), (5, 9), (10, 12)]
+    """
+    spans = []
+    for item in LIST_ITEM.finditer(text, start, end):
+        parts = [p.span() for p in JOINED_PART.finditer(text, *item.span())]
+        if len(parts) > 1 and all(INDUSTRY_END.search(text, s, e) for s, e in parts):
+            spans += parts
+        else:
+            spans.append(item.span())
+    return spans
 
 
 def _located_in(doc: Document, places: list[PlaceFact], projects: list[ProjectFact]) -> list[RelationFact]:
