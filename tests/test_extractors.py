@@ -233,6 +233,13 @@ def test_places_read_respectively_take_one_number_each():
         ("河东区", "新增企业", 500.0)]
 
 
+def test_things_counted_together_after_the_verb_they_share_are_one_name():
+    found = observations(REVIEW + "全市新建甲乙中学、丙丁学校12所，完成老旧小区、城中村改造90个。推进甲乙园建设、新建幼儿园8所。"
+                                  "打造丙丁先导区、力争产业规模达到900亿元。县城实现污水处理全覆盖、垃圾无害化处理率97%。")
+    assert [name for name, *_ in found] == ["新建甲乙中学、丙丁学校", "老旧小区、城中村改造", "新建幼儿园", "产业规模",
+                                            "垃圾无害化处理率"]
+
+
 def test_a_count_right_after_a_list_ending_in_a_place_counts_across_the_list():
     found = extract_observations(doc_of(PLAN + "加快建设甲乙、西青、丙丁、武清4座抽水蓄能电站。西青区新建公园3座。"))
     assert [(o.scope, o.indicator, o.quantity.value) for o in found] == [

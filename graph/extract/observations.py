@@ -1299,4 +1299,21 @@ def _list_item_start(text: str, floor: int, offset: int) -> int:
     i = text.rfind(LIST_BREAK, floor, offset)
     while i >= 0 and text.count("）", i, offset) > text.count("（", i, offset):  # a bracket closes after it
         i = text.rfind(LIST_BREAK, floor, i)
-    return floor if i < 0 else i + 1
+    return floor if i < 0 or _shares_the_opening_verb(text, floor, offset) else i + 1
+
+
+def _shares_the_opening_verb(text: str, start: int, end: int) -> bool:
+    """A list of things counted together, the verb of work opening it theirs: 新建中小学、幼儿园36所 (not 推进甲乙
+    建设、新建幼儿园36所 or 甲乙实现全覆盖、丙丁处理率98%, lists of clauses, nor 甲乙80家、丙丁36家).
+
+    >>> _shares_the_opening_verb("新建中小学、幼儿园", 0, 9), _shares_the_opening_verb("推进甲乙建设、新建幼儿园", 0, 12)
+    (True, False)
+    """
+    first, *rest = text[start:end].split(LIST_BREAK)
+    return (bool(rest) and INCREMENT.match(first, SHARED_VERB_LEAD.match(first).end()) is not None
+            and not DIGIT.search(text, start, end)
+            and not any(INCREMENT.match(item) or WORK_VERB.match(item) or LEADING_NOISE.match(item) for item in rest))
+
+
+#: What may come before the verb a list of things counted together shares: 全市新建…, 今年新增….
+SHARED_VERB_LEAD = re.compile(r"(?:[全我本][省市区县国]|全年|今年|去年)?")
