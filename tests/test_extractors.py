@@ -363,11 +363,12 @@ def test_numbers_recovering_to_a_years_level_are_shares_of_it_in_the_reports_per
 def test_a_part_of_an_increment_after_其中_is_added_too_and_a_part_named_by_where_is_of_the_same_thing():
     found = observations(REVIEW + "新增甲乙主体9万户，其中企业2万户、个体户6万户。新建丙丁站点900个，其中农村400个。"
                                   "全市戊己企业1000家，其中高新技术企业300家。新建庚辛站点500个，其中中心城区200个。"
-                                  "新增壬癸主体8万户，其中西青区1万户。\n")
+                                  "新增壬癸主体8万户，其中西青区1万户。新签约子丑项目60个，其中10亿元以上项目9个。\n")
     assert [(o[0], o[4]) for o in found] == [
         ("新增甲乙主体", "increment"), ("新增企业", "increment"), ("新增个体户", "increment"), ("新建丙丁站点", "increment"),
         ("新建农村丙丁站点", "increment"), ("戊己企业", "amount"), ("高新技术企业", "amount"),
-        ("新建庚辛站点", "increment"), ("中心城区", "amount"), ("新增壬癸主体", "increment"), ("新增壬癸主体", "increment")]
+        ("新建庚辛站点", "increment"), ("中心城区", "amount"), ("新增壬癸主体", "increment"), ("新增壬癸主体", "increment"),
+        ("新签约子丑项目", "increment"), ("新签约10亿元以上项目", "increment")]
 
 
 def test_a_bound_a_share_is_measured_within_is_part_of_its_name():
