@@ -480,6 +480,11 @@ def projects(body: str):
     return [(p.name, p.stage, p.district) for p in extract_projects(doc_of(body))]
 
 
+def test_a_title_a_place_earns_is_no_project():
+    found = projects(REVIEW + "西青区成功创建国家甲乙示范区，争创全国丙丁中心，创建鹤州庚辛产业园。")
+    assert [name for name, *_ in found] == ["鹤州庚辛产业园"]  # a name of its own after 创建 is still one
+
+
 def test_project_stages_in_review_and_plan():
     assert projects(REVIEW + "甲乙城际、丙丁城际（北段）建成通车。") == [
         ("甲乙城际", "completed", None), ("丙丁城际（北段）", "completed", None)]

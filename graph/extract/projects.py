@@ -52,6 +52,9 @@ SELECTION_VERB = re.compile("(?:" + "|".join(word_list("selection_verbs")) + ")$
 #: A name followed by these is the topic of a pilot programme or a reform, not a project (甲乙示范区建设试点,
 #: 国家公立医院改革示范城市; not 甲乙示范区改革发展 or 改革创新, the zone developed).
 PILOT_AFTER = re.compile(r"(?:建设)?试点|改革(?!发展|创新|提升|开放)")
+#: A verb of earning a title: a name at a level of government after it is the title (data:
+#: graph/data/title_verbs.txt).
+TITLE_VERB = re.compile("(?:" + "|".join(word_list("title_verbs")) + ")$")
 #: Common words that end in a head (宅基地: data: graph/data/head_word_traps.txt).
 HEAD_WORD_TRAPS = tuple(word_list("head_word_traps"))
 #: A count is no name (项目47个、…等项目 leaves the item 47个).
@@ -218,11 +221,12 @@ def extract_projects(doc: Document) -> list[ProjectFact]:
         for start, end in spans:
             fact = _of_the_lists_kind(doc, _project(doc, sentence, start, end))
             if (GENERIC_NAME.fullmatch(fact.name) or COUNT_ONLY.fullmatch(fact.name) or _is_a_kind_or_role(doc, fact)
-                    or (fact.counted and LEVEL_OPENING.match(fact.name))
+                    or ((fact.counted or TITLE_VERB.search(doc.text, sentence.start, fact.start))
+                        and LEVEL_OPENING.match(fact.name))
                     or (SECTOR_KIND_NAME.fullmatch(fact.name) and not fact.district)
                     or GROWTH_AFTER.match(doc.text, fact.end) or STATE_AFTER.match(doc.text, fact.end)
                     or _a_common_word(doc, fact) or _unnumbered(fact.name)):
-                continue  # a bare head (849座公园 → 公园), a count, a category (县级医院), a role, a speed, a
+                continue  # a bare head (849座公园 → 公园), a count, a category (县级医院), a title, a role, a speed, a
                 # place whose water is described, a common word (宅基地) or a kind of line (服务热线) names no project
             facts += _sharing_the_head(doc, sentence, fact, spans) + _quoted_series(fact)
             facts += _coordinated_kin(doc, sentence, fact, spans)
