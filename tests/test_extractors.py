@@ -1246,6 +1246,12 @@ def test_a_number_of_a_named_project_or_area_opening_its_clause_is_scoped_to_it(
                      ("国家公园占保护地总面积", "天津市", "place"), ("戊己产业园区工业投资", "天津市", "place")]
 
 
+def test_an_investment_before_the_project_it_is_in_is_that_projects():
+    found = [(o.indicator, o.scope, o.scope_kind) for o in extract_observations(doc_of(
+        REVIEW + "总投资90亿元的鹤州光伏产业园一期建成投产，投资约25亿元的甲乙污水处理厂扩建工程完工。"))]
+    assert found == [("总投资", "鹤州光伏产业园一期", "project"), ("投资", "甲乙污水处理厂扩建工程", "project")]
+
+
 def test_a_list_mark_inside_brackets_does_not_cut_a_name():
     found = observations(REVIEW + "全国2343个县（市、区）开展试点，甲乙示范企业（平台、项目）达到29个，"
                                   "丙丁覆盖面扩大到60%以上。")

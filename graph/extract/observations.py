@@ -717,6 +717,8 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
         scopes, scope_kind = [earlier[-1].scope], earlier[-1].scope_kind
     if not districts and (told := _told_subject(doc, sentence, mentions[0], context)):
         scopes, scope_kind = [told[0]], told[1]  # 甲区要聚焦…，力争营业收入突破900亿元: 甲区's
+    if not districts and len(mentions) == 1 and (invested := _invested_project(doc, context, mentions[0])):
+        names, scopes, scope_kind = [_strip_qualifiers(context)], [invested], "project"  # 总投资…的甲乙产业园: its own
     if not districts and (owner := _owner_opening(doc, mentions[0].start() - len(context), mentions[0])):
         scopes, scope_kind = [owner[0]], owner[1]  # 甲乙医院门诊量达19万人次: the hospital's, not the region's
         names = [n[len(owner[0]):] if n.startswith(owner[0]) and len(n) - len(owner[0]) >= 2 else n for n in names]
@@ -777,6 +779,19 @@ def _owner_opening(doc: Document, start: int, mention: re.Match) -> tuple[str, s
     owners = [o for o in owners if o[2] + 2 <= mention.start() and not OWNED_LIST.match(doc.text, o[2])
               and o[2] - start in ends and not _head_runs_on(doc.text, start, o[2])]
     return max(owners, key=lambda o: o[2])[:2] if owners else None
+
+
+#: An investment named before its amount and the project it is in after it: 总投资120亿元的甲乙产业园.
+INVESTMENT = re.compile(r"(?:计划|累计)?总?投资")
+
+
+def _invested_project(doc: Document, context: str, mention: re.Match) -> str | None:
+    """The project named right after an investment's amount and 的, whose investment it is: 总投资120亿元的甲乙产业园一期
+    建成投产 → 甲乙产业园一期 (not 投资120亿元的项目, no name)."""
+    if not INVESTMENT.fullmatch(_strip_qualifiers(context)) or not doc.text.startswith("的", mention.end()):
+        return None
+    owners = [o for o in _owners_by_start(doc).get(mention.end() + 1, []) if o[1] == "project"]
+    return owners[0][0] if owners else None
 
 
 def _owners_by_start(doc: Document) -> dict[int, list[tuple[str, str, int]]]:
