@@ -371,6 +371,13 @@ def test_a_part_of_an_increment_after_其中_is_added_too_and_a_part_named_by_wh
         ("新签约子丑项目", "increment"), ("新签约10亿元以上项目", "increment")]
 
 
+def test_a_part_after_其中_named_by_its_grade_is_of_the_thing_added_at_that_grade():
+    found = observations(REVIEW + "新增A级甲乙园6家，其中5A级1家。新增省级以上丙丁中心30家，其中国家级4家。"
+                                  "新增星级戊己店9家，其中五星级2家。\n")
+    assert [o[0] for o in found] == ["新增A级甲乙园", "新增5A级甲乙园", "新增省级以上丙丁中心", "新增国家级丙丁中心",
+                                     "新增星级戊己店", "新增五星级戊己店"]
+
+
 def test_a_bound_a_share_is_measured_within_is_part_of_its_name():
     found = observations(REVIEW + "甲乙与丙丁30米内接驳比例达到70%，步行15分钟内可达比例达到90%，5公里范围内戊己覆盖率95%，"
                                   "庚辛时间压缩至30分钟以内，壬癸比例达到50%，子丑100米内接驳比例提高到70%，"

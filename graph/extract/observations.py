@@ -183,6 +183,8 @@ CUMULATIVE = re.compile(r"累计")
 #: What opens a part of the number before it (…，其中企业2万户), and a part named only by where it is (其中农村400个).
 OF_WHICH = re.compile("其中")
 WHERE_ONLY = re.compile(alternation(word_list("settlement_words")))  # data: graph/data/settlement_words.txt
+#: A grade or level naming a part of what was added (新增A级景区…，其中4A级2家 → 新增4A级景区; 其中国家级5家).
+GRADE = re.compile(r"^(?:[0-9０-９]*[A-ZＡ-Ｚ]+级|[一二三四五六七八九十0-9]*星级|(?:国家|省|市|县)级)(?:以上)?")
 #: Adding, gross or net (新增, 净增).
 ADDING = "[新净]增"
 #: The verb of adding that opens an increment's name (新增公园): the total is of 公园.
@@ -683,7 +685,8 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
     elif (of_which and len(names) == 1 and not districts and _names_a_part(names[0])
           and (added := INCREMENT_PREFIX.match(earlier[-1].indicator)) and _in_its_unit(earlier[-1], quantities[0][0])):
         # 新增甲乙主体9万户，其中企业2万户: 新增企业, a part of what was added; 新建丙丁站点…，其中农村…: 新建农村丙丁站点
-        rest = _counted_thing(earlier[-1].indicator) if WHERE_ONLY.fullmatch(names[0]) else ""
+        counted = _counted_thing(earlier[-1].indicator)
+        rest = counted if WHERE_ONLY.fullmatch(names[0]) else GRADE.sub("", counted) if GRADE.fullmatch(names[0]) else ""
         names = [added.group() + names[0] + rest]
         part_of_before = True
     elif (same_sentence and len(names) == 1 and _in_its_unit(earlier[-1], quantities[0][0])
