@@ -498,6 +498,9 @@ def test_project_stages_in_review_and_plan():
     assert projects(PLAN + "地铁21号线一期东段竣工。") == [("地铁21号线一期东段", "complete", None)]
     assert projects(PLAN + "开工建设戊己水库扩容工程。") == [("戊己水库扩容工程", "start", None)]
     assert projects(PLAN + "加快推进庚辛高教科技园前期工作。") == [("庚辛高教科技园", "plan", None)]
+    assert projects(PLAN + "确保鹤州抽水蓄能电站年内并网发电。") == [("鹤州抽水蓄能电站", "complete", None)]
+    assert projects(REVIEW + "丙丁水电站全容量并网，戊己光伏电站首台机组投产。") == [
+        ("丙丁水电站", "completed", None), ("戊己光伏电站", "completed", None)]
 
 
 def test_building_up_a_project_accelerates_it_and_opening_one_completes_it():
