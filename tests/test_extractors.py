@@ -487,6 +487,12 @@ def projects(body: str):
     return [(p.name, p.stage, p.district) for p in extract_projects(doc_of(body))]
 
 
+def test_the_count_of_a_list_inside_its_last_names_is_no_part_of_the_names():
+    assert projects(REVIEW + "甲乙、丙丁两座水电站全容量并网，鹤州、戊己、庚辛三座抽水蓄能电站开工。") == [
+        ("甲乙水电站", "completed", None), ("丙丁水电站", "completed", None), ("鹤州抽水蓄能电站", "start", None),
+        ("戊己抽水蓄能电站", "start", None), ("庚辛抽水蓄能电站", "start", None)]
+
+
 def test_a_title_a_place_earns_is_no_project():
     found = projects(REVIEW + "西青区成功创建国家甲乙示范区，争创全国丙丁中心，创建鹤州庚辛产业园。")
     assert [name for name, *_ in found] == ["鹤州庚辛产业园"]  # a name of its own after 创建 is still one

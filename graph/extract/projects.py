@@ -134,6 +134,9 @@ COUNT_PREFIX = re.compile(r"(?:[^，。；]*?\d+(?:\.\d+)?(?:万|亿)?(?:" + ABO
                           r"|[一两三四五六七八九十百千]+[家个座所条处](?!一))(?:" + ABOUT_AFTER + ")?")
 #: Nor is a measure, before it or inside it (875平方公里湿地; 甲乙80公里绿道 is the project 甲乙绿道).
 MEASURE = re.compile(r"\d+(?:\.\d+)?(?:万|亿)?(?:平方公里|公里|千米|公顷|亩)")
+#: …nor the count of a list inside its last item's name (甲乙、丙丁两座水电站: 丙丁水电站, and 甲乙水电站).
+#: Written in words: a count in digits is read as an observation of the list (甲乙、丙丁2个产业园).
+LIST_COUNT_INSIDE = re.compile(r"(?:两|[二三四五六七八九十]{1,2})[座个条家所处](?=[\u4e00-\u9fff])")
 #: A phase or extension of a named work (国家会议中心二期, 昌平线南延一期): the phase makes the name specific even when
 #: its base ends in no head word.
 PHASE = re.compile(r"(?:(?:南延|北延|东延|西延)伸?(?:[一二三四五首]期)?|(?<!第)[一二三四五首]期)(?:工程)?(?![\u4e00-\u9fff]{0,2}(?:班|培训))")
@@ -331,6 +334,8 @@ def _shared_end(doc: Document, start: int, end: int, fact: ProjectFact, head: st
     if (not _CJK.fullmatch(item) or len(item) > MAX_PARALLEL_ITEM or SECTOR_ITEM.fullmatch(item)
             or _ends_in_a_phase(item)):
         return None  # 数据、充换电站: a field (data) listed with a kind, no 数据电站; 甲乙垸一期: a project whole
+    if inner := LIST_COUNT_INSIDE.search(doc.text, fact.start + 2, fact.end):
+        return doc.text[inner.end():fact.end]  # 甲乙、丙丁两座抽水蓄能电站: 甲乙抽水蓄能电站
     place_end = _opening_place_end(doc, fact.start, fact.end)
     if (place_end is not None and place_end < fact.end and _opening_place_end(doc, start, end) == end
             and name == doc.text[fact.start:fact.end]):
@@ -597,7 +602,9 @@ def _drop_nested(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def _project(doc: Document, sentence: Sentence, start: int, end: int) -> ProjectFact:
     text = doc.text
     counted, name = False, None
-    if (count := COUNT_PREFIX.match(text, start, end)) is not None and end - count.end() >= 2:
+    if text.startswith("、", start - 1) and (inner := LIST_COUNT_INSIDE.search(text, start + 2, end)):
+        name = text[start:inner.start()] + text[inner.end():end]  # 甲乙、丙丁两座水电站: 丙丁水电站
+    elif (count := COUNT_PREFIX.match(text, start, end)) is not None and end - count.end() >= 2:
         start, counted = count.end(), True
     if (measure := MEASURE.search(text, start, end)) is not None and end - measure.end() >= 2:
         lead = text[start:measure.start()]
