@@ -202,6 +202,12 @@ def _short_form_is_safe(short: str, top: bool, province_shorts: set[str]) -> boo
     return freq < RARE_WORD_FREQ
 
 
+#: What follows a division named by an ordinary word where it names the division: a modal, a lead verb or a list
+#: mark (老城区要…, 老城区重点…, 老城区、西工区…; not 老城区改造).
+GENERIC_NAME_AS_SUBJECT = re.compile(r"要|将|应|需|重点|率先")
+LISTED_NEXT = re.compile(r"[、和及与]")
+
+
 class PlaceGazetteer:
     """Finds the divisions inside one region (at every level) in text, by full name or safe short form."""
 
@@ -221,10 +227,13 @@ class PlaceGazetteer:
             for form in d.surfaces[1:] if d.name not in generic else ():  # not 老城 of 老城区 (old town)
                 if form not in generic and _short_form_is_safe(form, d.code in top, province_shorts):
                     self._by_surface.setdefault(form, d)
+        # the region's own divisions named by an ordinary word (洛阳市's 老城区), taken alone where a division is
+        # told what to do or listed with others (see `find`)
+        self._generic_own = {d.name: d for d in region_children(region) if d.name in generic}
         self._own = {region.name, region.short} if region is not None else {NATIONAL}
         self._heads = tuple(sorted(word_list("place_name_heads"), key=len, reverse=True))
         self._head_traps = tuple(word_list("place_name_head_traps"))
-        self._pattern = trie_regex(list(self._by_surface) + sorted(self._own))
+        self._pattern = trie_regex(list(self._by_surface) + sorted(self._own) + sorted(self._generic_own))
 
     @classmethod
     def for_region(cls, name: str) -> "PlaceGazetteer":
@@ -244,8 +253,17 @@ class PlaceGazetteer:
                 continue  # 南开大学, 太仓港: another thing's name (not 太仓市港口: the city's port)
             if not on_word_boundaries(text, m.start(), m.end()):
                 continue
-            found.append(PlaceMatch(m.start(), m.end(), surface, self._by_surface[surface]))
-        return found
+            found.append(PlaceMatch(m.start(), m.end(), surface,
+                                    self._by_surface.get(surface) or self._generic_own[surface]))
+        return [f for f in found if f.surface in self._by_surface or self._names_the_division(text, f, found)]
+
+    def _names_the_division(self, text: str, match: PlaceMatch, found: list[PlaceMatch]) -> bool:
+        """An ordinary word naming one of the region's divisions does where the division is told what to do or is
+        listed next to another division: 老城区要…, 西工区、老城区… (not 推进老城区、新城区更新: old towns)."""
+        listed_next = any(f.surface in self._by_surface and (LISTED_NEXT.fullmatch(text, f.end, match.start)
+                                                             or LISTED_NEXT.fullmatch(text, match.end, f.start))
+                          for f in found)
+        return listed_next or GENERIC_NAME_AS_SUBJECT.match(text, match.end) is not None
 
 
 @lru_cache(maxsize=64)

@@ -153,6 +153,12 @@ def test_a_generic_name_counts_with_its_city_before_it():
     assert places("推进老城区、新城区更新，洛阳市老城区加快发展。", "洛阳市") == [("老城区", "洛阳市老城区")]  # not 老城
 
 
+def test_a_generic_name_of_the_regions_own_division_counts_where_it_is_told_what_to_do_or_listed_with_others():
+    assert places("老城区要推进街区保护，推进老城区改造。", "洛阳市") == [("老城区", "老城区")]
+    assert places("西工区、老城区加快发展。", "洛阳市") == [("西工区", "西工区"), ("老城区", "老城区")]
+    assert places("郊区要加快发展。", "山西省") == []  # a county's, not the province's own division
+
+
 def test_a_national_report_names_provinces():
     assert [n for n, _ in places("支持广东、新疆、西藏和香港发展。", "全国")] == ["广东省", "新疆维吾尔自治区", "西藏自治区",
                                                                        "香港特别行政区"]
