@@ -891,6 +891,14 @@ def test_a_district_cultivating_or_speeding_up_an_industry_focuses_on_it_but_not
     assert [o for s, p, o in found if p == "focuses_on"] == ["甲乙服务", "丙丁制造", "戊己设计"]
 
 
+def test_a_district_opening_a_clause_with_a_verb_of_focus_is_its_subject_and_a_row_told_to_build_hosts_it():
+    found = relations(PLAN + "（一）聚焦区域发展\n西青区重点发展甲乙制造，北辰区依托丙丁产业园做强戊己加工，东丽区发展迅速。"
+                             "推动河西区、南开区建设庚辛产业园。\n")
+    assert [(s, p, o) for s, p, o in found if p != "implements"] == [
+        ("西青区", "focuses_on", "甲乙制造"), ("北辰区", "hosts", "丙丁产业园"), ("北辰区", "focuses_on", "戊己加工"),
+        ("河西区", "hosts", "庚辛产业园"), ("南开区", "hosts", "庚辛产业园")]
+
+
 def test_industries_joined_by_he_are_two_foci_and_a_kind_by_its_size_is_none():
     found = relations(PLAN + "（一）聚焦区域发展\n河西区要聚焦甲乙制造和丙丁物流，打造千亿级产业集群；"
                              "南开区要聚焦研发和戊己服务。\n")

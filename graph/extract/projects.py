@@ -186,8 +186,10 @@ MIN_COMPOUND_NOUNS = 2
 COMPLETED, START, ACCELERATE, PLAN, EARLY_WORK = (re.compile("|".join(STAGE_WORDS[stage])) for stage in
                                                   ("completed", "start", "accelerate", "plan", "early"))
 #: What follows a district (or a functional area) as the subject of its clause: a modal (西青区要…), or a verb of
-#: building, an adverb before it (甲区建成…, 乙区重点推进…; not the noun 建成区).
+#: building or of focus, an adverb before it (甲区建成…, 乙区重点推进…, 丙县重点发展…, 丁县依托…做强…; not the noun
+#: 建成区, nor 甲区发展迅速).
 DISTRICT_SUBJECT = re.compile(r"(?:要|将|应|需|(?:重点|" + "|".join(ADVERB_PREFIXES) + r")?(?:建成(?!区)|开工|启动|推进|打造|"
+                              r"聚焦|依托|做强|做优|发展(?=[\u4e00-\u9fff“])(?!成为|势头|态势|迅速|良好|水平|质量|活力)|"
                               r"建设(?=[\u4e00-\u9fff“])(?!取得|用地|成效|步伐|进展|水平|力度|加快|稳步|全面|持续)))")
 #: …and a functional area's: a modal only (甲乙高新区要…; not 甲乙片区建成开放: a project reported done).
 MODAL = re.compile(r"要|将|应|需")
@@ -751,8 +753,10 @@ def clause_subjects(doc: Document, sentence: Sentence, pos: int | None = None,
         opens_clause = mentions[first].start == sentence.start or text[mentions[first].start - 1] in CLAUSE_MARKS
         is_told = told and m.kind == "district" and (text[m.start - 1] == "、"
                                                      or CAUSATIVE_LEAD.search(text[sentence.start:m.start]))
+        told_row = is_told and CAUSATIVE_LEAD.search(text[sentence.start:mentions[first].start])  # 推动甲县、乙县建设…
         if (opens_clause or is_told) and (DISTRICT_SUBJECT if m.kind == "district" else MODAL).match(text, m.end):
-            return list(dict.fromkeys((p.name, p.kind) for p in (mentions[first:i + 1] if opens_clause else [m])))
+            row = mentions[first:i + 1] if opens_clause or told_row else [m]
+            return list(dict.fromkeys((p.name, p.kind) for p in row))
         if opens_clause and CLAUSE_MARK.search(text, m.end, end):
             return []  # 己区深度融入…，: a clause with a subject of its own, whose work is no project's
     return []
