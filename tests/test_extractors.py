@@ -1609,7 +1609,13 @@ def test_a_number_compared_with_the_country_measures_the_indicator_before_it():
     found = observations(REVIEW + "甲乙产值增长5.6%、高于全国0.2个百分点，全年增长4.8%。")
     assert [(o[0], o[1]) for o in found] == [("甲乙产值", 5.6), ("甲乙产值高于全国", 0.2), ("甲乙产值", 4.8)]
     found = observations(REVIEW + "甲乙产值增长5%，高于全国1个百分点、全省0.5个百分点。")  # a comparison continued
-    assert [o[0] for o in found] == ["甲乙产值", "甲乙产值高于全国", "甲乙产值高于全国"]
+    assert [o[0] for o in found] == ["甲乙产值", "甲乙产值高于全国", "甲乙产值高于全省"]
+    found = observations(REVIEW + "丙丁产值增长6%，增速高于全国、全省1.2和0.8个百分点。")  # the unit of the last number
+    assert [(o[0], o[1], o[2]) for o in found] == [("丙丁产值", 6, "percent"),
+                                                   ("丙丁产值增速高于全国", 1.2, "percentage_point"),
+                                                   ("丙丁产值增速高于全省", 0.8, "percentage_point")]
+    found = observations(REVIEW + "戊己产值、庚辛产值分别增长5.1和6.3%。第1、2批试点。")
+    assert [(o[0], o[1]) for o in found] == [("戊己产值", 5.1), ("庚辛产值", 6.3), ("试点", 2)]
 
 
 def test_a_share_named_only_by_its_whole_is_the_share_of_the_count_before_it():

@@ -79,8 +79,11 @@ _LEVEL_END = r"(?=[，。；、）]|$)"
 INDEX = (r"(?<=指数|系数)(?:(?:从|由)(?P<ifrom>" + _LEVEL_NUMBER + r")(?=" + CHANGE_VERB + r"?[至到][0-9０-９])"
          r"|(?:为|是|达到|达|保持在|控制在)(?P<index>" + _LEVEL_NUMBER + r")(?P<ipost>以上|以下|左右)?" + _LEVEL_END + ")"
          r"|(?<=[至到])(?P<reached>" + _LEVEL_NUMBER + r")(?P<reachedpost>以上|以下|左右)?" + _LEVEL_END)
+#: A number sharing the unit of the number listed after it: 高于全国、全省1.2和0.8个百分点, 分别增长5、7%.
+SHARED_UNIT = (r"(?<![\dA-Za-z.．０-９])(?P<snum>[0-9][0-9,]*(?:\.[0-9]+)?)(?=[、和及][0-9][0-9,]*(?:\.[0-9]+)?"
+               r"(?P<smult>" + MULTIPLIER_PATTERN + r")?(?P<sunit>" + UNIT_PATTERN + r")(?![A-Za-z0-9]))")
 MENTION = re.compile(NUMBER + "|" + RANK.replace("(?P<num>", "(?P<rnum>") + "|" + PEOPLE + "|" + ROUND + "|"
-                     + BARE_PEOPLE + "|" + PART + "|" + RATIO + "|" + INDEX)
+                     + BARE_PEOPLE + "|" + PART + "|" + RATIO + "|" + INDEX + "|" + SHARED_UNIT)
 #: 户 counts households (44万户居民, 平房2008户, 美丽庭院3100户) unless it counts firms (70万户市场主体: count).
 ENTITY_HOUSEHOLDS = re.compile(r"市场主体|经营主体|企业|商户|工商户|纳税人")
 #: A travel time before 圈 names a programme (15分钟便民生活圈), a stay before 免签 a visa policy (240小时过境免签), a
@@ -218,10 +221,14 @@ AMOUNT_OF_WHAT_FOLLOWS = re.compile(r"\d[万亿]*元的$")
 #: it, in its clause or the one before, when it is a percentage (not 占道经营, 占用耕地, 占地面积).
 SHARE_OF = re.compile(r"占(?!地|用|道)")
 CLAUSE_BREAK = re.compile(r"[，。；]")
-#: A number compared with the country's or the province's: it measures the indicator before it in the sentence.
-NATIONAL_COMPARISON = re.compile(r"(?:高于|快于|低于|慢于|优于|好于|领先)(?:全国|全省)(?:平均水平?|平均)?")
+_COMPARED = r"(?:高于|快于|低于|慢于|优于|好于|领先)"
+#: A number compared with the country's, the province's or the city's (…，增速高于全省1.2个百分点): it measures the
+#: indicator before it in the sentence.
+NATIONAL_COMPARISON = re.compile(r"(?:增速|增幅|涨幅)?" + _COMPARED + r"(?:全国|全省|全市)(?:平均水平?|平均)?")
 #: The same amount in another currency or unit (约合人民币, 折合).
 EQUIVALENT = re.compile(r"(?:^|[、，])约?(?:合|折合|相当于)(?:人民币)?$")
+#: What a number is compared with, ending a comparison's name.
+COMPARED_LEVEL = re.compile(r"全[国省市](?=(?:平均水平?|平均)?$)")
 COMPARED_NAME = re.compile("(?<=[\u4e00-\u9fff]{2})" + NATIONAL_COMPARISON.pattern + "$")
 ENDS_IN_NUMBER = re.compile(NUMBER + "$")
 #: A rank that all the numbers before it share (…、均居全国第一; …，均位居全国第二).
@@ -653,6 +660,8 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
     ranks_before = same_sentence and mentions[0].group("rhead") and _ranks_the_numbers_before(context)
     if ranks_before:
         names = _last_clause_indicators(doc, sentence, earlier)  # 甲711家、乙2215家、均居全国第一: both first
+    elif same_sentence and len(names) > 1 and all(NATIONAL_COMPARISON.fullmatch(n) for n in names):
+        names = [earlier[-1].indicator + n for n in names]  # 增速高于全国、全省1.2和0.8个百分点: both that growth's
     elif same_sentence and len(names) == 1 and (
             NATIONAL_COMPARISON.fullmatch(names[0]) or RATE_ONLY.fullmatch(names[0])
             or (SHARE_OF.match(names[0]) and quantities[0][0] is not None and quantities[0][0].unit_norm == "percent"
@@ -694,6 +703,10 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
           and (parallel := _parallel_name(names[0], earlier[-1].indicator))):
         # 城镇居民人均可支配收入4.5万元，农村居民1.8万元: 农村居民人均可支配收入 (a clause of the name alone)
         names = [parallel]
+    elif (names == [UNNAMED] and same_sentence and COMPARED_NAME.search(earlier[-1].indicator)
+          and (level := COMPARED_LEVEL.fullmatch(_strip_qualifiers(context).strip("，、 ")))):
+        # 高于全国1个百分点、全省0.5个百分点: the same comparison, with the province
+        names = [COMPARED_LEVEL.sub(level.group(), earlier[-1].indicator)]
     elif names == [UNNAMED] and same_sentence:
         part_of_before = of_which  # 新增甲乙主体8万户，其中西青区1万户: added there too
         first = quantities[0][0]
@@ -849,6 +862,8 @@ def _quantity(m: re.Match, text: str) -> tuple[Quantity | None, str | None]:
             quantity = parse_index(m.group("index") or m.group("ifrom") or m.group("reached"))
         elif m.group("pnum"):
             quantity = parse_quantity(m.group("pnum"), m.group("pmult") + "人")
+        elif m.group("snum"):
+            quantity = parse_quantity(m.group("snum"), (m.group("smult") or "") + m.group("sunit"))
         elif m.group("qnum"):
             people = _people_before(text, 0, m.start())
             per_visit = people is not None and people["noun"] == "人次"
@@ -1085,7 +1100,7 @@ def _indicators(context: str, after: str, count: int = 1) -> list[str]:
     if ("分别" in context or "均" in context[-4:] or len(parts) == count) and len(parts) > 1:
         if respectively and (measure := _measure_after(context[respectively.end():])):
             return [p + measure for p in parts]  # 交通、能源分别完成投资3252亿元、2140亿元: 交通投资, 能源投资
-        return _share_prefix(parts) or _share_suffix(parts)
+        return _share_prefix(parts) or _share_comparison(parts) or _share_suffix(parts)
     if "分别" in context and (pair := URBAN_RURAL.match(subject)):  # 城乡居民收入分别增长6.8%、8.3%
         return [side + pair.group("rest") for side in ("城镇", "农村")]
     return [subject]
@@ -1174,6 +1189,15 @@ def _share_prefix(parts: list[str]) -> list[str] | None:
     if own is None or not all(_is_measure_noun(item) and item != own for item in parts[1:]):
         return None
     return [first] + [_other_measure(first, item) for item in parts[1:]]
+
+
+def _share_comparison(parts: list[str]) -> list[str] | None:
+    """Later items naming only what the first one is compared with take its comparison: 增速高于全国、全省 → 增速高于全国,
+    增速高于全省. None when an item says more."""
+    compared = re.match(".*" + _COMPARED, parts[0])
+    if compared is None or not all(re.fullmatch(r"全[国省市区县]", item) for item in parts[1:]):
+        return None
+    return [parts[0]] + [compared.group() + item for item in parts[1:]]
 
 
 def _share_suffix(parts: list[str]) -> list[str]:
