@@ -1247,6 +1247,12 @@ def test_items_of_a_list_sharing_a_name_take_all_after_the_word_paralleling_them
                                      "铁路运营里程", "高速公路运营里程", "城镇居民人均可支配收入", "农村居民人均可支配收入"]
 
 
+def test_a_word_naming_two_things_at_once_gives_each_its_number():
+    found = observations(REVIEW + "甲乙机构存贷款余额分别达到900亿元、700亿元，丙丁进出口总额分别增长3%、5%。")
+    assert [(o[0], o[1]) for o in found] == [("甲乙机构存款余额", 9e10), ("甲乙机构贷款余额", 7e10), ("丙丁进口总额", 3),
+                                             ("丙丁出口总额", 5)]
+
+
 def test_later_items_naming_only_another_measure_share_the_first_items_thing():
     found = observations(REVIEW + "甲乙旅游人数和收入均增长20%，丙丁服务诉求解决率、满意率分别达96%和97%，"
                                   "进出口总额和出口额分别增长5%、6%，地区生产总值和税收分别增长5%、6%。")

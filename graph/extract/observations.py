@@ -148,8 +148,10 @@ CHANGE_TO = re.compile(r"(?:的)?" + CHANGE_VERB + r"?(?:到|至)(?:(?:\d{4}年|
 LEADING_TO = re.compile(r"[至到]?")
 WRITTEN_YEAR = re.compile(r"\d{4}年")
 DIGIT = re.compile(r"[0-9０-９]")
-#: 城乡 before a name written for both sides (城乡居民人均可支配收入分别…): the urban one, then the rural one.
-URBAN_RURAL = re.compile(r"城乡(?P<rest>[\u4e00-\u9fff]{2,})$")
+#: A word naming two things at once (城乡居民人均可支配收入分别…, 存贷款余额分别…): the name of each, in order (data:
+#: graph/data/paired_compounds.txt).
+PAIRS = word_table("paired_compounds")
+PAIRED_WORD = re.compile("(?P<word>" + alternation(list(PAIRS)) + r")(?=[\u4e00-\u9fff]{2,}$)")
 #: Words after which a list of names shares a list of numbers (A、B分别…X、Y).
 RESPECTIVELY = re.compile(r"分别|(?<![年人平亩户日月周])均(?![衡等匀值价])")  # not 均衡, 均等: words of their own
 
@@ -1101,8 +1103,8 @@ def _indicators(context: str, after: str, count: int = 1) -> list[str]:
         if respectively and (measure := _measure_after(context[respectively.end():])):
             return [p + measure for p in parts]  # 交通、能源分别完成投资3252亿元、2140亿元: 交通投资, 能源投资
         return _share_prefix(parts) or _share_comparison(parts) or _share_suffix(parts)
-    if "分别" in context and (pair := URBAN_RURAL.match(subject)):  # 城乡居民收入分别增长6.8%、8.3%
-        return [side + pair.group("rest") for side in ("城镇", "农村")]
+    if "分别" in context and (pair := PAIRED_WORD.search(subject)):  # 城乡居民收入分别增长6.8%、8.3%
+        return [subject[:pair.start()] + side + subject[pair.end():] for side in PAIRS[pair["word"]]]
     return [subject]
 
 
