@@ -505,6 +505,8 @@ def test_project_stages_in_review_and_plan():
     assert projects(PLAN + "开工建设戊己水库扩容工程。") == [("戊己水库扩容工程", "start", None)]
     assert projects(PLAN + "加快推进庚辛高教科技园前期工作。") == [("庚辛高教科技园", "plan", None)]
     assert projects(PLAN + "确保鹤州抽水蓄能电站年内并网发电。") == [("鹤州抽水蓄能电站", "complete", None)]
+    assert projects(PLAN + "启动鹤州水库除险加固工程，推进甲乙河生态廊道建设。") == [
+        ("鹤州水库除险加固工程", "start", None), ("甲乙河生态廊道", "accelerate", None)]
     assert projects(REVIEW + "丙丁水电站全容量并网，戊己光伏电站首台机组投产。") == [
         ("丙丁水电站", "completed", None), ("戊己光伏电站", "completed", None)]
 
