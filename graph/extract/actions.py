@@ -19,6 +19,7 @@ from ..document import ITEM_NUMBER, Document, Paragraph, Sentence
 from ..names import (ADVERB_PREFIXES, COMMON_VERB_FREQ, FUNCTION_WORDS, LIST_ETC_MARK, NameFinder, grow_backwards,
                      word_end)
 from ..segment import cut, word_frequency, word_tags
+from ..textmatch import alternation
 from ..vocab import word_list, word_table
 from .context import CLAUSE_OPENER
 from .places import names_a_place, region_names
@@ -68,9 +69,9 @@ QUOTED = re.compile(r"“(?P<q>[^“”，。]{2,12})”(?P<tail>(?:(?!加快|�
 #: A programme the whole country runs under one name (data: graph/data/national_programmes.txt), in its quotes if
 #: quoted, and up to a programme's head a few words after it: 全面推行河长制, 深化“千万工程”经验, 零基预算改革,
 #: 过紧日子负面清单.
-_NATIONAL = "|".join(sorted(map(re.escape, word_list("national_programmes")), key=len, reverse=True))
-NATIONAL_PROGRAMME = re.compile("(?:“(?:" + _NATIONAL + ")”|(?:" + _NATIONAL + r"))(?:[\u4e00-\u9fff]{0,4}?(?:"
-                                + "|".join(sorted(word_list("programme_heads"), key=len, reverse=True)) + "))?")
+_NATIONAL = alternation(word_list("national_programmes"))
+NATIONAL_PROGRAMME = re.compile("(?:“" + _NATIONAL + "”|" + _NATIONAL + r")(?:[\u4e00-\u9fff]{0,4}?"
+                                + alternation(PROGRAM_HEADS) + ")?")
 #: The part of a programme name before its head must say what it is about: not 保持战略, 38项试点, （三）改革.
 MIN_TOPIC = 3
 #: …but a one-word noun topic is enough before a head this long (党纪学习教育).

@@ -22,7 +22,8 @@ from ..textmatch import alternation
 from ..vocab import word_list, word_table
 from .context import FIVE_YEAR_PLAN_NAME, YEAR_RANGE, period_of, status_of
 from .places import AREA_HEADS, area_mentions, district_mentions
-from .projects import LEVEL_OPENING, PROJECT_HEADS, clause_subjects, extract_projects, project_spans_by_sentence
+from .projects import (DISTRICT_SUBJECT, LEVEL_OPENING, PROJECT_HEADS, clause_subjects, extract_projects,
+                       project_spans_by_sentence)
 
 #: Measure words of counted things (3个, 12家, 20项 …).
 COUNT_UNITS = "个家项条座张处所类件批"
@@ -618,6 +619,8 @@ def _told_subject(doc: Document, sentence: Sentence, mention: re.Match, context:
     """The one place its part of the sentence (up to a ；) tells what to do, the scope of a number there naming
     no place: 甲区要聚焦甲乙产业，力争营业收入突破900亿元 → 甲区 (not after 全市, and not a row of places)."""
     start = max(doc.text.rfind("；", sentence.start, mention.start()) + 1, sentence.start)
+    if not DISTRICT_SUBJECT.search(doc.text, start, mention.start()):
+        return None  # no verb a subject would be told with: no need to look for one
     subjects = clause_subjects(doc, replace(sentence, start=start), mention.start())
     if len(subjects) != 1 or _names_the_region(doc, context):
         return None
