@@ -206,6 +206,7 @@ def _short_form_is_safe(short: str, top: bool, province_shorts: set[str]) -> boo
 #: mark (老城区要…, 老城区重点…, 老城区、西工区…; not 老城区改造).
 GENERIC_NAME_AS_SUBJECT = re.compile(r"要|将|应|需|重点|率先")
 LISTED_NEXT = re.compile(r"[、和及与]")
+CLAUSE_OPENING = "，,；;：:。\n"
 
 
 class PlaceGazetteer:
@@ -258,12 +259,14 @@ class PlaceGazetteer:
         return [f for f in found if f.surface in self._by_surface or self._names_the_division(text, f, found)]
 
     def _names_the_division(self, text: str, match: PlaceMatch, found: list[PlaceMatch]) -> bool:
-        """An ordinary word naming one of the region's divisions does where the division is told what to do or is
-        listed next to another division: 老城区要…, 西工区、老城区… (not 推进老城区、新城区更新: old towns)."""
+        """An ordinary word naming one of the region's divisions does where, opening a clause, the division is told
+        what to do, or where it is listed next to another division: 老城区要…, 西工区、老城区… (not 推进老城区、新城区
+        更新: old towns; not 中心城区要…, 对老城区要…)."""
         listed_next = any(f.surface in self._by_surface and (LISTED_NEXT.fullmatch(text, f.end, match.start)
                                                              or LISTED_NEXT.fullmatch(text, match.end, f.start))
                           for f in found)
-        return listed_next or GENERIC_NAME_AS_SUBJECT.match(text, match.end) is not None
+        opens_clause = match.start == 0 or text[match.start - 1] in CLAUSE_OPENING
+        return listed_next or (opens_clause and GENERIC_NAME_AS_SUBJECT.match(text, match.end) is not None)
 
 
 @lru_cache(maxsize=64)

@@ -219,10 +219,10 @@ def test_the_division_opening_a_sentence_is_the_scope_of_its_later_clauses_and_o
 def test_the_one_place_told_what_to_do_is_the_scope_of_its_part_of_the_sentence():
     found = extract_observations(doc_of(PLAN + "西青区要聚焦甲乙制造，力争营业收入突破900亿元；武清区要做强丙丁物流，"
                                                "全市新增企业200家；北辰区、东丽区要加快发展，新增就业1万人。"
-                                               "东丽区要加快转型；规上工业增加值增长7%。"
+                                               "东丽区要加快转型；甲乙产值增长9%。"
                                                "鹤州高新区要聚焦丙丁产业，力争营业收入突破1400亿元。"))
     assert [(o.scope, o.quantity.value) for o in found] == [
-        ("西青区", 900), ("天津市", 200), ("天津市", 1), ("天津市", 7),  # 全市, a row of places, after a ；
+        ("西青区", 900), ("天津市", 200), ("天津市", 1), ("天津市", 9),  # 全市, a row of places, after a ；
         ("鹤州高新区", 1400)]
 
 
@@ -644,10 +644,11 @@ def test_quoted_policies_links_and_short_quoted_names_are_programmes():
 
 
 def test_programmes_the_whole_country_runs_are_named_without_a_head():
-    found = programmes(PLAN + "全面推行林长制，深化“千万工程”经验，推进零基预算改革，巩固提升垃圾分类实施效果，"
+    found = programmes(PLAN + "全面推行林长制，深化“千万工程”经验，推进零基预算改革，巩固垃圾分类成果，"
                               "出台医养结合服务清单。")
     assert {"林长制", "“千万工程”", "零基预算改革", "垃圾分类", "医养结合服务清单"} <= set(found)
-    assert not {n for n in found if n.startswith(("推行", "深化", "推进", "出台")) or "实施效果" in n}
+    assert not {n for n in found if n.startswith(("推行", "深化", "推进", "出台")) or "成果" in n}
+    assert programmes(PLAN + "鹤州垃圾分类中心建成，新建甲乙医养结合机构10家。") == []  # kinds of places, not programmes
 
 
 def test_programme_names_lose_the_verbs_before_them_and_keep_whole_words():
@@ -1622,8 +1623,11 @@ def test_a_number_compared_with_the_country_measures_the_indicator_before_it():
     assert [(o[0], o[1], o[2]) for o in found] == [("丙丁产值", 6, "percent"),
                                                    ("丙丁产值增速高于全国", 1.2, "percentage_point"),
                                                    ("丙丁产值增速高于全省", 0.8, "percentage_point")]
-    found = observations(REVIEW + "戊己产值、庚辛产值分别增长5.1和6.3%。第1、2批试点。")
-    assert [(o[0], o[1]) for o in found] == [("戊己产值", 5.1), ("庚辛产值", 6.3), ("试点", 2)]
+    found = observations(REVIEW + "戊己产值、庚辛产值、壬癸产值分别增长5.1、6.3和7%。")
+    assert [(o[0], o[1]) for o in found] == [("戊己产值", 5.1), ("庚辛产值", 6.3), ("壬癸产值", 7)]
+    # a label before a list of counts shares no unit (1、子丑项目…), nor does a numbered kind (获批1、2类…)
+    found = observations(REVIEW + "1、30项子丑事项全部完成。获批1、2类寅卯药品12个。")
+    assert 1 not in [o[1] for o in found]
 
 
 def test_a_share_named_only_by_its_whole_is_the_share_of_the_count_before_it():
@@ -1878,7 +1882,7 @@ def test_a_count_after_a_verb_jieba_reads_as_a_noun_or_a_preposition_names_what_
 def test_a_run_of_as_many_numbers_as_items_listed_is_read_one_item_a_number():
     found = observations(REVIEW + "新增各类甲乙机构、丙丁创新中心70家、12家，累计分别达到1300家、90家。\n")
     assert [(o[0], o[1], o[4]) for o in found] == [
-        ("新增各类甲乙机构", 70, "increment"), ("丙丁创新中心", 12, "increment"),
+        ("新增各类甲乙机构", 70, "increment"), ("新增丙丁创新中心", 12, "increment"),
         ("各类甲乙机构总数", 1300, "amount"), ("丙丁创新中心总数", 90, "amount")]
 
 

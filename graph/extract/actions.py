@@ -68,10 +68,10 @@ QUOTED = re.compile(r"“(?P<q>[^“”，。]{2,12})”(?P<tail>(?:(?!加快|�
                     r"(?:治理|整治)(?=[，。；、和及]|$)))")  # a campaign of control: “餐桌污染”治理, not 治理|体系
 #: A programme the whole country runs under one name (data: graph/data/national_programmes.txt), in its quotes if
 #: quoted, and up to a programme's head a few words after it: 全面推行河长制, 深化“千万工程”经验, 零基预算改革,
-#: 过紧日子负面清单.
+#: 丙丁垃圾分类工作方案; not where it names the kind of a place or a body (医养结合机构, 垃圾分类中心).
 _NATIONAL = alternation(word_list("national_programmes"))
 NATIONAL_PROGRAMME = re.compile("(?:“" + _NATIONAL + "”|" + _NATIONAL + r")(?:[\u4e00-\u9fff]{0,4}?"
-                                + alternation(PROGRAM_HEADS) + ")?")
+                                + alternation(PROGRAM_HEADS) + r")?(?![\u4e00-\u9fff]{0,4}?(?:机构|中心|站|设施|企业|单位))")
 #: The part of a programme name before its head must say what it is about: not 保持战略, 38项试点, （三）改革.
 MIN_TOPIC = 3
 #: …but a one-word noun topic is enough before a head this long (党纪学习教育).

@@ -80,9 +80,14 @@ _LEVEL_END = r"(?=[，。；、）]|$)"
 INDEX = (r"(?<=指数|系数)(?:(?:从|由)(?P<ifrom>" + _LEVEL_NUMBER + r")(?=" + CHANGE_VERB + r"?[至到][0-9０-９])"
          r"|(?:为|是|达到|达|保持在|控制在)(?P<index>" + _LEVEL_NUMBER + r")(?P<ipost>以上|以下|左右)?" + _LEVEL_END + ")"
          r"|(?<=[至到])(?P<reached>" + _LEVEL_NUMBER + r")(?P<reachedpost>以上|以下|左右)?" + _LEVEL_END)
+#: A comparison with a higher level's number (高于全国, 低于全省).
+_COMPARED = r"(?:高于|快于|低于|慢于|优于|好于|领先)"
+_LEVEL_COMPARED_WITH = r"全[国省市区县]"
 #: A number sharing the unit of the number listed after it: 高于全国、全省1.2和0.8个百分点, 分别增长5、7%.
-SHARED_UNIT = (r"(?<![\dA-Za-z.．０-９])(?P<snum>[0-9][0-9,]*(?:\.[0-9]+)?)(?=[、和及][0-9][0-9,]*(?:\.[0-9]+)?"
+SHARED_UNIT = (r"(?<![\dA-Za-z.．０-９])(?P<snum>[0-9][0-9,]*(?:\.[0-9]+)?)(?=(?:[、和及][0-9][0-9,]*(?:\.[0-9]+)?)+"
                r"(?P<smult>" + MULTIPLIER_PATTERN + r")?(?P<sunit>" + UNIT_PATTERN + r")(?![A-Za-z0-9]))")
+#: …read only after words saying the numbers are each item's or comparisons (not 1、30项民生实事, a list label).
+SHARED_UNIT_LEAD = re.compile(r"分别|均|各|" + _COMPARED)
 MENTION = re.compile(NUMBER + "|" + RANK.replace("(?P<num>", "(?P<rnum>") + "|" + PEOPLE + "|" + ROUND + "|"
                      + BARE_PEOPLE + "|" + PART + "|" + RATIO + "|" + INDEX + "|" + SHARED_UNIT)
 #: 户 counts households (44万户居民, 平房2008户, 美丽庭院3100户) unless it counts firms (70万户市场主体: count).
@@ -152,7 +157,8 @@ DIGIT = re.compile(r"[0-9０-９]")
 #: A word naming two things at once (城乡居民人均可支配收入分别…, 存贷款余额分别…): the name of each, in order (data:
 #: graph/data/paired_compounds.txt).
 PAIRS = word_table("paired_compounds")
-PAIRED_WORD = re.compile("(?P<word>" + alternation(list(PAIRS)) + r")(?=[\u4e00-\u9fff]{2,}$)")
+PAIRED_WORD = re.compile("(?P<word>" + alternation(list(PAIRS)) + r")(?=[\u4e00-\u9fff]{2,}$)"
+                         "(?!" + alternation(word_list("pair_joiners")) + ")")  # not 城乡一体化水平
 #: Words after which a list of names shares a list of numbers (A、B分别…X、Y).
 RESPECTIVELY = re.compile(r"分别|(?<![年人平亩户日月周])均(?![衡等匀值价])")  # not 均衡, 均等: words of their own
 
@@ -224,14 +230,13 @@ AMOUNT_OF_WHAT_FOLLOWS = re.compile(r"\d[万亿]*元的$")
 #: it, in its clause or the one before, when it is a percentage (not 占道经营, 占用耕地, 占地面积).
 SHARE_OF = re.compile(r"占(?!地|用|道)")
 CLAUSE_BREAK = re.compile(r"[，。；]")
-_COMPARED = r"(?:高于|快于|低于|慢于|优于|好于|领先)"
 #: A number compared with the country's, the province's or the city's (…，增速高于全省1.2个百分点): it measures the
 #: indicator before it in the sentence.
-NATIONAL_COMPARISON = re.compile(r"(?:增速|增幅|涨幅)?" + _COMPARED + r"(?:全国|全省|全市)(?:平均水平?|平均)?")
+NATIONAL_COMPARISON = re.compile(r"(?:增速|增幅|涨幅)?" + _COMPARED + _LEVEL_COMPARED_WITH + r"(?:平均水平?|平均)?")
 #: The same amount in another currency or unit (约合人民币, 折合).
 EQUIVALENT = re.compile(r"(?:^|[、，])约?(?:合|折合|相当于)(?:人民币)?$")
 #: What a number is compared with, ending a comparison's name.
-COMPARED_LEVEL = re.compile(r"全[国省市](?=(?:平均水平?|平均)?$)")
+COMPARED_LEVEL = re.compile(_LEVEL_COMPARED_WITH + r"(?=(?:平均水平?|平均)?$)")
 COMPARED_NAME = re.compile("(?<=[\u4e00-\u9fff]{2})" + NATIONAL_COMPARISON.pattern + "$")
 ENDS_IN_NUMBER = re.compile(NUMBER + "$")
 #: A rank that all the numbers before it share (…、均居全国第一; …，均位居全国第二).
@@ -290,9 +295,14 @@ def _sentence_observations(doc: Document, sentence: Sentence,
             continue  # 中石化南港120万吨乙烯 is a project's name
         if _unnamed_level(text, m, previous, sentence):
             continue
+        if m.group("snum") and not SHARED_UNIT_LEAD.search(text, doc.clause_at(m.start()).start, m.start()):
+            continue  # 获批1、2类新药: a label, not a number sharing the unit after it
         previous = m
         clause_start = doc.clause_at(m.start()).start
-        context = text[_list_item_start(text, clause_start, m.start()):m.start()]
+        item_start = _list_item_start(text, clause_start, m.start())
+        if item_start > clause_start and _counted_together(doc, clause_start, m, names):
+            item_start = clause_start  # 新建甲乙中学、丙丁学校12所: one count of both
+        context = text[item_start:m.start()]
         if RESPECTIVELY.search(context):
             context = text[clause_start:m.start()]
         if runs and runs[-1][0] == clause_start and _continues_run(text, runs[-1][2][-1], m):
@@ -615,6 +625,10 @@ def _names_the_region(doc: Document, context: str) -> bool:
     return re.search("[全我本]" + ("国" if region == NATIONAL else region[-1]), context) is not None
 
 
+#: The country or a province named before a number: a higher level than any place a report tells what to do.
+HIGHER_LEVEL = re.compile(r"[全我]国|全省")
+
+
 def _told_subject(doc: Document, sentence: Sentence, mention: re.Match, context: str) -> tuple[str, str] | None:
     """The one place its part of the sentence (up to a ；) tells what to do, the scope of a number there naming
     no place: 甲区要聚焦甲乙产业，力争营业收入突破900亿元 → 甲区 (not after 全市, and not a row of places)."""
@@ -622,8 +636,8 @@ def _told_subject(doc: Document, sentence: Sentence, mention: re.Match, context:
     if not DISTRICT_SUBJECT.search(doc.text, start, mention.start()):
         return None  # no verb a subject would be told with: no need to look for one
     subjects = clause_subjects(doc, replace(sentence, start=start), mention.start())
-    if len(subjects) != 1 or _names_the_region(doc, context):
-        return None
+    if len(subjects) != 1 or _names_the_region(doc, context) or HIGHER_LEVEL.search(context):
+        return None  # 年内全国新增就业…: the country's
     return subjects[0][0], "place"
 
 
@@ -699,8 +713,7 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
     elif (of_which and len(names) == 1 and not districts and _names_a_part(names[0])
           and (added := INCREMENT_PREFIX.match(earlier[-1].indicator)) and _in_its_unit(earlier[-1], quantities[0][0])):
         # 新增甲乙主体9万户，其中企业2万户: 新增企业, a part of what was added; 新建丙丁站点…，其中农村…: 新建农村丙丁站点
-        counted = _counted_thing(earlier[-1].indicator)
-        rest = counted if WHERE_ONLY.fullmatch(names[0]) else GRADE.sub("", counted) if GRADE.fullmatch(names[0]) else ""
+        rest = _rest_of_a_part(names[0], _counted_thing(earlier[-1].indicator))
         names = [added.group() + names[0] + rest]
         part_of_before = True
     elif (same_sentence and len(names) == 1 and _in_its_unit(earlier[-1], quantities[0][0])
@@ -1102,10 +1115,10 @@ def _indicators(context: str, after: str, count: int = 1) -> list[str]:
     if not subject:
         return [UNNAMED]
     parts = [_balanced(p) for p in ITEM_SPLIT.split(subject) if len(p) >= 2]
-    if ("分别" in context or "均" in context[-4:] or len(parts) == count) and len(parts) > 1:
+    if ("分别" in context or "均" in context[-4:] or context.endswith(EACH) or len(parts) == count) and len(parts) > 1:
         if respectively and (measure := _measure_after(context[respectively.end():])):
             return [p + measure for p in parts]  # 交通、能源分别完成投资3252亿元、2140亿元: 交通投资, 能源投资
-        return _share_prefix(parts) or _share_comparison(parts) or _share_suffix(parts)
+        return _with_the_opening_verb(_share_prefix(parts) or _share_comparison(parts) or _share_suffix(parts))
     if "分别" in context and (pair := PAIRED_WORD.search(subject)):  # 城乡居民收入分别增长6.8%、8.3%
         return [subject[:pair.start()] + side + subject[pair.end():] for side in PAIRS[pair["word"]]]
     return [subject]
@@ -1196,11 +1209,23 @@ def _share_prefix(parts: list[str]) -> list[str] | None:
     return [first] + [_other_measure(first, item) for item in parts[1:]]
 
 
+def _with_the_opening_verb(names: list[str]) -> list[str]:
+    """Later names without a verb of work take the one opening the first: 新增甲乙中学、丙丁学校 → 新增丙丁学校.
+
+    >>> _with_the_opening_verb(["新建甲乙中学", "丙丁学校", "改造戊己学校"])
+    ['新建甲乙中学', '新建丙丁学校', '改造戊己学校']
+    """
+    verb = INCREMENT_PREFIX.match(names[0])
+    if verb is None:
+        return names
+    return [names[0]] + [n if INCREMENT.match(n) or WORK_VERB.match(n) else verb.group() + n for n in names[1:]]
+
+
 def _share_comparison(parts: list[str]) -> list[str] | None:
     """Later items naming only what the first one is compared with take its comparison: 增速高于全国、全省 → 增速高于全国,
     增速高于全省. None when an item says more."""
     compared = re.match(".*" + _COMPARED, parts[0])
-    if compared is None or not all(re.fullmatch(r"全[国省市区县]", item) for item in parts[1:]):
+    if compared is None or not all(re.fullmatch(_LEVEL_COMPARED_WITH, item) for item in parts[1:]):
         return None
     return [parts[0]] + [compared.group() + item for item in parts[1:]]
 
@@ -1233,6 +1258,16 @@ def _parallel_rest(item: str, last: str, suffix: str) -> str:
     return suffix
 
 
+def _rest_of_a_part(part: str, counted: str) -> str:
+    """What a part after 其中 takes of the thing counted: all of it after a place (其中农村400个), the rest after its
+    grade after a grade (其中5A级2家 of A级景区 → 景区), nothing after a kind of its own (其中企业2万户)."""
+    if WHERE_ONLY.fullmatch(part):
+        return counted
+    if GRADE.fullmatch(part):
+        return GRADE.sub("", counted)
+    return ""
+
+
 def _names_a_part(name: str) -> bool:
     """A name after 其中 naming a kind of the thing added (企业) or where it is (农村), not work (新建…), a place of its
     own (中心城区) or nothing."""
@@ -1245,7 +1280,7 @@ BASELINE_YEAR_END = re.compile(r"(?:恢复|回升|回到|相当于|达到|是|�
 
 
 def _clean_subject(text: str) -> str:
-    text = text.strip(' "')
+    text = text.strip(' "').removesuffix(EACH)  # 甲、乙各2所: 各 says each item has the number
     if text.count("“") != text.count("”"):  # “三公”经费 cut at its opening quote
         text = text.replace("“", "").replace("”", "")
     text = _after_ba_lead(LEADING_NOISE.sub("", LEVERAGED_BY.sub("", text)))
@@ -1346,7 +1381,25 @@ def _list_item_start(text: str, floor: int, offset: int) -> int:
     i = text.rfind(LIST_BREAK, floor, offset)
     while i >= 0 and text.count("）", i, offset) > text.count("（", i, offset):  # a bracket closes after it
         i = text.rfind(LIST_BREAK, floor, i)
-    return floor if i < 0 or _shares_the_opening_verb(text, floor, offset) else i + 1
+    return floor if i < 0 else i + 1
+
+
+#: Written before a number each item of the list before it has (甲、乙各2所).
+EACH = "各"
+#: Units of things counted together after a verb they share (新建甲乙中学、丙丁学校12所): a count, not a measure of
+#: the last item alone (建成甲乙公园、丙丁绿道20公里).
+COUNTED_TOGETHER_UNITS = frozenset(COUNT_UNITS) | {"户", "人", "套", "场", "部", "台", "辆"}
+
+
+def _counted_together(doc: Document, start: int, mention: re.Match, names: list[tuple[int, int]]) -> bool:
+    """The list before a count, from `start`, counted as one: its items share the verb opening it (see
+    `_shares_the_opening_verb`), the unit counts things (each item's with 各: 甲、乙各2所), and no item is a place's or
+    a named project (建成甲乙医院、社区卫生服务中心15个)."""
+    text = doc.text
+    return (mention.group("num") is not None and mention.group("unit") in COUNTED_TOGETHER_UNITS
+            and not district_mentions(doc, start, mention.start())
+            and not any(start <= s < mention.start() for s, _ in names)
+            and (text.endswith(EACH, 0, mention.start()) or _shares_the_opening_verb(text, start, mention.start())))
 
 
 def _shares_the_opening_verb(text: str, start: int, end: int) -> bool:

@@ -185,11 +185,12 @@ MIN_STAGED, MAX_STAGED = 3, 16
 MIN_COMPOUND_NOUNS = 2
 COMPLETED, START, ACCELERATE, PLAN, EARLY_WORK = (re.compile("|".join(STAGE_WORDS[stage])) for stage in
                                                   ("completed", "start", "accelerate", "plan", "early"))
-#: What follows a district (or a functional area) as the subject of its clause: a modal (西青区要…), or a verb of
-#: building or of focus, an adverb before it (甲区建成…, 乙区重点推进…, 丙县重点发展…, 丁县依托…做强…; not the noun
-#: 建成区, nor 甲区发展迅速).
-DISTRICT_SUBJECT = re.compile(r"(?:要|将|应|需|(?:重点|" + "|".join(ADVERB_PREFIXES) + r")?(?:建成(?!区)|开工|启动|推进|打造|"
-                              r"聚焦|依托|做强|做优|发展(?=[\u4e00-\u9fff“])(?!成为|势头|态势|迅速|良好|水平|质量|活力)|"
+#: What follows a district (or a functional area) as the subject of its clause: a modal (西青区要…), a verb of focus
+#: (丁县依托…做强…; 发展 only after an adverb: 丙县重点发展…, not the noun in 甲区发展基础…), or a verb of building, an
+#: adverb before it (甲区建成…, 乙区重点推进…; not the noun 建成区).
+_SUBJECT_ADVERB = "(?:重点|" + "|".join(ADVERB_PREFIXES) + ")"
+DISTRICT_SUBJECT = re.compile(r"(?:要|将|应|需|聚焦|依托|做强|做优|" + _SUBJECT_ADVERB + r"发展(?=[\u4e00-\u9fff“])|"
+                              + _SUBJECT_ADVERB + r"?(?:建成(?!区)|开工|启动|推进|打造|"
                               r"建设(?=[\u4e00-\u9fff“])(?!取得|用地|成效|步伐|进展|水平|力度|加快|稳步|全面|持续)))")
 #: …and a functional area's: a modal only (甲乙高新区要…; not 甲乙片区建成开放: a project reported done).
 MODAL = re.compile(r"要|将|应|需")

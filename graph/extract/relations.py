@@ -45,8 +45,10 @@ VAGUE_FOCUS = re.compile(alternation(_FOCUS_WORDS["vague_opening"]) + "?" + alte
 PART_MIN = 4
 #: …and the part of a functional area a project may be: its phase (甲乙综保区|二期).
 AREA_PHASE = re.compile(r"[一二三四五六七八九十首]期(?:工程)?")
+#: The items of a list of industries, between 、…
 LIST_ITEM = re.compile(r"[^、]+")
-JOINED_PART = re.compile(r"[^和及]+")
+#: …and the parts of an item that 和 or 及 join (not 及其, 及相关: 甲乙制造及其配套服务 is one).
+JOINED_PART = re.compile(r"(?:[^和及]|及(?=其|相关))+")
 #: A list item this short is an industry name as it stands (中医药, 文创设计); longer ones are searched for one.
 SHORT_FOCUS = 8
 #: A report supporting its divisions in what they build: 支持甲市、乙市建设国际消费中心城市 (see `_supported_focuses`).
@@ -178,11 +180,17 @@ def _listed_industries(text: str, start: int, end: int) -> list[tuple[int, int]]
     spans = []
     for item in LIST_ITEM.finditer(text, start, end):
         parts = [p.span() for p in JOINED_PART.finditer(text, *item.span())]
-        if len(parts) > 1 and all(INDUSTRY_END.search(text, s, e) for s, e in parts):
+        if len(parts) > 1 and all(_an_industry(text, s, e) for s, e in parts):
             spans += parts
         else:
             spans.append(item.span())
     return spans
+
+
+def _an_industry(text: str, start: int, end: int) -> bool:
+    """text[start:end] ends as an industry's name does and is one, not a kind (重点产业)."""
+    return (end - start >= 2 and INDUSTRY_END.search(text, start, end) is not None
+            and not VAGUE_FOCUS.fullmatch(text, start, end))
 
 
 def _located_in(doc: Document, places: list[PlaceFact], projects: list[ProjectFact]) -> list[RelationFact]:
