@@ -157,6 +157,7 @@ def test_a_generic_name_of_the_regions_own_division_counts_where_it_is_told_what
     assert places("老城区要推进街区保护，推进老城区改造。", "洛阳市") == [("老城区", "老城区")]
     assert places("西工区、老城区加快发展。", "洛阳市") == [("西工区", "西工区"), ("老城区", "老城区")]
     assert places("郊区要加快发展。", "山西省") == []  # a county's, not the province's own division
+    assert places("对老城区要加强保护，中心城区要加快更新。", "洛阳市") == []  # no subject opening its clause
 
 
 def test_a_national_report_names_provinces():

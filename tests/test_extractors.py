@@ -240,6 +240,11 @@ def test_things_counted_together_after_the_verb_they_share_are_one_name():
                                             "垃圾无害化处理率"]
 
 
+def test_a_number_after_各_is_each_items_and_a_measure_is_the_last_items_alone():
+    found = observations(REVIEW + "新增甲乙大学、丙丁学校各2所，建成戊己公园、庚辛绿道20公里。")
+    assert [(o[0], o[1]) for o in found] == [("新增甲乙大学", 2), ("新增丙丁学校", 2), ("庚辛绿道", 20)]
+
+
 def test_a_count_right_after_a_list_ending_in_a_place_counts_across_the_list():
     found = extract_observations(doc_of(PLAN + "加快建设甲乙、西青、丙丁、武清4座抽水蓄能电站。西青区新建公园3座。"))
     assert [(o.scope, o.indicator, o.quantity.value) for o in found] == [
@@ -507,6 +512,7 @@ def test_project_stages_in_review_and_plan():
     assert projects(PLAN + "确保鹤州抽水蓄能电站年内并网发电。") == [("鹤州抽水蓄能电站", "complete", None)]
     assert projects(PLAN + "启动鹤州水库除险加固工程，推进甲乙河生态廊道建设。") == [
         ("鹤州水库除险加固工程", "start", None), ("甲乙河生态廊道", "accelerate", None)]
+    assert projects(PLAN + "确保庚辛水电站发电量稳定增长。") == [("庚辛水电站", "operate", None)]  # no stage
     assert projects(REVIEW + "丙丁水电站全容量并网，戊己光伏电站首台机组投产。") == [
         ("丙丁水电站", "completed", None), ("戊己光伏电站", "completed", None)]
 
@@ -900,6 +906,8 @@ def test_a_district_opening_a_clause_with_a_verb_of_focus_is_its_subject_and_a_r
     assert [(s, p, o) for s, p, o in found if p != "implements"] == [
         ("西青区", "focuses_on", "甲乙制造"), ("北辰区", "hosts", "丙丁产业园"), ("北辰区", "focuses_on", "戊己加工"),
         ("河西区", "hosts", "庚辛产业园"), ("南开区", "hosts", "庚辛产业园")]
+    found = relations(PLAN + "（一）聚焦区域发展\n西青区发展基础更加坚实，甲乙产业园建成投产。\n")
+    assert not [r for r in found if r[0] == "西青区"]  # 发展 a noun: no subject told to build
 
 
 def test_industries_joined_by_he_are_two_foci_and_a_kind_by_its_size_is_none():
@@ -907,6 +915,8 @@ def test_industries_joined_by_he_are_two_foci_and_a_kind_by_its_size_is_none():
                              "南开区要聚焦研发和戊己服务。\n")
     assert [(s, o) for s, p, o in found if p == "focuses_on"] == [
         ("河西区", "甲乙制造"), ("河西区", "丙丁物流"), ("南开区", "研发和戊己服务")]
+    found = relations(PLAN + "（一）聚焦区域发展\n北辰区要聚焦甲乙制造及其配套服务。\n")
+    assert [o for _, p, o in found if p == "focuses_on"] == ["甲乙制造"]  # not 其配套服务
 
 
 def test_a_functional_area_told_what_to_do_focuses_on_and_hosts_it_and_is_no_districts():
@@ -1252,6 +1262,8 @@ def test_items_of_a_list_sharing_a_name_take_all_after_the_word_paralleling_them
 
 def test_a_word_naming_two_things_at_once_gives_each_its_number():
     found = observations(REVIEW + "甲乙机构存贷款余额分别达到900亿元、700亿元，丙丁进出口总额分别增长3%、5%。")
+    assert [o[0] for o in observations(REVIEW + "戊己城乡一体化水平分别提高3、5个百分点。")] == [
+        "戊己城乡一体化水平", "戊己城乡一体化水平"]  # one thing, not urban and rural
     assert [(o[0], o[1]) for o in found] == [("甲乙机构存款余额", 9e10), ("甲乙机构贷款余额", 7e10), ("丙丁进口总额", 3),
                                              ("丙丁出口总额", 5)]
 
