@@ -113,6 +113,10 @@ def grow_backwards(text: str, floor: int, head_start: int, verb_freq: int = COMM
                 break
             i -= 2
             continue
+        if _joins_two_works(tokens, i, tags, start < head_start):
+            start -= len(tokens[i]) + len(tokens[i - 1])  # 保护与修缮工程: both works are the name's
+            i -= 2
+            continue
         any_verb = verb_before_head and start == head_start
         # the word after 至 right before the head is a place whatever jieba tags it (甲乙至大余高速)
         second_end = start == head_start and i > 0 and tokens[i - 1] == "至" and _CJK_WORD.fullmatch(tokens[i])
@@ -149,6 +153,21 @@ def _opening_quote(tokens: list[str], closing: int) -> int | None:
 def _joins_two_ends(tokens: list[str], i: int, after_a_name: bool) -> bool:
     """至 between two places, the first one word (甲乙至丙丁高铁: a line named by its two ends)."""
     return tokens[i] == "至" and after_a_name and i > 0 and _CJK_WORD.fullmatch(tokens[i - 1]) is not None
+
+
+def _joins_two_works(tokens: list[str], i: int, tags: dict[str, str], after_a_name: bool) -> bool:
+    """与 between two kinds of work, the second in the name (甲乙古城保护与修缮工程, 丙丁生态保护与修复工程; not
+    产业与城市融合…, two things).
+
+    >>> _joins_two_works(["古城", "保护", "与", "修缮"], 2, {"保护": "v", "修缮": "v"}, True)
+    True
+    """
+    return (tokens[i] == "与" and after_a_name and 0 < i < len(tokens) - 1
+            and tags.get(tokens[i - 1], "") in WORK_TAGS and tags.get(tokens[i + 1], "") in WORK_TAGS)
+
+
+#: Tags of words naming a kind of work (保护, 修缮, 开发).
+WORK_TAGS = frozenset(("v", "vn"))
 
 
 def _name_like(token: str, tags: dict[str, str], verb_freq: int, stop_words: frozenset[str]) -> bool:

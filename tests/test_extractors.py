@@ -498,6 +498,12 @@ def test_the_count_of_a_list_inside_its_last_names_is_no_part_of_the_names():
         ("戊己抽水蓄能电站", "start", None), ("庚辛抽水蓄能电站", "start", None)]
 
 
+def test_two_kinds_of_work_joined_by_与_are_both_in_a_name():
+    assert projects(PLAN + "确保鹤州古城保护与修缮工程二期年底完工。") == [("鹤州古城保护与修缮工程二期", "complete", None)]
+    found = programmes(PLAN + "实施甲乙耕地质量保护与提升行动，加强与丙丁战略对接。")
+    assert "甲乙耕地质量保护与提升行动" in found and not [n for n in found if "加强" in n]
+
+
 def test_a_title_a_place_earns_is_no_project():
     found = projects(REVIEW + "西青区成功创建国家甲乙示范区，争创全国丙丁中心，获批国家戊己枢纽城市，创建鹤州庚辛产业园。")
     assert [name for name, *_ in found] == ["鹤州庚辛产业园"]  # a name of its own after 创建 is still one
