@@ -787,6 +787,7 @@ def test_a_programme_needs_a_topic_not_only_words_of_weight_or_reach():
     found = programmes(PLAN + "（一）聚焦创新，着力发展\n出台针对性措施，推出一批引领性标志性改革，深化新一轮改革，"
                               "形成全社会共同行动，实施甲乙能级提升行动。\n")
     assert found == ["甲乙能级提升行动"]
+    assert programmes(REVIEW + "二是项目建设扎实推进。重大项目建设进展顺利。") == []  # work on projects in general
 
 
 def test_an_item_of_a_policy_list_saying_what_is_done_names_no_programme():
