@@ -1267,6 +1267,13 @@ def test_items_of_a_list_sharing_a_name_take_all_after_the_word_paralleling_them
                                      "铁路运营里程", "高速公路运营里程", "城镇居民人均可支配收入", "农村居民人均可支配收入"]
 
 
+def test_a_structure_of_the_three_sectors_is_each_sectors_share():
+    found = observations(REVIEW + "三次产业结构调整为6.2:40.5:53.3，甲乙比例为1:2:3。")
+    assert [(o[0], o[1], o[2], o[4]) for o in found] == [
+        ("第一产业比重", 6.2, "percent", "share"), ("第二产业比重", 40.5, "percent", "share"),
+        ("第三产业比重", 53.3, "percent", "share")]  # 1:2:3 adds up to no whole
+
+
 def test_a_word_naming_two_things_at_once_gives_each_its_number():
     found = observations(REVIEW + "甲乙机构存贷款余额分别达到900亿元、700亿元，丙丁进出口总额分别增长3%、5%。")
     assert [o[0] for o in observations(REVIEW + "戊己城乡一体化水平分别提高3、5个百分点。")] == [

@@ -276,9 +276,35 @@ def extract_observations(doc: Document) -> list[ObservationFact]:
         if doc.appendix_start is not None and sentence.start >= doc.appendix_start:
             break  # 附件 名词解释: “甲乙工程”：到2030年，布局20个… defines a term, it sets no target
         facts.extend(_sentence_observations(doc, sentence, facts))  # may take an indicator from earlier ones
+        facts.extend(_sector_shares(doc, sentence))
     too_long = len(LONG_NUMBER.findall(doc.text))
     if too_long:
         doc.warnings.append(f"{too_long} numbers of more than {MAX_DIGITS} digits skipped (no quantity is that long)")
+    return facts
+
+
+#: The shares of the three sectors in the economy written as one ratio after its name (三次产业结构调整为4.8:43.3:51.9),
+#: and the names of the three shares.
+SECTOR_STRUCTURE = re.compile(r"(?:三次产业|一二三产业?)(?:结构|比例|比重)[^，。；\d]{0,8}?(?P<first>\d+(?:\.\d+)?)[:：∶]"
+                              r"(?P<second>\d+(?:\.\d+)?)[:：∶](?P<third>\d+(?:\.\d+)?)(?![\d.:：∶])")
+SECTOR_SHARES = {"first": "第一产业比重", "second": "第二产业比重", "third": "第三产业比重"}
+#: Three shares of a whole add up to a hundred, give or take their rounding.
+SHARES_ROUNDING = 1.0
+
+
+def _sector_shares(doc: Document, sentence: Sentence) -> list[ObservationFact]:
+    """Each sector's share of a structure of three written as one ratio: 三次产业结构调整为4.8:43.3:51.9 → 第一产业比重
+    4.8%, 第二产业比重 43.3%, 第三产业比重 51.9% (not three numbers adding up to anything else)."""
+    facts = []
+    for m in SECTOR_STRUCTURE.finditer(doc.text, sentence.start, sentence.end):
+        if abs(sum(float(m[part]) for part in SECTOR_SHARES) - 100) > SHARES_ROUNDING:
+            continue
+        facts += [ObservationFact(indicator=name, scope=doc.meta.region or "未知", quantity=parse_quantity(m[part], "%"),
+                                  qualifier=None, measure="share", status=status_of(doc, sentence, m.start()),
+                                  estimated="预计" in doc.text[sentence.start:m.start()],
+                                  period=period_of(doc, sentence, m.start()), start=m.start(), end=m.end(part),
+                                  sentence=sentence.index)
+                  for part, name in SECTOR_SHARES.items()]
     return facts
 
 
