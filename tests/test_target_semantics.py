@@ -56,6 +56,8 @@ def test_the_scheme_has_the_headline_indicators_and_at_least_sixty_concepts():
     ("能源消耗强度", "growth_rate", "percent", "单位地区生产总值能耗"),
     ("城乡居民收入比", "share", "ratio", "城乡居民收入比"),  # 缩小至2.1∶1
     ("高校毕业生", "amount", "person", "高校毕业生人数"),
+    ("第三产业比重", "share", "percent", "第三产业比重"),  # 三次产业结构…:…:51.9
+    ("第一产业增加值占地区生产总值比重", "share", "percent", "第一产业比重"),
 ])
 def test_names_reports_write_map_to_one_concept(name, measure, unit, label):
     assert indicator_scheme().match(name, measure, unit).pref_label == label
