@@ -1267,6 +1267,11 @@ def test_items_of_a_list_sharing_a_name_take_all_after_the_word_paralleling_them
                                      "铁路运营里程", "高速公路运营里程", "城镇居民人均可支配收入", "农村居民人均可支配收入"]
 
 
+def test_a_stage_alone_counts_what_the_number_before_counts_whatever_its_name_holds():
+    found = observations(PLAN + "计划新开工5000万元以上甲乙项目600个、竣工投产300个。")
+    assert [o[0] for o in found] == ["新开工5000万元以上甲乙项目", "竣工投产5000万元以上甲乙项目"]
+
+
 def test_a_structure_of_the_three_sectors_is_each_sectors_share():
     found = observations(REVIEW + "三次产业结构调整为6.2:40.5:53.3，甲乙比例为1:2:3。")
     assert [(o[0], o[1], o[2], o[4]) for o in found] == [

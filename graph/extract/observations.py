@@ -135,7 +135,7 @@ CHANGE_START = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:从|由)(?:[0-9]|上年|�
 LEADING_NOISE = re.compile(r"^(?:[①-⑳]|在(?=我[国省市区])|[一二三四五六七八九十]?是|我们|其中|同时|(?:还|又)有|也|"
                            r"还(?!款|贷|原|本|迁|建)|并|" + AND + r"|及|以及|与|累计|共计|率先|的|但|要|由|把|将|"
                            r"共(?=" + "|".join(word_table("work_verbs")["summed"]) + ")|"
-                           r"力争|确保|努力|实现(?![率值])了?|推动(?!力)|推进(?!率)|"
+                           r"力争|确保|努力|计划(?=新|开工|完成|实施|建成)|实现(?![率值])了?|推动(?!力)|推进(?!率)|"
                            r"按?同口径(?:计算)?|"
                            r"完成(?![率额值量度])了?|"
                            r"再(?!生|制造|就业|贷款|融资|保险|担保|分配)|，|、)+")
@@ -216,9 +216,9 @@ REBUILDING = "|".join(sorted(word_table("work_verbs")["rebuild"], key=len, rever
 STAGE_ONLY = re.compile(rf"(?:基本|全部|全面|已)?(?:{_STAGES}|{REBUILDING})(?:{_STAGES})?")
 #: The stage a counted name opens or ends with (新开工保障性安居工程, 开工建设高速公路, 新增高标准农田, 新建改扩建学校,
 #: 老旧小区改造开工).
-STAGE_OPENING = re.compile(rf"^(?:新增|新?(?:{_STAGES})(?:建设)?)(?=[\u4e00-\u9fff]{{2}})")
+STAGE_OPENING = re.compile(rf"^(?:新增|新?(?:{_STAGES})(?:建设)?)(?=[\u4e00-\u9fff0-9]{{2}})")
 #: …and the run of stages after it, unless what is left is a bare head (开工改造项目: 改造项目 is counted).
-STAGE_RUN = re.compile(rf"(?:{_STAGES}|{REBUILDING})*(?!(?:项目|工程)$)(?=[\u4e00-\u9fff]{{2}})")
+STAGE_RUN = re.compile(rf"(?:{_STAGES}|{REBUILDING})*(?!(?:项目|工程)$)(?=[\u4e00-\u9fff0-9]{{2}})")
 STAGE_ENDING = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}})(?:{_STAGES})$")
 #: A batch counts what follows its number (首批121个重点项目), it is no indicator; nor are classes of it (8大类40项甲乙
 #: 实事).
