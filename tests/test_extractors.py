@@ -1272,6 +1272,14 @@ def test_a_stage_alone_counts_what_the_number_before_counts_whatever_its_name_ho
     assert [o[0] for o in found] == ["新开工5000万元以上甲乙项目", "竣工投产5000万元以上甲乙项目"]
 
 
+def test_places_a_ranking_moved_are_gained_or_lost_not_a_rank():
+    found = observations(REVIEW + "甲乙实力位次较上年前移3位，丙丁总量跃居全国第4位、前进2个位次，戊己指标下降2位，"
+                                  "庚辛排名上升至第9位。")
+    assert [(o[0], o[1], o[2], o[4]) for o in found] == [
+        ("甲乙实力位次", 3, "count", "increment"), ("丙丁总量", 4, "rank", "rank"), ("丙丁总量位次", 2, "count", "increment"),
+        ("戊己指标位次", -2, "count", "increment"), ("庚辛排名", 9, "rank", "rank")]
+
+
 def test_a_structure_of_the_three_sectors_is_each_sectors_share():
     found = observations(REVIEW + "三次产业结构调整为6.2:40.5:53.3，甲乙比例为1:2:3。")
     assert [(o[0], o[1], o[2], o[4]) for o in found] == [

@@ -762,6 +762,8 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
             names = [_total_of(n, "总数" if counted else "") if added else n for n in names]
     elif names == [UNNAMED] and districts:  # 西青区、武清区率先达到1000亿元: the last indicator, for these places
         names = _last_indicator_of_paragraph(doc, sentence, before)
+    if rank_move := _rank_move(context, mentions, quantities, after):
+        names = [_moved_rank_name(names[0], earlier[-1].indicator if same_sentence else "")]
     if _after_a_place_row(text, districts, mentions[0]):
         districts = []  # 建好甲市、乙市、丙市3个产业园: three parks of the region, not three in each city
     elif (list_start := _counted_list_start(text, clause_start, mentions[0], districts)) is not None:
@@ -810,6 +812,9 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
                 or measure == "increment" and DECREASED_BY.search(_verb_before(context[-NEAR:]))):  # 人口减少120万
             # (减少甲乙人口800万 keeps the cut in its name: 800万 of it)
             quantity = Quantity(-quantity.value, quantity.unit, -quantity.value_norm, quantity.unit_norm)
+        if rank_move:  # 前移3位: places gained (or lost), not a rank
+            quantity, measure = Quantity(rank_move * abs(quantity.value), quantity.unit,
+                                         rank_move * abs(quantity.value), "count"), "increment"
         common = dict(quantity=quantity, qualifier=qualifier, measure=measure, status=status_of(doc, sentence, m.start()),
                       estimated="预计" in text[sentence.start:m.start()],
                       period=period_of(doc, sentence, m.start(), text[clause_start:clause_end]),
@@ -819,6 +824,35 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
         facts.extend(ObservationFact(indicator=n, scope=sc, scope_kind=scope_kind, **common)
                      for sc in own_scopes for n in own_names)
     return facts
+
+
+#: A move in a ranking before its number of places (较上年前移3位, 前进2个位次): up, or down.
+RANK_MOVE = re.compile(r"(?:(?P<up>前移|前进|上升|提升|跃升|攀升|进位)|(?P<down>后移|后退|下降|下滑))了?$")
+RANK_PLACES = ("位次", "名次")
+RANK_NAME_ENDS = ("位次", "名次", "排名", "排位")
+COMPARED_WITH_LAST_YEAR = re.compile(r"(?:较|比)(?:上年|去年|上一年)")
+
+
+def _rank_move(context: str, mentions: list[re.Match], quantities: list[tuple[Quantity | None, str | None]],
+               after: str) -> int:
+    """+1 or -1 where one number right after a move counts the places a ranking moved up or down (综合实力位次前移3位,
+    前进2个位次; not the rank reached: 上升至第20位), else 0."""
+    if (len(quantities) != 1 or quantities[0][0] is None or mentions[0].group("rhead")
+            or not (move := RANK_MOVE.search(context))):
+        return 0
+    unit = quantities[0][0].unit
+    if unit != "位" and not (unit == "个" and after.startswith(RANK_PLACES)):
+        return 0
+    return 1 if move["up"] else -1
+
+
+def _moved_rank_name(name: str, before: str) -> str:
+    """The ranking a move is of: 综合实力位次较上年前移 → 综合实力位次; 位次 (前进2个位次) after 经济总量's rank →
+    经济总量位次."""
+    name = COMPARED_WITH_LAST_YEAR.sub("", RANK_MOVE.sub("", name))
+    if name in RANK_PLACES + (UNNAMED, "") and before:
+        name = before
+    return name if name.endswith(RANK_NAME_ENDS) else name + "位次"
 
 
 #: What may open a clause before the project or area it is about (其中，甲乙医院…).
