@@ -113,7 +113,8 @@ def grow_backwards(text: str, floor: int, head_start: int, verb_freq: int = COMM
                 break
             i -= 2
             continue
-        if _joins_two_works(tokens, i, tags, start < head_start):
+        if _joins_two_works(tokens, i, tags) and start < head_start and i >= 2 and _name_like(
+                tokens[i - 2], tags, verb_freq, stop_words):
             start -= len(tokens[i]) + len(tokens[i - 1])  # 保护与修缮工程: both works are the name's
             i -= 2
             continue
@@ -155,14 +156,14 @@ def _joins_two_ends(tokens: list[str], i: int, after_a_name: bool) -> bool:
     return tokens[i] == "至" and after_a_name and i > 0 and _CJK_WORD.fullmatch(tokens[i - 1]) is not None
 
 
-def _joins_two_works(tokens: list[str], i: int, tags: dict[str, str], after_a_name: bool) -> bool:
-    """与 between two kinds of work, the second in the name (甲乙古城保护与修缮工程, 丙丁生态保护与修复工程; not
-    产业与城市融合…, two things).
+def _joins_two_works(tokens: list[str], i: int, tags: dict[str, str]) -> bool:
+    """与 between two kinds of work (甲乙古城保护与修缮工程, 丙丁生态保护与修复工程; not 产业与城市融合…, two things);
+    the name takes both when something naming what is worked on comes before them (not 推进保护与修缮工程).
 
-    >>> _joins_two_works(["古城", "保护", "与", "修缮"], 2, {"保护": "v", "修缮": "v"}, True)
+    >>> _joins_two_works(["古城", "保护", "与", "修缮"], 2, {"保护": "v", "修缮": "v"})
     True
     """
-    return (tokens[i] == "与" and after_a_name and 0 < i < len(tokens) - 1
+    return (tokens[i] == "与" and 0 < i < len(tokens) - 1
             and tags.get(tokens[i - 1], "") in WORK_TAGS and tags.get(tokens[i + 1], "") in WORK_TAGS)
 
 

@@ -121,6 +121,7 @@ SCOPE_PREFIX = re.compile(r"^(?:全市|全区|全省|全县|我市|我省|我区
 TRAILING_VERBS = re.compile(
     r"(?:不少于|不低于|不超过|不到|不足|预计|力争|努力|稳定|保持在|保持|控制在|控制|达到|达|为|实现|增长|年均|分别|均|突破|超过|增至|降至|降到|"
     r"提高|提升|上升|回升|上涨|回落|扩大|缩小|缩短|延长|压减|压降|压缩|削减|下降|降低|降|减少|增加|稳居|位居|居|跃|"
+    r"前移|前进|后移|后退|进位|攀升|下滑|"
     r"(?<!安)排|拟安排|安排|(?<=目标)(?:拟?定|设定)|首次|率先|持续|继续|快于|高于|低于|占|了|在|到|"
     r"于|至|的|之|约|近|超|由|每人每年|每人|平均每|平均|平稳|每年|每|已经|已|又|再|共计|共|跃升到|跃升|跃居|蝉联|至少|人均|将|使|有望|"
     r"大幅度|大幅|明显|显著|较快|快速|(?<![首成京古国])都要?)+$")
@@ -135,7 +136,7 @@ CHANGE_START = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:从|由)(?:[0-9]|上年|�
 LEADING_NOISE = re.compile(r"^(?:[①-⑳]|在(?=我[国省市区])|[一二三四五六七八九十]?是|我们|其中|同时|(?:还|又)有|也|"
                            r"还(?!款|贷|原|本|迁|建)|并|" + AND + r"|及|以及|与|累计|共计|率先|的|但|要|由|把|将|"
                            r"共(?=" + "|".join(word_table("work_verbs")["summed"]) + ")|"
-                           r"力争|确保|努力|计划(?=新|开工|完成|实施|建成)|实现(?![率值])了?|推动(?!力)|推进(?!率)|"
+                           r"力争|确保|努力|计划(?=新|开工|完成|实施|建成)(?![^，、]{0,3}率)|实现(?![率值])了?|推动(?!力)|推进(?!率)|"
                            r"按?同口径(?:计算)?|"
                            r"完成(?![率额值量度])了?|"
                            r"再(?!生|制造|就业|贷款|融资|保险|担保|分配)|，|、)+")
@@ -276,17 +277,17 @@ def extract_observations(doc: Document) -> list[ObservationFact]:
         if doc.appendix_start is not None and sentence.start >= doc.appendix_start:
             break  # 附件 名词解释: “甲乙工程”：到2030年，布局20个… defines a term, it sets no target
         facts.extend(_sentence_observations(doc, sentence, facts))  # may take an indicator from earlier ones
-        facts.extend(_sector_shares(doc, sentence))
     too_long = len(LONG_NUMBER.findall(doc.text))
     if too_long:
         doc.warnings.append(f"{too_long} numbers of more than {MAX_DIGITS} digits skipped (no quantity is that long)")
     return facts
 
 
-#: The shares of the three sectors in the economy written as one ratio after its name (三次产业结构调整为4.8:43.3:51.9),
-#: and the names of the three shares.
-SECTOR_STRUCTURE = re.compile(r"(?:三次产业|一二三产业?)(?:结构|比例|比重)[^，。；\d]{0,8}?(?P<first>\d+(?:\.\d+)?)[:：∶]"
-                              r"(?P<second>\d+(?:\.\d+)?)[:：∶](?P<third>\d+(?:\.\d+)?)(?![\d.:：∶])")
+#: The structure of the three sectors of the economy, written as one ratio of their shares after its name
+#: (三次产业结构调整为4.8:43.3:51.9, 由…调整为…: the last ratio of its clause), and the names of the three shares.
+SECTOR_STRUCTURE = re.compile(r"(?:三次产业|一二三产业?)(?:结构|比例|比重)")
+THREE_PARTS = re.compile(r"(?<![\d.])(?P<first>\d+(?:\.\d+)?)%?[:：∶](?P<second>\d+(?:\.\d+)?)%?[:：∶]"
+                         r"(?P<third>\d+(?:\.\d+)?)%?(?![\d.:：∶])")
 SECTOR_SHARES = {"first": "第一产业比重", "second": "第二产业比重", "third": "第三产业比重"}
 #: Three shares of a whole add up to a hundred, give or take their rounding.
 SHARES_ROUNDING = 1.0
@@ -294,17 +295,22 @@ SHARES_ROUNDING = 1.0
 
 def _sector_shares(doc: Document, sentence: Sentence) -> list[ObservationFact]:
     """Each sector's share of a structure of three written as one ratio: 三次产业结构调整为4.8:43.3:51.9 → 第一产业比重
-    4.8%, 第二产业比重 43.3%, 第三产业比重 51.9% (not three numbers adding up to anything else)."""
+    4.8%, 第二产业比重 43.3%, 第三产业比重 51.9%, of the one district opening the clause if any (not three numbers
+    adding up to anything else)."""
     facts = []
-    for m in SECTOR_STRUCTURE.finditer(doc.text, sentence.start, sentence.end):
-        if abs(sum(float(m[part]) for part in SECTOR_SHARES) - 100) > SHARES_ROUNDING:
+    for name in SECTOR_STRUCTURE.finditer(doc.text, sentence.start, sentence.end):
+        end = CLAUSE_BREAK.search(doc.text, name.end(), sentence.end)  # not ：, which a ratio may be written with
+        m = next(reversed(list(THREE_PARTS.finditer(doc.text, name.end(), end.start() if end else sentence.end))), None)
+        if m is None or abs(sum(float(m[part]) for part in SECTOR_SHARES) - 100) > SHARES_ROUNDING:
             continue
-        facts += [ObservationFact(indicator=name, scope=doc.meta.region or "未知", quantity=parse_quantity(m[part], "%"),
+        places = district_mentions(doc, doc.clause_at(name.start()).start, name.start())
+        scope = places[0].division.name if len(places) == 1 else doc.meta.region or "未知"
+        facts += [ObservationFact(indicator=share, scope=scope, quantity=parse_quantity(m[part], "%"),
                                   qualifier=None, measure="share", status=status_of(doc, sentence, m.start()),
                                   estimated="预计" in doc.text[sentence.start:m.start()],
-                                  period=period_of(doc, sentence, m.start()), start=m.start(), end=m.end(part),
-                                  sentence=sentence.index)
-                  for part, name in SECTOR_SHARES.items()]
+                                  period=period_of(doc, sentence, m.start()), start=name.start(),
+                                  end=m.end(part) + doc.text.startswith("%", m.end(part)), sentence=sentence.index)
+                  for part, share in SECTOR_SHARES.items()]
     return facts
 
 
@@ -314,7 +320,8 @@ def _sentence_observations(doc: Document, sentence: Sentence,
     `before`: the facts of the sentences before this one."""
     text = doc.text
     runs: list[tuple[int, str, list[re.Match]]] = []  # (clause start, context, mentions)
-    names = project_spans_by_sentence(doc).get(sentence.index, [])
+    sectors = _sector_shares(doc, sentence)
+    names = project_spans_by_sentence(doc).get(sentence.index, []) + [(f.start, f.end) for f in sectors]
     previous = None
     for m in MENTION.finditer(text, sentence.start, sentence.end):
         if _is_name_or_label(text, m, sentence) or any(s <= m.start() and m.end() <= e for s, e in names):
@@ -344,7 +351,7 @@ def _sentence_observations(doc: Document, sentence: Sentence,
         facts.extend(_run_facts(doc, sentence, clause_start, context, mentions, facts, before))
         if changes:
             facts = _as_changes(doc, facts, changes)  # before the next run, which may continue its indicator
-    return facts
+    return facts + sectors
 
 
 def _unnamed_level(text: str, m: re.Match, previous: re.Match | None, sentence: Sentence) -> bool:
@@ -572,7 +579,8 @@ def _at_stage(counted: str, stage: str) -> str:
     if m := STAGE_ENDING.search(counted):
         return counted[:m.start()] + stage
     if m := STAGE_OPENING.match(counted):
-        return stage + counted[STAGE_RUN.match(counted, m.end()).end():]
+        run = STAGE_RUN.match(counted, m.end())  # none before a bare head: 新开工项目 keeps 项目
+        return stage + counted[run.end() if run else m.end():]
     return stage
 
 
@@ -763,7 +771,8 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
     elif names == [UNNAMED] and districts:  # 西青区、武清区率先达到1000亿元: the last indicator, for these places
         names = _last_indicator_of_paragraph(doc, sentence, before)
     if rank_move := _rank_move(context, mentions, quantities, after):
-        names = [_moved_rank_name(names[0], earlier[-1].indicator if same_sentence else "")]
+        moved = _moved_rank_name(context, earlier[-1].indicator if same_sentence else "")
+        names = [moved] + names[-1:] if len(mentions) == 2 else [moved]  # …、居第14位: the rank keeps its name
     if _after_a_place_row(text, districts, mentions[0]):
         districts = []  # 建好甲市、乙市、丙市3个产业园: three parks of the region, not three in each city
     elif (list_start := _counted_list_start(text, clause_start, mentions[0], districts)) is not None:
@@ -812,7 +821,7 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
                 or measure == "increment" and DECREASED_BY.search(_verb_before(context[-NEAR:]))):  # 人口减少120万
             # (减少甲乙人口800万 keeps the cut in its name: 800万 of it)
             quantity = Quantity(-quantity.value, quantity.unit, -quantity.value_norm, quantity.unit_norm)
-        if rank_move:  # 前移3位: places gained (or lost), not a rank
+        if rank_move and i == 0:  # 前移3位: places gained (or lost), not a rank
             quantity, measure = Quantity(rank_move * abs(quantity.value), quantity.unit,
                                          rank_move * abs(quantity.value), "count"), "increment"
         common = dict(quantity=quantity, qualifier=qualifier, measure=measure, status=status_of(doc, sentence, m.start()),
@@ -826,32 +835,36 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
     return facts
 
 
-#: A move in a ranking before its number of places (较上年前移3位, 前进2个位次): up, or down.
+#: A move in a ranking right before its number of places (较上年前移3位, 前进2个位次): up, or down.
 RANK_MOVE = re.compile(r"(?:(?P<up>前移|前进|上升|提升|跃升|攀升|进位)|(?P<down>后移|后退|下降|下滑))了?$")
 RANK_PLACES = ("位次", "名次")
 RANK_NAME_ENDS = ("位次", "名次", "排名", "排位")
-COMPARED_WITH_LAST_YEAR = re.compile(r"(?:较|比)(?:上年|去年|上一年)")
+RANK_NAME_END = re.compile("(?:" + "|".join(RANK_NAME_ENDS) + ")$")
 
 
 def _rank_move(context: str, mentions: list[re.Match], quantities: list[tuple[Quantity | None, str | None]],
                after: str) -> int:
     """+1 or -1 where one number right after a move counts the places a ranking moved up or down (综合实力位次前移3位,
-    前进2个位次; not the rank reached: 上升至第20位), else 0."""
-    if (len(quantities) != 1 or quantities[0][0] is None or mentions[0].group("rhead")
-            or not (move := RANK_MOVE.search(context))):
+    前进2个位次, 上升5名; not the rank reached: 上升至第9位, nor digits: 提升3位数), else 0."""
+    reached_after = len(mentions) == 2 and mentions[1].group("rhead")  # 上升3位、居第14位: the move, then the rank
+    if ((len(quantities) != 1 and not reached_after) or quantities[0][0] is None or mentions[0].group("rhead")
+            or after.startswith("数") or not (move := RANK_MOVE.search(context))):
         return 0
     unit = quantities[0][0].unit
-    if unit != "位" and not (unit == "个" and after.startswith(RANK_PLACES)):
+    if unit not in ("位", "名") and not (unit == "个" and after.startswith(RANK_PLACES)):
         return 0
     return 1 if move["up"] else -1
 
 
-def _moved_rank_name(name: str, before: str) -> str:
-    """The ranking a move is of: 综合实力位次较上年前移 → 综合实力位次; 位次 (前进2个位次) after 经济总量's rank →
-    经济总量位次."""
-    name = COMPARED_WITH_LAST_YEAR.sub("", RANK_MOVE.sub("", name))
-    if name in RANK_PLACES + (UNNAMED, "") and before:
-        name = before
+def _moved_rank_name(context: str, before: str) -> str:
+    """The ranking a move is of, named before the move or, when nothing is, the indicator ranked before it.
+
+    >>> _moved_rank_name("甲乙排名较上年下降", ""), _moved_rank_name("综合实力较2023年前移", ""), _moved_rank_name("排名上升", "丙丁")
+    ('甲乙排名', '综合实力位次', '丙丁排名')
+    """
+    name = _clean_subject(context)
+    if name in RANK_NAME_ENDS or len(name) < 2:
+        name = RANK_NAME_END.sub("", before) + name  # 经济总量居全省第4位，排名上升2位: 经济总量排名
     return name if name.endswith(RANK_NAME_ENDS) else name + "位次"
 
 
@@ -1353,8 +1366,8 @@ def _clean_subject(text: str) -> str:
     while previous != text:
         previous = text
         text = TRAILING_VERBS.sub("", text)
-        text = re.sub(r"(?:年均|五年|全年|年内|同比|[比较](?:上年|去年|年初|上年末|上年同期)|连续[一二三四五六七八九十两\d]+年)$",
-                      "", text)
+        text = re.sub(r"(?:年均|五年|全年|年内|同比|[比较](?:上年|去年|年初|上年末|上年同期|\d{4}年末?)|"
+                      r"连续[一二三四五六七八九十两\d]+年)$", "", text)
         if text != written or text.endswith("五年累计"):  # 累计 before a verb (累计提高) or after a span: not after
             text = re.sub(r"累计$", "", text)  # a name alone (自贸试验区累计15项改革成果: what follows is counted)
     return _balanced(text.strip("，、 "))  # a quoted part stays quoted: “三库”项目
