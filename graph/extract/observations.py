@@ -846,7 +846,7 @@ def _rank_move(context: str, mentions: list[re.Match], quantities: list[tuple[Qu
                after: str) -> int:
     """+1 or -1 where one number right after a move counts the places a ranking moved up or down (综合实力位次前移3位,
     前进2个位次, 上升5名; not the rank reached: 上升至第9位, nor digits: 提升3位数), else 0."""
-    reached_after = len(mentions) == 2 and mentions[1].group("rhead")  # 上升3位、居第14位: the move, then the rank
+    reached_after = len(mentions) == 2 and mentions[1].group("rhead")  # 上升5位、居第12位: the move, then the rank
     if ((len(quantities) != 1 and not reached_after) or quantities[0][0] is None or mentions[0].group("rhead")
             or after.startswith("数") or not (move := RANK_MOVE.search(context))):
         return 0
