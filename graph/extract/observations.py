@@ -300,7 +300,8 @@ def _sector_shares(doc: Document, sentence: Sentence) -> list[ObservationFact]:
     facts = []
     for name in SECTOR_STRUCTURE.finditer(doc.text, sentence.start, sentence.end):
         end = CLAUSE_BREAK.search(doc.text, name.end(), sentence.end)  # not ：, which a ratio may be written with
-        m = next(reversed(list(THREE_PARTS.finditer(doc.text, name.end(), end.start() if end else sentence.end))), None)
+        ratios = list(THREE_PARTS.finditer(doc.text, name.end(), end.start() if end else sentence.end))
+        m = ratios[-1] if ratios else None
         if m is None or abs(sum(float(m[part]) for part in SECTOR_SHARES) - 100) > SHARES_ROUNDING:
             continue
         places = district_mentions(doc, doc.clause_at(name.start()).start, name.start())
@@ -328,10 +329,10 @@ def _sentence_observations(doc: Document, sentence: Sentence,
             continue  # 中石化南港120万吨乙烯 is a project's name
         if _unnamed_level(text, m, previous, sentence):
             continue
-        if m.group("snum") and not SHARED_UNIT_LEAD.search(text, doc.clause_at(m.start()).start, m.start()):
+        clause_start = doc.clause_at(m.start()).start
+        if m.group("snum") and not SHARED_UNIT_LEAD.search(text, clause_start, m.start()):
             continue  # 获批1、2类新药: a label, not a number sharing the unit after it
         previous = m
-        clause_start = doc.clause_at(m.start()).start
         item_start = _list_item_start(text, clause_start, m.start())
         if item_start > clause_start and _counted_together(doc, clause_start, m, names):
             item_start = clause_start  # 新建甲乙中学、丙丁学校12所: one count of both
@@ -1470,9 +1471,9 @@ def _counted_together(doc: Document, start: int, mention: re.Match, names: list[
     a named project (建成甲乙医院、社区卫生服务中心15个)."""
     text = doc.text
     return (mention.group("num") is not None and mention.group("unit") in COUNTED_TOGETHER_UNITS
-            and not district_mentions(doc, start, mention.start())
+            and (text.endswith(EACH, 0, mention.start()) or _shares_the_opening_verb(text, start, mention.start()))
             and not any(start <= s < mention.start() for s, _ in names)
-            and (text.endswith(EACH, 0, mention.start()) or _shares_the_opening_verb(text, start, mention.start())))
+            and not district_mentions(doc, start, mention.start()))  # the gazetteer last: the dearest check
 
 
 def _shares_the_opening_verb(text: str, start: int, end: int) -> bool:
