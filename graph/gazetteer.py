@@ -202,8 +202,8 @@ def _short_form_is_safe(short: str, top: bool, province_shorts: set[str]) -> boo
     return freq < RARE_WORD_FREQ
 
 
-#: What follows a division named by an ordinary word where it names the division: a modal, a lead verb or a list
-#: mark (老城区要…, 老城区重点…, 老城区、西工区…; not 老城区改造).
+#: What follows a division named by an ordinary word where it names the division told what to do: a modal or a lead
+#: word (老城区要…, 老城区重点…; not 老城区改造); and what joins it to another division it is listed with (西工区、老城区).
 GENERIC_NAME_AS_SUBJECT = re.compile(r"要|将|应|需|重点|率先")
 LISTED_NEXT = re.compile(r"[、和及与]")
 CLAUSE_OPENING = "，,；;：:。\n"
