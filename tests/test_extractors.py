@@ -2386,3 +2386,9 @@ def test_a_range_of_percentages_joined_by_any_dash_is_one_target_and_a_ratio_has
 def test_a_span_of_years_opening_a_clause_is_its_period_not_its_name():
     found = observations("一、回顾\n2019—2023年累计投资800亿元，“十四五”以来新增就业35万人。\n", year=2024)
     assert [(o[0], o[6]) for o in found][0] == ("投资", "2019-2023") and found[1][0] == "新增就业"
+
+
+def test_a_short_item_before_a_name_at_a_level_of_government_takes_the_kind_from_the_level_on():
+    assert projects_of("推进甲乙、丙丁国家文化公园建设。") == [
+        ("甲乙国家文化公园", "accelerate"), ("丙丁国家文化公园", "accelerate")]
+    assert [n for n, _ in projects_of("建设戊山、己岭省级湿地公园。")] == ["戊山省级湿地公园", "己岭省级湿地公园"]

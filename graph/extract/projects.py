@@ -352,13 +352,19 @@ def _shared_end(doc: Document, start: int, end: int, fact: ProjectFact, head: st
     return None
 
 
+#: A level of government inside a name opens the kind its items share: 甲乙国家文化公园 → 国家文化公园.
+SHARED_LEVEL = re.compile(r"(?:国家|省|市)级|国家")
+
+
 def _stacked_heads(name: str, head: str) -> str:
-    """The heads ending a name one after another, the last one `head`: 甲乙水库灌区 → 水库灌区 (丙丁 before it is
-    丙丁水库灌区, the works of a reservoir as the name's are)."""
+    """The heads ending a name one after another, the last one `head`, from a level of government before them
+    when the name has one after its own words: 甲乙水库灌区 → 水库灌区 (丙丁 before it is 丙丁水库灌区, the works of a
+    reservoir as the name's are); 甲乙国家森林公园 → 国家森林公园."""
     end = len(name) - len(head)
     while (before := next((h for h in _HEADS_LONGEST_FIRST if name.endswith(h, 0, end) and end > len(h)), None)):
         end -= len(before)
-    return name[end:]
+    level = SHARED_LEVEL.search(name, 2, end)
+    return name[level.start() if level else end:]
 
 
 def _ends_in_a_phase(item: str) -> bool:
