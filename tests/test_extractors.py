@@ -2392,3 +2392,12 @@ def test_a_short_item_before_a_name_at_a_level_of_government_takes_the_kind_from
     assert projects_of("推进甲乙、丙丁国家文化公园建设。") == [
         ("甲乙国家文化公园", "accelerate"), ("丙丁国家文化公园", "accelerate")]
     assert [n for n, _ in projects_of("建设戊山、己岭省级湿地公园。")] == ["戊山省级湿地公园", "己岭省级湿地公园"]
+
+
+def test_a_short_item_before_a_provinces_laboratory_is_the_provinces_too():
+    assert [n for n, _ in projects_of("加快甲乙、丙丁先进制造省实验室建设。")] == ["甲乙省实验室", "丙丁先进制造省实验室"]
+
+
+def test_the_aim_of_a_campaign_with_a_head_is_a_category_and_shares_no_head():
+    assert projects_of("建设美丽城区、美丽村庄、美丽园区，建设智慧公园。") == []
+    assert [n for n, _ in projects_of("推进数字产业园、甲乙数字产业园建设。")] == ["甲乙数字产业园"]

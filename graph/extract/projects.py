@@ -33,10 +33,11 @@ BARE_HEADS = frozenset(PROJECT_HEADS) | frozenset(word_list("programme_heads")) 
 _BARE_HEAD_ENDS = tuple(BARE_HEADS)
 _HEAD = "(?:" + "|".join(re.escape(h) for h in _HEADS_LONGEST_FIRST) + ")"
 #: Level and kind words (data: graph/data/generic_modifiers.txt), and sector words (sectors.txt).
-_LEVEL_WORD = alternation(word_list("generic_modifiers"))
 _KIND_WORD = alternation(word_list("sectors") + word_list("generic_modifiers"))
-#: A name made only of level and kind words and a head is a category (县级医院).
-GENERIC_NAME = re.compile(_LEVEL_WORD + "*" + _HEAD + "+")
+#: A name made only of level and kind words, or the aims of campaigns (data: campaign_words.txt), and a head is a
+#: category (县级医院, 美丽园区).
+GENERIC_NAME = re.compile(alternation(word_list("generic_modifiers") + tuple(word_table("campaign_words")))
+                          + "*" + _HEAD + "+")
 #: …and so is one with sector words too (社区卫生服务中心, 制造业创新中心), unless the district whose clause it is
 #: builds it (西青区要加快集成电路产业园建设: that district's park; not 推动西青区打造集成电路产业集聚区: a kind the
 #: district is told to become, its focus).
@@ -353,13 +354,13 @@ def _shared_end(doc: Document, start: int, end: int, fact: ProjectFact, head: st
 
 
 #: A level of government inside a name opens the kind its items share: 甲乙国家文化公园 → 国家文化公园.
-SHARED_LEVEL = re.compile(r"(?:国家|省|市)级|国家")
+SHARED_LEVEL = re.compile(r"(?:国家|省|市)级|国家|省$")  # 省 right before the heads: 甲乙省实验室
 
 
 def _stacked_heads(name: str, head: str) -> str:
     """The heads ending a name one after another, the last one `head`, from a level of government before them
     when the name has one after its own words: 甲乙水库灌区 → 水库灌区 (丙丁 before it is 丙丁水库灌区, the works of a
-    reservoir as the name's are); 甲乙国家森林公园 → 国家森林公园."""
+    reservoir as the name's are); 甲乙国家森林公园 → 国家森林公园, 甲乙省实验室 → 省实验室."""
     end = len(name) - len(head)
     while (before := next((h for h in _HEADS_LONGEST_FIRST if name.endswith(h, 0, end) and end > len(h)), None)):
         end -= len(before)
