@@ -2401,3 +2401,7 @@ def test_a_short_item_before_a_provinces_laboratory_is_the_provinces_too():
 def test_the_aim_of_a_campaign_with_a_head_is_a_category_and_shares_no_head():
     assert projects_of("建设美丽城区、美丽村庄、美丽园区，建设智慧公园。") == []
     assert [n for n, _ in projects_of("推进数字产业园、甲乙数字产业园建设。")] == ["甲乙数字产业园"]
+
+
+def test_a_count_of_the_list_in_words_with_大_is_no_part_of_the_names():
+    assert [n for n, _ in projects_of("建成甲乙、丙丁三大省技术创新中心。")] == ["甲乙省技术创新中心", "丙丁省技术创新中心"]

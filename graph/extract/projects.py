@@ -135,9 +135,9 @@ COUNT_PREFIX = re.compile(r"(?:[^，。；]*?\d+(?:\.\d+)?(?:万|亿)?(?:" + ABO
                           r"|[一两三四五六七八九十百千]+[家个座所条处](?!一))(?:" + ABOUT_AFTER + ")?")
 #: Nor is a measure, before it or inside it (875平方公里湿地; 甲乙80公里绿道 is the project 甲乙绿道).
 MEASURE = re.compile(r"\d+(?:\.\d+)?(?:万|亿)?(?:平方公里|公里|千米|公顷|亩)")
-#: …nor the count of a list inside its last item's name (甲乙、丙丁两座水电站: 丙丁水电站, and 甲乙水电站).
+#: …nor the count of a list inside its last item's name (甲乙、丙丁两座水电站: 丙丁水电站, and 甲乙水电站; 三大…中心).
 #: Written in words: a count in digits is read as an observation of the list (甲乙、丙丁2个产业园).
-LIST_COUNT_INSIDE = re.compile(r"(?:两|[二三四五六七八九十]{1,2})[座个条家所处](?=[\u4e00-\u9fff])")
+LIST_COUNT_INSIDE = re.compile(r"(?:两|[二三四五六七八九十]{1,2})[座个条家所处大](?=[\u4e00-\u9fff])")
 #: A phase or extension of a named work (国家会议中心二期, 昌平线南延一期): the phase makes the name specific even when
 #: its base ends in no head word.
 PHASE = re.compile(r"(?:(?:南延|北延|东延|西延)伸?(?:[一二三四五首]期)?|(?<!第)[一二三四五首]期)(?:工程)?(?![\u4e00-\u9fff]{0,2}(?:班|培训))")
