@@ -2418,3 +2418,10 @@ def test_a_programme_reported_as_progressing_or_done_in_its_main_tasks_is_named_
     assert programmes(REVIEW + "甲乙湖国家公园创建高水平推进。\n") == ["甲乙湖国家公园创建"]
     assert programmes(REVIEW + "甲乙深化提升行动主体任务基本完成。\n") == ["甲乙深化提升行动"]
     assert programmes(REVIEW + "甲乙口国家公园创建任务基本完成。\n") == ["甲乙口国家公园创建"]
+
+
+def test_a_name_coined_like_the_national_programme_listed_before_it_is_a_programme_too():
+    assert programmes(PLAN + "巩固一网通办、一网甲乙、一网丙丁成效。\n") == ["一网通办", "一网甲乙", "一网丙丁"]
+    assert programmes(PLAN + "全面推行河长制、戊长制。\n") == ["河长制", "戊长制"]
+    # not a name sharing less than two characters, nor one of another length
+    assert programmes(PLAN + "深化一网通办、一站式服务、甲乙丙服务。\n") == ["一网通办"]

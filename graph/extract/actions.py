@@ -53,6 +53,7 @@ SERIES_COUNT = re.compile(_SERIES_COUNT)
 LIST_MARK = re.compile(r"、|和(?=[\u4e00-\u9fff]{2})")
 MAX_SERIES_ITEM = 20
 _CJK_NAME = re.compile(r"[\u4e00-\u9fff“”]+")
+_CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 #: An item of a series ending in one of these is a programme's name already (甲乙工程); so is a strategy's item
 #: ending in 发展 or 建设 (甲乙协同发展、丙丁建设两大战略).
 SERIES_ITEM_ENDS = ("工程", "行动", "计划", "战略", "改革", "试点")
@@ -304,6 +305,31 @@ def _after_lead_number(doc: Document, sentence: Sentence) -> int:
     return number.end() if number else sentence.start
 
 
+#: How much of a national programme's name a new one listed after it repeats (一网通办、一网慧治: 一网).
+SHARED_COINAGE = 2
+
+
+def _coined_alike(text: str, national: list[tuple[int, int]], end: int) -> list[tuple[int, int]]:
+    """Names listed after a national programme's that are coined alike — as long, and opening or closing with the
+    same two characters — are programmes too: 一网通办、一网慧治 → 一网慧治; 河长制、甲长制 → 甲长制. Each found one
+    is a model for the next (一网通办、一网甲乙、一网丙丁).
+
+    >>> _coined_alike("巩固一网通办、一网慧治成效", [(2, 6)], 14)
+    [(7, 11)]
+    """
+    coined = []
+    for s, e in national:
+        word = text[s:e]
+        while _CJK_ONLY.fullmatch(word) and text.startswith("、", e) and e + 1 + len(word) <= end:
+            item = text[e + 1:e + 1 + len(word)]
+            if not _CJK_ONLY.fullmatch(item) or not (item[:SHARED_COINAGE] == word[:SHARED_COINAGE]
+                                                     or item[-SHARED_COINAGE:] == word[-SHARED_COINAGE:]):
+                break
+            s, e, word = e + 1, e + 1 + len(word), item
+            coined.append((s, e))
+    return coined
+
+
 def _programs(doc: Document) -> list[ActionFact]:
     text = doc.text
     project_spans = project_spans_by_sentence(doc)
@@ -323,7 +349,8 @@ def _programs(doc: Document) -> list[ActionFact]:
         found += _policy_list_items(text, sentence.start, sentence.end)
         found += _quoted_objects(text, sentence.start, sentence.end)
         found += _progress_subjects(text, sentence.start, sentence.end)
-        found += [(m.start(), m.end()) for m in NATIONAL_PROGRAMME.finditer(text, sentence.start, sentence.end)]
+        national = [(m.start(), m.end()) for m in NATIONAL_PROGRAMME.finditer(text, sentence.start, sentence.end)]
+        found += national + _coined_alike(text, national, sentence.end)
         for s, e in found:
             if label := LEAD_LABEL.match(text, s, e):
                 s = label.end()  # 四是大力促改革，…: the label of a numbered lead
