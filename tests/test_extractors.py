@@ -2425,3 +2425,10 @@ def test_a_name_coined_like_the_national_programme_listed_before_it_is_a_program
     assert programmes(PLAN + "全面推行河长制、戊长制。\n") == ["河长制", "戊长制"]
     # not a name sharing less than two characters, nor one of another length
     assert programmes(PLAN + "深化一网通办、一站式服务、甲乙丙服务。\n") == ["一网通办"]
+
+
+def test_a_science_or_university_town_is_a_functional_area_in_the_district_that_opens_its_name():
+    doc = doc_of(PLAN + "推动怀柔科学城设施开放共享，促进甲乙大学城融合发展。\n", region="北京市")
+    result = run_pipeline(doc)
+    assert [p.name for p in result.places if p.kind == "area"] == ["怀柔科学城", "甲乙大学城"]
+    assert [(r.subject, r.predicate, r.object) for r in result.relations] == [("怀柔科学城", "located_in", "怀柔区")]
