@@ -2432,3 +2432,13 @@ def test_a_science_or_university_town_is_a_functional_area_in_the_district_that_
     result = run_pipeline(doc)
     assert [p.name for p in result.places if p.kind == "area"] == ["怀柔科学城", "甲乙大学城"]
     assert [(r.subject, r.predicate, r.object) for r in result.relations] == [("怀柔科学城", "located_in", "怀柔区")]
+
+
+def test_services_farming_and_tourism_end_an_industrys_name_so_joined_ones_are_two_foci():
+    def focuses(body):
+        return [(r.subject, r.object) for r in run_pipeline(doc_of(PLAN + body + "\n", region="广元市")).relations
+                if r.predicate == "focuses_on"]
+    assert focuses("苍溪县要大力发展甲乙旅游和丙丁农业。") == [("苍溪县", "甲乙旅游"), ("苍溪县", "丙丁农业")]
+    assert focuses("旺苍县要聚焦甲乙经济和丙丁服务业。") == [("旺苍县", "甲乙经济"), ("旺苍县", "丙丁服务业")]
+    # not what is no industry
+    assert focuses("旺苍县要加快发展就业和创业。") == []
