@@ -2442,3 +2442,8 @@ def test_services_farming_and_tourism_end_an_industrys_name_so_joined_ones_are_t
     assert focuses("旺苍县要聚焦甲乙经济和丙丁服务业。") == [("旺苍县", "甲乙经济"), ("旺苍县", "丙丁服务业")]
     # not what is no industry
     assert focuses("旺苍县要加快发展就业和创业。") == []
+
+
+def test_a_tourist_zone_is_a_project_head():
+    assert projects_of("开工建设甲乙产业园二期、丙丁文化旅游区。") == [
+        ("甲乙产业园二期", "start"), ("丙丁文化旅游区", "start")]
