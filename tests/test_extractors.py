@@ -2447,3 +2447,12 @@ def test_services_farming_and_tourism_end_an_industrys_name_so_joined_ones_are_t
 def test_a_tourist_zone_is_a_project_head():
     assert projects_of("开工建设甲乙产业园二期、丙丁文化旅游区。") == [
         ("甲乙产业园二期", "start"), ("丙丁文化旅游区", "start")]
+
+
+def test_a_bare_item_counted_after_an_increment_takes_its_verb_of_adding():
+    assert [(o[0], o[1]) for o in observations(PLAN + "新建甲乙幼儿园6所、中小学4所，改造老旧小区120个。\n")] == [
+        ("新建甲乙幼儿园", 6.0), ("新建中小学", 4.0), ("改造老旧小区", 120.0)]
+    assert [o[0] for o in observations(PLAN + "新增学位1.2万个、床位800张。\n")] == ["新增学位", "新增床位"]
+    # not an item with a verb of its own, nor one in another unit
+    assert [o[0] for o in observations(PLAN + "新建幼儿园6所、改造中学4所。\n")] == ["新建幼儿园", "改造中学"]
+    assert [o[0] for o in observations(PLAN + "新增就业5万人、城镇调查失业率5%。\n")] == ["新增就业", "城镇调查失业率"]

@@ -756,6 +756,10 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
           and (parallel := _parallel_name(names[0], earlier[-1].indicator))):
         # 城镇居民人均可支配收入4.5万元，农村居民1.8万元: 农村居民人均可支配收入 (a clause of the name alone)
         names = [parallel]
+    elif (in_clause and len(names) == 1 and _in_its_unit(earlier[-1], quantities[0][0])
+          and text[earlier[-1].end:mentions[0].start()] == "、" + context
+          and _strip_qualifiers(context) == names[0] and INCREMENT_PREFIX.match(earlier[-1].indicator)):
+        names = _with_the_opening_verb([earlier[-1].indicator, names[0]])[1:]  # 新建甲乙幼儿园6所、中小学4所: 新建中小学
     elif (names == [UNNAMED] and same_sentence and COMPARED_NAME.search(earlier[-1].indicator)
           and (level := COMPARED_LEVEL.fullmatch(_strip_qualifiers(context).strip("，、 ")))):
         # 高于全国1个百分点、全省0.5个百分点: the same comparison, with the province
