@@ -2456,3 +2456,9 @@ def test_a_bare_item_counted_after_an_increment_takes_its_verb_of_adding():
     # not an item with a verb of its own, nor one in another unit
     assert [o[0] for o in observations(PLAN + "新建幼儿园6所、改造中学4所。\n")] == ["新建幼儿园", "改造中学"]
     assert [o[0] for o in observations(PLAN + "新增就业5万人、城镇调查失业率5%。\n")] == ["新增就业", "城镇调查失业率"]
+
+
+def test_a_field_named_by_what_it_makes_ends_an_industrys_name():
+    body = PLAN + "南海区重点发展甲乙装备制造和新一代电子信息。\n"
+    assert [(r.subject, r.object) for r in run_pipeline(doc_of(body, region="佛山市")).relations] == [
+        ("南海区", "甲乙装备制造"), ("南海区", "新一代电子信息")]
