@@ -35,7 +35,7 @@ LAST_YEAR_RESULT = re.compile(r"(?:^|[，。；：])\s*去年(?!同期)")
 FIVE_YEAR_REVIEW_TITLE = re.compile(r"过去五年|五年来")
 #: A five-year plan named in a sentence: “十四五” (the 14th, 2021-2025).
 FIVE_YEAR_PLAN_NAME = r"“?(十[一二三四五六七八九]?|[一二三四五六七八九])五”?"
-FIVE_YEAR_PLAN = re.compile(FIVE_YEAR_PLAN_NAME + r"(时期|期间|规划|末|目标)?")
+FIVE_YEAR_PLAN = re.compile(FIVE_YEAR_PLAN_NAME + r"(时期|期间|规划|末|目标|以来)?")
 PLAN_NUMBERS = {"六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12, "十三": 13, "十四": 14, "十五": 15,
                 "十六": 16, "十七": 17}
 
@@ -84,7 +84,7 @@ def period_of(doc: Document, sentence: Sentence, offset: int, clause: str = "") 
     in_five_year_review = paragraph.five_year_review or _in_five_year_review_part(doc, paragraph)
     if in_five_year_review and RANGE_WORDS.search(clause):
         return five_years
-    if plan := _five_year_plan_period(doc.text[sentence.start:offset], clause):
+    if plan := _five_year_plan_period(doc.text[sentence.start:offset], clause, year):
         return plan
     five_year_goal = paragraph.five_year_goal or _opens_with_five_years_ahead(doc, sentence, offset)
     if five_year_goal and RANGE_WORDS.search(clause):
@@ -127,15 +127,22 @@ def _in_five_year_review_part(doc: Document, paragraph) -> bool:
     return paragraph.section is not None and bool(FIVE_YEAR_REVIEW_TITLE.search(doc.sections[paragraph.section].title))
 
 
-def _five_year_plan_period(before: str, clause: str) -> str | None:
+def _five_year_plan_period(before: str, clause: str, year: int) -> str | None:
     """“十四五”时期年均增长… → 2021-2025 (the plan named in the number's clause, as a period); 到“十四五”末… →
-    2025 (its end, anywhere before the number in the sentence); else None."""
+    2025 (its end, anywhere before the number in the sentence); “十四五”以来，…年均增长… in a report of 2025 →
+    2021-2024 (the plan's years up to the report's); else None.
+
+    >>> _five_year_plan_period("“十四五”以来，全市地区生产总值年均增长", "全市地区生产总值年均增长4%", 2025)
+    '2021-2024'
+    """
     for m in reversed(list(FIVE_YEAR_PLAN.finditer(before))):
         years = five_year_plan_years(m.group(1))
         if years is None:
             continue
         if m.group(2) == "末":
             return str(years[1])
+        if m.group(2) == "以来" and years[0] < year <= years[1] + 1 and RANGE_WORDS.search(clause):
+            return f"{years[0]}-{year - 1}"
         if m.group() in clause and (m.group(2) in ("时期", "期间") or RANGE_WORDS.search(clause)):
             return f"{years[0]}-{years[1]}"
     return None
