@@ -2467,3 +2467,11 @@ def test_a_field_named_by_what_it_makes_ends_an_industrys_name():
 def test_a_yearly_average_since_the_five_year_plan_began_covers_its_years_up_to_the_report():
     body = "一、2024年工作回顾\n“十四五”以来，全市甲乙产值年均增长4.1%，常住人口增加到96万人。\n"
     assert [(o[0], o[6]) for o in observations(body, year=2025)] == [("甲乙产值", "2021-2024"), ("常住人口", "2024")]
+
+
+def test_a_quote_the_text_never_closes_does_not_hide_the_numbers_after_it():
+    body = REVIEW + "培育甲乙“丙丁企业414家，戊己企业51家，规上工业企业2.8万家。\n"
+    assert [(o[0], o[1]) for o in observations(body)] == [
+        ("培育甲乙丙丁企业", 414.0), ("戊己企业", 51.0), ("规上工业企业", 28000.0)]
+    # a number inside a quote that closes is a label
+    assert observations(REVIEW + "落实“甲乙10条”。\n") == []

@@ -1023,6 +1023,17 @@ THRESHOLD_OF_COUNTED = re.compile(r"[0-9]+(?:多|余)?[" + COUNT_UNITS + r"](?:�
                                   + THRESHOLD_VERB.pattern + ")$")
 
 
+def _inside_a_quote(before: str, after: str) -> bool:
+    """A quote opens before a number and closes after it: 推动“3个70%”… → True; not a quote the text never closes
+    (培育甲乙“丙丁企业414家，…: a slip, the numbers are read).
+
+    >>> _inside_a_quote("推动“3个", "70%”落地"), _inside_a_quote("培育甲乙“丙丁企业", "家，戊己企业51家")
+    (True, False)
+    """
+    closing = after.find("”")
+    return before.rfind("“") > before.rfind("”") and closing >= 0 and "“" not in after[:closing]
+
+
 def _is_name_or_label(text: str, m: re.Match, sentence: Sentence) -> bool:
     """Numbers inside quotes, after 第 or 连续, naming a programme (20项民心工程, 稳经济35条), a class (30万吨级,
     500万元以上技改项目), a rank band (全球前1%), a threshold of counted things (10个营业收入超千亿元的集群) or how many
@@ -1040,7 +1051,7 @@ def _is_name_or_label(text: str, m: re.Match, sentence: Sentence) -> bool:
     if m.group("qnum"):  # 3500万 alone counts no people unless they are named right before it
         return _people_before(text, sentence.start, m.start()) is None
     before = text[sentence.start:m.start()]
-    if before.count("“") > before.count("”") or before.endswith(("第", "连续")):
+    if _inside_a_quote(before, text[m.end():sentence.end]) or before.endswith(("第", "连续")):
         return True  # …, 第3届, 连续33个榨季: a label, an ordinal, a streak
     if m.group("unit") == "个月" and before.endswith(("前", "近", "头", "提前")):
         return True  # 前11个月…增长5%, 提前3个月完成: a span the numbers after it are of, or a time ahead
