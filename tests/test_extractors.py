@@ -2475,3 +2475,8 @@ def test_a_quote_the_text_never_closes_does_not_hide_the_numbers_after_it():
         ("培育甲乙丙丁企业", 414.0), ("戊己企业", 51.0), ("规上工业企业", 28000.0)]
     # a number inside a quote that closes is a label
     assert observations(REVIEW + "落实“甲乙10条”。\n") == []
+
+
+def test_a_programme_and_a_quoted_one_joined_by_和_reported_done_are_two_programmes():
+    assert programmes(REVIEW + "甲乙电网改造升级和“丙丁”工程圆满收官。\n") == ["甲乙电网改造升级", "“丙丁”工程"]
+    assert programmes(REVIEW + "甲乙和丙丁建设圆满收官。\n") == ["甲乙和丙丁建设"]
