@@ -2480,3 +2480,9 @@ def test_a_quote_the_text_never_closes_does_not_hide_the_numbers_after_it():
 def test_a_programme_and_a_quoted_one_joined_by_和_reported_done_are_two_programmes():
     assert programmes(REVIEW + "甲乙电网改造升级和“丙丁”工程圆满收官。\n") == ["甲乙电网改造升级", "“丙丁”工程"]
     assert programmes(REVIEW + "甲乙和丙丁建设圆满收官。\n") == ["甲乙和丙丁建设"]
+
+
+def test_a_total_after_what_was_added_by_name_is_the_total_of_what_the_clause_counts():
+    body = REVIEW + "五星级酒店新增7家，甲级景区新增西青古镇、总数达到16家。\n"
+    assert [(o.indicator, o.quantity.value_norm, o.scope) for o in run_pipeline(doc_of(body)).observations][1:] == [
+        ("甲级景区总数", 16.0, "天津市")]

@@ -191,6 +191,8 @@ WORK_NOUN = re.compile("|".join(word_table("work_verbs")["noun"]))
 UNNAMED = "未命名指标"
 #: The total of what the number before it added (新增甲乙企业35家、总数达270家).
 TOTAL = re.compile(r"总数|总规模")
+#: A clause naming what it counts, then what was added by name, then the total (甲级景区新增乙古城、总数达到16家).
+COUNTED_THEN_ADDED = re.compile(r"(?P<thing>[\u4e00-\u9fff0-9A-Za-z“”]{2,12}?)" + "[新净]增" + r"[^，。；\d]{2,30}、")
 #: A cumulative count after an increment (新增公园141座、累计达到973座): the total of what was added.
 CUMULATIVE = re.compile(r"累计")
 #: What opens a part of the number before it (…，其中企业2万户), and a part named only by where it is (其中农村400个).
@@ -731,6 +733,10 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
           and (in_clause or not text[clause_start:mentions[0].start() - len(context)].strip("，、 "))):
         # …，总规模达到20亿元: the total of the number before; 乙景区新增丙、总数达到16家: not 甲's total
         names = [_total_of(earlier[-1].indicator, names[0])]  # 新增甲乙企业35家、总数达270家: 甲乙企业总数
+    elif (len(names) == 1 and TOTAL.fullmatch(names[0])
+          and (counted := COUNTED_THEN_ADDED.match(text, clause_start, mentions[0].start()))):
+        names = [counted["thing"] + names[0]]  # 甲级景区新增乙古城、总数达到16家: 甲级景区总数, not 乙's
+        districts = [d for d in districts if d.end <= counted.end("thing")]
     elif (same_sentence and len(names) == 1 and names[0] in OF_WHAT_FOLLOWS
           and earlier[-1].quantity.unit_norm == "count"):
         names = [earlier[-1].indicator + names[0]]  # 新落地甲乙项目90个、总投资…: 新落地甲乙项目总投资
