@@ -2486,3 +2486,8 @@ def test_a_total_after_what_was_added_by_name_is_the_total_of_what_the_clause_co
     body = REVIEW + "五星级酒店新增7家，甲级景区新增西青古镇、总数达到16家。\n"
     assert [(o.indicator, o.quantity.value_norm, o.scope) for o in run_pipeline(doc_of(body)).observations][1:] == [
         ("甲级景区总数", 16.0, "天津市")]
+
+
+def test_things_formed_are_an_increment_and_a_list_formed_is_counted_together():
+    assert [(o[0], o[1], o[4]) for o in observations(REVIEW + "组建甲乙、丙丁等联盟11个。\n")] == [
+        ("组建甲乙、丙丁等联盟", 11.0, "increment")]

@@ -180,7 +180,7 @@ LONG_NUMBER = re.compile(r"[0-9０-９]{%d,}" % (MAX_DIGITS + 1))
 #: A change verb ending in 到/至 gives the level reached (涨幅回落到2.3%), not the change.
 LEVEL_REACHED = re.compile(r"(?:回落|下降|降低|降|回升|上升|提高|提升|增加|增长|扩大|缩小|减少|达)(?:到|至)(?:人均|每人)?$")
 SHARE = re.compile(r"占|比重|比率|比例|强度|覆盖率|率|达标|合格")
-INCREMENT = re.compile(r"新增|净增|新建|新设|新认定|新落地|新打造|新开|累计|引进|吸纳|建成|创建|实施|帮助|筹集|增加|"
+INCREMENT = re.compile(r"新增|净增|新建|新设|新认定|新落地|新打造|新开|累计|引进|吸纳|建成|创建|组建|实施|帮助|筹集|增加|"
                        r"打造|完成|制定|提请|解决|实现|推广|开通|投用|出台|培育|招引|认定|发放|减免|退税|新开工|竣工|完工|"
                        r"开工|启动|植树|造林|种植|安置|提供|吸引|落户|举办|签约|获批")
 #: …and verbs of work done that say so only before the number, as words of their own (建设高标准农田15万亩, 老楼加装
