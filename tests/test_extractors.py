@@ -2491,3 +2491,9 @@ def test_a_total_after_what_was_added_by_name_is_the_total_of_what_the_clause_co
 def test_things_formed_are_an_increment_and_a_list_formed_is_counted_together():
     assert [(o[0], o[1], o[4]) for o in observations(REVIEW + "组建甲乙、丙丁等联盟11个。\n")] == [
         ("组建甲乙、丙丁等联盟", 11.0, "increment")]
+
+
+def test_a_place_the_subject_follows_is_no_scope_and_no_part_of_the_name():
+    body = REVIEW + "黄冈继荆州之后经济总量达到3000亿元。\n"
+    assert [(o.indicator, o.scope) for o in run_pipeline(doc_of(body, region="湖北省")).observations] == [
+        ("经济总量", "黄冈市")]

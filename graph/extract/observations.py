@@ -193,6 +193,8 @@ UNNAMED = "未命名指标"
 TOTAL = re.compile(r"总数|总规模")
 #: A clause naming what it counts, then what was added by name, then the total (甲级景区新增乙古城、总数达到16家).
 COUNTED_THEN_ADDED = re.compile(r"(?P<thing>[\u4e00-\u9fff0-9A-Za-z“”]{2,12}?)" + "[新净]增" + r"[^，。；\d]{2,30}、")
+#: A place that a clause's subject follows (甲市继乙市之后…, 继乙市后): a reference, not the subject.
+FOLLOWING = re.compile(r"继[^，。；、\d]{2,12}?(?:之)?后")
 #: A cumulative count after an increment (新增公园141座、累计达到973座): the total of what was added.
 CUMULATIVE = re.compile(r"累计")
 #: What opens a part of the number before it (…，其中企业2万户), and a part named only by where it is (其中农村400个).
@@ -701,7 +703,7 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
     clause_end = doc.clause_at(mentions[-1].end() - 1).end
     after = text[mentions[-1].end():clause_end]
     districts = district_mentions(doc, clause_start, mentions[0].start())
-    districts = _places_of_the_item(text, districts, mentions[0].start() - len(context))
+    districts = _not_followed(text, _places_of_the_item(text, districts, mentions[0].start() - len(context)))
     quantities = [_quantity(m, text) for m in mentions]
     units = {q.unit_norm for q, _ in quantities if q is not None}
     names = _indicators(_without_places(context, districts), after, len(mentions) if len(units) == 1 else 1)
@@ -1460,10 +1462,17 @@ RELATIVE_CLAUSE = re.compile(r"[^，。；、“”]{2,16}?的(?=[\u4e00-\u9fff]
 
 
 def _without_places(context: str, districts: list) -> str:
-    """河西区地区生产总值 → 地区生产总值, 北辰区、和平区力争 → 力争: places are the scope, not the indicator."""
+    """河西区地区生产总值 → 地区生产总值, 北辰区、和平区力争 → 力争: places are the scope, not the indicator; a place
+    another follows is neither (甲市继乙市之后经济总量… → 经济总量)."""
+    context = FOLLOWING.sub("", context)
     for d in sorted(districts, key=lambda d: -len(d.surface)):
         context = context.replace(d.surface, "")
     return re.sub(r"^(?:[、及与]|" + AND + ")+", "", context)
+
+
+def _not_followed(text: str, districts: list) -> list:
+    """The places of a clause but one it says another follows (甲市继乙市之后…: 乙市 is no subject)."""
+    return [d for d in districts if not FOLLOWING.fullmatch(text, d.start - 1, text.find("后", d.end) + 1)]
 
 
 def _last_indicator_of_paragraph(doc: Document, sentence: Sentence, before: list[ObservationFact]) -> list[str]:
