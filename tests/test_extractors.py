@@ -2497,3 +2497,7 @@ def test_a_place_the_subject_follows_is_no_scope_and_no_part_of_the_name():
     body = REVIEW + "黄冈继荆州之后经济总量达到3000亿元。\n"
     assert [(o.indicator, o.scope) for o in run_pipeline(doc_of(body, region="湖北省")).observations] == [
         ("经济总量", "黄冈市")]
+
+
+def test_information_is_a_sector_so_a_list_of_it_names_a_field_not_a_project():
+    assert projects_of("推进信息、水运等重大网络项目建设。") == []
