@@ -2477,11 +2477,6 @@ def test_a_quote_the_text_never_closes_does_not_hide_the_numbers_after_it():
     assert observations(REVIEW + "落实“甲乙10条”。\n") == []
 
 
-def test_a_programme_and_a_quoted_one_joined_by_和_reported_done_are_two_programmes():
-    assert programmes(REVIEW + "甲乙电网改造升级和“丙丁”工程圆满收官。\n") == ["甲乙电网改造升级", "“丙丁”工程"]
-    assert programmes(REVIEW + "甲乙和丙丁建设圆满收官。\n") == ["甲乙和丙丁建设"]
-
-
 def test_a_total_after_what_was_added_by_name_is_the_total_of_what_the_clause_counts():
     body = REVIEW + "五星级酒店新增7家，甲级景区新增西青古镇、总数达到16家。\n"
     assert [(o.indicator, o.quantity.value_norm, o.scope) for o in run_pipeline(doc_of(body)).observations][1:] == [
@@ -2501,3 +2496,4 @@ def test_a_place_the_subject_follows_is_no_scope_and_no_part_of_the_name():
 
 def test_information_is_a_sector_so_a_list_of_it_names_a_field_not_a_project():
     assert projects_of("推进信息、水运等重大网络项目建设。") == []
+

@@ -532,10 +532,6 @@ def _quoted_objects(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-#: The shortest programme name on either side of 和 in a progress report's subject.
-MIN_JOINED_SUBJECT = 4
-
-
 def _progress_subjects(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The subject of a clause whose predicate reports a programme's progress (…建设步伐加快)."""
     spans = []
@@ -555,21 +551,8 @@ def _progress_subjects(text: str, start: int, end: int) -> list[tuple[int, int]]
             # 推进甲乙教育走深走实: the verb's object is the name (found as such)
         if 4 <= len(subject) <= MAX_SUBJECT and re.fullmatch(r"[\u4e00-\u9fff“”、]+", subject) \
                 and not subject.endswith(("水平", "能力", "质量", "效率")) and not subject.startswith(ADVERB_PREFIXES):
-            spans += _joined_subjects(clause, subject)
+            spans.append((clause, subject_end))
     return spans
-
-
-def _joined_subjects(start: int, subject: str) -> list[tuple[int, int]]:
-    """A progress report's subject, or the two it joins by 和 when a quoted name follows it: 甲乙改造升级和“丙丁”工程
-    圆满收官 → both; 国防和军队建设 stays one.
-
-    >>> _joined_subjects(10, "甲乙改造升级和“丙丁”工程"), _joined_subjects(0, "甲和乙建设")
-    ([(10, 16), (17, 23)], [(0, 5)])
-    """
-    first, joined, _ = subject.partition("和“")
-    if not joined or len(first) < MIN_JOINED_SUBJECT:
-        return [(start, start + len(subject))]
-    return [(start, start + len(first)), (start + len(first) + 1, start + len(subject))]
 
 
 def _opens_with_a_light_verb(subject: str) -> bool:
