@@ -2497,3 +2497,8 @@ def test_a_place_the_subject_follows_is_no_scope_and_no_part_of_the_name():
 def test_information_is_a_sector_so_a_list_of_it_names_a_field_not_a_project():
     assert projects_of("推进信息、水运等重大网络项目建设。") == []
 
+
+def test_a_firms_site_named_by_its_district_is_hosted_there():
+    body = REVIEW + "甲乙公司青浦研发中心正式投用，丙丁集团宝山生产基地建成投产。\n"
+    assert [(p.name, p.district) for p in run_pipeline(doc_of(body, region="上海市")).projects] == [
+        ("甲乙公司青浦研发中心", "青浦区"), ("丙丁集团宝山生产基地", "宝山区")]

@@ -143,8 +143,9 @@ LIST_COUNT_INSIDE = re.compile(r"(?:两|[二三四五六七八九十]{1,2})[座�
 PHASE = re.compile(r"(?:(?:南延|北延|东延|西延)伸?(?:[一二三四五首]期)?|(?<!第)[一二三四五首]期)(?:工程)?(?![\u4e00-\u9fff]{0,2}(?:班|培训))")
 #: The base of a phased name must be this long (not 新一期).
 MIN_PHASED_BASE = 3
-#: A campus, branch or station named by the district it is in: 友谊医院顺义院区, 某大学通州校区, 丰台站.
-BRANCH_HEAD = re.compile(r"院区|校区|分院|分校|园区|站")
+#: A campus, branch, station or a firm's site named by the district it is in: 友谊医院顺义院区, 某大学通州校区, 丰台站,
+#: 甲乙公司青浦研发中心, 甲乙集团长沙生产基地.
+BRANCH_HEAD = re.compile(r"院区|校区|分院|分校|园区|站|(?:研发|生产|制造)?(?:中心|基地)|(?:超级)?工厂|总部")
 #: Part-of-speech tags of common words (nouns, verbal nouns, verbs, adjectives, distinguishing words, locatives):
 #: a word tagged otherwise, or unknown to the dictionary, is a proper name (a place, a firm).
 COMMON_TAGS = frozenset(("n", "vn", "v", "a", "an", "b", "f", "d", "ad", "l"))
