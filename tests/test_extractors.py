@@ -2062,7 +2062,7 @@ def test_均_inside_a_word_is_no_each_and_leveraged_money_is_named_after_its_ver
     found = observations("一、回顾\n新增甲乙县21个、丙丁优质均衡发展县12个，戊己均衡县数量跃居全国第一。"
                          "筹措30.5亿元撬动庚辛贷款2317.3亿元。\n")
     names = [o[0] for o in found]
-    assert names[1:3] == ["丙丁优质均衡发展县", "戊己均衡县数量"] and names[-1] == "庚辛贷款"
+    assert names[1:3] == ["新增丙丁优质均衡发展县", "戊己均衡县数量"] and names[-1] == "庚辛贷款"
 
 
 def test_a_quoted_campaign_of_control_is_named_with_its_治理_but_a_治理体系_keeps_its_head():
@@ -2455,6 +2455,9 @@ def test_a_bare_item_counted_after_an_increment_takes_its_verb_of_adding():
     assert [o[0] for o in observations(PLAN + "新增学位1.2万个、床位800张。\n")] == ["新增学位", "新增床位"]
     # not an item with a verb of its own, nor one in another unit
     assert [o[0] for o in observations(PLAN + "新建幼儿园6所、改造中学4所。\n")] == ["新建幼儿园", "改造中学"]
+    assert [o[0] for o in observations(PLAN + "新建学校10所、续建8所、新引进学校3所。\n")] == [
+        "新建学校", "续建", "新引进学校"]
+    assert [o[0] for o in observations(PLAN + "新开工甲乙项目20个、投产项目15个。\n")] == ["新开工甲乙项目", "投产项目"]
     assert [o[0] for o in observations(PLAN + "新增就业5万人、城镇调查失业率5%。\n")] == ["新增就业", "城镇调查失业率"]
 
 

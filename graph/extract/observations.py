@@ -215,6 +215,8 @@ ADDED = re.compile(ADDING + "(?!长)")
 #: sentence's last indicator counts (data: graph/data/stage_verbs.txt).
 _STAGES = "|".join(sorted({w for stage in ("completed", "start") for w in word_table("stage_verbs")[stage]}, key=len,
                           reverse=True))
+#: Any word of a project's stage (续建, 推进 …; data: graph/data/stage_verbs.txt).
+ANY_STAGE = re.compile("|".join(w for words in word_table("stage_verbs").values() for w in words))
 #: Verbs of rebuilding name such a clause too (新建中小学10所、改扩建5所: 改扩建中小学), but not the stage of what a
 #: name opening with one counts (改造甲乙管网50公里，建成30公里: 建成, not 建成甲乙管网). Data: graph/data/work_verbs.txt.
 REBUILDING = "|".join(sorted(word_table("work_verbs")["rebuild"], key=len, reverse=True))
@@ -766,8 +768,9 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
         names = [parallel]
     elif (in_clause and len(names) == 1 and _in_its_unit(earlier[-1], quantities[0][0])
           and text[earlier[-1].end:mentions[0].start()] == "、" + context
-          and _strip_qualifiers(context) == names[0] and INCREMENT_PREFIX.match(earlier[-1].indicator)):
-        names = _with_the_opening_verb([earlier[-1].indicator, names[0]])[1:]  # 新建甲乙幼儿园6所、中小学4所: 新建中小学
+          and _strip_qualifiers(context) == names[0] and (added := INCREMENT_PREFIX.match(earlier[-1].indicator))
+          and _names_a_thing_only(names[0])):
+        names = [added.group() + names[0]]  # 新建甲乙幼儿园6所、中小学4所: 新建中小学
     elif (names == [UNNAMED] and same_sentence and COMPARED_NAME.search(earlier[-1].indicator)
           and (level := COMPARED_LEVEL.fullmatch(_strip_qualifiers(context).strip("，、 ")))):
         # 高于全国1个百分点、全省0.5个百分点: the same comparison, with the province
@@ -1232,6 +1235,17 @@ def _after_earlier_items(subject: str) -> str:
     while (m := EARLIER_ITEM.match(subject)) and (BATCH.fullmatch(m["item"]) or _ends_in_a_noun(m["item"])):
         subject = subject[m.end():]  # 首批121个: a batch counts what follows it
     return subject
+
+
+def _names_a_thing_only(name: str) -> bool:
+    """中小学 → True; not a name with a verb of adding or of work, or a stage, of its own (续建, 新引进学校, 棚户区改造,
+    投产项目).
+
+    >>> _names_a_thing_only("中小学"), _names_a_thing_only("棚户区改造"), _names_a_thing_only("投产项目")
+    (True, False, False)
+    """
+    return not INCREMENT_PREFIX.match(name) and not any(
+        p.search(name) for p in (INCREMENT, WORK_VERB, WORK_NOUN, STAGE_ONLY, ANY_STAGE))
 
 
 def _ends_in_a_noun(words: str) -> bool:
