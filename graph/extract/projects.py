@@ -50,9 +50,9 @@ AFTER_VAGUE_COUNT = re.compile(r"(?:一批|一大批|一系列|若干)(?:[^，�
 #: A name right after a verb of selection is the class a thing joins (甲乙机场纳入全国民用运输机场), not a project
 #: (data: graph/data/selection_verbs.txt).
 SELECTION_VERB = re.compile("(?:" + "|".join(word_list("selection_verbs")) + ")$")
-#: A name followed by these is the topic of a pilot programme or a reform, or a title sought, not a project
-#: (甲乙示范区建设试点, 国家公立医院改革示范城市, 甲乙公园创建; not 甲乙示范区改革发展 or 改革创新, the zone developed).
-PILOT_AFTER = re.compile(r"(?:建设)?试点|改革(?!发展|创新|提升|开放)|创建(?!国家|全国|省级|世界)")
+#: A name followed by these is the topic of a pilot programme or a reform, not a project (甲乙示范区建设试点,
+#: 国家公立医院改革示范城市; not 甲乙示范区改革发展 or 改革创新, the zone developed).
+PILOT_AFTER = re.compile(r"(?:建设)?试点|改革(?!发展|创新|提升|开放)")
 #: A verb of earning a title: a name at a level of government after it is the title (data:
 #: graph/data/title_verbs.txt).
 TITLE_VERB = re.compile("(?:" + "|".join(word_list("title_verbs")) + ")$")
