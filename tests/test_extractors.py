@@ -2396,6 +2396,7 @@ def test_a_short_item_before_a_name_at_a_level_of_government_takes_the_kind_from
 
 def test_a_short_item_before_a_provinces_laboratory_is_the_provinces_too():
     assert [n for n, _ in projects_of("加快甲乙、丙丁先进制造省实验室建设。")] == ["甲乙省实验室", "丙丁先进制造省实验室"]
+    assert [n for n, _ in projects_of("加快甲乙省、丙丁省实验室建设。")] == ["甲乙省实验室", "丙丁省实验室"]
 
 
 def test_the_aim_of_a_campaign_with_a_head_is_a_category_and_shares_no_head():
@@ -2404,7 +2405,11 @@ def test_the_aim_of_a_campaign_with_a_head_is_a_category_and_shares_no_head():
 
 
 def test_a_count_of_the_list_in_words_with_大_is_no_part_of_the_names():
-    assert [n for n, _ in projects_of("建成甲乙、丙丁三大省技术创新中心。")] == ["甲乙省技术创新中心", "丙丁省技术创新中心"]
+    assert [n for n, _ in projects_of("建成戊己、甲乙、丙丁三大省技术创新中心。")] == [
+        "戊己省技术创新中心", "甲乙省技术创新中心", "丙丁省技术创新中心"]
+    # not a number of a name's own words, which counts no item (two items, 五大)
+    assert [n for n, _ in projects_of("提升甲乙湖、丙丁五大连池世界地质公园。")] == [
+        "甲乙湖世界地质公园", "丙丁五大连池世界地质公园"]
 
 
 def test_a_programme_reported_as_progressing_or_done_in_its_main_tasks_is_named_by_its_subject():

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from ..document import Document, Sentence
 from ..gazetteer import suffix_runs_on
 from ..names import ADVERB_PREFIXES, LIST_ETC, LIST_ETC_MARK, NameFinder, grow_backwards, is_name_like
+from ..quantity import parse_number
 from ..segment import cut, word_tags
 from ..textmatch import alternation
 from ..vocab import word_list, word_table
@@ -137,7 +138,7 @@ COUNT_PREFIX = re.compile(r"(?:[^，。；]*?\d+(?:\.\d+)?(?:万|亿)?(?:" + ABO
 MEASURE = re.compile(r"\d+(?:\.\d+)?(?:万|亿)?(?:平方公里|公里|千米|公顷|亩)")
 #: …nor the count of a list inside its last item's name (甲乙、丙丁两座水电站: 丙丁水电站, and 甲乙水电站; 三大…中心).
 #: Written in words: a count in digits is read as an observation of the list (甲乙、丙丁2个产业园).
-LIST_COUNT_INSIDE = re.compile(r"(?:两|[二三四五六七八九十]{1,2})[座个条家所处大](?=[\u4e00-\u9fff])")
+LIST_COUNT_INSIDE = re.compile(r"(?P<count>两|[二三四五六七八九十]{1,2})[座个条家所处大](?=[\u4e00-\u9fff])")
 #: A phase or extension of a named work (国家会议中心二期, 昌平线南延一期): the phase makes the name specific even when
 #: its base ends in no head word.
 PHASE = re.compile(r"(?:(?:南延|北延|东延|西延)伸?(?:[一二三四五首]期)?|(?<!第)[一二三四五首]期)(?:工程)?(?![\u4e00-\u9fff]{0,2}(?:班|培训))")
@@ -339,7 +340,7 @@ def _shared_end(doc: Document, start: int, end: int, fact: ProjectFact, head: st
     if (not _CJK.fullmatch(item) or len(item) > MAX_PARALLEL_ITEM or SECTOR_ITEM.fullmatch(item)
             or _ends_in_a_phase(item)):
         return None  # 数据、充换电站: a field (data) listed with a kind, no 数据电站; 甲乙垸一期: a project whole
-    if inner := LIST_COUNT_INSIDE.search(doc.text, fact.start + 2, fact.end):
+    if inner := _list_count_inside(doc, fact.start, fact.end):
         return doc.text[inner.end():fact.end]  # 甲乙、丙丁两座抽水蓄能电站: 甲乙抽水蓄能电站
     place_end = _opening_place_end(doc, fact.start, fact.end)
     if (place_end is not None and place_end < fact.end and _opening_place_end(doc, start, end) == end
@@ -350,12 +351,18 @@ def _shared_end(doc: Document, start: int, end: int, fact: ProjectFact, head: st
     if (len(item) <= MAX_SHORT_ITEM and not item.endswith(PROJECT_HEADS + PLACE_ENDINGS)
             and not _a_deed_before(item, name[:-len(head)])):
         # not 试验区 before 丙丁示范区: a zone of its own; not 增效 (提质增效) before 甲乙实验室: a deed
-        return _stacked_heads(name, head)
+        shared = _stacked_heads(name, head)
+        said = next((w for w in SHARED_LEVEL_WORDS if shared.startswith(w) and item.endswith(w)), "")
+        return shared[len(said):]  # 甲乙省、丙丁省实验室: the item says its level itself
     return None
 
 
-#: A level of government inside a name opens the kind its items share: 甲乙国家文化公园 → 国家文化公园.
-SHARED_LEVEL = re.compile(r"(?:国家|省|市)级|国家|省$")  # 省 right before the heads: 甲乙省实验室
+#: A level of government inside a name opens the kind its items share: 甲乙国家文化公园 → 国家文化公园; 省 only right
+#: before the heads (甲乙省实验室: `$` is the end of the search).
+SHARED_LEVEL_WORDS = ("国家级", "省级", "市级", "国家", "世界", "省")
+SHARED_LEVEL = re.compile("|".join(w for w in SHARED_LEVEL_WORDS if w != "省") + "|省$")
+#: …after the name's own words, at least this long (丙丁 of 丙丁国家文化公园).
+MIN_OWN_WORDS = 2
 
 
 def _stacked_heads(name: str, head: str) -> str:
@@ -365,7 +372,7 @@ def _stacked_heads(name: str, head: str) -> str:
     end = len(name) - len(head)
     while (before := next((h for h in _HEADS_LONGEST_FIRST if name.endswith(h, 0, end) and end > len(h)), None)):
         end -= len(before)
-    level = SHARED_LEVEL.search(name, 2, end)
+    level = SHARED_LEVEL.search(name, MIN_OWN_WORDS, end)
     return name[level.start() if level else end:]
 
 
@@ -610,10 +617,18 @@ def _drop_nested(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return kept
 
 
+def _list_count_inside(doc: Document, start: int, end: int) -> re.Match | None:
+    """The count of a list inside its last name text[start:end], when it counts the list's items: 两座 of 甲乙、丙丁
+    两座水电站; not 五大 of 镜泊湖、黑河五大连池 (two items: a name's own words)."""
+    inner = LIST_COUNT_INSIDE.search(doc.text, start + 2, end)
+    items = doc.text.count("、", doc.clause_at(start).start, start) + 1
+    return inner if inner is not None and parse_number(inner["count"]) == items else None
+
+
 def _project(doc: Document, sentence: Sentence, start: int, end: int) -> ProjectFact:
     text = doc.text
     counted, name = False, None
-    if text.startswith("、", start - 1) and (inner := LIST_COUNT_INSIDE.search(text, start + 2, end)):
+    if text.startswith("、", start - 1) and (inner := _list_count_inside(doc, start, end)):
         name = text[start:inner.start()] + text[inner.end():end]  # 甲乙、丙丁两座水电站: 丙丁水电站
     elif (count := COUNT_PREFIX.match(text, start, end)) is not None and end - count.end() >= 2:
         start, counted = count.end(), True
