@@ -307,23 +307,27 @@ def _after_lead_number(doc: Document, sentence: Sentence) -> int:
 
 #: How much of a national programme's name a new one listed after it repeats (一网通办、一网慧治: 一网).
 SHARED_COINAGE = 2
+#: What may follow a programme's name: a list mark or a clause's end, or a word it runs on into (成效, 工作).
+NAME_ENDS = tuple("、，。；：和及等") + tuple(NAME_GOES_ON)
 
 
 def _coined_alike(text: str, national: list[tuple[int, int]], end: int) -> list[tuple[int, int]]:
-    """Names listed after a national programme's that are coined alike — as long, and opening or closing with the
-    same two characters — are programmes too: 一网通办、一网慧治 → 一网慧治; 河长制、甲长制 → 甲长制. Each found one
+    """Names listed after a national programme's that are coined alike — as long, opening or closing with the same
+    two characters, and ending where a name may (a list mark, or a word a programme's name runs on into: 成效) — are
+    programmes too: 一网通办、一网慧治 → 一网慧治; 河长制、甲长制 → 甲长制; not 跨省通办、跨省异地|就医. Each found one
     is a model for the next (一网通办、一网甲乙、一网丙丁).
 
-    >>> _coined_alike("巩固一网通办、一网慧治成效", [(2, 6)], 14)
-    [(7, 11)]
+    >>> _coined_alike("巩固一网通办、一网慧治成效", [(2, 6)], 14), _coined_alike("深化跨省通办、跨省异地就医", [(2, 6)], 13)
+    ([(7, 11)], [])
     """
     coined = []
     for s, e in national:
         word = text[s:e]
         while _CJK_ONLY.fullmatch(word) and text.startswith("、", e) and e + 1 + len(word) <= end:
-            item = text[e + 1:e + 1 + len(word)]
+            item, after = text[e + 1:e + 1 + len(word)], e + 1 + len(word)
             if not _CJK_ONLY.fullmatch(item) or not (item[:SHARED_COINAGE] == word[:SHARED_COINAGE]
-                                                     or item[-SHARED_COINAGE:] == word[-SHARED_COINAGE:]):
+                                                     or item[-SHARED_COINAGE:] == word[-SHARED_COINAGE:]) \
+                    or not (after == end or text.startswith(NAME_ENDS, after)):
                 break
             s, e, word = e + 1, e + 1 + len(word), item
             coined.append((s, e))
