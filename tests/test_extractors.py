@@ -2465,6 +2465,8 @@ def test_a_bare_item_counted_after_an_increment_takes_its_verb_of_adding():
 def test_a_yearly_average_since_the_five_year_plan_began_covers_its_years_up_to_the_report():
     body = "一、2024年工作回顾\n“十四五”以来，全市甲乙产值年均增长4.1%，常住人口增加到96万人。\n"
     assert [(o[0], o[6]) for o in observations(body, year=2025)] == [("甲乙产值", "2021-2024"), ("常住人口", "2024")]
+    assert [o[6] for o in observations(body, year=2022)] == ["2021", "2021"]  # one year since it began
+    assert [o[6] for o in observations(body, year=2027)][0] == "2021-2026"  # past its end
 
 
 def test_a_quote_the_text_never_closes_does_not_hide_the_numbers_after_it():

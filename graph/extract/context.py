@@ -130,7 +130,7 @@ def _in_five_year_review_part(doc: Document, paragraph) -> bool:
 def _five_year_plan_period(before: str, clause: str, year: int) -> str | None:
     """“十四五”时期年均增长… → 2021-2025 (the plan named in the number's clause, as a period); 到“十四五”末… →
     2025 (its end, anywhere before the number in the sentence); “十四五”以来，…年均增长… in a report of 2025 →
-    2021-2024 (the plan's years up to the report's); else None.
+    2021-2024 (the years since the plan began, up to the report's: 2021 alone in a report of 2022); else None.
 
     >>> _five_year_plan_period("“十四五”以来，全市地区生产总值年均增长", "全市地区生产总值年均增长4%", 2025)
     '2021-2024'
@@ -141,8 +141,8 @@ def _five_year_plan_period(before: str, clause: str, year: int) -> str | None:
             continue
         if m.group(2) == "末":
             return str(years[1])
-        if m.group(2) == "以来" and years[0] < year <= years[1] + 1 and RANGE_WORDS.search(clause):
-            return f"{years[0]}-{year - 1}"
+        if m.group(2) == "以来" and years[0] < year and RANGE_WORDS.search(clause):
+            return f"{years[0]}-{year - 1}" if year - 1 > years[0] else str(years[0])
         if m.group() in clause and (m.group(2) in ("时期", "期间") or RANGE_WORDS.search(clause)):
             return f"{years[0]}-{years[1]}"
     return None
