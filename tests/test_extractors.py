@@ -2429,7 +2429,7 @@ def test_a_name_coined_like_the_national_programme_listed_before_it_is_a_program
 
 
 def test_a_science_or_university_town_is_a_functional_area_in_the_district_that_opens_its_name():
-    doc = doc_of(PLAN + "推动怀柔科学城设施开放共享，促进甲乙大学城融合发展。\n", region="北京市")
+    doc = doc_of(PLAN + "加快怀柔科学城建设，促进甲乙大学城融合发展。\n", region="北京市")
     result = run_pipeline(doc)
     assert [p.name for p in result.places if p.kind == "area"] == ["怀柔科学城", "甲乙大学城"]
     assert [(r.subject, r.predicate, r.object) for r in result.relations] == [("怀柔科学城", "located_in", "怀柔区")]
@@ -2470,35 +2470,35 @@ def test_a_yearly_average_since_the_five_year_plan_began_covers_its_years_up_to_
 
 
 def test_a_quote_the_text_never_closes_does_not_hide_the_numbers_after_it():
-    body = REVIEW + "培育甲乙“丙丁企业414家，戊己企业51家，规上工业企业2.8万家。\n"
+    body = REVIEW + "培育甲乙“丙丁企业236家，戊己企业37家，规上工业企业1.9万家。\n"
     assert [(o[0], o[1]) for o in observations(body)] == [
-        ("培育甲乙丙丁企业", 414.0), ("戊己企业", 51.0), ("规上工业企业", 28000.0)]
+        ("培育甲乙丙丁企业", 236.0), ("戊己企业", 37.0), ("规上工业企业", 19000.0)]
     # a number inside a quote that closes is a label
     assert observations(REVIEW + "落实“甲乙10条”。\n") == []
 
 
 def test_a_total_after_what_was_added_by_name_is_the_total_of_what_the_clause_counts():
-    body = REVIEW + "五星级酒店新增7家，甲级景区新增西青古镇、总数达到16家。\n"
+    body = REVIEW + "甲等酒店新增5家，甲级景区新增西青古镇、总数达到23家。\n"
     assert [(o.indicator, o.quantity.value_norm, o.scope) for o in run_pipeline(doc_of(body)).observations][1:] == [
-        ("甲级景区总数", 16.0, "天津市")]
+        ("甲级景区总数", 23.0, "天津市")]
 
 
 def test_things_formed_are_an_increment_and_a_list_formed_is_counted_together():
-    assert [(o[0], o[1], o[4]) for o in observations(REVIEW + "组建甲乙、丙丁等联盟11个。\n")] == [
-        ("组建甲乙、丙丁等联盟", 11.0, "increment")]
+    assert [(o[0], o[1], o[4]) for o in observations(REVIEW + "组建甲乙、丙丁等联盟7个。\n")] == [
+        ("组建甲乙、丙丁等联盟", 7.0, "increment")]
 
 
 def test_a_place_the_subject_follows_is_no_scope_and_no_part_of_the_name():
-    body = REVIEW + "黄冈继荆州之后经济总量达到3000亿元。\n"
+    body = REVIEW + "咸宁继随州之后经济总量达到1500亿元。\n"
     assert [(o.indicator, o.scope) for o in run_pipeline(doc_of(body, region="湖北省")).observations] == [
-        ("经济总量", "黄冈市")]
+        ("经济总量", "咸宁市")]
 
 
 def test_information_is_a_sector_so_a_list_of_it_names_a_field_not_a_project():
-    assert projects_of("推进信息、水运等重大网络项目建设。") == []
+    assert projects_of("加快信息、水运等网络项目建设。") == []
 
 
 def test_a_firms_site_named_by_its_district_is_hosted_there():
-    body = REVIEW + "甲乙公司青浦研发中心正式投用，丙丁集团宝山生产基地建成投产。\n"
+    body = REVIEW + "甲乙公司青浦研发中心建成投用，丙丁集团宝山生产基地建成投产。\n"
     assert [(p.name, p.district) for p in run_pipeline(doc_of(body, region="上海市")).projects] == [
         ("甲乙公司青浦研发中心", "青浦区"), ("丙丁集团宝山生产基地", "宝山区")]
