@@ -311,7 +311,7 @@ def _sharing_the_head(doc: Document, sentence: Sentence, fact: ProjectFact,
     head = next((h for h in _HEADS_LONGEST_FIRST if fact.name.endswith(h) and len(fact.name) > len(h)), None)
     text, out, end = doc.text, [], fact.start
     while head and end - 1 > sentence.start and text[end - 1] == "、":
-        start = _list_item_start(text, sentence.start, end - 1)
+        start = grow_backwards(text, sentence.start, end - 1)
         spanned = [(s, e) for s, e in names if s < end - 1 <= e]
         if spanned == [(start, end - 1)]:  # a name of its own: only a name ending in the same word extends it
             shared = _tail_after_shared_word(text[start:end - 1], fact.name, head)
@@ -323,17 +323,6 @@ def _sharing_the_head(doc: Document, sentence: Sentence, fact: ProjectFact,
                               district=_district(doc, sentence, start, end - 1)))
         end = start
     return out
-
-
-def _list_item_start(text: str, floor: int, end: int) -> int:
-    """Where the list item ending at `end` starts: grown back from its end, or, where that stops inside it at a word
-    that may be a verb, at the list mark before it (甲乙、应用丙丁、…: 应用丙丁)."""
-    start = grow_backwards(text, floor, end)
-    mark = text.rfind("、", floor, end)
-    if (0 <= mark < start - 1 and _CJK.fullmatch(text, mark + 1, end) and end - mark - 1 <= MAX_PARALLEL_ITEM
-            and all(word_tags().get(w, "").startswith("v") for w in cut(text[mark + 1:start]))):
-        return mark + 1  # not 重大 of 重大水利 (an adjective: 水利 is a field)
-    return start
 
 
 #: What ends a short item that names a zone or a park of its own, not a name to share a head with.
