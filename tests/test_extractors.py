@@ -2408,8 +2408,11 @@ def test_a_count_of_the_list_in_words_with_大_is_no_part_of_the_names():
     assert [n for n, _ in projects_of("建成戊己、甲乙、丙丁三大省技术创新中心。")] == [
         "戊己省技术创新中心", "甲乙省技术创新中心", "丙丁省技术创新中心"]
     # not a number of a name's own words, which counts no item (two items, 五大)
-    assert [n for n, _ in projects_of("提升甲乙湖、丙丁五大连池世界地质公园。")] == [
-        "甲乙湖世界地质公园", "丙丁五大连池世界地质公园"]
+    assert [n for n, _ in projects_of("提升甲乙湖、丙丁五大连池国家地质公园。")] == [
+        "甲乙湖国家地质公园", "丙丁五大连池国家地质公园"]
+    # a list in a clause after another (实施…、建设甲乙、丙丁两座…: three marks, two items)
+    assert [n for n, _ in projects_of("实施甲乙行动、建设丙丁、戊己两座抽水蓄能电站。")] == [
+        "丙丁抽水蓄能电站", "戊己抽水蓄能电站"]
 
 
 def test_a_programme_reported_as_progressing_or_done_in_its_main_tasks_is_named_by_its_subject():

@@ -359,7 +359,7 @@ def _shared_end(doc: Document, start: int, end: int, fact: ProjectFact, head: st
 
 #: A level of government inside a name opens the kind its items share: 甲乙国家文化公园 → 国家文化公园; 省 only right
 #: before the heads (甲乙省实验室: `$` is the end of the search).
-SHARED_LEVEL_WORDS = ("国家级", "省级", "市级", "国家", "世界", "省")
+SHARED_LEVEL_WORDS = ("国家级", "省级", "市级", "国家", "省")
 SHARED_LEVEL = re.compile("|".join(w for w in SHARED_LEVEL_WORDS if w != "省") + "|省$")
 #: …after the name's own words, at least this long (丙丁 of 丙丁国家文化公园).
 MIN_OWN_WORDS = 2
@@ -618,11 +618,11 @@ def _drop_nested(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _list_count_inside(doc: Document, start: int, end: int) -> re.Match | None:
-    """The count of a list inside its last name text[start:end], when it counts the list's items: 两座 of 甲乙、丙丁
-    两座水电站; not 五大 of 镜泊湖、黑河五大连池 (two items: a name's own words)."""
+    """The count of a list inside its last name text[start:end], when it may count the list's items: 两座 of 甲乙、
+    丙丁两座水电站; not 五大 of 镜泊湖、黑河五大连池 (more than the clause lists: a name's own words)."""
     inner = LIST_COUNT_INSIDE.search(doc.text, start + 2, end)
-    items = doc.text.count("、", doc.clause_at(start).start, start) + 1
-    return inner if inner is not None and parse_number(inner["count"]) == items else None
+    listed = doc.text.count("、", doc.clause_at(start).start, start) + 1
+    return inner if inner is not None and parse_number(inner["count"]) <= listed else None
 
 
 def _project(doc: Document, sentence: Sentence, start: int, end: int) -> ProjectFact:
