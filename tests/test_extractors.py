@@ -2492,9 +2492,12 @@ def test_things_formed_are_an_increment_and_a_list_formed_is_counted_together():
 
 
 def test_a_place_the_subject_follows_is_no_scope_and_no_part_of_the_name():
-    body = REVIEW + "咸宁继随州之后经济总量达到1500亿元。\n"
-    assert [(o.indicator, o.scope) for o in run_pipeline(doc_of(body, region="湖北省")).observations] == [
-        ("经济总量", "咸宁市")]
+    def facts(body):
+        return [(o.indicator, o.scope) for o in run_pipeline(doc_of(REVIEW + body, region="湖北省")).observations]
+    assert facts("咸宁继随州之后经济总量达到1500亿元。\n") == [("经济总量", "咸宁市")]
+    assert [scope for _, scope in facts("荆门继宜昌、襄阳之后经济总量达到2000亿元。\n")] == ["湖北省"]
+    # not 继续 (going on) nor 相继 (one after another)
+    assert facts("黄冈继续稳定后备耕地面积达到30万亩。\n") == [("继续稳定后备耕地面积", "黄冈市")]
 
 
 def test_information_is_a_sector_so_a_list_of_it_names_a_field_not_a_project():

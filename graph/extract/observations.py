@@ -194,7 +194,7 @@ TOTAL = re.compile(r"总数|总规模")
 #: A clause naming what it counts, then what was added by name, then the total (甲级景区新增乙古城、总数达到16家).
 COUNTED_THEN_ADDED = re.compile(r"(?P<thing>[\u4e00-\u9fff0-9A-Za-z“”]{2,12}?)" + "[新净]增" + r"[^，。；\d]{2,30}、")
 #: A place that a clause's subject follows (甲市继乙市之后…, 继乙市后): a reference, not the subject.
-FOLLOWING = re.compile(r"继[^，。；、\d]{2,12}?(?:之)?后")
+FOLLOWING = re.compile(r"(?<!相)继(?!续|承)(?P<places>[^，。；\d]{2,24}?)之?后")
 #: A cumulative count after an increment (新增公园141座、累计达到973座): the total of what was added.
 CUMULATIVE = re.compile(r"累计")
 #: What opens a part of the number before it (…，其中企业2万户), and a part named only by where it is (其中农村400个).
@@ -704,11 +704,14 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
     text = doc.text
     clause_end = doc.clause_at(mentions[-1].end() - 1).end
     after = text[mentions[-1].end():clause_end]
-    districts = district_mentions(doc, clause_start, mentions[0].start())
-    districts = _not_followed(text, _places_of_the_item(text, districts, mentions[0].start() - len(context)))
+    in_clause = district_mentions(doc, clause_start, mentions[0].start())
+    followed = _followed(text, in_clause, clause_start)  # 甲市继乙市之后…: 乙市 is no subject
+    districts = [d for d in _places_of_the_item(text, in_clause, mentions[0].start() - len(context))
+                 if d not in followed]
     quantities = [_quantity(m, text) for m in mentions]
     units = {q.unit_norm for q, _ in quantities if q is not None}
-    names = _indicators(_without_places(context, districts), after, len(mentions) if len(units) == 1 else 1)
+    names = _indicators(_without_places(context, districts, followed), after,
+                        len(mentions) if len(units) == 1 else 1)
     if len(mentions) == 1 and (kind := _kind_of_the_counted_list(text[clause_start:mentions[0].start()],
                                                                  quantities[0][0], after)):
         names = [kind]
@@ -1475,18 +1478,29 @@ def _noun_after(after: str) -> str:
 RELATIVE_CLAUSE = re.compile(r"[^，。；、“”]{2,16}?的(?=[\u4e00-\u9fff])")
 
 
-def _without_places(context: str, districts: list) -> str:
-    """河西区地区生产总值 → 地区生产总值, 北辰区、和平区力争 → 力争: places are the scope, not the indicator; a place
-    another follows is neither (甲市继乙市之后经济总量… → 经济总量)."""
-    context = FOLLOWING.sub("", context)
-    for d in sorted(districts, key=lambda d: -len(d.surface)):
+def _without_places(context: str, districts: list, followed: list = ()) -> str:
+    """河西区地区生产总值 → 地区生产总值, 北辰区、和平区力争 → 力争: places are the scope, not the indicator; nor are
+    places the subject follows, with the words saying so (甲市继乙市之后经济总量… → 经济总量)."""
+    context = FOLLOWING.sub(lambda m: "" if _only_places(m["places"], followed) else m.group(), context)
+    for d in sorted(list(districts) + list(followed), key=lambda d: -len(d.surface)):
         context = context.replace(d.surface, "")
-    return re.sub(r"^(?:[、及与]|" + AND + ")+", "", context)
+    context = re.sub(r"^(?:[、及与]|" + AND + ")+", "", context)
+    return re.sub(r"^之?后", "", context) if followed else context  # (继甲市、)乙市之后: the list's last item
 
 
-def _not_followed(text: str, districts: list) -> list:
-    """The places of a clause but one it says another follows (甲市继乙市之后…: 乙市 is no subject)."""
-    return [d for d in districts if not FOLLOWING.fullmatch(text, d.start - 1, text.find("后", d.end) + 1)]
+def _followed(text: str, districts: list, start: int) -> list:
+    """The places a clause (from `start`) says its subject follows: 乙市 and 丙市 of 甲市继乙市、丙市之后…; not a place
+    in 继续… or 相继… (no following)."""
+    end = max((d.end for d in districts), default=start) + len("之后")
+    spans = [m.span("places") for m in FOLLOWING.finditer(text, start, end) if _only_places(m["places"], districts)]
+    return [d for d in districts if any(s <= d.start and d.end <= e for s, e in spans)]
+
+
+def _only_places(words: str, places: list) -> bool:
+    """words names only `places`, listed: 乙市、丙市 → True."""
+    for d in sorted(places, key=lambda d: -len(d.surface)):
+        words = words.replace(d.surface, "")
+    return bool(places) and re.fullmatch(r"[、和及与]*", words) is not None
 
 
 def _last_indicator_of_paragraph(doc: Document, sentence: Sentence, before: list[ObservationFact]) -> list[str]:
