@@ -2484,6 +2484,11 @@ def test_a_total_after_what_was_added_by_name_is_the_total_of_what_the_clause_co
     body = REVIEW + "甲等酒店新增5家，甲级景区新增西青古镇、总数达到23家。\n"
     assert [(o.indicator, o.quantity.value_norm, o.scope) for o in run_pipeline(doc_of(body)).observations][1:] == [
         ("甲级景区总数", 23.0, "天津市")]
+    # not words that are no kind (a verb, a place), nor 新增 inside 创新增添
+    assert [o.indicator for o in run_pipeline(doc_of(REVIEW + "积极推动甲乙企业新增丙丁、总数达到16家。\n")).observations] == [
+        "总数"]
+    assert [o.indicator for o in run_pipeline(doc_of(REVIEW + "科技创新增添甲乙动能、总规模达到300亿元。\n")).observations] == [
+        "总规模"]
 
 
 def test_things_formed_are_an_increment_and_a_list_formed_is_counted_together():

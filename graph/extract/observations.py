@@ -192,7 +192,7 @@ UNNAMED = "未命名指标"
 #: The total of what the number before it added (新增甲乙企业35家、总数达270家).
 TOTAL = re.compile(r"总数|总规模")
 #: A clause naming what it counts, then what was added by name, then the total (甲级景区新增乙古城、总数达到16家).
-COUNTED_THEN_ADDED = re.compile(r"(?P<thing>[\u4e00-\u9fff0-9A-Za-z“”]{2,12}?)" + "[新净]增" + r"[^，。；\d]{2,30}、")
+COUNTED_THEN_ADDED = re.compile(r"(?P<thing>[\u4e00-\u9fff0-9A-Za-z“”]{2,12}?)" + "(?<!创)[新净]增" + r"[^，。；\d]{2,30}、")
 #: A place that a clause's subject follows (甲市继乙市之后…, 继乙市后): a reference, not the subject.
 FOLLOWING = re.compile(r"(?<!相)继(?!续|承)(?P<places>[^，。；\d]{2,24}?)之?后")
 #: A cumulative count after an increment (新增公园141座、累计达到973座): the total of what was added.
@@ -741,9 +741,10 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
         # …，总规模达到20亿元: the total of the number before; 乙景区新增丙、总数达到16家: not 甲's total
         names = [_total_of(earlier[-1].indicator, names[0])]  # 新增甲乙企业35家、总数达270家: 甲乙企业总数
     elif (len(names) == 1 and TOTAL.fullmatch(names[0])
-          and (counted := COUNTED_THEN_ADDED.match(text, clause_start, mentions[0].start()))):
+          and (counted := COUNTED_THEN_ADDED.match(text, clause_start, mentions[0].start()))
+          and _names_a_kind(counted["thing"]) and not any(d.start < counted.end("thing") for d in districts)):
         names = [counted["thing"] + names[0]]  # 甲级景区新增乙古城、总数达到16家: 甲级景区总数, not 乙's
-        districts = [d for d in districts if d.end <= counted.end("thing")]
+        districts = []
     elif (same_sentence and len(names) == 1 and names[0] in OF_WHAT_FOLLOWS
           and earlier[-1].quantity.unit_norm == "count"):
         names = [earlier[-1].indicator + names[0]]  # 新落地甲乙项目90个、总投资…: 新落地甲乙项目总投资
@@ -1155,6 +1156,12 @@ CHANGED_BY = re.compile(r"(?:提高|延长|增加|多增)$|" + DECREASED_BY.patt
 #: …or a change written before what it changes, which the name keeps, so the number is positive (今年再减少甲乙人口
 #: 800万以上: 800万 of 减少甲乙人口; 增加甲乙投入20亿元).
 CHANGE_BEFORE = re.compile(r"(?:^|[，、])[\u4e00-\u9fff]{0,4}?(?:减少|压减|削减|压缩|缩短|增加|提高)[\u4e00-\u9fff]{2,12}$")
+
+
+def _names_a_kind(words: str) -> bool:
+    """5A级景区 → True: words naming a kind of thing, with no verb, pronoun or adverb (积极推动文旅企业, 我们实现…)."""
+    tags = word_tags()
+    return all(tags.get(w, "n")[:1] not in ("v", "r", "d", "p", "c") or tags.get(w) == "vn" for w in cut(words))
 
 
 def _a_noun_phrase(words: str) -> bool:
