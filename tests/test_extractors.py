@@ -2462,6 +2462,9 @@ def test_a_bare_item_counted_after_an_increment_takes_its_verb_of_adding():
     assert [o[0] for o in observations(PLAN + "新建学校10所、续建8所、新引进学校3所。\n")] == [
         "新建学校", "续建", "新引进学校"]
     assert [o[0] for o in observations(PLAN + "新开工甲乙项目20个、投产项目15个。\n")] == ["新开工甲乙项目", "投产项目"]
+    # a word of work inside a thing's name is no verb of its own
+    assert [o[0] for o in observations(PLAN + "新增甲乙服务200项、“丙丁”城市治理应用50项。\n")] == [
+        "新增甲乙服务", "新增“丙丁”城市治理应用"]
     assert [o[0] for o in observations(PLAN + "新增就业5万人、城镇调查失业率5%。\n")] == ["新增就业", "城镇调查失业率"]
 
 

@@ -217,6 +217,10 @@ _STAGES = "|".join(sorted({w for stage in ("completed", "start") for w in word_t
                           reverse=True))
 #: Any word of a project's stage (续建, 推进 …; data: graph/data/stage_verbs.txt).
 ANY_STAGE = re.compile("|".join(w for words in word_table("stage_verbs").values() for w in words))
+#: A verb of adding or of work, or a stage, opening or closing a name: what it says is done is its own (续建,
+#: 棚户区改造; see `_names_a_thing_only`).
+_OWN_VERB = "(?:" + "|".join(f"(?:{p.pattern})" for p in (INCREMENT, WORK_VERB, ANY_STAGE)) + ")"
+OWN_VERB_AT_AN_END = re.compile(f"^{_OWN_VERB}|{_OWN_VERB}$")
 #: Verbs of rebuilding name such a clause too (新建中小学10所、改扩建5所: 改扩建中小学), but not the stage of what a
 #: name opening with one counts (改造甲乙管网50公里，建成30公里: 建成, not 建成甲乙管网). Data: graph/data/work_verbs.txt.
 REBUILDING = "|".join(sorted(word_table("work_verbs")["rebuild"], key=len, reverse=True))
@@ -1248,14 +1252,13 @@ def _after_earlier_items(subject: str) -> str:
 
 
 def _names_a_thing_only(name: str) -> bool:
-    """中小学 → True; not a name with a verb of adding or of work, or a stage, of its own (续建, 新引进学校, 棚户区改造,
-    投产项目).
+    """中小学, “甲乙”城市治理应用 → True; not a name opening or closing with a verb of adding or of work, or a stage, of
+    its own (续建, 新引进学校, 投产项目, 棚户区改造): what it says is done is its own.
 
-    >>> _names_a_thing_only("中小学"), _names_a_thing_only("棚户区改造"), _names_a_thing_only("投产项目")
-    (True, False, False)
+    >>> [_names_a_thing_only(n) for n in ("中小学", "城市治理应用", "棚户区改造", "投产项目")]
+    [True, True, False, False]
     """
-    return not INCREMENT_PREFIX.match(name) and not any(
-        p.search(name) for p in (INCREMENT, WORK_VERB, WORK_NOUN, STAGE_ONLY, ANY_STAGE))
+    return not INCREMENT_PREFIX.match(name) and not OWN_VERB_AT_AN_END.search(name)
 
 
 def _ends_in_a_noun(words: str) -> bool:
