@@ -2429,6 +2429,7 @@ def test_a_name_coined_like_the_national_programme_listed_before_it_is_a_program
     assert programmes(PLAN + "深化一网通办、一站式服务、甲乙丙服务。\n") == ["一网通办"]
     # nor one that runs on into a word of its own
     assert programmes(PLAN + "推进分级诊疗、分级甲乙服务。\n") == ["分级诊疗"]
+    assert programmes(PLAN + "推动一网通办、一网甲乙向基层延伸。\n") == ["一网通办", "一网甲乙"]
 
 
 def test_a_science_or_university_town_is_a_functional_area_in_the_district_that_opens_its_name():

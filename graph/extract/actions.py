@@ -307,8 +307,10 @@ def _after_lead_number(doc: Document, sentence: Sentence) -> int:
 
 #: How much of a national programme's name a new one listed after it repeats (一网通办、一网慧治: 一网).
 SHARED_COINAGE = 2
-#: What may follow a programme's name: a list mark or a clause's end, or a word it runs on into (成效, 工作).
-NAME_ENDS = tuple("、，。；：和及等") + tuple(NAME_GOES_ON)
+#: What may follow a programme's name: a list mark, a clause's end, a joining word, a bracket or a quote, a verb
+#: of extending or coverage (向基层延伸, 全覆盖), or a word it runs on into (成效, 工作, 责任).
+NAME_ENDS = (tuple("、，。；：和及等与（(“向") + ("以及", "全覆盖", "责任", "迭代", "落地", "落实")
+             + tuple(NAME_GOES_ON))
 
 
 def _coined_alike(text: str, national: list[tuple[int, int]], end: int) -> list[tuple[int, int]]:
