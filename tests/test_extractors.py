@@ -2498,6 +2498,7 @@ def test_a_total_after_what_was_added_by_name_is_the_total_of_what_the_clause_co
 def test_things_formed_are_an_increment_and_a_list_formed_is_counted_together():
     assert [(o[0], o[1], o[4]) for o in observations(REVIEW + "组建甲乙、丙丁等联盟7个。\n")] == [
         ("组建甲乙、丙丁等联盟", 7.0, "increment")]
+    assert [o[0] for o in observations(PLAN + "组建甲乙联合体10家、丙丁联盟5个。\n")] == ["组建甲乙联合体", "组建丙丁联盟"]
 
 
 def test_a_place_the_subject_follows_is_no_scope_and_no_part_of_the_name():

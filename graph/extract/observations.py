@@ -205,7 +205,7 @@ GRADE = re.compile(r"^(?:[0-9０-９]*[A-ZＡ-Ｚ]+级|[一二三四五六七八
 #: Adding, gross or net (新增, 净增).
 ADDING = "[新净]增"
 #: The verb of adding that opens an increment's name (新增公园): the total is of 公园.
-INCREMENT_PREFIX = re.compile(r"^(?:净增|新(?:增|建|设|获批|认定|培育|引进|开工|结对|落地|入选|签约|开通|投产|注册))")
+INCREMENT_PREFIX = re.compile(r"^(?:净增|组建|新(?:增|建|设|组建|获批|认定|培育|引进|开工|结对|落地|入选|签约|开通|投产|注册))")
 #: …or that ends it (甲乙企业新增711家、累计达2215家).
 INCREMENT_SUFFIX = re.compile(r"(?<=[\u4e00-\u9fff”]{2})(?<!日均)(?<!每天)(?<!每日)(?<!每年)(?<!年均)(?<!月均)" + ADDING + "$")
 #: Adding written in a clause (新增贷款160亿元: an increment of money), or naming it alone (甲乙企业总数达到1200家，
