@@ -708,9 +708,9 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
     text = doc.text
     clause_end = doc.clause_at(mentions[-1].end() - 1).end
     after = text[mentions[-1].end():clause_end]
-    in_clause = district_mentions(doc, clause_start, mentions[0].start())
-    followed = _followed(text, in_clause, clause_start)  # 甲市继乙市之后…: 乙市 is no subject
-    districts = [d for d in _places_of_the_item(text, in_clause, mentions[0].start() - len(context))
+    clause_places = district_mentions(doc, clause_start, mentions[0].start())
+    followed = _followed(text, clause_places, clause_start)  # 甲市继乙市之后…: 乙市 is no subject
+    districts = [d for d in _places_of_the_item(text, clause_places, mentions[0].start() - len(context))
                  if d not in followed]
     quantities = [_quantity(m, text) for m in mentions]
     units = {q.unit_norm for q, _ in quantities if q is not None}
