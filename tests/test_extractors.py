@@ -2518,3 +2518,11 @@ def test_a_firms_site_named_by_its_district_is_hosted_there():
     body = REVIEW + "甲乙公司青浦研发中心建成投用，丙丁集团宝山生产基地建成投产。\n"
     assert [(p.name, p.district) for p in run_pipeline(doc_of(body, region="上海市")).projects] == [
         ("甲乙公司青浦研发中心", "青浦区"), ("丙丁集团宝山生产基地", "宝山区")]
+
+
+def test_a_title_a_division_is_supported_to_earn_is_no_focus():
+    def focuses(body):
+        return [(r.subject, r.object) for r in run_pipeline(doc_of(PLAN + body + "\n", region="广元市")).relations
+                if r.predicate == "focuses_on"]
+    assert focuses("支持苍溪县创建全国甲乙示范县。") == []
+    assert focuses("支持苍溪县、旺苍县建设甲乙消费中心城市。") == [("苍溪县", "甲乙消费中心城市"), ("旺苍县", "甲乙消费中心城市")]

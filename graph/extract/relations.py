@@ -29,7 +29,7 @@ from ..vocab import word_list, word_table
 from .actions import ActionFact, area_of
 from .observations import ObservationFact
 from .places import PlaceFact, district_mentions
-from .projects import PART_TAIL, ProjectFact, branch_district, clause_subjects
+from .projects import LEVEL_OPENING, PART_TAIL, TITLE_VERB, ProjectFact, branch_district, clause_subjects
 
 _FOCUS_WORDS = word_table("focus_words")  # data: graph/data/focus_words.txt
 #: A verb telling a district what it focuses on, or one that says so only opening a verb phrase before an industry.
@@ -129,11 +129,19 @@ def _supported_focuses(doc: Document) -> list[RelationFact]:
     for lead in SUPPORT.finditer(doc.text):
         places, pos = _places_listed(doc, lead.end())
         while places and (told := TOLD_TO.match(doc.text, pos)) is not None:
-            facts += [RelationFact(place, "district", "focuses_on", doc.text[told.start("object"):told.end("object")],
-                                   "focus", told.start("object"), told.end("object"), doc.sentence_at(pos).index)
-                      for place in places]
+            if not _a_title(doc.text, told):  # 支持甲市创建全国文明城市: a title to earn
+                facts += [RelationFact(place, "district", "focuses_on",
+                                       doc.text[told.start("object"):told.end("object")], "focus",
+                                       told.start("object"), told.end("object"), doc.sentence_at(pos).index)
+                          for place in places]
             places, pos = _places_listed(doc, told.end() + 1) if doc.text.startswith("、", told.end()) else ([], pos)
     return facts
+
+
+def _a_title(text: str, told: re.Match) -> bool:
+    """创建全国百强县: a title a division is to earn (a level of government after a verb of earning one), no focus."""
+    return (TITLE_VERB.search(text, told.start(), told.start("object")) is not None
+            and LEVEL_OPENING.match(text, told.start("object")) is not None)
 
 
 def _places_listed(doc: Document, start: int) -> tuple[list[str], int]:
