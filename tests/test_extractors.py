@@ -2526,3 +2526,8 @@ def test_a_title_a_division_is_supported_to_earn_is_no_focus():
                 if r.predicate == "focuses_on"]
     assert focuses("支持苍溪县创建全国甲乙示范县。") == []
     assert focuses("支持苍溪县、旺苍县建设甲乙消费中心城市。") == [("苍溪县", "甲乙消费中心城市"), ("旺苍县", "甲乙消费中心城市")]
+
+
+def test_a_line_whose_first_end_segmentation_cut_in_two_keeps_both_ends():
+    body = PLAN + "开工建设甲乙港二期、于都至丙丁高速。\n"
+    assert [p.name for p in run_pipeline(doc_of(body, region="赣州市")).projects] == ["甲乙港二期", "于都至丙丁高速"]
