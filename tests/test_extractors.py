@@ -2536,3 +2536,8 @@ def test_a_line_whose_first_end_segmentation_cut_in_two_keeps_both_ends():
 def test_the_works_serving_a_named_work_keep_its_name():
     assert projects_of("加快推进甲乙高铁配套工程、丙丁铁路建设。") == [
         ("甲乙高铁配套工程", "accelerate"), ("丙丁铁路", "accelerate")]
+
+
+def test_an_area_after_a_verb_the_name_finder_cut_in_two_does_not_open_with_its_half():
+    areas = [p.name for p in run_pipeline(doc_of(PLAN + "做大做强甲乙科学城。\n")).places if p.kind == "area"]
+    assert areas == ["甲乙科学城"]

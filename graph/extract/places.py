@@ -70,6 +70,7 @@ def area_mentions(doc: Document) -> list[PlaceFact]:
     spans: dict[tuple[int, int], str] = {}
     for s, e in _AREA_FINDER.find(doc.text):
         s += _area_name_start(doc.text[s:e])
+        s += AREA_LEAD_VERB.fullmatch(doc.text, s - 1, s + 1) is not None  # 做大做|强甲乙科学城: a verb cut in two
         spans[(s, e)] = doc.text[s:e]
     inside_names = {i for s, e in spans for i in range(s, e)}
     for m in re.finditer("|".join(STANDALONE_AREAS), doc.text):
