@@ -2445,7 +2445,6 @@ def test_services_farming_and_tourism_end_an_industrys_name_so_joined_ones_are_t
                 if r.predicate == "focuses_on"]
     assert focuses("苍溪县要大力发展甲乙旅游和丙丁农业。") == [("苍溪县", "甲乙旅游"), ("苍溪县", "丙丁农业")]
     assert focuses("旺苍县要聚焦甲乙经济和丙丁服务业。") == [("旺苍县", "甲乙经济"), ("旺苍县", "丙丁服务业")]
-    assert focuses("旺苍县重点发展甲乙化工和丙丁家具。") == [("旺苍县", "甲乙化工"), ("旺苍县", "丙丁家具")]
     # not what is no industry
     assert focuses("旺苍县要加快发展就业和创业。") == []
 
