@@ -2541,12 +2541,3 @@ def test_the_works_serving_a_named_work_keep_its_name():
 def test_an_area_after_a_verb_the_name_finder_cut_in_two_does_not_open_with_its_half():
     areas = [p.name for p in run_pipeline(doc_of(PLAN + "做大做强甲乙科学城。\n")).places if p.kind == "area"]
     assert areas == ["甲乙科学城"]
-
-
-def test_a_kind_of_park_a_row_of_districts_is_told_to_build_is_each_ones_as_for_one_district():
-    def hosts(body):
-        return [(r.subject, r.object) for r in run_pipeline(doc_of(PLAN + body + "\n", region="宜昌市")).relations
-                if r.predicate == "hosts"]
-    assert hosts("当阳市要加快建设现代农业产业园。") == [("当阳市", "现代农业产业园")]
-    assert hosts("当阳市、远安县要加快建设现代农业产业园。") == [("当阳市", "现代农业产业园"), ("远安县", "现代农业产业园")]
-    assert hosts("推进现代农业产业园建设。") == []

@@ -232,8 +232,7 @@ def extract_projects(doc: Document) -> list[ProjectFact]:
             if (GENERIC_NAME.fullmatch(fact.name) or COUNT_ONLY.fullmatch(fact.name) or _is_a_kind_or_role(doc, fact)
                     or ((fact.counted or TITLE_VERB.search(doc.text, sentence.start, fact.start))
                         and LEVEL_OPENING.match(fact.name))
-                    or (SECTOR_KIND_NAME.fullmatch(fact.name) and not fact.district
-                        and not clause_subjects(doc, sentence, fact.start))  # 甲县、乙县要建设…: the row's
+                    or (SECTOR_KIND_NAME.fullmatch(fact.name) and not fact.district)
                     or GROWTH_AFTER.match(doc.text, fact.end) or STATE_AFTER.match(doc.text, fact.end)
                     or _a_common_word(doc, fact) or _unnumbered(fact.name)):
                 continue  # a bare head (849座公园 → 公园), a count, a category (县级医院), a title, a role, a speed, a
