@@ -99,7 +99,7 @@ def grow_backwards(text: str, floor: int, head_start: int, verb_freq: int = COMM
     `NameFinder`)."""
     window_start = max(floor, head_start - MAX_NAME)
     window_start = _after_break(text, window_start, head_start)
-    tokens = _with_split_ends_rejoined(cut(text[window_start:head_start], hmm=True))
+    tokens = cut(text[window_start:head_start], hmm=True)
     tags = word_tags()
     start, i = head_start, len(tokens) - 1
     while i >= 0:
@@ -149,22 +149,6 @@ def _opening_quote(tokens: list[str], closing: int) -> int | None:
         if tokens[k] == "“":
             return k
     return None
-
-
-def _with_split_ends_rejoined(tokens: list[str]) -> list[str]:
-    """A place of two characters cut in two before 至 is one word again: 于|都|至|宁都 → 于都|至|宁都 (a line's first
-    end, which jieba cut as a preposition and an adverb).
-
-    >>> _with_split_ends_rejoined(["建设", "于", "都", "至", "宁都"])
-    ['建设', '于都', '至', '宁都']
-    """
-    out: list[str] = []
-    for token in tokens:
-        if (token == "至" and len(out) >= 2 and ONE_CJK.fullmatch(out[-1]) and ONE_CJK.fullmatch(out[-2])
-                and (len(out) == 2 or not ONE_CJK.fullmatch(out[-3]))):
-            out[-2:] = [out[-2] + out[-1]]
-        out.append(token)
-    return out
 
 
 def _joins_two_ends(tokens: list[str], i: int, after_a_name: bool) -> bool:

@@ -2528,11 +2528,6 @@ def test_a_title_a_division_is_supported_to_earn_is_no_focus():
     assert focuses("支持苍溪县、旺苍县建设甲乙消费中心城市。") == [("苍溪县", "甲乙消费中心城市"), ("旺苍县", "甲乙消费中心城市")]
 
 
-def test_a_line_whose_first_end_segmentation_cut_in_two_keeps_both_ends():
-    body = PLAN + "开工建设甲乙港二期、于都至丙丁高速。\n"
-    assert [p.name for p in run_pipeline(doc_of(body, region="赣州市")).projects] == ["甲乙港二期", "于都至丙丁高速"]
-
-
 def test_the_works_serving_a_named_work_keep_its_name():
     assert projects_of("加快推进甲乙高铁配套工程、丙丁铁路建设。") == [
         ("甲乙高铁配套工程", "accelerate"), ("丙丁铁路", "accelerate")]
