@@ -70,7 +70,10 @@ def area_mentions(doc: Document) -> list[PlaceFact]:
     spans: dict[tuple[int, int], str] = {}
     for s, e in _AREA_FINDER.find(doc.text):
         s += _area_name_start(doc.text[s:e])
-        s += AREA_LEAD_VERB.fullmatch(doc.text, s - 1, s + 1) is not None  # 做大做|强甲乙科学城: a verb cut in two
+        if AREA_LEAD_VERB.fullmatch(doc.text, s - 1, s + 1):  # 做大做|强甲乙科学城: a verb cut in two
+            s += 1
+            if doc.text[s:e] in AREA_HEADS:
+                continue  # 做大做强科学城: a bare kind, no area
         spans[(s, e)] = doc.text[s:e]
     inside_names = {i for s, e in spans for i in range(s, e)}
     for m in re.finditer("|".join(STANDALONE_AREAS), doc.text):
