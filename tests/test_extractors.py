@@ -2525,6 +2525,7 @@ def test_a_title_a_division_is_supported_to_earn_is_no_focus():
         return [(r.subject, r.object) for r in run_pipeline(doc_of(PLAN + body + "\n", region="广元市")).relations
                 if r.predicate == "focuses_on"]
     assert focuses("支持苍溪县创建全国甲乙示范县。") == []
+    assert focuses("支持苍溪县创建省域甲乙副中心。") == [("苍溪县", "省域甲乙副中心")]
     assert focuses("支持苍溪县、旺苍县建设甲乙消费中心城市。") == [("苍溪县", "甲乙消费中心城市"), ("旺苍县", "甲乙消费中心城市")]
 
 
