@@ -776,9 +776,8 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
         names = [parallel]
     elif (in_clause and len(names) == 1 and _in_its_unit(earlier[-1], quantities[0][0])
           and text[earlier[-1].end:mentions[0].start()] == "、" + context
-          and _strip_qualifiers(context) == names[0] and (added := INCREMENT_PREFIX.match(earlier[-1].indicator))
-          and _names_a_thing_only(names[0])):
-        names = [added.group() + names[0]]  # 新建甲乙幼儿园6所、中小学4所: 新建中小学
+          and _strip_qualifiers(context) == names[0] and INCREMENT_PREFIX.match(earlier[-1].indicator)):
+        names = _with_the_opening_verb([earlier[-1].indicator, names[0]])[1:]  # 新建甲乙幼儿园6所、中小学4所: 新建中小学
     elif (names == [UNNAMED] and same_sentence and COMPARED_NAME.search(earlier[-1].indicator)
           and (level := COMPARED_LEVEL.fullmatch(_strip_qualifiers(context).strip("，、 ")))):
         # 高于全国1个百分点、全省0.5个百分点: the same comparison, with the province
@@ -1334,7 +1333,8 @@ def _share_prefix(parts: list[str]) -> list[str] | None:
 
 
 def _with_the_opening_verb(names: list[str]) -> list[str]:
-    """Later names without a verb of work take the one opening the first: 新增甲乙中学、丙丁学校 → 新增丙丁学校.
+    """Later names without a verb or stage of their own (see `_names_a_thing_only`) take the verb of adding opening
+    the first: 新增甲乙中学、丙丁学校 → 新增丙丁学校.
 
     >>> _with_the_opening_verb(["新建甲乙中学", "丙丁学校", "改造戊己学校"])
     ['新建甲乙中学', '新建丙丁学校', '改造戊己学校']
@@ -1342,7 +1342,7 @@ def _with_the_opening_verb(names: list[str]) -> list[str]:
     verb = INCREMENT_PREFIX.match(names[0])
     if verb is None:
         return names
-    return [names[0]] + [n if INCREMENT.match(n) or WORK_VERB.match(n) else verb.group() + n for n in names[1:]]
+    return [names[0]] + [verb.group() + n if _names_a_thing_only(n) else n for n in names[1:]]
 
 
 def _share_comparison(parts: list[str]) -> list[str] | None:
@@ -1501,7 +1501,9 @@ def _without_places(context: str, districts: list, followed: list = ()) -> str:
 def _followed(text: str, districts: list, start: int) -> list:
     """The places a clause (from `start`) says its subject follows: 乙市 and 丙市 of 甲市继乙市、丙市之后…; not a place
     in 继续… or 相继… (no following)."""
-    end = max((d.end for d in districts), default=start) + len("之后")
+    if not districts:
+        return []
+    end = max(d.end for d in districts) + len("之后")
     spans = [m.span("places") for m in FOLLOWING.finditer(text, start, end) if _only_places(m["places"], districts)]
     return [d for d in districts if any(s <= d.start and d.end <= e for s, e in spans)]
 

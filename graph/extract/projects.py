@@ -217,7 +217,7 @@ class ProjectFact:
 
 #: A level of government opening a name makes it a category of things at that level (国家公园, 省内定点医院,
 #: 乡镇（街道）养老服务中心): counted (培育10个省级品牌消费集聚区), it is no family of projects but a kind.
-LEVEL_OPENING = re.compile(r"(?:国家|省|市|县|区)级|省内|全国|国家|省|乡镇|街道|社区")
+LEVEL_OPENING = re.compile(r"(?:国家|省|市|县|区)级|省内|全国|国家|省(?!域)|乡镇|街道|社区")  # 省域: an area, no level
 
 
 def extract_projects(doc: Document) -> list[ProjectFact]:

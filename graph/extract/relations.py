@@ -140,10 +140,9 @@ def _supported_focuses(doc: Document) -> list[RelationFact]:
 
 def _a_title(text: str, told: re.Match) -> bool:
     """创建全国百强县: a title a division is to earn (a level of government after a verb of earning one), no focus;
-    not 创建省域经济副中心 (省域, the province's area: a role)."""
-    level = LEVEL_OPENING.match(text, told.start("object"))
+    not 创建省域经济副中心 (a role)."""
     return (TITLE_VERB.search(text, told.start(), told.start("object")) is not None
-            and level is not None and not text.startswith("域", level.end()))
+            and LEVEL_OPENING.match(text, told.start("object")) is not None)
 
 
 def _places_listed(doc: Document, start: int) -> tuple[list[str], int]:
