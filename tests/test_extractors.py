@@ -2534,6 +2534,12 @@ def test_the_works_serving_a_named_work_keep_its_name():
         ("甲乙高铁配套工程", "accelerate"), ("丙丁铁路", "accelerate")]
 
 
+def test_a_hospital_building_an_emergency_centre_and_a_fast_passage_are_projects():
+    assert projects_of("建成甲市急救中心、乙县人民医院门诊综合楼。") == [
+        ("甲市急救中心", "completed"), ("乙县人民医院门诊综合楼", "completed")]
+    assert projects_of("开工建设甲乙至丙丁城际快速通道。") == [("甲乙至丙丁城际快速通道", "start")]
+
+
 def test_an_area_after_a_verb_the_name_finder_cut_in_two_does_not_open_with_its_half():
     def areas(body):
         return [p.name for p in run_pipeline(doc_of(PLAN + body + "\n")).places if p.kind == "area"]
