@@ -905,6 +905,10 @@ def test_a_district_cultivating_or_speeding_up_an_industry_focuses_on_it_but_not
     found = relations(PLAN + "（一）聚焦区域发展\n河西区要培育壮大重点产业链，加快发展甲乙服务，培育丙丁制造、戊己设计，"
                              "加大企业培育力度，加快发展步伐，培育和引进高层次人才，培育文明乡风。\n")
     assert [o for s, p, o in found if p == "focuses_on"] == ["甲乙服务", "丙丁制造", "戊己设计"]
+    found = relations(PLAN + "（一）聚焦区域发展\n河西区、南开区要加快培育甲乙加工业，红桥区要积极发展丙丁旅游，"
+                             "北辰区要积极发展步伐。\n")
+    assert [(s, o) for s, p, o in found if p == "focuses_on"] == [
+        ("河西区", "甲乙加工业"), ("南开区", "甲乙加工业"), ("红桥区", "丙丁旅游")]
 
 
 def test_a_district_opening_a_clause_with_a_verb_of_focus_is_its_subject_and_a_row_told_to_build_hosts_it():
