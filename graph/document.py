@@ -24,9 +24,10 @@ if TYPE_CHECKING:
     from .gazetteer import PlaceMatch
 
 SECTION_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}部分)")
-#: The number of an item: （一）, also in half-width brackets (一); one is also opened by an enumerator, 一是.
+#: The number of an item: （一）, also in half-width brackets (一); one is also opened by an enumerator, 一是 or 第一，.
 ITEM_NUMBER = r"[（(][一二三四五六七八九十]{1,3}[）)]"
-ITEM_HEADING = re.compile(r"^(?:" + ITEM_NUMBER + r"|[一二三四五六七八九十]{1,3}是)")
+ITEM_ENUMERATOR = r"[一二三四五六七八九十]{1,3}是|第[一二三四五六七八九十]{1,3}[，,、]"
+ITEM_HEADING = re.compile(r"^(?:" + ITEM_NUMBER + "|" + ITEM_ENUMERATOR + ")")
 #: An unnumbered part heading: a short line naming a part of the report (2024年工作回顾, 2025年工作安排).
 PART_LINE = re.compile(r"^[^。！？；，,;!?：:]{2,30}$")
 PART_WORDS = re.compile(r"工作回顾|回顾|工作安排|目标任务|主要任务|重点任务|重点工作|工作部署|总体部署|总体要求|"

@@ -711,6 +711,17 @@ def test_an_item_label_in_half_width_brackets_is_not_part_of_the_name():
     assert ("完善创新体系", "task", "聚焦创新，着力发展") in found
 
 
+def test_items_opened_by_an_ordinal_and_a_comma_are_areas_of_work():
+    body = (REVIEW + "第一，甲乙能力进一步增强。新建实验室。\n" + PLAN + "第二，坚定不移抓丙丁。推进改革。\n"
+            "第三、做大做强戊己产业\n完善创新体系。推进实验室建设。\n第一季度开展调研。\n")
+    found = actions(body)
+    assert ("甲乙能力进一步增强", "review_area", None) in found
+    assert ("坚定不移抓丙丁", "work_area", None) in found
+    assert ("做大做强戊己产业", "work_area", None) in found
+    assert ("完善创新体系", "task", "做大做强戊己产业") in found
+    assert not [a for a in found if a[0].startswith("第一季度")]
+
+
 def test_the_first_part_of_a_plan_sets_out_the_year_whatever_its_title_and_is_no_work_area():
     body = (REVIEW + "（一）创新能力进一步增强。新建实验室。\n" + "二、全力以赴抓好今年工作\n今年增长5%左右。推进改革。\n"
             "三、把改革开放扎实推向纵深\n加大简政放权力度。今年再取消一批事项。\n"
