@@ -1042,6 +1042,12 @@ def test_a_count_of_hundreds_of_lines_is_no_policy_package():
     assert "提振消费19条" in found and not {n for n in found if "143条" in n or "352条" in n}
 
 
+def test_a_count_of_roads_lines_or_streets_or_one_before_what_it_counts_is_no_policy_package():
+    found = {a[0] for a in actions(PLAN + "改造甲乙小区25个、背街小巷40条，新开丙丁航线10条，打造戊己视廊50条，"
+                                          "新开通5条国际航线。落实甲乙经济32条政策，出台丙丁22条举措。")}
+    assert found == {"甲乙经济32条", "丙丁22条"}
+
+
 def test_quoted_objects_of_programme_verbs_are_programmes():
     found = {a[0] for a in actions(REVIEW + "坚持“用甲河水洗甲河泥”，大力开展城市供热“秋病夏治”，发挥“压舱石”作用。")}
     assert {"“用甲河水洗甲河泥”", "城市供热“秋病夏治”"} <= found

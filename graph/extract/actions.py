@@ -57,9 +57,12 @@ _CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 #: An item of a series ending in one of these is a programme's name already (甲乙工程); so is a strategy's item
 #: ending in 发展 or 建设 (甲乙协同发展、丙丁建设两大战略).
 SERIES_ITEM_ENDS = ("工程", "行动", "计划", "战略", "改革", "试点")
-#: 等 closing a list (甲乙等考古遗址公园建设): a name holding it spans a list and its kind.
-#: The count that ends a policy package named by its topic: 稳经济35条, 提振消费19条.
-COUNTED_PACKAGE = re.compile(r"(?<!\d)\d{1,2}条(?!措施)")
+_PACKAGE_WORDS = word_table("counted_packages")  # data: graph/data/counted_packages.txt
+#: The count that ends a policy package named by its topic: 稳经济35条, 提振消费19条, 民营经济32条政策; not a count
+#: before what it counts (5条高铁, 5条“甲乙”线路).
+COUNTED_PACKAGE = re.compile(r"(?<!\d)\d{1,2}条(?=$|[^\u4e00-\u9fff“]|" + alternation(_PACKAGE_WORDS["policy"]) + ")")
+#: The last character of a thing counted by 条 (背街小巷40条: streets, no package).
+COUNTED_LINE_END = re.compile(alternation(_PACKAGE_WORDS["line_end"]) + "$")
 #: A quoted name, optionally with a generic continuation: “一制三化”审批制度改革, “双碳”工作; not a principle the
 #: sentence puts into work (把“甲乙”问题作为全部工作的重中之重; data: graph/data/placing_verbs.txt).
 _PLACING_VERBS = "|".join(word_list("placing_verbs"))
@@ -344,7 +347,8 @@ def _programs(doc: Document) -> list[ActionFact]:
     for sentence in doc.sentences:
         found = _FINDER.find(text, sentence.start, sentence.end)
         found += [(grow_backwards(text, sentence.start, m.start(), stop_words=FUNCTION_WORDS), m.end())
-                  for m in COUNTED_PACKAGE.finditer(text, sentence.start, sentence.end)]
+                  for m in COUNTED_PACKAGE.finditer(text, sentence.start, sentence.end)
+                  if not COUNTED_LINE_END.search(text, sentence.start, m.start())]
         found += [(m.start(), m.end()) for m in BUILD_CAMPAIGN.finditer(text, sentence.start, sentence.end)]
         found += [(m.start(), m.end()) for m in region_campaign.finditer(text, sentence.start, sentence.end)]
         found += [span for span in _driven_objects(text, sentence.start, sentence.end)
