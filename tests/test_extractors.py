@@ -2488,6 +2488,9 @@ def test_a_bare_item_counted_after_an_increment_takes_its_verb_of_adding():
     assert [o[0] for o in observations(PLAN + "新增甲乙服务200项、“丙丁”城市治理应用50项。\n")] == [
         "新增甲乙服务", "新增“丙丁”城市治理应用"]
     assert [o[0] for o in observations(PLAN + "新增就业5万人、城镇调查失业率5%。\n")] == ["新增就业", "城镇调查失业率"]
+    # …or its verb of work
+    assert [o[0] for o in observations(PLAN + "改造甲乙小区25个、背街小巷40条，办理代表建议800件、政协提案90件。\n")] == [
+        "改造甲乙小区", "改造背街小巷", "办理代表建议", "办理政协提案"]
 
 
 def test_a_yearly_average_since_the_five_year_plan_began_covers_its_years_up_to_the_report():

@@ -206,6 +206,8 @@ GRADE = re.compile(r"^(?:[0-9０-９]*[A-ZＡ-Ｚ]+级|[一二三四五六七八
 ADDING = "[新净]增"
 #: The verb of adding that opens an increment's name (新增公园): the total is of 公园.
 INCREMENT_PREFIX = re.compile(r"^(?:净增|组建|新(?:增|建|设|组建|获批|认定|培育|引进|开工|结对|落地|入选|签约|开通|投产|注册))")
+#: A verb of adding or of work opening a name (新建甲乙中学, 改造甲乙小区): a bare item listed after it shares it.
+SHARED_OPENING_VERB = re.compile(INCREMENT_PREFIX.pattern + "|^(?:" + WORK_VERB.pattern + ")")
 #: …or that ends it (甲乙企业新增711家、累计达2215家).
 INCREMENT_SUFFIX = re.compile(r"(?<=[\u4e00-\u9fff”]{2})(?<!日均)(?<!每天)(?<!每日)(?<!每年)(?<!年均)(?<!月均)" + ADDING + "$")
 #: Adding written in a clause (新增贷款160亿元: an increment of money), or naming it alone (甲乙企业总数达到1200家，
@@ -776,7 +778,7 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
         names = [parallel]
     elif (in_clause and len(names) == 1 and _in_its_unit(earlier[-1], quantities[0][0])
           and text[earlier[-1].end:mentions[0].start()] == "、" + context
-          and _strip_qualifiers(context) == names[0] and INCREMENT_PREFIX.match(earlier[-1].indicator)):
+          and _strip_qualifiers(context) == names[0] and SHARED_OPENING_VERB.match(earlier[-1].indicator)):
         names = _with_the_opening_verb([earlier[-1].indicator, names[0]])[1:]  # 新建甲乙幼儿园6所、中小学4所: 新建中小学
     elif (names == [UNNAMED] and same_sentence and COMPARED_NAME.search(earlier[-1].indicator)
           and (level := COMPARED_LEVEL.fullmatch(_strip_qualifiers(context).strip("，、 ")))):
@@ -1333,13 +1335,13 @@ def _share_prefix(parts: list[str]) -> list[str] | None:
 
 
 def _with_the_opening_verb(names: list[str]) -> list[str]:
-    """Later names without a verb or stage of their own (see `_names_a_thing_only`) take the verb of adding opening
-    the first: 新增甲乙中学、丙丁学校 → 新增丙丁学校.
+    """Later names without a verb or stage of their own (see `_names_a_thing_only`) take the verb of adding or of work
+    opening the first: 新增甲乙中学、丙丁学校 → 新增丙丁学校; 改造甲乙小区、背街小巷 → 改造背街小巷.
 
     >>> _with_the_opening_verb(["新建甲乙中学", "丙丁学校", "改造戊己学校"])
     ['新建甲乙中学', '新建丙丁学校', '改造戊己学校']
     """
-    verb = INCREMENT_PREFIX.match(names[0])
+    verb = SHARED_OPENING_VERB.match(names[0])
     if verb is None:
         return names
     return [names[0]] + [verb.group() + n if _names_a_thing_only(n) else n for n in names[1:]]
