@@ -238,6 +238,9 @@ def test_things_counted_together_after_the_verb_they_share_are_one_name():
                                   "打造丙丁先导区、力争产业规模达到900亿元。县城实现污水处理全覆盖、垃圾无害化处理率97%。")
     assert [name for name, *_ in found] == ["新建甲乙中学、丙丁学校", "老旧小区、城中村改造", "新建幼儿园", "产业规模",
                                             "垃圾无害化处理率"]
+    # …after the label of a numbered item too
+    found = observations(PLAN + "办好民生实事：一是新建、改扩建甲乙学校10所；二是新增丙丁中心、戊己站30个。")
+    assert [name for name, *_ in found] == ["新建、改扩建甲乙学校", "新增丙丁中心、戊己站"]
 
 
 def test_a_number_after_各_is_each_items_and_a_measure_is_the_last_items_alone():

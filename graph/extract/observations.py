@@ -1561,5 +1561,5 @@ def _shares_the_opening_verb(text: str, start: int, end: int) -> bool:
             and not any(INCREMENT.match(item) or WORK_VERB.match(item) or LEADING_NOISE.match(item) for item in rest))
 
 
-#: What may come before the verb a list of things counted together shares: 全市新建…, 今年新增….
-SHARED_VERB_LEAD = re.compile(r"(?:[全我本][省市区县国]|全年|今年|去年)?")
+#: What may come before the verb a list of things counted together shares: 全市新建…, 今年新增…, 一是新建….
+SHARED_VERB_LEAD = re.compile(r"(?:[一二三四五六七八九十]{1,3}是)?(?:[全我本][省市区县国]|全年|今年|去年)?")
