@@ -2561,6 +2561,14 @@ def test_the_works_serving_a_named_work_keep_its_name():
         ("甲乙高铁配套工程", "accelerate"), ("丙丁铁路", "accelerate")]
 
 
+def test_a_title_applied_for_a_topic_turned_to_and_a_counted_category_are_no_projects():
+    assert projects_of("支持甲乙峡谷申报世界地质公园，丙丁峡谷获批世界地质公园，戊己申报国家考古遗址公园。") == []
+    assert projects_of("甲乙产品生产基地方面，建设高标准农田90万亩。") == []
+    assert projects_of("我省是国家八大算力枢纽节点和十大数据中心集群之一。") == []
+    # a name of its own opening with a count is one (五大道), and a project applied for without a level is one
+    assert projects_of("保护好五大道，申报甲乙水库建设项目。") == [("五大道", "operate"), ("甲乙水库", "operate")]
+
+
 def test_a_hospital_building_an_emergency_centre_and_a_fast_passage_are_projects():
     assert projects_of("建成甲市急救中心、乙县人民医院门诊综合楼。") == [
         ("甲市急救中心", "completed"), ("乙县人民医院门诊综合楼", "completed")]

@@ -61,8 +61,12 @@ TITLE_VERB = re.compile("(?:" + "|".join(word_list("title_verbs")) + ")$")
 HEAD_WORD_TRAPS = tuple(word_list("head_word_traps"))
 #: A count is no name (项目47个、…等项目 leaves the item 47个).
 COUNT_ONLY = re.compile(r"[0-9０-９.]+[个项家座条处所批]?")
-#: A head followed by growth is a speed, not a road (经济保持中高速增长).
+#: A head followed by growth is a speed, not a road (经济保持中高速增长); one followed by 方面 a topic the report turns
+#: to (甲乙生产基地方面，…).
 GROWTH_AFTER = re.compile(r"增长|增速")
+TOPIC_AFTER = re.compile(r"方面")
+#: A name opening with a count of its kind (十大数据中心, 国家八大算力枢纽) names a category, no project; not 五大道.
+COUNTED_CATEGORY = re.compile(r"(?:国家|全国|全省|省|市)?[一二三四五六七八九十两]+大[\u4e00-\u9fff]{2,}")
 #: A head followed by the state of its water is a place described, not built (甲乙水库水质保持Ⅱ类: data:
 #: graph/data/described_state_nouns.txt).
 STATE_AFTER = re.compile(alternation(word_list("described_state_nouns")))
@@ -218,6 +222,8 @@ class ProjectFact:
 #: A level of government opening a name makes it a category of things at that level (国家公园, 省内定点医院,
 #: 乡镇（街道）养老服务中心): counted (培育10个省级品牌消费集聚区), it is no family of projects but a kind.
 LEVEL_OPENING = re.compile(r"(?:国家|省|市|县|区)级|省内|全国|国家|省(?!域)|乡镇|街道|社区")  # 省域: an area, no level
+#: …and the reach of a title, which may be the world's (申报世界地质公园).
+TITLE_LEVEL = re.compile(LEVEL_OPENING.pattern + "|世界|全球")
 
 
 def extract_projects(doc: Document) -> list[ProjectFact]:
@@ -230,13 +236,15 @@ def extract_projects(doc: Document) -> list[ProjectFact]:
         for start, end in spans:
             fact = _of_the_lists_kind(doc, _project(doc, sentence, start, end))
             if (GENERIC_NAME.fullmatch(fact.name) or COUNT_ONLY.fullmatch(fact.name) or _is_a_kind_or_role(doc, fact)
-                    or ((fact.counted or TITLE_VERB.search(doc.text, sentence.start, fact.start))
-                        and LEVEL_OPENING.match(fact.name))
+                    or (fact.counted and LEVEL_OPENING.match(fact.name))
+                    or (TITLE_VERB.search(doc.text, sentence.start, fact.start) and TITLE_LEVEL.match(fact.name))
                     or (SECTOR_KIND_NAME.fullmatch(fact.name) and not fact.district)
                     or GROWTH_AFTER.match(doc.text, fact.end) or STATE_AFTER.match(doc.text, fact.end)
+                    or TOPIC_AFTER.match(doc.text, fact.end) or COUNTED_CATEGORY.fullmatch(fact.name)
                     or _a_common_word(doc, fact) or _unnumbered(fact.name)):
-                continue  # a bare head (849座公园 → 公园), a count, a category (县级医院), a title, a role, a speed, a
-                # place whose water is described, a common word (宅基地) or a kind of line (服务热线) names no project
+                continue  # a bare head (849座公园 → 公园), a count, a category (县级医院, 十大数据中心), a title, a role,
+                # a speed, a topic, a place whose water is described, a common word (宅基地) or a kind of line (服务热线)
+                # names no project
             facts += _sharing_the_head(doc, sentence, fact, spans) + _quoted_series(fact)
             facts += _coordinated_kin(doc, sentence, fact, spans)
     doc.found.projects = facts = _without_extended_items(facts)
