@@ -2569,6 +2569,12 @@ def test_a_title_applied_for_a_topic_turned_to_and_a_counted_category_are_no_pro
     assert projects_of("保护好五大道，申报甲乙水库建设项目。") == [("五大道", "operate"), ("甲乙水库", "operate")]
 
 
+def test_a_kind_of_base_by_its_role_or_what_it_serves_is_a_category():
+    assert projects_of("加快推进区域性特钢产业基地、冰雪运动体验基地建设，打造国际化标准景区，建成甲乙盐湖产业园。") == [
+        ("甲乙盐湖产业园", "completed")]
+    assert projects_of("建成首座高速公路、战略性物资储备基地。") == []
+
+
 def test_a_hospital_building_an_emergency_centre_and_a_fast_passage_are_projects():
     assert projects_of("建成甲市急救中心、乙县人民医院门诊综合楼。") == [
         ("甲市急救中心", "completed"), ("乙县人民医院门诊综合楼", "completed")]
