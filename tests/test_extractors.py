@@ -2575,6 +2575,13 @@ def test_a_kind_of_base_by_its_role_or_what_it_serves_is_a_category():
     assert projects_of("建成首座高速公路、战略性物资储备基地。") == []
 
 
+def test_a_line_named_by_its_number_alone_takes_the_kind_of_the_line_listed_before_it():
+    assert projects_of("轨道交通6号线一期、7号线一期建成运营，建成地铁4号线和5号线。") == [
+        ("轨道交通6号线一期", "completed"), ("轨道交通7号线一期", "completed"), ("地铁4号线", "completed"),
+        ("地铁5号线", "completed")]
+    assert projects_of("建成甲乙高铁、7号线。") == [("甲乙高铁", "completed"), ("7号线", "completed")]
+
+
 def test_a_hospital_building_an_emergency_centre_and_a_fast_passage_are_projects():
     assert projects_of("建成甲市急救中心、乙县人民医院门诊综合楼。") == [
         ("甲市急救中心", "completed"), ("乙县人民医院门诊综合楼", "completed")]

@@ -247,8 +247,25 @@ def extract_projects(doc: Document) -> list[ProjectFact]:
                 # names no project
             facts += _sharing_the_head(doc, sentence, fact, spans) + _quoted_series(fact)
             facts += _coordinated_kin(doc, sentence, fact, spans)
-    doc.found.projects = facts = _without_extended_items(facts)
+    doc.found.projects = facts = _lines_of_the_kind_before(doc.text, _without_extended_items(facts))
     return facts
+
+
+#: A rail line named by its number, after the kind of line it is (轨道交通6号线, 地铁7号线; kind: none for 7号线).
+NUMBERED_LINE = re.compile(r"(?P<kind>[\u4e00-\u9fff]*?)[0-9A-Za-z]+号线")
+
+
+def _lines_of_the_kind_before(text: str, facts: list[ProjectFact]) -> list[ProjectFact]:
+    """A line named by its number alone takes the kind of the line listed right before it: 轨道交通6号线一期、7号线一期
+    → 轨道交通7号线一期."""
+    out: list[ProjectFact] = []
+    for fact in facts:
+        before = NUMBERED_LINE.match(out[-1].name) if out and text[out[-1].end:fact.start] in ("、", "和", "及") else None
+        bare = NUMBERED_LINE.match(fact.name)
+        if before and before["kind"] and bare and not bare["kind"]:
+            fact = replace(fact, name=before["kind"] + fact.name)
+        out.append(fact)
+    return out
 
 
 def _without_extended_items(facts: list[ProjectFact]) -> list[ProjectFact]:
