@@ -182,8 +182,17 @@ def test_an_ordinal_or_a_rank_without_a_number_is_no_observation(text):
 
 
 def test_a_round_amount_written_without_digits():
-    found = observations(REVIEW + "某某产业规模首次突破万亿元，游客接待量破亿人次。")
-    assert [(o[0], o[1], o[2]) for o in found] == [("某某产业规模", 1e12, "CNY"), ("游客接待量", 1e8, "person_time")]
+    found = observations(REVIEW + "某某产业规模首次突破万亿元，游客接待量破亿人次，甲乙收入超千亿元，丙丁产值迈上百亿元台阶。")
+    assert [(o[0], o[1], o[2], o[3]) for o in found] == [
+        ("某某产业规模", 1e12, "CNY", "突破"), ("游客接待量", 1e8, "person_time", "破"), ("甲乙收入", 1e11, "CNY", "超"),
+        ("丙丁产值", 1e10, "CNY", None)]  # passed, not reached
+
+
+def test_the_count_of_a_list_inside_its_last_name_is_no_part_of_the_items_names():
+    found = observations(REVIEW + "集成电路、新型显示、人工智能三大产业集群营收均超千亿元。汽车、电子两个产业集群产值分别达到50亿元、"
+                                  "60亿元。")
+    assert [o[0] for o in found] == ["集成电路产业集群营收", "新型显示产业集群营收", "人工智能产业集群营收", "汽车产业集群产值",
+                                     "电子产业集群产值"]
 
 
 @pytest.mark.parametrize("text, unit_norm", [

@@ -15,15 +15,15 @@ from ..concepts import clean_indicator_name
 from ..document import Document, Sentence
 from ..gazetteer import NATIONAL, PlaceMatch
 from ..names import LIST_ETC, grow_backwards
-from ..quantity import (MAX_DIGITS, MULTIPLIER_PATTERN, PART_OF_WHOLE, UNIT_PATTERN, Quantity, parse_part,
-                        parse_index, parse_quantity, parse_ratio)
+from ..quantity import (MAX_DIGITS, MULTIPLIER_PATTERN, PART_OF_WHOLE, UNIT_PATTERN, Quantity, parse_index,
+                        parse_number, parse_part, parse_quantity, parse_ratio)
 from ..segment import cut, word_tags
 from ..textmatch import alternation
 from ..vocab import word_list, word_table
 from .context import FIVE_YEAR_PLAN_NAME, YEAR_RANGE, period_of, status_of
 from .places import AREA_HEADS, area_mentions, district_mentions
-from .projects import (DISTRICT_SUBJECT, LEVEL_OPENING, PROJECT_HEADS, clause_subjects, extract_projects,
-                       project_spans_by_sentence)
+from .projects import (DISTRICT_SUBJECT, LEVEL_OPENING, LIST_COUNT_INSIDE, PROJECT_HEADS, clause_subjects,
+                       extract_projects, project_spans_by_sentence)
 
 #: Measure words of counted things (3个, 12家, 20项 …).
 COUNT_UNITS = "个家项条座张处所类件批"
@@ -41,7 +41,8 @@ RANK = (r"(?:(?:位居|稳居|居于|位列|排名|排在|跻身|进入|居|从|
         r"|(?<=[\u4e00-\u9fff])(?:全国|全球|世界|全省)(?:各城市|城市)?)"
         r"(?:前列)?(?P<rhead>第|前|首)(?P<num>[一二三四五六七八九十]{1,3}|\d{1,4})?(?P<rtail>位|名|强)?"
         r"(?![个家座条批次届轮期%％0-9万亿千百]|方阵|梯队|阵营)")
-#: A round amount written without a digit: 突破万亿元 (1万亿元), 破亿人次.
+#: A round amount written without a digit: 突破万亿元 (1万亿元), 破亿人次; the verbs that say it was passed.
+PASSING = ("突破", "超过", "超", "破")
 ROUND = (r"(?:突破|超过|超|达到|迈上|跨上|站上|破)(?P<bmult>万亿|千亿|百亿|亿)(?P<bunit>" + UNIT_PATTERN + r")"
          r"(?![A-Za-z0-9])")
 #: A count of people written as a multiplier and the people themselves: 20万就业困难人员, 30万群众.
@@ -968,8 +969,9 @@ def _quantity(m: re.Match, text: str) -> tuple[Quantity | None, str | None]:
     try:
         if m.group("rhead"):
             return parse_quantity(_rank_value(m), "位"), None
-        if m.group("bmult"):
-            return parse_quantity("1", m.group("bmult") + m.group("bunit")), None
+        if m.group("bmult"):  # 突破千亿元: 1千亿元, qualified by a verb of passing it (not 达到, 迈上)
+            verb = text[m.start():m.start("bmult")]
+            return parse_quantity("1", m.group("bmult") + m.group("bunit")), verb if verb in PASSING else None
         if m.group("part"):
             quantity = parse_part(m.group("part"))
         elif m.group("rleft"):
@@ -1233,10 +1235,24 @@ def _indicators(context: str, after: str, count: int = 1) -> list[str]:
     if ("分别" in context or "均" in context[-4:] or context.endswith(EACH) or len(parts) == count) and len(parts) > 1:
         if respectively and (measure := _measure_after(context[respectively.end():])):
             return [p + measure for p in parts]  # 交通、能源分别完成投资3252亿元、2140亿元: 交通投资, 能源投资
+        parts = parts[:-1] + [_without_the_lists_count(parts[-1], len(parts))]
         return _with_the_opening_verb(_share_prefix(parts) or _share_comparison(parts) or _share_suffix(parts))
     if "分别" in context and (pair := PAIRED_WORD.search(subject)):  # 城乡居民收入分别增长6.8%、8.3%
         return [subject[:pair.start()] + side + subject[pair.end():] for side in PAIRS[pair["word"]]]
     return [subject]
+
+
+def _without_the_lists_count(last: str, listed: int) -> str:
+    """The last name of a list without the count of the list inside it, which the items share no more than the name
+    does: 人工智能三大产业集群营收 after two other items → 人工智能产业集群营收.
+
+    >>> _without_the_lists_count("人工智能三大产业集群营收", 3), _without_the_lists_count("甲乙五大连池游客", 2)
+    ('人工智能产业集群营收', '甲乙五大连池游客')
+    """
+    inner = LIST_COUNT_INSIDE.search(last, 2)
+    if inner is None or parse_number(inner["count"]) != listed:
+        return last
+    return last[:inner.start()] + last[inner.end():]
 
 
 def _after_earlier_items(subject: str) -> str:
