@@ -386,6 +386,11 @@ def test_a_part_of_an_increment_after_其中_is_added_too_and_a_part_named_by_wh
         ("新建农村丙丁站点", "increment"), ("戊己企业", "amount"), ("高新技术企业", "amount"),
         ("新建庚辛站点", "increment"), ("中心城区", "amount"), ("新增壬癸主体", "increment"), ("新增壬癸主体", "increment"),
         ("新签约子丑项目", "increment"), ("新签约10亿元以上项目", "increment")]
+    # …after any verb of adding that opens the name (实施, 签约), the longest (新开工, not 新开)
+    found = observations(REVIEW + "实施甲乙项目620个，其中10亿元以上项目150个。新开工丙丁工程70万套，其中棚户区47万套。\n")
+    assert [(o[0], o[4]) for o in found] == [
+        ("实施甲乙项目", "increment"), ("实施10亿元以上项目", "increment"), ("新开工丙丁工程", "increment"),
+        ("新开工棚户区", "increment")]
 
 
 def test_a_part_after_其中_named_by_its_grade_is_of_the_thing_added_at_that_grade():

@@ -207,6 +207,9 @@ GRADE = re.compile(r"^(?:[0-9０-９]*[A-ZＡ-Ｚ]+级|[一二三四五六七八
 ADDING = "[新净]增"
 #: The verb of adding that opens an increment's name (新增公园): the total is of 公园.
 INCREMENT_PREFIX = re.compile(r"^(?:净增|组建|新(?:增|建|设|组建|获批|认定|培育|引进|开工|结对|落地|入选|签约|开通|投产|注册))")
+#: A verb of adding opening a name (新签约项目, 实施亿元以上项目): a part after 其中 is of what it added; the longest
+#: (新开工, not 新开).
+OPENING_INCREMENT = re.compile(INCREMENT_PREFIX.pattern + "|^" + alternation(INCREMENT.pattern.split("|")))
 #: A verb of adding or of work opening a name (新建甲乙中学, 改造甲乙小区): a bare item listed after it shares it.
 SHARED_OPENING_VERB = re.compile(INCREMENT_PREFIX.pattern + "|^(?:" + WORK_VERB.pattern + ")")
 #: …or that ends it (甲乙企业新增711家、累计达2215家).
@@ -767,7 +770,7 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
         # comparison with the nation's)
         names = [_other_measure(_without_comparison(earlier[-1].indicator), measure)]
     elif (of_which and len(names) == 1 and not districts and _names_a_part(names[0])
-          and (added := INCREMENT_PREFIX.match(earlier[-1].indicator)) and _in_its_unit(earlier[-1], quantities[0][0])):
+          and (added := OPENING_INCREMENT.match(earlier[-1].indicator)) and _in_its_unit(earlier[-1], quantities[0][0])):
         # 新增甲乙主体9万户，其中企业2万户: 新增企业, a part of what was added; 新建丙丁站点…，其中农村…: 新建农村丙丁站点
         rest = _rest_of_a_part(names[0], _counted_thing(earlier[-1].indicator))
         names = [added.group() + names[0] + rest]
