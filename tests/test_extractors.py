@@ -949,6 +949,21 @@ def test_a_district_opening_a_clause_with_a_verb_of_focus_is_its_subject_and_a_r
     assert not [r for r in found if r[0] == "西青区"]  # 发展 a noun: no subject told to build
 
 
+def test_a_citys_own_zone_called_by_its_kind_and_told_what_to_do_is_named_with_the_city():
+    def told(region):
+        doc = doc_of(PLAN + "高新区要聚焦甲乙制造，经开区要做强丙丁产业。高新区营业收入增长10%。\n", region=region, year=2025)
+        return [(r.subject, r.object) for r in run_pipeline(doc).relations if r.predicate == "focuses_on"]
+    assert told("合肥市") == [("合肥高新区", "甲乙制造"), ("合肥经开区", "丙丁产业")]
+    assert told("安徽省") == []  # a province's 高新区 are all of its zones of that kind
+
+
+def test_names_as_long_as_an_industrys_joined_by_he_are_two_foci_without_an_industrys_ending():
+    found = relations(PLAN + "（一）聚焦区域发展\n河西区要聚焦量子信息和人工智能，南开区要聚焦甲乙精深加工和文化旅游，"
+                             "红桥区要打造一批产业集群和主题园区。\n")
+    assert [(s, o) for s, p, o in found if p == "focuses_on"] == [
+        ("河西区", "量子信息"), ("河西区", "人工智能"), ("南开区", "甲乙精深加工"), ("南开区", "文化旅游")]
+
+
 def test_industries_joined_by_he_are_two_foci_and_a_kind_by_its_size_is_none():
     found = relations(PLAN + "（一）聚焦区域发展\n河西区要聚焦甲乙制造和丙丁物流，打造千亿级产业集群；"
                              "南开区要聚焦研发和戊己服务。\n")

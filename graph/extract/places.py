@@ -13,8 +13,9 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..document import Document
-from ..gazetteer import NATIONAL, ExternalPlaceGazetteer, PlaceGazetteer, PlaceMatch, find_region
+from ..gazetteer import NATIONAL, ExternalPlaceGazetteer, PlaceGazetteer, PlaceMatch, find_region, region_level
 from ..names import NameFinder
+from ..textmatch import alternation
 from ..vocab import word_list
 
 #: Generic heads of functional-area names, and those that name an area on their own (data: graph/data/).
@@ -27,6 +28,9 @@ AREA_LEAD_VERB = re.compile("(?:" + "|".join(sorted(word_list("area_lead_verbs")
 MIN_AREA_REST = 3
 #: Quoted one-character city nicknames used as areas: “津城”, “滨城” (not slogans such as “光伏长城”, “一座城”).
 QUOTED_CITY = re.compile(r"“([\u4e00-\u9fff]城)”")
+#: A zone a city or county has one of, called by its kind alone at a clause's start and told what to do (高新区要…):
+#: the region's own (data: graph/data/own_zone_heads.txt).
+OWN_ZONE = re.compile(r"(?:^|(?<=[，。；：\n]))" + alternation(word_list("own_zone_heads")) + "(?=要)")
 #: The number words that open an area list name (五大开发区).
 COUNTED_AREA = re.compile(r"[一二三四五六七八九十两]大(?:开发区|功能区|片区|园区)")
 
@@ -83,10 +87,20 @@ def area_mentions(doc: Document) -> list[PlaceFact]:
         spans[(m.start(1), m.end(1))] = m.group(1)
     for m in COUNTED_AREA.finditer(doc.text):
         spans[(m.start(), m.end())] = m.group()
-    facts = [PlaceFact("area", name, None, name, s, e, doc.sentence_at(s).index)
+    spans.update(_own_zones(doc))
+    facts = [PlaceFact("area", name, None, doc.text[s:e], s, e, doc.sentence_at(s).index)
              for (s, e), name in sorted(spans.items()) if _is_area_name(name, district_names)]
     doc.found.areas = facts
     return facts
+
+
+def _own_zones(doc: Document) -> dict[tuple[int, int], str]:
+    """A city's or county's zones called by their kind alone and told what to do, named with the region's short name:
+    高新区要聚焦… in 合肥市's report → 合肥高新区. A province's report means all its zones of that kind: none."""
+    region = find_region(doc.meta.region) if doc.meta.region and doc.meta.region != NATIONAL else None
+    if region_level(region) not in ("prefecture", "county"):
+        return {}
+    return {m.span(): region.short + m.group() for m in OWN_ZONE.finditer(doc.text)}
 
 
 def region_names(doc: Document) -> tuple[str, ...]:

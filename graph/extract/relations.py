@@ -51,6 +51,9 @@ LIST_ITEM = re.compile(r"[^、]+")
 JOINED_PART = re.compile(r"(?:[^和及]|及(?=其|相关))+")
 #: A list item this short is an industry name as it stands (中医药, 文创设计); longer ones are searched for one.
 SHORT_FOCUS = 8
+#: A part joined by 和 this long is a name of its own without an industry's ending (量子信息和人工智能; not 研发 of
+#: 研发和设计服务).
+MIN_UNMARKED = 4
 #: A report supporting its divisions in what they build: 支持甲市、乙市建设国际消费中心城市 (see `_supported_focuses`).
 SUPPORT = re.compile(r"支持")
 TOLD_TO = re.compile(r"(?:加快|率先)?(?:建设|打造|创建|争创|建成|培育|发展|做强)(?:成为|好|壮大)?"
@@ -181,7 +184,7 @@ def _focus_items(text: str, start: int, ceiling: int) -> list[tuple[int, int]]:
 
 def _listed_industries(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The items of a list of industries: split at 、, and at 和 or 及 where each side ends as an industry's name does
-    (装备制造和现代物流 → two; 研发和设计服务 one).
+    or is as long as a name of one (装备制造和现代物流, 量子信息和人工智能 → two; 研发和设计服务 one).
 
     >>> [(s, e) for s, e in _listed_industries("甲乙制造和丙丁物流、戊己", 0, 12)]
     [(0, 4), (5, 9), (10, 12)]
@@ -189,11 +192,17 @@ def _listed_industries(text: str, start: int, end: int) -> list[tuple[int, int]]
     spans = []
     for item in LIST_ITEM.finditer(text, start, end):
         parts = [p.span() for p in JOINED_PART.finditer(text, *item.span())]
-        if len(parts) > 1 and all(_an_industry(text, s, e) for s, e in parts):
+        if len(parts) > 1 and all(_an_industry(text, s, e) or _a_long_name(text, s, e) for s, e in parts):
             spans += parts
         else:
             spans.append(item.span())
     return spans
+
+
+def _a_long_name(text: str, start: int, end: int) -> bool:
+    """text[start:end] is as long as an industry's name without its ending (量子信息), not as a phrase, and names no
+    kind (产业集群)."""
+    return MIN_UNMARKED <= end - start <= SHORT_FOCUS and not VAGUE_FOCUS.fullmatch(text, start, end)
 
 
 def _an_industry(text: str, start: int, end: int) -> bool:
