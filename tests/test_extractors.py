@@ -2601,7 +2601,7 @@ def test_a_title_applied_for_a_topic_turned_to_and_a_counted_category_are_no_pro
 def test_a_kind_of_base_by_its_role_or_what_it_serves_is_a_category():
     assert projects_of("加快推进区域性特钢产业基地、冰雪运动体验基地建设，打造国际化标准景区，建成甲乙盐湖产业园。") == [
         ("甲乙盐湖产业园", "completed")]
-    assert projects_of("建成首座高速公路、战略性物资储备基地。") == []
+    assert projects_of("建成首座高速公路、战略性物资储备基地，推进大科学装置建设。") == []
 
 
 def test_a_line_named_by_its_number_alone_takes_the_kind_of_the_line_listed_before_it():
