@@ -42,6 +42,7 @@ HEAD_OF_SECTION = 400
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 SENTENCE_END = re.compile(r"[^。！？!?]*(?:[。！？!?]+[”’」』）)]*|$)")
 REVIEW_TITLE = re.compile(r"回顾|过去.{0,3}年")
+TITLE_YEAR = re.compile(r"((?:19|20)\d{2})年")
 FIVE_YEAR_TITLE = re.compile(r"今后五年|未来五年|“?十[一二三四五六七八九]?五”?(?:时期|规划)")
 FIVE_YEAR_LEAD = re.compile(r"^(?:过去)?五年来|^过去五年")
 
@@ -194,7 +195,7 @@ def parse_document(text: str, report_id: str, meta: ReportMeta | None = None) ->
     doc.appendix_start = next((a for a, b in lines if APPENDIX.match(text[a:b].strip())), None)
     section_starts = _part_headings(text, lines)
     titles = [text[s:e].strip() for s, e in section_starts]
-    parts = _parts(text, [s for s, _ in section_starts], titles)
+    parts = _parts(text, [s for s, _ in section_starts], titles, doc.meta.year)
     for i, ((start, _), title) in enumerate(zip(section_starts, titles)):
         end = section_starts[i + 1][0] if i + 1 < len(section_starts) else len(text)
         doc.sections.append(Section(i, start, end, title, parts[i], bool(FIVE_YEAR_TITLE.search(title))))
@@ -218,16 +219,26 @@ def _part_headings(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, i
             and not NOT_PART.search(text[s:e])]
 
 
-def _parts(text: str, starts: list[int], titles: list[str]) -> list[str]:
-    """"review" or "plan" for each part: by its title, else (when no title says 回顾) the first part whose
-    opening looks back is the review."""
-    parts = ["review" if REVIEW_TITLE.search(t) else "plan" for t in titles]
+def _parts(text: str, starts: list[int], titles: list[str], year: int | None) -> list[str]:
+    """"review" or "plan" for each part: by its title (回顾, or only years before the report's: 2024年工作总结 in a
+    report of 2025), else the first part whose opening looks back is the review."""
+    parts = ["review" if REVIEW_TITLE.search(t) or _of_past_years(t, year) else "plan" for t in titles]
     if "review" not in parts:
         for i, start in enumerate(starts):
             if LOOKS_BACK.search(text, start, start + HEAD_OF_SECTION):
                 parts[i] = "review"
                 break
     return parts
+
+
+def _of_past_years(title: str, year: int | None) -> bool:
+    """The title names years, all before the report's year (2024年经济社会发展情况 in a report of 2025).
+
+    >>> _of_past_years("一、2024年工作总结", 2025), _of_past_years("二、2025年工作任务", 2025)
+    (True, False)
+    """
+    years = [int(y) for y in TITLE_YEAR.findall(title)]
+    return year is not None and bool(years) and max(years) < year
 
 
 def _chapter_items(doc: Document, lines: list[tuple[int, int]]) -> frozenset[int]:

@@ -73,6 +73,15 @@ def test_a_review_whose_title_does_not_say_so_is_found_by_its_opening():
     assert [s.part for s in doc.sections] == ["review", "plan"]
 
 
+def test_a_part_whose_title_names_only_years_before_the_reports_is_the_review():
+    for title in ("2024年工作总结", "2024年主要工作", "2024年经济社会发展情况"):
+        doc = read_document(f"一、{title}\n全市增长5%。\n二、2025年工作任务\n今年增长6%。\n", "t", region="合肥市", year=2025)
+        assert [s.part for s in doc.sections] == ["review", "plan"], title
+    doc = read_document("一、2025年主要工作\n今年增长6%。\n二、2025年至2027年目标\n增长6%。\n", "t", region="合肥市",
+                        year=2025)
+    assert [s.part for s in doc.sections] == ["plan", "plan"]
+
+
 def test_parts_headed_第一部分_are_parts():
     doc = parse_document("第一部分 2024年工作回顾\n增长5%。\n第二部分 2025年工作安排\n增长5%左右。\n", "t")
     assert [s.part for s in doc.sections] == ["review", "plan"]
