@@ -31,7 +31,7 @@ ITEM_HEADING = re.compile(r"^(?:" + ITEM_NUMBER + "|" + ITEM_ENUMERATOR + ")")
 #: An unnumbered part heading: a short line naming a part of the report (2024年工作回顾, 2025年工作安排).
 PART_LINE = re.compile(r"^[^。！？；，,;!?：:]{2,30}$")
 PART_WORDS = re.compile(r"工作回顾|回顾|工作安排|目标任务|主要任务|重点任务|重点工作|工作部署|总体部署|总体要求|"
-                        r"工作建议|政府自身建设|主要目标|工作思路")
+                        r"工作建议|政府自身建设|主要目标|工作思路|工作总结|工作任务|主要工作")
 NOT_PART = re.compile(r"政府工作报告|人民代表大会|各位代表")
 #: A part title that sets out the year's overall goals or tasks rather than one theme (see `_chapter_items`).
 OVERALL_TITLE = re.compile(r"总体|目标|要求|部署|安排|思路|建议|主要任务|重点任务|重点工作|主要工作|工作任务|各项工作|回顾")

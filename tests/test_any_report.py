@@ -65,6 +65,10 @@ def test_unnumbered_part_lines_are_the_parts():
                          "(一)坚决维护稳定。扎实推进工作。\n", "t")
     assert [(s.title, s.part) for s in doc.sections] == [("2024年工作回顾", "review"), ("2025年工作安排", "plan")]
     assert [p.is_item_heading for p in doc.paragraphs][-1]  # half-width (一) heads an item too
+    doc = read_document("2024年工作总结\n增长5%。\n2025年工作任务\n增长6%。\n2024年主要工作\n", "t", region="合肥市",
+                        year=2025)
+    assert [(s.title, s.part) for s in doc.sections] == [("2024年工作总结", "review"), ("2025年工作任务", "plan"),
+                                                         ("2024年主要工作", "review")]
 
 
 def test_a_review_whose_title_does_not_say_so_is_found_by_its_opening():
