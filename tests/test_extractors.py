@@ -2173,13 +2173,13 @@ def test_a_short_item_before_a_name_ending_in_two_heads_takes_both():
 
 
 def test_a_deed_listed_before_a_name_does_not_share_its_head():
-    # 提质增效 says what is done to the laboratory before it; a place (莱临) or a field (新型显示) still shares the head
+    # 提质增效 says what is done to the laboratory before it; a place (莱临) or a field (甲乙光电) still shares the head
     assert projects_of("推进重点实验室提质增效、甲乙实验室扩容提档。") == [("甲乙实验室", "accelerate")]
     assert projects_of("规划建设概念验证、中试熟化、甲乙技术研究院。") == [("甲乙技术研究院", "plan")]
     assert [n for n, _ in projects_of("规划建设鄄平、鲁临、丙丁高铁。")] == ["鄄平高铁", "鲁临高铁", "丙丁高铁"]
     # parallel items: the name's own words end in a verb too (甲乙种植、丙丁冶炼基地)
     assert [n for n, _ in projects_of("建设甲乙种植、丙丁冶炼基地。")] == ["甲乙种植基地", "丙丁冶炼基地"]
-    assert [n for n, _ in projects_of("高质量建设新型显示、新型储能产业园。")] == ["新型显示产业园", "新型储能产业园"]
+    assert [n for n, _ in projects_of("高质量建设甲乙光电、丙丁储能产业园。")] == ["甲乙光电产业园", "丙丁储能产业园"]
 
 
 def test_the_last_item_of_a_list_sharing_a_head_drops_its_etc_and_a_rules_change_is_no_project():
