@@ -969,6 +969,13 @@ def test_a_citys_own_zone_called_by_its_kind_and_told_what_to_do_is_named_with_t
     assert told("安徽省") == []  # a province's 高新区 are all of its zones of that kind
 
 
+def test_an_area_opening_a_clause_with_a_verb_of_focus_is_its_subject_and_no_earlier_subject_reaches_past_it():
+    found = relations(PLAN + "（一）聚焦区域发展\n河西区要聚焦甲乙服务，丙丁高新区重点发展戊己制造。"
+                             "南开区要做强庚辛设计，壬癸片区建成后重点发展子丑制造。\n")
+    assert [(s, o) for s, p, o in found if p == "focuses_on"] == [
+        ("河西区", "甲乙服务"), ("丙丁高新区", "戊己制造"), ("南开区", "庚辛设计")]
+
+
 def test_names_as_long_as_an_industrys_joined_by_he_are_two_foci_without_an_industrys_ending():
     found = relations(PLAN + "（一）聚焦区域发展\n河西区要聚焦量子信息和人工智能，南开区要聚焦甲乙精深加工和文化旅游，"
                              "红桥区要打造一批产业集群和主题园区。\n")

@@ -199,8 +199,9 @@ _SUBJECT_ADVERB = "(?:重点|" + "|".join(ADVERB_PREFIXES) + ")"
 DISTRICT_SUBJECT = re.compile(r"(?:要|将|应|需|聚焦|依托|做强|做优|" + _SUBJECT_ADVERB + r"发展(?=[\u4e00-\u9fff“])|"
                               + _SUBJECT_ADVERB + r"?(?:建成(?!区)|开工|启动|推进|打造|"
                               r"建设(?=[\u4e00-\u9fff“])(?!取得|用地|成效|步伐|进展|水平|力度|加快|稳步|全面|持续)))")
-#: …and a functional area's: a modal only (甲乙高新区要…; not 甲乙片区建成开放: a project reported done).
-MODAL = re.compile(r"要|将|应|需")
+#: …and a functional area's: a modal or a verb of focus (甲乙高新区要…, 甲乙高新区重点发展…; not 甲乙片区建成开放: a
+#: project reported done).
+AREA_SUBJECT = re.compile(r"要|将|应|需|聚焦|依托|做强|做优|" + _SUBJECT_ADVERB + r"发展(?=[\u4e00-\u9fff“])")
 #: Verbs, with their adverbs, making the district right after them the subject of the clause they govern (支持甲区
 #: 打造…, 大力推动乙区建设…).
 CAUSATIVE_LEAD = re.compile(r"(?:^|[，；：。])[\u4e00-\u9fff]{0,4}?(?:推动|支持|鼓励|引导|指导)$")
@@ -790,8 +791,8 @@ ROW_JOINER = re.compile(r"[、和及与]")
 def clause_subjects(doc: Document, sentence: Sentence, pos: int | None = None,
                     told: bool = False) -> list[tuple[str, str]]:
     """The places, with their kind ("district" or "area"), of the row that is the subject at `pos`: 西青区、北辰区要聚焦A
-    → both districts; 甲乙高新区要推进B → that area, which is a subject only before a modal (not 甲乙片区建成开放, nor a
-    list item told what to do: see `subject_district`)."""
+    → both districts; 甲乙高新区要推进B → that area, which is a subject only before a modal or a verb of focus (not
+    甲乙片区建成开放, nor a list item told what to do: see `subject_district`)."""
     end = sentence.end if pos is None else pos
     text = doc.text
     mentions = _place_mentions(doc, sentence.start, end)
@@ -803,11 +804,12 @@ def clause_subjects(doc: Document, sentence: Sentence, pos: int | None = None,
         is_told = told and m.kind == "district" and (text[m.start - 1] == "、"
                                                      or CAUSATIVE_LEAD.search(text[sentence.start:m.start]))
         told_row = is_told and CAUSATIVE_LEAD.search(text[sentence.start:mentions[first].start])  # 推动甲县、乙县建设…
-        if (opens_clause or is_told) and (DISTRICT_SUBJECT if m.kind == "district" else MODAL).match(text, m.end):
+        if (opens_clause or is_told) and (DISTRICT_SUBJECT if m.kind == "district" else AREA_SUBJECT).match(text, m.end):
             row = mentions[first:i + 1] if opens_clause or told_row else [m]
             return list(dict.fromkeys((p.name, p.kind) for p in row))
-        if opens_clause and CLAUSE_MARK.search(text, m.end, end):
-            return []  # 己区深度融入…，: a clause with a subject of its own, whose work is no project's
+        if opens_clause:
+            return []  # 己区深度融入…，: a clause with a subject of its own, whose work is no project's; 乙园区建成后重点
+            # 发展…: the lead's own clause opens with a place not told, no earlier subject reaches into it
     return []
 
 
