@@ -188,6 +188,15 @@ def test_a_round_amount_written_without_digits():
         ("丙丁产值", 1e10, "CNY", None)]  # passed, not reached
 
 
+def test_a_total_or_a_speed_ranked_in_a_scope_measures_the_indicator_before_it():
+    found = observations(REVIEW + "全市甲乙总值达到900亿元，增长6%，总量在全国城市中排名第19位。丙丁产值增长5%、增速全国第3，"
+                                  "总量达到600亿元。戊己产值在全国同类城市中位居第3位。")
+    assert [(o[0], o[1], o[4]) for o in found] == [
+        ("甲乙总值", 9e10, "amount"), ("甲乙总值", 6, "growth_rate"), ("甲乙总值总量", 19, "rank"),
+        ("丙丁产值", 5, "growth_rate"), ("丙丁产值增速", 3, "rank"), ("丙丁产值总量", 6e10, "amount"),
+        ("戊己产值", 3, "rank")]
+
+
 def test_the_count_of_a_list_inside_its_last_name_is_no_part_of_the_items_names():
     found = observations(REVIEW + "集成电路、新型显示、人工智能三大产业集群营收均超千亿元。汽车、电子两个产业集群产值分别达到50亿元、"
                                   "60亿元。")

@@ -34,9 +34,10 @@ NUMBER = (r"(?<![\dA-Za-z.．０-９+＋])(?<![^%％][\-—～~])(?<!^[\-—～~
           r"(?P<unit>" + UNIT_PATTERN + r")(?P<per>/(?:月|年|人|天|日|吨|亩))?(?P<post>左右|以上|以内|以下|多(?!"
           + _OPENED_BY_DUO + r"))?"
           r"(?![A-Za-z0-9])")
-#: A rank: 位居全国第三, 居全球城市首位, 跻身全球前三位, 跻身全球百强产业集群前五位, 考核全国第一, 从第9名提升至第2名
-#: (see `_rank_value`); not 全球前1% (nor its 1 of 10%), a rank band, nor 第1000万辆, nor 第一方阵, a tier.
-RANK = (r"(?:(?:位居|稳居|居于|位列|排名|排在|跻身|进入|居|从|至)"
+#: A rank: 位居全国第三, 居全球城市首位, 跻身全球前三位, 跻身全球百强产业集群前五位, 考核全国第一, 从第9名提升至第2名,
+#: 在全国城市中排名第19位 (the scope before it no part of the name; see `_rank_value`); not 全球前1% (nor its 1
+#: of 10%), a rank band, nor 第1000万辆, nor 第一方阵, a tier.
+RANK = (r"(?:(?:在(?:全国|全球|世界|全省|全市)(?:同类)?(?:城市|省份|地区)?中?(?=排名第|位居|位列))?(?:位居|稳居|居于|位列|排名|排在|跻身|进入|居|从|至)"
         r"(?:全国|全球|世界|全省|全市|同类城市|(?:全国|全球|世界)?[\u4e00-\u9fff]{0,6}?(?:城市|集群))?"
         r"|(?<=[\u4e00-\u9fff])(?:全国|全球|世界|全省)(?:各城市|城市)?)"
         r"(?:前列)?(?P<rhead>第|前|首)(?P<num>[一二三四五六七八九十]{1,3}|\d{1,4})?(?P<rtail>位|名|强)?"
@@ -1331,16 +1332,19 @@ def _other_measure(name: str, measure: str) -> str:
     """Another measure of the thing `name` measures (粮食播种面积, 产量 → 粮食产量), or a measure of the measure itself
     (财政民生支出, 占比 → 财政民生支出占比).
 
-    >>> pairs = (("粮食播种面积", "产量"), ("民生支出", "占比"), ("游客人数", "人数"), ("营业收入", "利润总额"))
+    >>> pairs = (("粮食播种面积", "产量"), ("民生支出", "占比"), ("游客人数", "人数"), ("营业收入", "利润总额"),
+    ...          ("地区生产总值增速", "总量"))
     >>> [_other_measure(n, m) for n, m in pairs]
-    ['粮食产量', '民生支出占比', '游客人数', '利润总额']
+    ['粮食产量', '民生支出占比', '游客人数', '利润总额', '地区生产总值总量']
     """
     own = _measure_ending(name)
     if own == measure:
         return name
     if _is_measure_noun(name) and measure not in MEASURES_OF_MEASURES:
         return measure  # 营业收入, 利润总额: a measure of no thing named, not 营业利润总额
-    return (name[:-len(own)] if own and measure not in MEASURES_OF_MEASURES else name) + measure
+    # a measure of a measure replaces one the name ends with (地区生产总值增速, 总量 → 地区生产总值总量)
+    return (name[:-len(own)] if own and (measure not in MEASURES_OF_MEASURES or own in MEASURES_OF_MEASURES)
+            else name) + measure
 
 
 def _share_prefix(parts: list[str]) -> list[str] | None:
