@@ -958,6 +958,9 @@ def test_a_district_cultivating_or_speeding_up_an_industry_focuses_on_it_but_not
                              "北辰区要积极发展步伐。\n")
     assert [(s, o) for s, p, o in found if p == "focuses_on"] == [
         ("河西区", "甲乙加工业"), ("南开区", "甲乙加工业"), ("红桥区", "丙丁旅游")]
+    # a name joined by 和 to an industry's is one too (电子信息和装备制造产业)
+    found = relations(PLAN + "（一）聚焦区域发展\n河西区要加快发展电子信息和装备制造产业，南开区要培育文明乡风和甲乙风尚。\n")
+    assert [(s, o) for s, p, o in found if p == "focuses_on"] == [("河西区", "电子信息"), ("河西区", "装备制造产业")]
 
 
 def test_a_district_opening_a_clause_with_a_verb_of_focus_is_its_subject_and_a_row_told_to_build_hosts_it():

@@ -118,11 +118,20 @@ def _focuses(doc: Document) -> list[RelationFact]:
     for sentence in doc.sentences:
         for lead in FOCUS_LEAD.finditer(doc.text, sentence.start, sentence.end):
             subjects = clause_subjects(doc, sentence, lead.start())  # 甲区、乙区要聚焦…: each
-            items = [(start, end) for start, end in _focus_items(doc.text, lead.end(), sentence.end)
-                     if not lead["weak"] or INDUSTRY_END.search(doc.text, start, end)]
+            items = _focus_items(doc.text, lead.end(), sentence.end)
+            if lead["weak"]:
+                items = _industries_only(doc.text, items)
             facts += [RelationFact(place, kind, "focuses_on", doc.text[start:end], "focus", start, end, sentence.index)
                       for place, kind in subjects for start, end in items]
     return facts
+
+
+def _industries_only(text: str, items: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The items ending as an industry's name does, and an item joined by 和 or 及 to one that does (培育电子信息和装备
+    制造产业: both; 加快发展步伐: none)."""
+    industries = [INDUSTRY_END.search(text, s, e) is not None for s, e in items]
+    return [(s, e) for i, (s, e) in enumerate(items)
+            if industries[i] or (i + 1 < len(items) and industries[i + 1] and text[e] in "和及")]
 
 
 def _supported_focuses(doc: Document) -> list[RelationFact]:
