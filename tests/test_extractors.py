@@ -2635,6 +2635,11 @@ def test_a_kind_of_base_by_its_role_or_what_it_serves_is_a_category():
     assert projects_of("建成首座高速公路、战略性物资储备基地，推进大科学装置建设。") == []
 
 
+def test_a_main_structure_done_or_topped_out_and_a_utility_tunnel():
+    assert projects_of("甲乙大桥主体完工，丙丁医院主体结构封顶，开工建设戊己综合管廊，推进排涝管网、地下综合管廊建设。") == [
+        ("甲乙大桥", "completed"), ("丙丁医院", "accelerate"), ("戊己综合管廊", "start")]
+
+
 def test_a_line_named_by_its_number_alone_takes_the_kind_of_the_line_listed_before_it():
     assert projects_of("轨道交通6号线一期、7号线一期建成运营，建成地铁4号线和5号线。") == [
         ("轨道交通6号线一期", "completed"), ("轨道交通7号线一期", "completed"), ("地铁4号线", "completed"),
