@@ -198,7 +198,8 @@ def parse_document(text: str, report_id: str, meta: ReportMeta | None = None) ->
     parts = _parts(text, [s for s, _ in section_starts], titles, doc.meta.year)
     for i, ((start, _), title) in enumerate(zip(section_starts, titles)):
         end = section_starts[i + 1][0] if i + 1 < len(section_starts) else len(text)
-        doc.sections.append(Section(i, start, end, title, parts[i], bool(FIVE_YEAR_TITLE.search(title))))
+        five_year = parts[i] == "plan" and FIVE_YEAR_TITLE.search(title) is not None  # not “十四五”时期…回顾
+        doc.sections.append(Section(i, start, end, title, parts[i], five_year))
     if not doc.sections:
         doc.warnings.append("no part headings found (一、… or a line such as 2024年工作回顾): read as one part")
     with_items = {_section_at(doc, start) for start, end in lines if ITEM_HEADING.match(doc.text[start:end].strip())}

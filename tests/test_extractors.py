@@ -2556,6 +2556,16 @@ def test_a_bare_item_counted_after_an_increment_takes_its_verb_of_adding():
         "改造甲乙小区", "改造背街小巷", "办理代表建议", "办理政协提案"]
 
 
+def test_a_review_of_a_five_year_plan_covers_its_years_and_sets_no_goals():
+    body = ("一、“十四五”时期和2025年工作回顾\n“十四五”时期，全市甲乙产值年均增长5.5%。累计新增丙丁60万人。2025年，甲乙产值增长"
+            "5.2%。\n二、“十五五”时期主要目标\n“十五五”期间，甲乙产值年均增长5%左右。\n三、2026年工作安排\n今年甲乙产值增长5%。\n")
+    assert [(o[0], o[5], o[6]) for o in observations(body, year=2026)] == [
+        ("甲乙产值", "actual", "2021-2025"), ("新增丙丁", "actual", "2021-2025"), ("甲乙产值", "actual", "2025"),
+        ("甲乙产值", "target", "2026-2030"), ("甲乙产值", "target", "2026")]
+    body = "一、“十四五”以来工作回顾\n全市甲乙产值年均增长4%。\n二、2025年工作安排\n今年甲乙产值增长5%。\n"
+    assert [o[6] for o in observations(body, year=2025)] == ["2021-2024", "2025"]
+
+
 def test_a_yearly_average_since_the_five_year_plan_began_covers_its_years_up_to_the_report():
     body = "一、2024年工作回顾\n“十四五”以来，全市甲乙产值年均增长4.1%，常住人口增加到96万人。\n"
     assert [(o[0], o[6]) for o in observations(body, year=2025)] == [("甲乙产值", "2021-2024"), ("常住人口", "2024")]

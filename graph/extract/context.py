@@ -83,7 +83,7 @@ def period_of(doc: Document, sentence: Sentence, offset: int, clause: str = "") 
     five_years = f"{year - 5}-{year - 1}"
     in_five_year_review = paragraph.five_year_review or _in_five_year_review_part(doc, paragraph)
     if in_five_year_review and RANGE_WORDS.search(clause):
-        return five_years
+        return _reviewed_plan_years(doc, paragraph, year) or five_years
     if plan := _five_year_plan_period(doc.text[sentence.start:offset], clause, year):
         return plan
     five_year_goal = paragraph.five_year_goal or _opens_with_five_years_ahead(doc, sentence, offset)
@@ -123,8 +123,27 @@ def _names_the_period(text: str, year: re.Match, offset: int) -> bool:
 
 
 def _in_five_year_review_part(doc: Document, paragraph) -> bool:
-    """The paragraph sits in a part titled 过去五年… (a five-year review: 累计 and 年均 cover the five years)."""
-    return paragraph.section is not None and bool(FIVE_YEAR_REVIEW_TITLE.search(doc.sections[paragraph.section].title))
+    """The paragraph sits in a part titled 过去五年… or reviewing a five-year plan (“十四五”时期工作回顾): a five-year
+    review, where 累计 and 年均 cover the five years."""
+    if paragraph.section is None:
+        return False
+    section = doc.sections[paragraph.section]
+    return bool(FIVE_YEAR_REVIEW_TITLE.search(section.title) or _reviewed_plan(doc, paragraph))
+
+
+def _reviewed_plan(doc: Document, paragraph) -> tuple[int, int] | None:
+    """The years of the five-year plan a review part's title names (“十四五”发展成就和2025年工作回顾 → 2021-2025)."""
+    section = doc.sections[paragraph.section] if paragraph.section is not None else None
+    if section is None or section.part != "review" or (m := FIVE_YEAR_PLAN.search(section.title)) is None:
+        return None
+    return five_year_plan_years(m.group(1))
+
+
+def _reviewed_plan_years(doc: Document, paragraph, year: int) -> str | None:
+    """The reviewed plan's years up to the last before the report's (“十四五”以来 in a report of 2025 → 2021-2024)."""
+    if (years := _reviewed_plan(doc, paragraph)) is None or years[0] >= year:
+        return None
+    return f"{years[0]}-{min(years[1], year - 1)}"
 
 
 def _five_year_plan_period(before: str, clause: str, year: int) -> str | None:
