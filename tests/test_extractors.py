@@ -2564,6 +2564,12 @@ def test_a_review_of_a_five_year_plan_covers_its_years_and_sets_no_goals():
         ("甲乙产值", "target", "2026-2030"), ("甲乙产值", "target", "2026")]
     body = "一、“十四五”以来工作回顾\n全市甲乙产值年均增长4%。\n二、2025年工作安排\n今年甲乙产值增长5%。\n"
     assert [o[6] for o in observations(body, year=2025)] == ["2021-2024", "2025"]
+    # a sentence opening with 五年来 inside a paragraph covers the five years, as a paragraph opening so does
+    body = ("一、“十四五”时期和2025年工作回顾\n“十四五”时期极不平凡。五年来，全省甲乙产值由3.8万亿元增加到5.3万亿元，丙丁率"
+            "提高5.2个百分点。2025年，甲乙产值增长5.5%。戊己增长3%。\n二、2026年工作安排\n今年甲乙产值增长5%。\n")
+    assert [(o[0], o[6]) for o in observations(body, year=2026)] == [
+        ("甲乙产值", "2020"), ("甲乙产值", "2021-2025"), ("丙丁率", "2021-2025"), ("甲乙产值", "2025"), ("戊己", "2025"),
+        ("甲乙产值", "2026")]
 
 
 def test_a_yearly_average_since_the_five_year_plan_began_covers_its_years_up_to_the_report():

@@ -33,6 +33,8 @@ FIVE_YEARS_AHEAD = re.compile(r"\s*(?:今后|未来)[五5]年[，,]")
 #: 去年 opening a clause of the plan: what follows is last year's result (比去年… compares a target with it).
 LAST_YEAR_RESULT = re.compile(r"(?:^|[，。；：])\s*去年(?!同期)")
 FIVE_YEAR_REVIEW_TITLE = re.compile(r"过去五年|五年来")
+#: …and a sentence opening with them: its numbers cover the five years, as those of a paragraph opening so do.
+FIVE_YEARS_BACK = re.compile(r"(?:过去)?五年来|过去五年")
 #: A five-year plan named in a sentence: “十四五” (the 14th, 2021-2025).
 FIVE_YEAR_PLAN_NAME = r"“?(十[一二三四五六七八九]?|[一二三四五六七八九])五”?"
 FIVE_YEAR_PLAN = re.compile(FIVE_YEAR_PLAN_NAME + r"(时期|期间|规划|末|目标|以来)?")
@@ -76,12 +78,13 @@ def period_of(doc: Document, sentence: Sentence, offset: int, clause: str = "") 
     """The period a fact at `offset` in `sentence` is about (see the module example).
 
     An explicit year earlier in the sentence wins (到2027年 → 2027); 年均/累计/五年 in the clause of a
-    五年来 paragraph give the five years before the report; otherwise the paragraph's default applies.
+    五年来 paragraph or sentence give the five years before the report; otherwise the paragraph's default applies.
     """
     year = report_year(doc)
     paragraph = doc.paragraph_of(sentence)
     five_years = f"{year - 5}-{year - 1}"
-    in_five_year_review = paragraph.five_year_review or _in_five_year_review_part(doc, paragraph)
+    five_years_back = paragraph.five_year_review or FIVE_YEARS_BACK.match(doc.text, sentence.start) is not None
+    in_five_year_review = five_years_back or _in_five_year_review_part(doc, paragraph)
     if in_five_year_review and RANGE_WORDS.search(clause):
         return _reviewed_plan_years(doc, paragraph, year) or five_years
     if plan := _five_year_plan_period(doc.text[sentence.start:offset], clause, year):
@@ -97,7 +100,7 @@ def period_of(doc: Document, sentence: Sentence, offset: int, clause: str = "") 
         return str(explicit[-1])
     if status_of(doc, sentence, offset) == "actual" and LAST_YEAR.search(doc.text, sentence.start, offset):
         return str(year - 1)  # 去年… in a five-year review is the last year, not the five
-    if paragraph.five_year_review:
+    if five_years_back:
         return five_years
     if five_year_goal:
         return str(year + 4)
