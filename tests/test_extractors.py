@@ -2390,6 +2390,13 @@ def test_a_change_within_an_assessment_is_named_by_the_assessment():
     found = observations("一、回顾\n甲乙在全国考核中从第12名提升至第5名，丙丁所在地区在全省排名中从第8名提升至第6名。\n")
     assert [(o[0], o[1]) for o in found] == [("甲乙全国考核", 12.0), ("甲乙全国考核", 5.0),
                                              ("丙丁所在地区全省排名", 8.0), ("丙丁所在地区全省排名", 6.0)]
+    # …or by the scope it is ranked in, moved forward (前移) or up to (到) a place; a change opening its clause is of
+    # the clause before it
+    found = observations("一、回顾\n甲乙总量在全国位次由第11位前移至第10位，丙丁位次由第8位上升到第6位。戊己总额年均增长12%，"
+                         "从世界第三位提升到第二位。\n")
+    assert [(o[0], o[1]) for o in found] == [
+        ("甲乙总量全国位次", 11.0), ("甲乙总量全国位次", 10.0), ("丙丁位次", 8.0), ("丙丁位次", 6.0), ("戊己总额", 12.0),
+        ("戊己总额", 3.0), ("戊己总额", 2.0)]
     doc = doc_of("一、回顾\n中心城区甲乙指数从5.21下降至4.97。\n")
     assert [(o.indicator, o.scope) for o in extract_observations(doc)] == [("甲乙指数", "中心城区")] * 2
 

@@ -37,7 +37,7 @@ NUMBER = (r"(?<![\dA-Za-z.．０-９+＋])(?<![^%％][\-—～~])(?<!^[\-—～~
 #: A rank: 位居全国第三, 居全球城市首位, 跻身全球前三位, 跻身全球百强产业集群前五位, 考核全国第一, 从第9名提升至第2名,
 #: 在全国城市中排名第19位 (the scope before it no part of the name; see `_rank_value`); not 全球前1% (nor its 1
 #: of 10%), a rank band, nor 第1000万辆, nor 第一方阵, a tier.
-RANK = (r"(?:(?:在(?:全国|全球|世界|全省|全市)(?:同类)?(?:城市|省份|地区)?中?(?=排名第|位居|位列))?(?:位居|稳居|居于|位列|排名|排在|跻身|进入|居|从|至)"
+RANK = (r"(?:(?:在(?:全国|全球|世界|全省|全市)(?:同类)?(?:城市|省份|地区)?中?(?=排名第|位居|位列))?(?:位居|稳居|居于|位列|排名|排在|跻身|进入|居|从|由|至|到)"
         r"(?:全国|全球|世界|全省|全市|同类城市|(?:全国|全球|世界)?[\u4e00-\u9fff]{0,6}?(?:城市|集群))?"
         r"|(?<=[\u4e00-\u9fff])(?:全国|全球|世界|全省)(?:各城市|城市)?)"
         r"(?:前列)?(?P<rhead>第|前|首)(?P<num>[一二三四五六七八九十]{1,3}|\d{1,4})?(?P<rtail>位|名|强)?"
@@ -74,7 +74,7 @@ RATIO = (r"(?<![\d.．０-９∶:：])(?P<rleft>" + _LEVEL_NUMBER + r")(?P<colon
 RATIO_NAMED = re.compile(r"(?<![同环对])(?:比|比例|配比|之比)(?:(?:(?![尺分赛])[\u4e00-\u9fff]){0,4}?"
                          r"(?:为|是|达到|达|至|到|在|由|从))?$")  # not 比例尺, 比分, 比赛, 同比
 #: The verb of a change from one level to another (see `CHANGE_TO`).
-CHANGE_VERB = r"(?:增加|提高|提升|下降|降低|减少|增长|上升|回升|回落|扩大|缩小|跃升|压减|缩减|降|增|升)"
+CHANGE_VERB = r"(?:增加|提高|提升|下降|降低|减少|增长|上升|回升|回落|扩大|缩小|跃升|压减|缩减|前移|前进|后移|后退|降|增|升)"
 _LEVEL_END = r"(?=[，。；、）]|$)"
 #: An index or coefficient written without a unit (甲乙系数为0.31, 甲乙指数从5.21下降至4.97): the level a verb after its
 #: name states, or a change from one level (从, 由) to the level it reaches (read only there, see
@@ -413,13 +413,21 @@ def _as_changes(doc: Document, facts: list[ObservationFact],
         if origin.scope_kind == "place" and subject.startswith(origin.scope) and len(subject) - len(origin.scope) >= 2:
             subject = subject[len(origin.scope):]  # 中心城区甲乙指数从…: the area is the scope, not the indicator
         subject = WITHIN.sub(r"\g<what>", subject)  # 甲乙在全国考核中从第9名… → 甲乙全国考核
-        indicator = subject if len(subject) >= 2 else origin.indicator
+        subject = SCOPE_IN.sub("", subject)  # 经济总量在全国位次由第11位… → 经济总量全国位次
+        indicator = subject if len(subject) >= 2 else _unnamed_change_of(facts, origin, opening, subject)
         written = text[item_start:opening]  # 甲乙增加值增长由3%提高到6%: the name as written, 增长 and all
         facts = [replace(f, indicator=indicator, period=period, measure=_level(f, written), status=status,
                          kind=None if status == "actual" else f.kind) if f.end == first.end()
                  else replace(f, indicator=indicator, measure=_level(f, written)) if f.end == reached.end() else f
                  for f in facts]
     return facts
+
+
+def _unnamed_change_of(facts: list[ObservationFact], origin: ObservationFact, opening: int, subject: str) -> str:
+    """The name of a change whose clause names nothing before 从: the indicator of the clause before it in the
+    sentence (进出口总额年均增长12.2%，从世界第三位提升到第二位: 进出口总额), else the first level's own."""
+    before = [f for f in facts if f.sentence == origin.sentence and f.end <= opening]
+    return before[-1].indicator if before and not subject else origin.indicator
 
 
 def _starting_period(doc: Document, origin: ObservationFact, reached: ObservationFact, year_written) -> tuple[str, str]:
@@ -438,6 +446,8 @@ def _starting_period(doc: Document, origin: ObservationFact, reached: Observatio
 
 #: A change named by where it happened: 在全国考核中 (从第12名提升至第5名).
 WITHIN = re.compile(r"在(?P<what>(?:(?!在)[\u4e00-\u9fff]){2,})中$")
+#: …or by the scope it is ranked in: 在全国位次 (由第11位前移至第10位).
+SCOPE_IN = re.compile(r"在(?=全国|全省|全市|全球|世界)")
 
 
 #: A name of a rate of growth (甲乙增速, 价格涨幅): its levels in percent are growth rates.
