@@ -2661,6 +2661,8 @@ def test_a_kind_of_base_by_its_role_or_what_it_serves_is_a_category():
 def test_a_main_structure_done_or_topped_out_and_a_utility_tunnel():
     assert projects_of("甲乙大桥主体完工，丙丁医院主体结构封顶，开工建设戊己综合管廊，推进排涝管网、地下综合管廊建设。") == [
         ("甲乙大桥", "completed"), ("丙丁医院", "accelerate"), ("戊己综合管廊", "start")]
+    assert projects_of("建成甲乙500千伏输变电工程，开工建设丙丁变电站，推进特高压输变电工程建设。") == [
+        ("甲乙500千伏输变电工程", "completed"), ("丙丁变电站", "start")]
 
 
 def test_a_line_named_by_its_number_alone_takes_the_kind_of_the_line_listed_before_it():
