@@ -202,10 +202,7 @@ def parse_document(text: str, report_id: str, meta: ReportMeta | None = None) ->
         doc.sections.append(Section(i, start, end, title, parts[i], five_year))
     if not doc.sections:
         doc.warnings.append("no part headings found (一、… or a line such as 2024年工作回顾): read as one part")
-    with_items = {_section_at(doc, start) for start, end in lines if ITEM_HEADING.match(doc.text[start:end].strip())}
-    chapter_items = _chapter_items(doc, with_items)
-    unnumbered = frozenset(s.index for s in doc.sections if s.index not in with_items | chapter_items)
-    _add_paragraphs(doc, lines, chapter_items, unnumbered)
+    _add_paragraphs(doc, lines, _chapter_items(doc, lines))
     for p in doc.paragraphs:
         _add_sentences(doc, p)
     for s in doc.sentences:
@@ -245,18 +242,16 @@ def _of_past_years(title: str, year: int | None) -> bool:
     return year is not None and bool(years) and max(years) < year
 
 
-def _chapter_items(doc: Document, with_items: set[int | None]) -> frozenset[int]:
+def _chapter_items(doc: Document, lines: list[tuple[int, int]]) -> frozenset[int]:
     """The plan sections that are themselves work areas: a chapter on one theme (三、把改革开放扎实推向纵深) with no
-    （一）… items of its own (`with_items`: the sections with some), unlike a part that sets out the year's overall
-    goals (二、2015年工作总体部署) — as the first part of the plan does, whatever its title (二、扎实做好今年工作)."""
+    （一）… items of its own, unlike a part that sets out the year's overall goals (二、2015年工作总体部署) — as the
+    first part of the plan does, whatever its title (二、扎实做好今年工作)."""
+    with_items = {_section_at(doc, start) for start, end in lines if ITEM_HEADING.match(doc.text[start:end].strip())}
     plan = [s for s in doc.sections if s.part == "plan"]
     return frozenset(s.index for s in plan[1:] if s.index not in with_items and not OVERALL_TITLE.search(s.title))
 
 
-def _add_paragraphs(doc: Document, lines: list[tuple[int, int]], chapter_items: frozenset[int] = frozenset(),
-                    unnumbered: frozenset[int] = frozenset()) -> None:
-    """`unnumbered`: the sections whose items are headed by lines of their own without a number (see
-    `_unnumbered_heading`)."""
+def _add_paragraphs(doc: Document, lines: list[tuple[int, int]], chapter_items: frozenset[int] = frozenset()) -> None:
     item: int | None = None
     section: int | None = None
     five_year_goal = False
@@ -268,8 +263,7 @@ def _add_paragraphs(doc: Document, lines: list[tuple[int, int]], chapter_items: 
         if current != section:
             section, item = current, None
             five_year_goal = section is not None and doc.sections[section].five_year
-        heading = (bool(ITEM_HEADING.match(body)) or (section in chapter_items and start == doc.sections[section].start)
-                   or (section in unnumbered and _unnumbered_heading(doc, section, start, body)))
+        heading = bool(ITEM_HEADING.match(body)) or (section in chapter_items and start == doc.sections[section].start)
         if heading:
             item = index
         elif ADDRESS.match(body):
@@ -280,15 +274,6 @@ def _add_paragraphs(doc: Document, lines: list[tuple[int, int]], chapter_items: 
                                         bool(FIVE_YEAR_LEAD.match(body)), five_year_goal))
 
 
-def _unnumbered_heading(doc: Document, section: int, start: int, body: str) -> bool:
-    """A line of its own heading an item without a number (坚持创新驱动，加快产业升级): short, with no sentence end and
-    not introducing what follows (主要预期目标是), after the section's heading and before any appendix."""
-    return (start != doc.sections[section].start and UNNUMBERED_ITEM.match(body) is not None
-            and (doc.appendix_start is None or start < doc.appendix_start))
-
-
-#: An item heading as a line of its own, without a number: short, no sentence end, not ending as an introduction.
-UNNUMBERED_ITEM = re.compile(r"^[^。！？!?；;：:]{4,30}(?<![是为下])$")
 #: The heading of an appendix after the report (附件, 名词解释, 《政府工作报告》有关内容名词注释): glossary definitions,
 #: not statements of the report.
 APPENDIX = re.compile(r"^(?:附件|附录)[一二三四五六七八九十0-9]*[:：]?$|^(?:《[^》]{2,20}》)?(?:有关)?(?:内容)?(?:名词|词语|术语)"

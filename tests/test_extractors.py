@@ -748,18 +748,6 @@ def test_items_opened_by_an_ordinal_and_a_comma_are_areas_of_work():
     assert not [a for a in found if a[0].startswith("第一季度")]
 
 
-def test_a_short_line_of_its_own_heads_an_item_in_a_part_without_numbered_items():
-    body = ("一、2024年工作回顾\n甲乙运行稳中向好\n全市增长5%。建成实验室。\n二、2025年工作安排\n今年的主要预期目标是\n"
-            "增长6%。\n坚持创新驱动，加快丙丁升级\n推进甲乙改革。建设丙丁实验室。\n附件\n名词解释\n")
-    found = actions(body)
-    assert [a for a in found if a[1] != "program"] == [
-        ("甲乙运行稳中向好", "review_area", None), ("坚持创新驱动，加快丙丁升级", "work_area", None),
-        ("推进甲乙改革", "task", "坚持创新驱动，加快丙丁升级")]
-    # in a part with numbered items, a short line is no item of its own
-    body = PLAN + "（一）做强甲乙产业\n推进甲乙改革。建设丙丁实验室。\n戊己领域重点工作\n推进庚辛改革。建设壬癸中心。\n"
-    assert [a[0] for a in actions(body) if a[1] == "work_area"] == ["做强甲乙产业"]
-
-
 def test_the_first_part_of_a_plan_sets_out_the_year_whatever_its_title_and_is_no_work_area():
     body = (REVIEW + "（一）创新能力进一步增强。新建实验室。\n" + "二、全力以赴抓好今年工作\n今年增长5%左右。推进改革。\n"
             "三、把改革开放扎实推向纵深\n加大简政放权力度。今年再取消一批事项。\n"
