@@ -24,10 +24,14 @@ if TYPE_CHECKING:
     from .gazetteer import PlaceMatch
 
 SECTION_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}部分)")
-#: The number of an item: （一）, also in half-width brackets (一); one is also opened by an enumerator, 一是 or 第一，.
+#: The number of an item: （一）, also in half-width brackets (一); one is also opened by an enumerator, 一是.
 ITEM_NUMBER = r"[（(][一二三四五六七八九十]{1,3}[）)]"
-ITEM_ENUMERATOR = r"[一二三四五六七八九十]{1,3}是|第[一二三四五六七八九十]{1,3}[，,、]"
+ITEM_ENUMERATOR = r"[一二三四五六七八九十]{1,3}是"
 ITEM_HEADING = re.compile(r"^(?:" + ITEM_NUMBER + "|" + ITEM_ENUMERATOR + ")")
+#: An ordinal opening an item (第一，…; 第三、…): an item heading in a part that numbers none otherwise (inside a
+#: part with （一） items it counts an item's own points).
+ITEM_ORDINAL = r"第[一二三四五六七八九十]{1,3}[，,、]"
+ORDINAL_HEADING = re.compile("^" + ITEM_ORDINAL)
 #: An unnumbered part heading: a short line naming a part of the report (2024年工作回顾, 2025年工作安排).
 PART_LINE = re.compile(r"^[^。！？；，,;!?：:]{2,30}$")
 PART_WORDS = re.compile(r"工作回顾|回顾|工作安排|目标任务|主要任务|重点任务|重点工作|工作部署|总体部署|总体要求|"
@@ -202,7 +206,10 @@ def parse_document(text: str, report_id: str, meta: ReportMeta | None = None) ->
         doc.sections.append(Section(i, start, end, title, parts[i], five_year))
     if not doc.sections:
         doc.warnings.append("no part headings found (一、… or a line such as 2024年工作回顾): read as one part")
-    _add_paragraphs(doc, lines, _chapter_items(doc, lines))
+    numbered = {_section_at(doc, s) for s, e in lines if ITEM_HEADING.match(doc.text[s:e].strip())}
+    ordinals = {_section_at(doc, s) for s, e in lines if ORDINAL_HEADING.match(doc.text[s:e].strip())} - numbered
+    ordinal_items = frozenset(i for i in ordinals if i is not None)
+    _add_paragraphs(doc, lines, _chapter_items(doc, numbered | ordinals), ordinal_items)
     for p in doc.paragraphs:
         _add_sentences(doc, p)
     for s in doc.sentences:
@@ -242,16 +249,17 @@ def _of_past_years(title: str, year: int | None) -> bool:
     return year is not None and bool(years) and max(years) < year
 
 
-def _chapter_items(doc: Document, lines: list[tuple[int, int]]) -> frozenset[int]:
+def _chapter_items(doc: Document, with_items: set[int | None]) -> frozenset[int]:
     """The plan sections that are themselves work areas: a chapter on one theme (三、把改革开放扎实推向纵深) with no
-    （一）… items of its own, unlike a part that sets out the year's overall goals (二、2015年工作总体部署) — as the
-    first part of the plan does, whatever its title (二、扎实做好今年工作)."""
-    with_items = {_section_at(doc, start) for start, end in lines if ITEM_HEADING.match(doc.text[start:end].strip())}
+    （一）… items of its own (`with_items`: the sections with some), unlike a part that sets out the year's overall
+    goals (二、2015年工作总体部署) — as the first part of the plan does, whatever its title (二、扎实做好今年工作)."""
     plan = [s for s in doc.sections if s.part == "plan"]
     return frozenset(s.index for s in plan[1:] if s.index not in with_items and not OVERALL_TITLE.search(s.title))
 
 
-def _add_paragraphs(doc: Document, lines: list[tuple[int, int]], chapter_items: frozenset[int] = frozenset()) -> None:
+def _add_paragraphs(doc: Document, lines: list[tuple[int, int]], chapter_items: frozenset[int] = frozenset(),
+                    ordinal_items: frozenset[int] = frozenset()) -> None:
+    """`ordinal_items`: the sections whose items an ordinal opens (第一，…) and that number none otherwise."""
     item: int | None = None
     section: int | None = None
     five_year_goal = False
@@ -263,7 +271,8 @@ def _add_paragraphs(doc: Document, lines: list[tuple[int, int]], chapter_items: 
         if current != section:
             section, item = current, None
             five_year_goal = section is not None and doc.sections[section].five_year
-        heading = bool(ITEM_HEADING.match(body)) or (section in chapter_items and start == doc.sections[section].start)
+        heading = (bool(ITEM_HEADING.match(body)) or (section in chapter_items and start == doc.sections[section].start)
+                   or (section in ordinal_items and ORDINAL_HEADING.match(body) is not None))
         if heading:
             item = index
         elif ADDRESS.match(body):

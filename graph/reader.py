@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .document import ITEM_ENUMERATOR, ITEM_NUMBER
+from .document import ITEM_NUMBER
 from .errors import GovkgError
 from .fileformats import CJK, LINE_END, PAGE_NUMBER, detect_format, document_text
 
@@ -332,7 +332,7 @@ def _cjk(text: str) -> int:
 
 
 
-HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|" + ITEM_NUMBER + "|" + ITEM_ENUMERATOR + "|"
+HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|" + ITEM_NUMBER + r"|[一二三四五六七八九十]{1,3}是|"
                      r"\d{1,2}、|──|——|各位代表|[\u4e00-\u9fff]{2,8}市长)")
 
 

@@ -746,6 +746,9 @@ def test_items_opened_by_an_ordinal_and_a_comma_are_areas_of_work():
     assert ("做大做强戊己产业", "work_area", None) in found
     assert ("完善创新体系", "task", "做大做强戊己产业") in found
     assert not [a for a in found if a[0].startswith("第一季度")]
+    # inside a part with （一） items, ordinals count an item's own points
+    body = PLAN + "（一）加强甲乙建设\n推进法治。\n第一，坚持依法行政。推进改革。\n第二，坚持廉洁从政。推进监督。\n"
+    assert [a[0] for a in actions(body) if a[1] == "work_area"] == ["加强甲乙建设"]
 
 
 def test_the_first_part_of_a_plan_sets_out_the_year_whatever_its_title_and_is_no_work_area():

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ..document import ITEM_ENUMERATOR, ITEM_NUMBER, Document, Paragraph, Sentence
+from ..document import ITEM_ENUMERATOR, ITEM_NUMBER, ITEM_ORDINAL, Document, Paragraph, Sentence
 from ..names import (ADVERB_PREFIXES, COMMON_VERB_FREQ, FUNCTION_WORDS, LIST_ETC_MARK, NameFinder, grow_backwards,
                      word_end)
 from ..segment import cut, word_frequency, word_tags
@@ -25,7 +25,7 @@ from .context import CLAUSE_OPENER
 from .places import names_a_place, region_names
 from .projects import FAVOURED_KINDS, ROLE_HEAD, ROLE_SCOPE, STAGED_PREDICATE, project_spans_by_sentence
 
-ITEM_LABEL = re.compile(r"(?:" + ITEM_NUMBER + "|" + ITEM_ENUMERATOR + r"|[一二三四五六七八九十]{1,3}、)")
+ITEM_LABEL = re.compile(r"(?:" + ITEM_NUMBER + "|" + ITEM_ENUMERATOR + "|" + ITEM_ORDINAL + r"|[一二三四五六七八九十]{1,3}、)")
 #: The label of a lead numbered in words (四是…), which may open a name found in the lead.
 LEAD_LABEL = re.compile(r"[一二三四五六七八九十]{1,3}是")
 TEN_ACTION = re.compile(r"^实施(?P<name>.{2,30}?行动)$")
