@@ -47,6 +47,7 @@ CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 SENTENCE_END = re.compile(r"[^。！？!?]*(?:[。！？!?]+[”’」』）)]*|$)")
 REVIEW_TITLE = re.compile(r"回顾|过去.{0,3}年")
 TITLE_YEAR = re.compile(r"((?:19|20)\d{2})年")
+TITLE_OPENING_YEAR = re.compile(r"(?:19|20)\d{2}年")
 FIVE_YEAR_TITLE = re.compile(r"今后五年|未来五年|“?十[一二三四五六七八九]?五”?(?:时期|规划)")
 FIVE_YEAR_LEAD = re.compile(r"^(?:过去)?五年来|^过去五年")
 
@@ -240,13 +241,15 @@ def _parts(text: str, starts: list[int], titles: list[str], year: int | None) ->
 
 
 def _of_past_years(title: str, year: int | None) -> bool:
-    """The title names years, all before the report's year (2024年经济社会发展情况 in a report of 2025).
+    """The title opens with a year and names only years before the report's (2024年经济社会发展情况 in a report of
+    2025; not 巩固拓展2024年…成果, a plan).
 
-    >>> _of_past_years("一、2024年工作总结", 2025), _of_past_years("二、2025年工作任务", 2025)
-    (True, False)
+    >>> [_of_past_years(t, 2025) for t in ("一、2024年工作总结", "二、2025年工作任务", "二、巩固拓展2024年活动成果")]
+    [True, False, False]
     """
     years = [int(y) for y in TITLE_YEAR.findall(title)]
-    return year is not None and bool(years) and max(years) < year
+    opens = TITLE_OPENING_YEAR.match(SECTION_HEADING.sub("", title).strip()) is not None
+    return year is not None and opens and max(years) < year
 
 
 def _chapter_items(doc: Document, with_items: set[int | None]) -> frozenset[int]:

@@ -84,6 +84,8 @@ def test_a_part_whose_title_names_only_years_before_the_reports_is_the_review():
     doc = read_document("一、2025年主要工作\n今年增长6%。\n二、2025年至2027年目标\n增长6%。\n", "t", region="合肥市",
                         year=2025)
     assert [s.part for s in doc.sections] == ["plan", "plan"]
+    doc = read_document("一、2024年工作回顾\n增长5%。\n二、巩固拓展2024年活动成果\n增长6%。\n", "t", region="合肥市", year=2025)
+    assert [s.part for s in doc.sections] == ["review", "plan"]  # a past year inside a plan's title
 
 
 def test_parts_headed_第一部分_are_parts():
