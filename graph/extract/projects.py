@@ -65,8 +65,9 @@ COUNT_ONLY = re.compile(r"[0-9０-９.]+[个项家座条处所批]?")
 #: to (甲乙生产基地方面，…).
 GROWTH_AFTER = re.compile(r"增长|增速")
 TOPIC_AFTER = re.compile(r"方面")
-#: A name opening with a count of its kind (十大数据中心, 国家八大算力枢纽) names a category, no project; not 五大道.
-COUNTED_CATEGORY = re.compile(r"(?:国家|全国|全省|省|市)?[一二三四五六七八九十两]+大[\u4e00-\u9fff]{2,}")
+#: A count of a kind opening a name (十大数据中心, 国家八大算力枢纽): with only a kind after it, a category, no project
+#: (not 五大连池风景区, 八大处公园: names of their own).
+COUNTED_CATEGORY = re.compile(r"(?:国家|全国|全省|省|市)?[一二三四五六七八九十两]+大(?P<kind>[\u4e00-\u9fff]{2,})")
 #: A head followed by the state of its water is a place described, not built (甲乙水库水质保持Ⅱ类: data:
 #: graph/data/described_state_nouns.txt).
 STATE_AFTER = re.compile(alternation(word_list("described_state_nouns")))
@@ -241,7 +242,7 @@ def extract_projects(doc: Document) -> list[ProjectFact]:
                     or (TITLE_VERB.search(doc.text, sentence.start, fact.start) and TITLE_LEVEL.match(fact.name))
                     or (SECTOR_KIND_NAME.fullmatch(fact.name) and not fact.district)
                     or GROWTH_AFTER.match(doc.text, fact.end) or STATE_AFTER.match(doc.text, fact.end)
-                    or TOPIC_AFTER.match(doc.text, fact.end) or COUNTED_CATEGORY.fullmatch(fact.name)
+                    or TOPIC_AFTER.match(doc.text, fact.end) or _a_counted_kind(fact.name)
                     or _a_common_word(doc, fact) or _unnumbered(fact.name)):
                 continue  # a bare head (849座公园 → 公园), a count, a category (县级医院, 十大数据中心), a title, a role,
                 # a speed, a topic, a place whose water is described, a common word (宅基地) or a kind of line (服务热线)
@@ -267,6 +268,12 @@ def _lines_of_the_kind_before(text: str, facts: list[ProjectFact]) -> list[Proje
             fact = replace(fact, name=before["kind"] + fact.name)
         out.append(fact)
     return out
+
+
+def _a_counted_kind(name: str) -> bool:
+    """十大数据中心 → True; 五大连池风景区 → False (see `COUNTED_CATEGORY`)."""
+    counted = COUNTED_CATEGORY.fullmatch(name)
+    return counted is not None and SECTOR_KIND_NAME.fullmatch(counted["kind"]) is not None
 
 
 def _without_extended_items(facts: list[ProjectFact]) -> list[ProjectFact]:
