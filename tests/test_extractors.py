@@ -2665,10 +2665,10 @@ def test_a_line_named_by_its_number_alone_takes_the_kind_of_the_line_listed_befo
     assert projects_of("建成甲乙高铁、7号线。") == [("甲乙高铁", "completed"), ("7号线", "completed")]
 
 
-def test_a_hospital_building_an_emergency_centre_and_a_fast_passage_are_projects():
-    assert projects_of("建成甲市急救中心、乙县人民医院门诊综合楼。") == [
-        ("甲市急救中心", "completed"), ("乙县人民医院门诊综合楼", "completed")]
-    assert projects_of("开工建设甲乙至丙丁城际快速通道。") == [("甲乙至丙丁城际快速通道", "start")]
+def test_a_hospital_building_and_an_intercity_fast_passage_are_projects():
+    assert projects_of("建成乙县人民医院门诊综合楼、丙丁学院教学楼。") == [
+        ("乙县人民医院门诊综合楼", "completed"), ("丙丁学院教学楼", "completed")]
+    assert projects_of("开工建设甲乙至丙丁城际快速通道，开通涉企审批快速通道。") == [("甲乙至丙丁城际快速通道", "start")]
 
 
 def test_an_area_after_a_verb_the_name_finder_cut_in_two_does_not_open_with_its_half():
