@@ -1098,8 +1098,9 @@ def test_a_count_of_hundreds_of_lines_is_no_policy_package():
 
 def test_a_count_of_roads_lines_or_streets_or_one_before_what_it_counts_is_no_policy_package():
     found = {a[0] for a in actions(PLAN + "改造甲乙小区25个、背街小巷40条，新开丙丁航线10条，打造戊己视廊50条，"
-                                          "新开通5条国际航线。落实甲乙经济32条政策，出台丙丁22条举措。")}
-    assert found == {"甲乙经济32条", "丙丁22条"}
+                                          "新开通5条国际航线。落实甲乙经济32条政策，出台丙丁22条举措、戊己15条意见、"
+                                          "庚辛35条及接续政策。")}
+    assert found == {"甲乙经济32条", "丙丁22条", "戊己15条", "庚辛35条"}
 
 
 def test_quoted_objects_of_programme_verbs_are_programmes():
