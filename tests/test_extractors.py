@@ -952,6 +952,9 @@ def test_a_district_cultivating_or_speeding_up_an_industry_focuses_on_it_but_not
     # a name joined by 和 to an industry's is one too (电子信息和装备制造产业)
     found = relations(PLAN + "（一）聚焦区域发展\n河西区要加快发展电子信息和装备制造产业，南开区要培育文明乡风和甲乙风尚。\n")
     assert [(s, o) for s, p, o in found if p == "focuses_on"] == [("河西区", "电子信息"), ("河西区", "装备制造产业")]
+    # a verb of focus the adverb's verb is part of (积极发展壮大) leads, not the adverb's; nor one joined to another
+    found = relations(PLAN + "（一）聚焦区域发展\n河西区要积极发展壮大甲乙经济，南开区要加快培育和发展丙丁产业。\n")
+    assert [(s, o) for s, p, o in found if p == "focuses_on"] == [("河西区", "甲乙经济")]
 
 
 def test_a_district_opening_a_clause_with_a_verb_of_focus_is_its_subject_and_a_row_told_to_build_hosts_it():
@@ -970,6 +973,7 @@ def test_a_citys_own_zone_called_by_its_kind_and_told_what_to_do_is_named_with_t
         return [(r.subject, r.object) for r in run_pipeline(doc).relations if r.predicate == "focuses_on"]
     assert told("合肥市") == [("合肥高新区", "甲乙制造"), ("合肥经开区", "丙丁产业")]
     assert told("安徽省") == []  # a province's 高新区 are all of its zones of that kind
+    assert told("大兴区") == []  # a city district's 经开区 may be its city's
 
 
 def test_an_area_opening_a_clause_with_a_verb_of_focus_is_its_subject_and_no_earlier_subject_reaches_past_it():
@@ -980,10 +984,13 @@ def test_an_area_opening_a_clause_with_a_verb_of_focus_is_its_subject_and_no_ear
 
 
 def test_names_as_long_as_an_industrys_joined_by_he_are_two_foci_without_an_industrys_ending():
-    found = relations(PLAN + "（一）聚焦区域发展\n河西区要聚焦量子信息和人工智能，南开区要聚焦甲乙精深加工和文化旅游，"
+    found = relations(PLAN + "（一）聚焦区域发展\n河西区要聚焦量子信息和人工智能，南开区要聚焦甲乙精深加工和丙丁文化旅游，"
                              "红桥区要打造一批产业集群和主题园区。\n")
     assert [(s, o) for s, p, o in found if p == "focuses_on"] == [
-        ("河西区", "量子信息"), ("河西区", "人工智能"), ("南开区", "甲乙精深加工"), ("南开区", "文化旅游")]
+        ("河西区", "量子信息"), ("河西区", "人工智能"), ("南开区", "丙丁文化旅游")]
+    # work joined to work is no industry (招商引资和项目建设, 城市更新和生态保护)
+    found = relations(PLAN + "（一）聚焦区域发展\n河西区要聚焦招商引资和项目建设，南开区要聚焦城市更新和生态保护。\n")
+    assert [o for s, p, o in found if p == "focuses_on"] == []
 
 
 def test_industries_joined_by_he_are_two_foci_and_a_kind_by_its_size_is_none():

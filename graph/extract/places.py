@@ -96,9 +96,10 @@ def area_mentions(doc: Document) -> list[PlaceFact]:
 
 def _own_zones(doc: Document) -> dict[tuple[int, int], str]:
     """A city's or county's zones called by their kind alone and told what to do, named with the region's short name:
-    高新区要聚焦… in 合肥市's report → 合肥高新区. A province's report means all its zones of that kind: none."""
+    高新区要聚焦… in 合肥市's report → 合肥高新区. A province's report means all its zones of that kind, and a city
+    district's may mean its city's (大兴区's 经开区 is 北京's): none."""
     region = find_region(doc.meta.region) if doc.meta.region and doc.meta.region != NATIONAL else None
-    if region_level(region) not in ("prefecture", "county"):
+    if region_level(region) not in ("prefecture", "county") or region.name.endswith("区"):
         return {}
     return {m.span(): region.short + m.group() for m in OWN_ZONE.finditer(doc.text)}
 

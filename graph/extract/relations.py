@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from ..document import Document
 from ..names import word_end
+from ..segment import cut, word_tags
 from ..textmatch import alternation
 from ..vocab import word_list, word_table
 from .actions import ActionFact, area_of
@@ -34,10 +35,10 @@ from .projects import LEVEL_OPENING, PART_TAIL, TITLE_VERB, ProjectFact, branch_
 _FOCUS_WORDS = word_table("focus_words")  # data: graph/data/focus_words.txt
 #: A verb telling a district what it focuses on, or one that says so only opening a verb phrase before an industry.
 FOCUS_LEAD = re.compile(alternation(_FOCUS_WORDS["lead"]) + "|(?P<weak>(?<=[，；：要将])" + alternation(
-    _FOCUS_WORDS["weak_lead"]) + ")")
+    _FOCUS_WORDS["weak_lead"]) + "(?!壮大|和))")  # not 积极发展壮大… (发展壮大 leads), 加快培育和发展…
 FOCUS_ITEM_END = re.compile(r"(?:等)?(?:产业|领域|行业)?$")
 _INDUSTRY = alternation(_FOCUS_WORDS["industry"])
-FOCUS_SUFFIX = re.compile(r"[\u4e00-\u9fff“”+0-9]{2,10}?" + _INDUSTRY)
+FOCUS_SUFFIX = re.compile(r"(?:(?![和及])[\u4e00-\u9fff“”+0-9]){2,10}?" + _INDUSTRY)  # not across 和: one name
 INDUSTRY_END = re.compile(_INDUSTRY + "$")
 MODIFIER = re.compile(r".*的")
 #: A focus naming no industry, only a kind of one (重点产业链, 优势产业).
@@ -209,9 +210,12 @@ def _listed_industries(text: str, start: int, end: int) -> list[tuple[int, int]]
 
 
 def _a_long_name(text: str, start: int, end: int) -> bool:
-    """text[start:end] is as long as an industry's name without its ending (量子信息), not as a phrase, and names no
-    kind (产业集群)."""
-    return MIN_UNMARKED <= end - start <= SHORT_FOCUS and not VAGUE_FOCUS.fullmatch(text, start, end)
+    """text[start:end] is as long as an industry's name without its ending (量子信息), not as a phrase, ends in a noun
+    (not 项目建设, 创新驱动: work) and names no kind (产业集群)."""
+    if not MIN_UNMARKED <= end - start <= SHORT_FOCUS or VAGUE_FOCUS.fullmatch(text, start, end):
+        return False
+    last = cut(text[start:end])[-1]
+    return word_tags().get(last, "")[:1] in ("n", "j")
 
 
 def _an_industry(text: str, start: int, end: int) -> bool:
