@@ -981,6 +981,11 @@ def test_an_area_opening_a_clause_with_a_verb_of_focus_is_its_subject_and_no_ear
                              "南开区要做强庚辛设计，壬癸片区建成后重点发展子丑制造。\n")
     assert [(s, o) for s, p, o in found if p == "focuses_on"] == [
         ("河西区", "甲乙服务"), ("丙丁高新区", "戊己制造"), ("南开区", "庚辛设计")]
+    # nor into a clause opening with a place of its own govkg does not know (开发区要…); 同时要… is no place
+    found = relations(PLAN + "（一）聚焦区域发展\n河西区要聚焦甲乙服务，开发区要做强丙丁产业。南开区要聚焦戊己制造，同时要做强"
+                             "庚辛产业。\n")
+    assert [(s, o) for s, p, o in found if p == "focuses_on"] == [
+        ("河西区", "甲乙服务"), ("南开区", "戊己制造"), ("南开区", "庚辛产业")]
 
 
 def test_names_as_long_as_an_industrys_joined_by_he_are_two_foci_without_an_industrys_ending():
@@ -990,6 +995,8 @@ def test_names_as_long_as_an_industrys_joined_by_he_are_two_foci_without_an_indu
         ("河西区", "量子信息"), ("河西区", "人工智能"), ("南开区", "丙丁文化旅游")]
     found = relations(PLAN + "（一）聚焦区域发展\n河西区要聚焦新型显示和集成电路。\n")  # 显示: a verb, 新型: a kind
     assert [o for s, p, o in found if p == "focuses_on"] == ["新型显示", "集成电路"]
+    found = relations(PLAN + "（一）聚焦区域发展\n河西区要聚焦新能源汽车及关键零部件。\n")  # 零部件: no verb
+    assert [o for s, p, o in found if p == "focuses_on"] == ["新能源汽车", "关键零部件"]
     # work joined to work is no industry (招商引资和项目建设, 城市更新和生态保护)
     found = relations(PLAN + "（一）聚焦区域发展\n河西区要聚焦招商引资和项目建设，南开区要聚焦城市更新和生态保护。\n")
     assert [o for s, p, o in found if p == "focuses_on"] == []

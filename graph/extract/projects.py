@@ -207,6 +207,8 @@ AREA_SUBJECT = re.compile(r"要|将|应|需|聚焦|依托|做强|做优|" + _SUB
 #: 打造…, 大力推动乙区建设…).
 CAUSATIVE_LEAD = re.compile(r"(?:^|[，；：。])[\u4e00-\u9fff]{0,4}?(?:推动|支持|鼓励|引导|指导)$")
 CLAUSE_MARKS = "，；：。"
+#: A clause opening with a place of its own told what to do (开发区要…, 各县要…; not 同时要…).
+OWN_SUBJECT = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:区|县|市|园|城|港|镇|乡|街道)(?:要|将)")
 
 
 @dataclass(frozen=True)
@@ -803,6 +805,10 @@ def clause_subjects(doc: Document, sentence: Sentence, pos: int | None = None,
     end = sentence.end if pos is None else pos
     text = doc.text
     mentions = _place_mentions(doc, sentence.start, end)
+    own_clause = max(text.rfind(mark, sentence.start, end) for mark in CLAUSE_MARKS) + 1
+    if own_clause > sentence.start and OWN_SUBJECT.match(text, own_clause, end) and not any(
+            own_clause <= m.start for m in mentions):
+        return []  # 甲区要…，开发区要做强…: the clause's own subject, no place govkg knows
     for i in reversed(range(len(mentions))):
         m, first = mentions[i], i
         while first > 0 and ROW_JOINER.fullmatch(text, mentions[first - 1].end, mentions[first].start):

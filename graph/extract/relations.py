@@ -210,12 +210,13 @@ def _listed_industries(text: str, start: int, end: int) -> list[tuple[int, int]]
 
 
 def _a_long_name(text: str, start: int, end: int) -> bool:
-    """text[start:end] is as long as an industry's name without its ending (量子信息), not as a phrase, ends in a noun
-    or opens with a word of kind (新型显示, 精密加工; not 项目建设, 创新驱动: work) and names no kind (产业集群)."""
+    """text[start:end] is as long as an industry's name without its ending (量子信息), not as a phrase, ends in no
+    verb unless it opens with a word of kind (新型显示, 精密加工; not 项目建设, 创新驱动: work) and names no kind
+    (产业集群)."""
     if not MIN_UNMARKED <= end - start <= SHORT_FOCUS or VAGUE_FOCUS.fullmatch(text, start, end):
         return False
     tokens, tags = cut(text[start:end]), word_tags()
-    return tags.get(tokens[-1], "")[:1] in ("n", "j") or tags.get(tokens[0], "")[:1] in ("a", "b")
+    return not tags.get(tokens[-1], "").startswith("v") or tags.get(tokens[0], "")[:1] in ("a", "b")
 
 
 def _an_industry(text: str, start: int, end: int) -> bool:
