@@ -969,9 +969,10 @@ def test_a_district_opening_a_clause_with_a_verb_of_focus_is_its_subject_and_a_r
 
 def test_a_citys_own_zone_called_by_its_kind_and_told_what_to_do_is_named_with_the_city():
     def told(region):
-        doc = doc_of(PLAN + "高新区要聚焦甲乙制造，经开区要做强丙丁产业。高新区营业收入增长10%。\n", region=region, year=2025)
+        doc = doc_of(PLAN + "高新区要聚焦甲乙制造，经开区要做强丙丁产业，开发区要做强戊己产业。高新区营业收入增长10%。\n",
+                     region=region, year=2025)
         return [(r.subject, r.object) for r in run_pipeline(doc).relations if r.predicate == "focuses_on"]
-    assert told("合肥市") == [("合肥高新区", "甲乙制造"), ("合肥经开区", "丙丁产业")]
+    assert told("合肥市") == [("合肥高新区", "甲乙制造"), ("合肥经开区", "丙丁产业"), ("合肥开发区", "戊己产业")]
     assert told("安徽省") == []  # a province's 高新区 are all of its zones of that kind
     assert told("大兴区") == []  # a city district's 经开区 may be its city's
 
