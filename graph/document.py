@@ -47,7 +47,8 @@ CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?]")
 SENTENCE_END = re.compile(r"[^。！？!?]*(?:[。！？!?]+[”’」』）)]*|$)")
 REVIEW_TITLE = re.compile(r"回顾|过去.{0,3}年")
 TITLE_YEAR = re.compile(r"((?:19|20)\d{2})年")
-TITLE_OPENING_YEAR = re.compile(r"(?:19|20)\d{2}年")
+#: Words of a plan's title that builds on past years (巩固拓展2024年…成果, 2024年以来确定的目标任务).
+BUILDS_ON_THE_PAST = re.compile(r"巩固|拓展|延续|深化|持续|以来|基础上")
 FIVE_YEAR_TITLE = re.compile(r"今后五年|未来五年|“?十[一二三四五六七八九]?五”?(?:时期|规划)")
 FIVE_YEAR_LEAD = re.compile(r"^(?:过去)?五年来|^过去五年")
 
@@ -241,15 +242,14 @@ def _parts(text: str, starts: list[int], titles: list[str], year: int | None) ->
 
 
 def _of_past_years(title: str, year: int | None) -> bool:
-    """The title opens with a year and names only years before the report's (2024年经济社会发展情况 in a report of
-    2025; not 巩固拓展2024年…成果, a plan).
+    """The title names years, all before the report's year, and does not build on them (2024年经济社会发展情况,
+    牢记嘱托，2024年各项工作取得新成效 in a report of 2025; not 巩固拓展2024年…成果 or 完成2024年以来…任务, plans).
 
     >>> [_of_past_years(t, 2025) for t in ("一、2024年工作总结", "二、2025年工作任务", "二、巩固拓展2024年活动成果")]
     [True, False, False]
     """
     years = [int(y) for y in TITLE_YEAR.findall(title)]
-    opens = TITLE_OPENING_YEAR.match(SECTION_HEADING.sub("", title).strip()) is not None
-    return year is not None and opens and max(years) < year
+    return year is not None and bool(years) and max(years) < year and not BUILDS_ON_THE_PAST.search(title)
 
 
 def _chapter_items(doc: Document, with_items: set[int | None]) -> frozenset[int]:

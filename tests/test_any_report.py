@@ -78,7 +78,7 @@ def test_a_review_whose_title_does_not_say_so_is_found_by_its_opening():
 
 
 def test_a_part_whose_title_names_only_years_before_the_reports_is_the_review():
-    for title in ("2024年工作总结", "2024年主要工作", "2024年经济社会发展情况"):
+    for title in ("2024年工作总结", "2024年主要工作", "2024年经济社会发展情况", "牢记嘱托，2024年各项工作取得新成效"):
         doc = read_document(f"一、{title}\n全市增长5%。\n二、2025年工作任务\n今年增长6%。\n", "t", region="合肥市", year=2025)
         assert [s.part for s in doc.sections] == ["review", "plan"], title
     doc = read_document("一、2025年主要工作\n今年增长6%。\n二、2025年至2027年目标\n增长6%。\n", "t", region="合肥市",
@@ -86,6 +86,9 @@ def test_a_part_whose_title_names_only_years_before_the_reports_is_the_review():
     assert [s.part for s in doc.sections] == ["plan", "plan"]
     doc = read_document("一、2024年工作回顾\n增长5%。\n二、巩固拓展2024年活动成果\n增长6%。\n", "t", region="合肥市", year=2025)
     assert [s.part for s in doc.sections] == ["review", "plan"]  # a past year inside a plan's title
+    doc = read_document("一、2024年工作回顾\n增长5%。\n二、完成2024年以来确定的目标任务\n增长6%。\n", "t", region="合肥市",
+                        year=2025)
+    assert [s.part for s in doc.sections] == ["review", "plan"]
 
 
 def test_parts_headed_第一部分_are_parts():
