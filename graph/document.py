@@ -28,10 +28,11 @@ SECTION_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|第[
 ITEM_NUMBER = r"[（(][一二三四五六七八九十]{1,3}[）)]"
 ITEM_ENUMERATOR = r"[一二三四五六七八九十]{1,3}是"
 ITEM_HEADING = re.compile(r"^(?:" + ITEM_NUMBER + "|" + ITEM_ENUMERATOR + ")")
-#: An ordinal opening an item (第一，…; 第三、…): an item heading in a part that numbers none otherwise (inside a
-#: part with （一） items it counts an item's own points).
+#: An ordinal opening an item (第一，…; 第三、…): an item heading in a part without （一） items (inside one it counts
+#: an item's own points, and 一是… leads in its part count its own).
 ITEM_ORDINAL = r"第[一二三四五六七八九十]{1,3}[，,、]"
 ORDINAL_HEADING = re.compile("^" + ITEM_ORDINAL)
+BRACKETED_HEADING = re.compile("^" + ITEM_NUMBER)
 #: An unnumbered part heading: a short line naming a part of the report (2024年工作回顾, 2025年工作安排).
 PART_LINE = re.compile(r"^[^。！？；，,;!?：:]{2,30}$")
 PART_WORDS = re.compile(r"工作回顾|回顾|工作安排|目标任务|主要任务|重点任务|重点工作|工作部署|总体部署|总体要求|"
@@ -209,7 +210,8 @@ def parse_document(text: str, report_id: str, meta: ReportMeta | None = None) ->
     if not doc.sections:
         doc.warnings.append("no part headings found (一、… or a line such as 2024年工作回顾): read as one part")
     numbered = {_section_at(doc, s) for s, e in lines if ITEM_HEADING.match(doc.text[s:e].strip())}
-    ordinals = {_section_at(doc, s) for s, e in lines if ORDINAL_HEADING.match(doc.text[s:e].strip())} - numbered
+    bracketed = {_section_at(doc, s) for s, e in lines if BRACKETED_HEADING.match(doc.text[s:e].strip())}
+    ordinals = {_section_at(doc, s) for s, e in lines if ORDINAL_HEADING.match(doc.text[s:e].strip())} - bracketed
     ordinal_items = frozenset(i for i in ordinals if i is not None)
     _add_paragraphs(doc, lines, _chapter_items(doc, numbered | ordinals), ordinal_items)
     for p in doc.paragraphs:
@@ -262,7 +264,8 @@ def _chapter_items(doc: Document, with_items: set[int | None]) -> frozenset[int]
 
 def _add_paragraphs(doc: Document, lines: list[tuple[int, int]], chapter_items: frozenset[int] = frozenset(),
                     ordinal_items: frozenset[int] = frozenset()) -> None:
-    """`ordinal_items`: the sections whose items an ordinal opens (第一，…) and that number none otherwise."""
+    """`ordinal_items`: the sections whose items an ordinal opens (第一，…), with no （一） items; 一是… leads there
+    are an item's points."""
     item: int | None = None
     section: int | None = None
     five_year_goal = False
@@ -274,8 +277,10 @@ def _add_paragraphs(doc: Document, lines: list[tuple[int, int]], chapter_items: 
         if current != section:
             section, item = current, None
             five_year_goal = section is not None and doc.sections[section].five_year
-        heading = (bool(ITEM_HEADING.match(body)) or (section in chapter_items and start == doc.sections[section].start)
-                   or (section in ordinal_items and ORDINAL_HEADING.match(body) is not None))
+        if section in ordinal_items:
+            heading = ORDINAL_HEADING.match(body) is not None or BRACKETED_HEADING.match(body) is not None
+        else:
+            heading = bool(ITEM_HEADING.match(body)) or (section in chapter_items and start == doc.sections[section].start)
         if heading:
             item = index
         elif ADDRESS.match(body):

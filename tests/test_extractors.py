@@ -746,6 +746,11 @@ def test_items_opened_by_an_ordinal_and_a_comma_are_areas_of_work():
     assert ("做大做强戊己产业", "work_area", None) in found
     assert ("完善创新体系", "task", "做大做强戊己产业") in found
     assert not [a for a in found if a[0].startswith("第一季度")]
+    # 一是… leads in a part of ordinal items are an item's points
+    body = PLAN + "第一，着力扩大甲乙。\n一是扩大丙丁投资。推进项目。\n二是促进戊己。推进改革。\n第二，加快庚辛升级。\n"
+    assert [(a[0], a[1], a[2]) for a in actions(body) if a[1] != "program"] == [
+        ("着力扩大甲乙", "work_area", None), ("扩大丙丁投资", "task", "着力扩大甲乙"), ("促进戊己", "task", "着力扩大甲乙"),
+        ("加快庚辛升级", "work_area", None)]
     # inside a part with （一） items, ordinals count an item's own points
     body = PLAN + "（一）加强甲乙建设\n推进法治。\n第一，坚持依法行政。推进改革。\n第二，坚持廉洁从政。推进监督。\n"
     assert [a[0] for a in actions(body) if a[1] == "work_area"] == ["加强甲乙建设"]

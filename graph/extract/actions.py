@@ -33,7 +33,7 @@ TEN_ACTION = re.compile(r"^实施(?P<name>.{2,30}?行动)$")
 MAX_TASK = 40
 MIN_TASK = 2
 #: The number of a numbered lead: 1. 1、 （1） ①.
-LEAD_NUMBER = re.compile(r"(?:[0-9]{1,2}[.．、]|[（(][0-9]{1,2}[）)]|[①-⑳])\s*")
+LEAD_NUMBER = re.compile(r"(?:[0-9]{1,2}[.．、]|[（(][0-9]{1,2}[）)]|[①-⑳]|" + ITEM_ENUMERATOR + r")\s*")
 #: The modal opening a lead (要精准谋划招引项目) is not part of the task's name; 要素 is a word.
 MODAL = re.compile(r"要(?![素点求件闻害务])")
 #: …and one holding a number is a result or a target, not a lead (全年实施项目1.6万个).
@@ -293,9 +293,9 @@ def _lead(doc: Document, sentence: Sentence, area: ActionFact | None) -> ActionF
     end = sentence.end - 1 if doc.text[sentence.end - 1] in "。；" else sentence.end
     if end - sentence.start > MAX_TASK or "，" in doc.text[sentence.start:end] or doc.text[end - 1] in "！!？?":
         return None
-    if STATEMENT.search(doc.text, sentence.start, end):
-        return None
     start = _after_lead_number(doc, sentence)
+    if STATEMENT.search(doc.text, start, end):
+        return None  # 是…: a statement (not the 是 of its number, 一是…)
     start += MODAL.match(doc.text, start, end) is not None
     if end - start < MIN_TASK:
         return None  # 要。: no name
