@@ -998,11 +998,13 @@ def test_names_as_long_as_an_industrys_joined_by_he_are_two_foci_without_an_indu
     found = relations(PLAN + "（一）聚焦区域发展\n河西区要聚焦量子信息和人工智能，南开区要聚焦甲乙精深加工和丙丁文化旅游，"
                              "红桥区要打造一批产业集群和主题园区。\n")
     assert [(s, o) for s, p, o in found if p == "focuses_on"] == [
-        ("河西区", "量子信息"), ("河西区", "人工智能"), ("南开区", "丙丁文化旅游")]
+        ("河西区", "量子信息"), ("河西区", "人工智能"), ("南开区", "甲乙精深加工"), ("南开区", "丙丁文化旅游")]
     found = relations(PLAN + "（一）聚焦区域发展\n河西区要聚焦新型显示和集成电路。\n")  # 显示: a verb, 新型: a kind
     assert [o for s, p, o in found if p == "focuses_on"] == ["新型显示", "集成电路"]
     found = relations(PLAN + "（一）聚焦区域发展\n河西区要聚焦新能源汽车及关键零部件。\n")  # 零部件: no verb
     assert [o for s, p, o in found if p == "focuses_on"] == ["新能源汽车", "关键零部件"]
+    found = relations(PLAN + "（一）聚焦区域发展\n河西区要聚焦融资租赁和跨境电商、检验检测和研发设计。\n")
+    assert [o for s, p, o in found if p == "focuses_on"] == ["融资租赁", "跨境电商", "检验检测", "研发设计"]
     # work joined to work is no industry (招商引资和项目建设, 城市更新和生态保护)
     found = relations(PLAN + "（一）聚焦区域发展\n河西区要聚焦招商引资和项目建设，南开区要聚焦城市更新和生态保护。\n")
     assert [o for s, p, o in found if p == "focuses_on"] == []

@@ -24,7 +24,6 @@ from dataclasses import dataclass
 
 from ..document import Document
 from ..names import word_end
-from ..segment import cut, word_tags
 from ..textmatch import alternation
 from ..vocab import word_list, word_table
 from .actions import ActionFact, area_of
@@ -40,6 +39,8 @@ FOCUS_ITEM_END = re.compile(r"(?:等)?(?:产业|领域|行业)?$")
 _INDUSTRY = alternation(_FOCUS_WORDS["industry"])
 FOCUS_SUFFIX = re.compile(r"(?:(?![和及])[\u4e00-\u9fff“”+0-9]){2,10}?" + _INDUSTRY)  # not across 和: one name
 INDUSTRY_END = re.compile(_INDUSTRY + "$")
+#: The end of a name of work, not of an industry (项目建设, 招商引资; data: graph/data/focus_words.txt).
+WORK_END = re.compile(alternation(_FOCUS_WORDS["work_end"]) + "$")
 MODIFIER = re.compile(r".*的")
 #: A focus naming no industry, only a kind of one (重点产业链, 优势产业).
 VAGUE_FOCUS = re.compile(alternation(_FOCUS_WORDS["vague_opening"]) + "?" + alternation(_FOCUS_WORDS["vague_kind"]))
@@ -210,13 +211,10 @@ def _listed_industries(text: str, start: int, end: int) -> list[tuple[int, int]]
 
 
 def _a_long_name(text: str, start: int, end: int) -> bool:
-    """text[start:end] is as long as an industry's name without its ending (量子信息), not as a phrase, ends in no
-    verb unless it opens with a word of kind (新型显示, 精密加工; not 项目建设, 创新驱动: work) and names no kind
-    (产业集群)."""
-    if not MIN_UNMARKED <= end - start <= SHORT_FOCUS or VAGUE_FOCUS.fullmatch(text, start, end):
-        return False
-    tokens, tags = cut(text[start:end]), word_tags()
-    return not tags.get(tokens[-1], "").startswith("v") or tags.get(tokens[0], "")[:1] in ("a", "b")
+    """text[start:end] is as long as an industry's name without its ending (量子信息), not as a phrase, names no
+    work (项目建设, 创新驱动) and no kind (产业集群)."""
+    return (MIN_UNMARKED <= end - start <= SHORT_FOCUS and not VAGUE_FOCUS.fullmatch(text, start, end)
+            and not WORK_END.search(text, start, end))
 
 
 def _an_industry(text: str, start: int, end: int) -> bool:
