@@ -1042,8 +1042,8 @@ def _rank_value(m: re.Match) -> str | None:
         return "1" if tail == "位" and not number else None
     if not number:
         return None
-    if m.group(0).startswith(("从", "至", "由", "到")) and tail not in ("位", "名"):
-        return None  # 从第一批, 至第二阶段, 由第三方, 到第一线: ordinals, not ranks
+    if m.group(0).startswith(("从第", "至第", "由第", "到第")) and tail not in ("位", "名"):
+        return None  # 从第一批, 至第二阶段, 由第三方, 到第一线: ordinals, not ranks (提升到全球第8 is one)
     return number
 
 
