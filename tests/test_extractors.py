@@ -195,6 +195,9 @@ def test_a_total_or_a_speed_ranked_in_a_scope_measures_the_indicator_before_it()
         ("甲乙总值", 9e10, "amount"), ("甲乙总值", 6, "growth_rate"), ("甲乙总值总量", 19, "rank"),
         ("丙丁产值", 5, "growth_rate"), ("丙丁产值增速", 3, "rank"), ("丙丁产值总量", 6e10, "amount"),
         ("戊己产值", 3, "rank")]
+    # the total after a rate or a per-unit measure is of no rate: left as written
+    found = observations(REVIEW + "能耗强度下降3%，总量控制在2000万吨标准煤。人均甲乙产值达到10万元，总量突破500亿元。")
+    assert [o[0] for o in found] == ["能耗强度", "总量", "人均甲乙产值", "总量"]
 
 
 def test_the_count_of_a_list_inside_its_last_name_is_no_part_of_the_items_names():

@@ -1338,6 +1338,10 @@ def _measure_ending(name: str) -> str | None:
                 None)
 
 
+#: What makes a measure a rate or a per-unit one, of which a total is no measure (能耗强度, 人均地区生产总值).
+PER_UNIT = re.compile(r"强度|人均|单位|单产|率|指数")
+
+
 def _other_measure(name: str, measure: str) -> str:
     """Another measure of the thing `name` measures (粮食播种面积, 产量 → 粮食产量), or a measure of the measure itself
     (财政民生支出, 占比 → 财政民生支出占比).
@@ -1350,6 +1354,8 @@ def _other_measure(name: str, measure: str) -> str:
     own = _measure_ending(name)
     if own == measure:
         return name
+    if measure == "总量" and PER_UNIT.search(name):
+        return measure  # 能耗强度…，总量…: the total of no rate, left as written
     if _is_measure_noun(name) and measure not in MEASURES_OF_MEASURES:
         return measure  # 营业收入, 利润总额: a measure of no thing named, not 营业利润总额
     # a measure of a measure replaces one the name ends with (地区生产总值增速, 总量 → 地区生产总值总量)
