@@ -2600,6 +2600,14 @@ def test_a_review_of_a_five_year_plan_covers_its_years_and_sets_no_goals():
     assert [(o[0], o[6]) for o in observations(body, year=2026)] == [
         ("甲乙产值", "2020"), ("甲乙产值", "2021-2025"), ("丙丁率", "2021-2025"), ("甲乙产值", "2025"), ("戊己", "2025"),
         ("甲乙产值", "2026")]
+    # a clause naming its own year is of that year; a plan's sentence looks back until it turns to the years ahead
+    body = ("一、“十四五”时期和2025年工作回顾\n2025年累计完成甲乙投资300亿元。全年累计接待游客900万人次。\n二、“十五五”时期主要目标"
+            "\n过去五年，丙丁年均增长5.5%；今后五年，力争丙丁年均增长5%左右。\n三、2026年工作安排\n今年丙丁增长5%。\n")
+    assert [(o[0], o[5], o[6]) for o in observations(body, year=2026)] == [
+        ("甲乙投资", "actual", "2025"), ("接待游客", "actual", "2025"), ("丙丁", "actual", "2021-2025"),
+        ("丙丁", "target", "2026-2030"), ("丙丁", "target", "2026")]
+    body = "一、“十四五”开局之年工作回顾\n全市甲乙累计新增10万人。\n二、2022年工作安排\n今年甲乙增长5%。\n"
+    assert [o[6] for o in observations(body, year=2022)] == ["2021", "2022"]
 
 
 def test_a_yearly_average_since_the_five_year_plan_began_covers_its_years_up_to_the_report():

@@ -30,11 +30,14 @@ LAST_YEAR = re.compile(r"去年|过去一年")
 #: A sentence opening with the five years ahead (今后五年，…年均增长6%), wherever it stands: its goals are the five
 #: years' (not this year's goal after it: …，今年增长5%).
 FIVE_YEARS_AHEAD = re.compile(r"\s*(?:今后|未来)[五5]年[，,]")
-#: 去年 opening a clause of the plan: what follows is last year's result (比去年… compares a target with it).
-LAST_YEAR_RESULT = re.compile(r"(?:^|[，。；：])\s*去年(?!同期)")
+#: 去年 (or 过去五年) opening a clause of the plan: what follows is a result (比去年… compares a target with it),
+#: until a clause opens with the years ahead (今年, 今后五年).
+CLAUSE_TIME = re.compile(r"(?:^|[，。；：])\s*(?:(?P<past>去年(?!同期)|过去一年|过去五年|五年来)|今年|明年|今后五年|未来五年)")
 FIVE_YEAR_REVIEW_TITLE = re.compile(r"过去五年|五年来")
 #: …and a sentence opening with them: its numbers cover the five years, as those of a paragraph opening so do.
 FIVE_YEARS_BACK = re.compile(r"(?:过去)?五年来|过去五年")
+#: A clause naming its own year (2025年累计…, 全年累计…): its 累计 or 年均 is of that year, not of five.
+OWN_YEAR = re.compile(r"\d{4}年|全年|当年|去年|今年")
 #: A five-year plan named in a sentence: “十四五” (the 14th, 2021-2025).
 FIVE_YEAR_PLAN_NAME = r"“?(十[一二三四五六七八九]?|[一二三四五六七八九])五”?"
 FIVE_YEAR_PLAN = re.compile(FIVE_YEAR_PLAN_NAME + r"(时期|期间|规划|末|目标|以来)?")
@@ -64,9 +67,8 @@ def status_of(doc: Document, sentence: Sentence, offset: int | None = None) -> s
     the plan gives for last year (去年居民消费价格涨幅回落到2.3%), which is a result."""
     if doc.part_of(doc.paragraph_of(sentence)) != "plan":
         return "actual"
-    if offset is not None and LAST_YEAR_RESULT.search(doc.text[sentence.start:offset]):
-        return "actual"
-    return "target"
+    times = list(CLAUSE_TIME.finditer(doc.text[sentence.start:offset])) if offset is not None else []
+    return "actual" if times and times[-1]["past"] else "target"
 
 
 #: A span of years written out before a number (2021—2025年累计投资…), and how far before it.
@@ -83,9 +85,10 @@ def period_of(doc: Document, sentence: Sentence, offset: int, clause: str = "") 
     year = report_year(doc)
     paragraph = doc.paragraph_of(sentence)
     five_years = f"{year - 5}-{year - 1}"
-    five_years_back = paragraph.five_year_review or FIVE_YEARS_BACK.match(doc.text, sentence.start) is not None
+    five_years_back = ((paragraph.five_year_review or FIVE_YEARS_BACK.match(doc.text, sentence.start) is not None)
+                       and status_of(doc, sentence, offset) == "actual")  # not 过去五年…；今后五年，力争…
     in_five_year_review = five_years_back or _in_five_year_review_part(doc, paragraph)
-    if in_five_year_review and RANGE_WORDS.search(clause):
+    if in_five_year_review and RANGE_WORDS.search(clause) and not OWN_YEAR.search(clause):
         return _reviewed_plan_years(doc, paragraph, year) or five_years
     if plan := _five_year_plan_period(doc.text[sentence.start:offset], clause, year):
         return plan
@@ -146,7 +149,8 @@ def _reviewed_plan_years(doc: Document, paragraph, year: int) -> str | None:
     """The reviewed plan's years up to the last before the report's (“十四五”以来 in a report of 2025 → 2021-2024)."""
     if (years := _reviewed_plan(doc, paragraph)) is None or years[0] >= year:
         return None
-    return f"{years[0]}-{min(years[1], year - 1)}"
+    last = min(years[1], year - 1)
+    return f"{years[0]}-{last}" if last > years[0] else str(last)  # “十四五”开局之年 in a report of 2022: 2021
 
 
 def _five_year_plan_period(before: str, clause: str, year: int) -> str | None:
