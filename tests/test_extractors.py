@@ -986,6 +986,8 @@ def test_a_citys_own_zone_called_by_its_kind_and_told_what_to_do_is_named_with_t
 
 
 def test_an_area_opening_a_clause_with_a_verb_of_focus_is_its_subject_and_no_earlier_subject_reaches_past_it():
+    found = relations(PLAN + "（一）聚焦区域发展\n北辰区要加快发展，北辰经济技术开发区加快建设甲乙医药谷。丙丁片区建成开放。\n")
+    assert [r for r in found if r[1] == "hosts"] == [("北辰经济技术开发区", "hosts", "甲乙医药谷")]
     found = relations(PLAN + "（一）聚焦区域发展\n河西区要聚焦甲乙服务，丙丁高新区重点发展戊己制造。"
                              "南开区要做强庚辛设计，壬癸片区建成后重点发展子丑制造。\n")
     assert [(s, o) for s, p, o in found if p == "focuses_on"] == [
@@ -2693,7 +2695,7 @@ def test_a_kind_of_base_by_its_role_or_what_it_serves_is_a_category():
 
 def test_a_main_structure_done_or_topped_out_and_a_utility_tunnel():
     assert projects_of("甲乙大桥主体完工，丙丁医院主体结构封顶，开工建设戊己综合管廊，推进排涝管网、地下综合管廊建设。") == [
-        ("甲乙大桥", "completed"), ("丙丁医院", "accelerate"), ("戊己综合管廊", "start")]
+        ("甲乙大桥", "accelerate"), ("丙丁医院", "accelerate"), ("戊己综合管廊", "start")]
     assert projects_of("建成甲乙500千伏输变电工程，开工建设丙丁变电站，推进特高压输变电工程建设。") == [
         ("甲乙500千伏输变电工程", "completed"), ("丙丁变电站", "start")]
 

@@ -191,8 +191,9 @@ SUBJECT_ITEM = re.compile(r"[^、]+")
 MIN_STAGED, MAX_STAGED = 3, 16
 #: Nouns that must open a staged name holding a verb (see `_headed_compound`).
 MIN_COMPOUND_NOUNS = 2
-COMPLETED, START, ACCELERATE, PLAN, EARLY_WORK = (re.compile("|".join(STAGE_WORDS[stage])) for stage in
-                                                  ("completed", "start", "accelerate", "plan", "early"))
+#: The words of each stage; not after 主体: a main structure done (主体完工) is work going on (the accelerate words).
+COMPLETED, START, ACCELERATE, PLAN, EARLY_WORK = (re.compile("(?<!主体)(?:" + "|".join(STAGE_WORDS[stage]) + ")")
+                                                  for stage in ("completed", "start", "accelerate", "plan", "early"))
 #: What follows a district (or a functional area) as the subject of its clause: a modal (西青区要…), a verb of focus
 #: (丁县依托…做强…; 发展 only after an adverb: 丙县重点发展…, not the noun in 甲区发展基础…), or a verb of building, an
 #: adverb before it (甲区建成…, 乙区重点推进…; not the noun 建成区).
@@ -200,9 +201,10 @@ _SUBJECT_ADVERB = "(?:重点|" + "|".join(ADVERB_PREFIXES) + ")"
 DISTRICT_SUBJECT = re.compile(r"(?:要|将|应|需|聚焦|依托|做强|做优|" + _SUBJECT_ADVERB + r"发展(?=[\u4e00-\u9fff“])|"
                               + _SUBJECT_ADVERB + r"?(?:建成(?!区)|开工|启动|推进|打造|"
                               r"建设(?=[\u4e00-\u9fff“])(?!取得|用地|成效|步伐|进展|水平|力度|加快|稳步|全面|持续)))")
-#: …and a functional area's: a modal or a verb of focus (甲乙高新区要…, 甲乙高新区重点发展…; not 甲乙片区建成开放: a
-#: project reported done).
-AREA_SUBJECT = re.compile(r"要|将|应|需|聚焦|依托|做强|做优|" + _SUBJECT_ADVERB + r"发展(?=[\u4e00-\u9fff“])")
+#: …and a functional area's: a modal, a verb of focus or of building work going on (甲乙高新区要…, 甲乙高新区重点发展…,
+#: 甲乙开发区加快建设…; not 甲乙片区建成开放: a project reported done).
+AREA_SUBJECT = re.compile(r"要|将|应|需|聚焦|依托|做强|做优|" + _SUBJECT_ADVERB + r"发展(?=[\u4e00-\u9fff“])|"
+                          + _SUBJECT_ADVERB + r"?(?:推进|打造|建设(?=[\u4e00-\u9fff“]))")
 #: Verbs, with their adverbs, making the district right after them the subject of the clause they govern (支持甲区
 #: 打造…, 大力推动乙区建设…).
 CAUSATIVE_LEAD = re.compile(r"(?:^|[，；：。])[\u4e00-\u9fff]{0,4}?(?:推动|支持|鼓励|引导|指导)$")
