@@ -2683,6 +2683,7 @@ def test_a_title_applied_for_a_topic_turned_to_and_a_counted_category_are_no_pro
     assert projects_of("我省是国家八大算力枢纽节点和十大数据中心集群之一。") == []
     assert [n for n, _ in projects_of("建设甲乙五大连池风景区、八大处公园、五大道文化旅游区。")] == [
         "甲乙五大连池风景区", "八大处公园", "五大道文化旅游区"]  # names of their own opening with a count
+    assert projects_of("建设九大专业园区，建成220千伏变电站、甲乙500千伏变电站。") == [("甲乙500千伏变电站", "completed")]
     # a name of its own opening with a count is one (五大道), and a project applied for without a level is one
     assert projects_of("保护好五大道，申报甲乙水库建设项目。") == [("五大道", "operate"), ("甲乙水库", "operate")]
 

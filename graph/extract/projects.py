@@ -247,6 +247,7 @@ def extract_projects(doc: Document) -> list[ProjectFact]:
                     or (SECTOR_KIND_NAME.fullmatch(fact.name) and not fact.district)
                     or GROWTH_AFTER.match(doc.text, fact.end) or STATE_AFTER.match(doc.text, fact.end)
                     or TOPIC_AFTER.match(doc.text, fact.end) or _a_counted_kind(fact.name)
+                    or _a_classed_kind(fact.name)
                     or _a_common_word(doc, fact) or _unnumbered(fact.name)):
                 continue  # a bare head (849座公园 → 公园), a count, a category (县级医院, 十大数据中心), a title, a role,
                 # a speed, a topic, a place whose water is described, a common word (宅基地) or a kind of line (服务热线)
@@ -275,9 +276,35 @@ def _lines_of_the_kind_before(text: str, facts: list[ProjectFact]) -> list[Proje
 
 
 def _a_counted_kind(name: str) -> bool:
-    """十大数据中心 → True; 五大连池风景区 → False (see `COUNTED_CATEGORY`)."""
+    """A count of a kind opening the name as words of their own (九大|专业园区, 三|大|科学城) or before a kind
+    (十大数据中心), not the opening of a name of its own (五大连池|风景区, 八大处|公园, 五|大道…).
+
+    >>> [_a_counted_kind(n) for n in ("九大专业园区", "十大数据中心", "五大连池风景区", "三大件产业园")]
+    [True, True, False, False]
+    """
     counted = COUNTED_CATEGORY.fullmatch(name)
-    return counted is not None and SECTOR_KIND_NAME.fullmatch(counted["kind"]) is not None
+    if counted is None:
+        return False
+    tokens = [w for w in cut(name) if w not in LEVEL_WORDS]
+    words_of_their_own = COUNT_WORD.fullmatch(tokens[0]) is not None or (len(tokens) > 1 and tokens[1] == "大")
+    return words_of_their_own or SECTOR_KIND_NAME.fullmatch(counted["kind"]) is not None
+
+
+def _a_classed_kind(name: str) -> bool:
+    """A class and a kind, with no name of its own: 220千伏变电站, 10万吨级码头 (not 甲乙500千伏变电站).
+
+    >>> _a_classed_kind("220千伏变电站"), _a_classed_kind("甲乙500千伏变电站")
+    (True, False)
+    """
+    classed = CLASS_OPENING.match(name)
+    return classed is not None and SECTOR_KIND_NAME.fullmatch(name, classed.end()) is not None
+
+
+#: A class opening a name: a number and its unit or 级 (220千伏, 10万吨级, 5A级).
+CLASS_OPENING = re.compile(r"[0-9０-９.]+(?:万|亿)?(?:千伏|千瓦|吨级|吨|级|米级|A级)")
+#: A count of a kind as one word (九大, 十大), and the level words that may come before it (国家八大…).
+COUNT_WORD = re.compile(r"[一二三四五六七八九十两]+大")
+LEVEL_WORDS = frozenset(("国家", "全国", "全省", "省", "市"))
 
 
 def _without_extended_items(facts: list[ProjectFact]) -> list[ProjectFact]:
