@@ -1130,6 +1130,7 @@ def test_a_count_of_roads_lines_or_streets_or_one_before_what_it_counts_is_no_po
                                           "新开通5条国际航线。落实甲乙经济32条政策，出台丙丁22条举措、戊己15条意见、"
                                           "庚辛35条及接续政策。")}
     assert found == {"甲乙经济32条", "丙丁22条", "戊己15条", "庚辛35条"}
+    assert actions(PLAN + "办理代表建议86条及政协提案120件。") == []  # 及 another count
 
 
 def test_quoted_objects_of_programme_verbs_are_programmes():
