@@ -983,6 +983,7 @@ def test_a_citys_own_zone_called_by_its_kind_and_told_what_to_do_is_named_with_t
     assert told("合肥市") == [("合肥高新区", "甲乙制造"), ("合肥经开区", "丙丁产业"), ("合肥开发区", "戊己产业")]
     assert told("安徽省") == []  # a province's 高新区 are all of its zones of that kind
     assert told("大兴区") == []  # a city district's 经开区 may be its city's
+    assert told("喀什地区")[0] == ("喀什高新区", "甲乙制造")  # a prefecture's 地区 is no city district
 
 
 def test_an_area_opening_a_clause_with_a_verb_of_focus_is_its_subject_and_no_earlier_subject_reaches_past_it():

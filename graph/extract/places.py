@@ -99,9 +99,18 @@ def _own_zones(doc: Document) -> dict[tuple[int, int], str]:
     高新区要聚焦… in 合肥市's report → 合肥高新区. A province's report means all its zones of that kind, and a city
     district's may mean its city's (大兴区's 经开区 is 北京's): none."""
     region = find_region(doc.meta.region) if doc.meta.region and doc.meta.region != NATIONAL else None
-    if region_level(region) not in ("prefecture", "county") or region.name.endswith("区"):
+    if region_level(region) not in ("prefecture", "county") or _a_city_district(region):
         return {}
     return {m.span(): region.short + m.group() for m in OWN_ZONE.finditer(doc.text)}
+
+
+def _a_city_district(region) -> bool:
+    """A city's district (市辖区: codes XXYY01–XXYY20 in GB/T 2260), not a county, a county-level city, a prefecture's
+    地区 or a 林区."""
+    return region.level == "county" and int(region.code[4:6]) <= MAX_CITY_DISTRICT_CODE
+
+
+MAX_CITY_DISTRICT_CODE = 20
 
 
 def region_names(doc: Document) -> tuple[str, ...]:
