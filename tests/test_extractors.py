@@ -2422,6 +2422,8 @@ def test_a_change_within_an_assessment_is_named_by_the_assessment():
         ("戊己总额", 3.0), ("戊己总额", 2.0)]
     # 由 and 到 before an ordinal that is no place in a ranking
     assert observations("一、回顾\n由第三方机构开展评价，干部下沉到第一线，做到第一时间响应。\n") == []
+    found = observations("一、回顾\n甲乙产量达到120万吨，丙丁比由2.5缩小到2.3，由第9位前移至第7位。\n")  # the clause right before
+    assert [(o[0], o[1]) for o in found] == [("甲乙产量", 1.2e6), ("丙丁比", 9.0), ("丙丁比", 7.0)]
     found = observations("一、回顾\n甲乙指数排名提升到全球第8，丙丁能力排名跃升至全国第二。\n")
     assert [(o[0], o[1]) for o in found] == [("甲乙指数排名", 8.0), ("丙丁能力排名", 2.0)]
     doc = doc_of("一、回顾\n中心城区甲乙指数从5.21下降至4.97。\n")

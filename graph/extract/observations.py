@@ -414,7 +414,7 @@ def _as_changes(doc: Document, facts: list[ObservationFact],
             subject = subject[len(origin.scope):]  # 中心城区甲乙指数从…: the area is the scope, not the indicator
         subject = WITHIN.sub(r"\g<what>", subject)  # 甲乙在全国考核中从第9名… → 甲乙全国考核
         subject = SCOPE_IN.sub("", subject)  # 经济总量在全国位次由第11位… → 经济总量全国位次
-        indicator = subject if len(subject) >= 2 else _unnamed_change_of(facts, origin, opening, subject)
+        indicator = subject if len(subject) >= 2 else _unnamed_change_of(doc, facts, origin, opening, subject)
         written = text[item_start:opening]  # 甲乙增加值增长由3%提高到6%: the name as written, 增长 and all
         facts = [replace(f, indicator=indicator, period=period, measure=_level(f, written), status=status,
                          kind=None if status == "actual" else f.kind) if f.end == first.end()
@@ -423,11 +423,20 @@ def _as_changes(doc: Document, facts: list[ObservationFact],
     return facts
 
 
-def _unnamed_change_of(facts: list[ObservationFact], origin: ObservationFact, opening: int, subject: str) -> str:
-    """The name of a change whose clause names nothing before 从: the indicator of the clause before it in the
+def _unnamed_change_of(doc: Document, facts: list[ObservationFact], origin: ObservationFact, opening: int,
+                       subject: str) -> str:
+    """The name of a change whose clause names nothing before 从: the indicator of the clause right before it in the
     sentence (进出口总额年均增长12.2%，从世界第三位提升到第二位: 进出口总额), else the first level's own."""
-    before = [f for f in facts if f.sentence == origin.sentence and f.end <= opening]
-    return before[-1].indicator if before and not subject else origin.indicator
+    clause_start = doc.clause_at(opening).start
+    sentence_start = doc.sentences[origin.sentence].start
+    previous = doc.clause_at(clause_start - 1).start if clause_start > sentence_start else clause_start
+    if subject or previous == clause_start:
+        return origin.indicator
+    before = [f for f in facts if f.sentence == origin.sentence and previous <= f.start and f.end <= clause_start]
+    if before:
+        return before[-1].indicator
+    changed = re.match(r"([\u4e00-\u9fff]{2,12}?)(?:由|从)", doc.text[previous:clause_start])  # 城乡收入比由2.5…
+    return changed.group(1) if changed else origin.indicator
 
 
 def _starting_period(doc: Document, origin: ObservationFact, reached: ObservationFact, year_written) -> tuple[str, str]:
