@@ -2604,7 +2604,7 @@ def test_a_review_of_a_five_year_plan_covers_its_years_and_sets_no_goals():
     body = ("一、“十四五”时期和2025年工作回顾\n“十四五”时期极不平凡。五年来，全省甲乙产值由3.8万亿元增加到5.3万亿元，丙丁率"
             "提高5.2个百分点。2025年，甲乙产值增长5.5%。戊己增长3%。\n二、2026年工作安排\n今年甲乙产值增长5%。\n")
     assert [(o[0], o[6]) for o in observations(body, year=2026)] == [
-        ("甲乙产值", "2020"), ("甲乙产值", "2021-2025"), ("丙丁率", "2021-2025"), ("甲乙产值", "2025"), ("戊己", "2025"),
+        ("甲乙产值", "2020"), ("甲乙产值", "2025"), ("丙丁率", "2021-2025"), ("甲乙产值", "2025"), ("戊己", "2025"),
         ("甲乙产值", "2026")]
     # a clause naming its own year is of that year; a plan's sentence looks back until it turns to the years ahead
     body = ("一、“十四五”时期和2025年工作回顾\n2025年累计完成甲乙投资300亿元。全年累计接待游客900万人次。\n二、“十五五”时期主要目标"
@@ -2612,6 +2612,13 @@ def test_a_review_of_a_five_year_plan_covers_its_years_and_sets_no_goals():
     assert [(o[0], o[5], o[6]) for o in observations(body, year=2026)] == [
         ("甲乙投资", "actual", "2025"), ("接待游客", "actual", "2025"), ("丙丁", "actual", "2021-2025"),
         ("丙丁", "target", "2026-2030"), ("丙丁", "target", "2026")]
+    # a level a five-year sentence reaches is the last year's; a year opening a sentence of the part is its own
+    body = ("一、“十四五”时期和2025年工作回顾\n“十四五”时期极不平凡。五年来，新建学校120所，甲乙总里程达950公里。2025年，全市"
+            "丙丁增长5.2%，累计新增就业24万人。\n二、2026年工作安排\n今年丙丁增长5%。\n")
+    assert [(o[0], o[6]) for o in observations(body, year=2026)] == [
+        ("新建学校", "2021-2025"), ("甲乙总里程", "2025"), ("丙丁", "2025"), ("新增就业", "2025"), ("丙丁", "2026")]
+    body = "一、过去五年工作回顾\n甲乙能耗累计比2017年下降18%。\n二、2023年工作安排\n今年丙丁增长5%。\n"
+    assert [o[6] for o in observations(body, year=2023)] == ["2018-2022", "2023"]  # a baseline year is no own year
     body = "一、“十四五”开局之年工作回顾\n全市甲乙累计新增10万人。\n二、2022年工作安排\n今年甲乙增长5%。\n"
     assert [o[6] for o in observations(body, year=2022)] == ["2021", "2022"]
 

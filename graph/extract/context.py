@@ -36,8 +36,11 @@ CLAUSE_TIME = re.compile(r"(?:^|[，。；：])\s*(?:(?P<past>去年(?!同期)|�
 FIVE_YEAR_REVIEW_TITLE = re.compile(r"过去五年|五年来")
 #: …and a sentence opening with them: its numbers cover the five years, as those of a paragraph opening so do.
 FIVE_YEARS_BACK = re.compile(r"(?:过去)?五年来|过去五年")
-#: A clause naming its own year (2025年累计…, 全年累计…): its 累计 or 年均 is of that year, not of five.
-OWN_YEAR = re.compile(r"\d{4}年|全年|当年|去年|今年")
+#: A clause naming its own year (全年累计…; a year written before the number counts too): its 累计 or 年均 is of
+#: that year, not of five.
+OWN_YEAR = re.compile(r"全年|当年|去年|今年")
+#: A level or a place reached, stated of the last year in a sentence about five (五年来，…总里程达9.56万公里).
+LEVEL_REACHED = re.compile(r"达|到|至|位居|居|位列|突破|总|为")
 #: A five-year plan named in a sentence: “十四五” (the 14th, 2021-2025).
 FIVE_YEAR_PLAN_NAME = r"“?(十[一二三四五六七八九]?|[一二三四五六七八九])五”?"
 FIVE_YEAR_PLAN = re.compile(FIVE_YEAR_PLAN_NAME + r"(时期|期间|规划|末|目标|以来)?")
@@ -85,10 +88,18 @@ def period_of(doc: Document, sentence: Sentence, offset: int, clause: str = "") 
     year = report_year(doc)
     paragraph = doc.paragraph_of(sentence)
     five_years = f"{year - 5}-{year - 1}"
-    five_years_back = ((paragraph.five_year_review or FIVE_YEARS_BACK.match(doc.text, sentence.start) is not None)
-                       and status_of(doc, sentence, offset) == "actual")  # not 过去五年…；今后五年，力争…
-    in_five_year_review = five_years_back or _in_five_year_review_part(doc, paragraph)
-    if in_five_year_review and RANGE_WORDS.search(clause) and not OWN_YEAR.search(clause):
+    looks_back = status_of(doc, sentence, offset) == "actual"  # not 过去五年…；今后五年，力争…
+    paragraph_back = paragraph.five_year_review and looks_back
+    sentence_back = opens_five_years_back(doc, sentence) and looks_back
+    explicit = [m for m in EXPLICIT_YEAR.finditer(doc.text, sentence.start, offset)
+                if _names_the_period(doc.text, m, offset)]
+    # a year of the number's own clause (2025年累计…, not 比2017年) makes 累计 or 年均 that year's; in a part reviewing
+    # a five-year plan, so does one opening the sentence (2025年，…，累计新增…), not in a paragraph about five years
+    clause_start = doc.clause_at(offset).start
+    own_year = bool(OWN_YEAR.search(clause)) or any(m.start() >= clause_start for m in explicit)
+    opening_year = bool(explicit) and explicit[0].start() == sentence.start
+    in_part = not own_year and not opening_year and _in_five_year_review_part(doc, paragraph)
+    if RANGE_WORDS.search(clause) and (((paragraph_back or sentence_back) and not own_year) or in_part):
         return _reviewed_plan_years(doc, paragraph, year) or five_years
     if plan := _five_year_plan_period(doc.text[sentence.start:offset], clause, year):
         return plan
@@ -97,17 +108,20 @@ def period_of(doc: Document, sentence: Sentence, offset: int, clause: str = "") 
         return f"{year}-{year + 4}"
     if years := YEAR_RANGE.search(doc.text, max(sentence.start, offset - MAX_RANGE_LEAD), offset):
         return f"{years['first']}-{years['last']}"  # 2021—2025年累计投资…
-    explicit = [int(m.group(1) or m.group(2)) for m in EXPLICIT_YEAR.finditer(doc.text, sentence.start, offset)
-                if _names_the_period(doc.text, m, offset)]
     if explicit:
-        return str(explicit[-1])
-    if status_of(doc, sentence, offset) == "actual" and LAST_YEAR.search(doc.text, sentence.start, offset):
+        return explicit[-1].group(1) or explicit[-1].group(2)
+    if looks_back and LAST_YEAR.search(doc.text, sentence.start, offset):
         return str(year - 1)  # 去年… in a five-year review is the last year, not the five
-    if five_years_back:
-        return five_years
+    if paragraph_back or (sentence_back and not LEVEL_REACHED.search(clause)):
+        return five_years  # a level a five-year sentence reaches (增加到…, 达…, 位居…) is the last year's
     if five_year_goal:
         return str(year + 4)
     return str(year - 1 if status_of(doc, sentence, offset) == "actual" else year)
+
+
+def opens_five_years_back(doc: Document, sentence: Sentence) -> bool:
+    """The sentence, or its paragraph, opens with 五年来 or 过去五年: it tells of the five years before the report."""
+    return doc.paragraph_of(sentence).five_year_review or FIVE_YEARS_BACK.match(doc.text, sentence.start) is not None
 
 
 def _opens_with_five_years_ahead(doc: Document, sentence: Sentence, offset: int) -> bool:

@@ -20,7 +20,7 @@ from ..quantity import (MAX_DIGITS, MULTIPLIER_PATTERN, PART_OF_WHOLE, UNIT_PATT
 from ..segment import cut, word_tags
 from ..textmatch import alternation
 from ..vocab import word_list, word_table
-from .context import FIVE_YEAR_PLAN_NAME, YEAR_RANGE, period_of, status_of
+from .context import FIVE_YEAR_PLAN_NAME, YEAR_RANGE, opens_five_years_back, period_of, status_of
 from .places import AREA_HEADS, area_mentions, district_mentions
 from .projects import (DISTRICT_SUBJECT, LEVEL_OPENING, LIST_COUNT_INSIDE, PROJECT_HEADS, clause_subjects,
                        extract_projects, project_spans_by_sentence)
@@ -447,6 +447,8 @@ def _starting_period(doc: Document, origin: ObservationFact, reached: Observatio
         period = origin.period
     elif reached.status == "target" and doc.meta.year:
         period = str(doc.meta.year - 1)
+    elif reached.status == "actual" and doc.meta.year and opens_five_years_back(doc, doc.sentences[origin.sentence]):
+        period = str(doc.meta.year - 6)  # 五年来，…由1.2万亿元增加到1.6万亿元: the year before the five
     else:
         period = _period_before(reached.period)
     past = not doc.meta.year or int(period[-4:]) < doc.meta.year
