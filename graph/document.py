@@ -211,7 +211,9 @@ def parse_document(text: str, report_id: str, meta: ReportMeta | None = None) ->
         doc.warnings.append("no part headings found (一、… or a line such as 2024年工作回顾): read as one part")
     numbered = {_section_at(doc, s) for s, e in lines if ITEM_HEADING.match(doc.text[s:e].strip())}
     bracketed = {_section_at(doc, s) for s, e in lines if BRACKETED_HEADING.match(doc.text[s:e].strip())}
-    ordinals = {_section_at(doc, s) for s, e in lines if ORDINAL_HEADING.match(doc.text[s:e].strip())} - bracketed
+    ordinals = {_section_at(doc, s) for s, e in _first_leads(doc, lines)
+                if ORDINAL_HEADING.match(doc.text[s:e].strip())}
+    ordinals -= bracketed
     ordinal_items = frozenset(i for i in ordinals if i is not None)
     _add_paragraphs(doc, lines, _chapter_items(doc, numbered | ordinals), ordinal_items)
     for p in doc.paragraphs:
@@ -254,6 +256,17 @@ def _of_past_years(title: str, year: int | None) -> bool:
     return year is not None and bool(years) and max(years) < year and not BUILDS_ON_THE_PAST.search(title)
 
 
+def _first_leads(doc: Document, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The first line of each section opening with an enumerator or an ordinal (一是…, 第一，…): which of the two
+    heads its items (一是… before 第一，…: the ordinals are a passage's points)."""
+    first: dict[int | None, tuple[int, int]] = {}
+    for s, e in lines:
+        body = doc.text[s:e].strip()
+        if ITEM_HEADING.match(body) or ORDINAL_HEADING.match(body):
+            first.setdefault(_section_at(doc, s), (s, e))
+    return list(first.values())
+
+
 def _chapter_items(doc: Document, with_items: set[int | None]) -> frozenset[int]:
     """The plan sections that are themselves work areas: a chapter on one theme (三、把改革开放扎实推向纵深) with no
     （一）… items of its own (`with_items`: the sections with some), unlike a part that sets out the year's overall
@@ -280,7 +293,8 @@ def _add_paragraphs(doc: Document, lines: list[tuple[int, int]], chapter_items: 
         if section in ordinal_items:
             heading = ORDINAL_HEADING.match(body) is not None or BRACKETED_HEADING.match(body) is not None
         else:
-            heading = bool(ITEM_HEADING.match(body)) or (section in chapter_items and start == doc.sections[section].start)
+            heading = (bool(ITEM_HEADING.match(body))
+                       or (section in chapter_items and start == doc.sections[section].start))
         if heading:
             item = index
         elif ADDRESS.match(body):

@@ -754,6 +754,10 @@ def test_items_opened_by_an_ordinal_and_a_comma_are_areas_of_work():
     assert [(a[0], a[1], a[2]) for a in actions(body) if a[1] != "program"] == [
         ("着力扩大甲乙", "work_area", None), ("扩大丙丁投资", "task", "着力扩大甲乙"), ("促进戊己", "task", "着力扩大甲乙"),
         ("加快庚辛升级", "work_area", None)]
+    # 第一，… after a part's 一是… items are a passage's points, not its items
+    body = (REVIEW + "一是甲乙运行稳中有进。全市增长。\n二是丙丁改革纵深推进。开放扩大。\n体会是：\n第一，必须坚持戊己。坚持领导。\n"
+            "第二，必须坚持庚辛。坚持人民。\n")
+    assert [a[0] for a in actions(body) if a[1] == "review_area"] == ["甲乙运行稳中有进", "丙丁改革纵深推进"]
     # inside a part with （一） items, ordinals count an item's own points
     body = PLAN + "（一）加强甲乙建设\n推进法治。\n第一，坚持依法行政。推进改革。\n第二，坚持廉洁从政。推进监督。\n"
     assert [a[0] for a in actions(body) if a[1] == "work_area"] == ["加强甲乙建设"]
