@@ -89,6 +89,9 @@ def test_a_part_whose_title_names_only_years_before_the_reports_is_the_review():
     doc = read_document("一、2024年工作回顾\n增长5%。\n二、完成2024年以来确定的目标任务\n增长6%。\n", "t", region="合肥市",
                         year=2025)
     assert [s.part for s in doc.sections] == ["review", "plan"]
+    doc = read_document("一、2024年工作回顾\n增长5%。\n二、全面落实2024年甲乙会议部署\n增长6%。\n", "t", region="合肥市",
+                        year=2025)
+    assert [s.part for s in doc.sections] == ["review", "plan"]
 
 
 def test_parts_headed_第一部分_are_parts():

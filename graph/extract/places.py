@@ -101,7 +101,8 @@ def _own_zones(doc: Document) -> dict[tuple[int, int], str]:
     region = find_region(doc.meta.region) if doc.meta.region and doc.meta.region != NATIONAL else None
     if region_level(region) not in ("prefecture", "county") or _a_city_district(region):
         return {}
-    return {m.span(): region.short + m.group() for m in OWN_ZONE.finditer(doc.text)}
+    own = region.short if find_region(region.short) is region else region.name  # 长沙县's: 长沙县高新区, not 长沙市's
+    return {m.span(): own + m.group() for m in OWN_ZONE.finditer(doc.text)}
 
 
 def _a_city_district(region) -> bool:

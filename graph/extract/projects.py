@@ -204,13 +204,13 @@ DISTRICT_SUBJECT = re.compile(r"(?:要|将|应|需|聚焦|依托|做强|做优|"
 #: …and a functional area's: a modal, a verb of focus or of building work going on (甲乙高新区要…, 甲乙高新区重点发展…,
 #: 甲乙开发区加快建设…; not 甲乙片区建成开放: a project reported done).
 AREA_SUBJECT = re.compile(r"要|将|应|需|聚焦|依托|做强|做优|" + _SUBJECT_ADVERB + r"发展(?=[\u4e00-\u9fff“])|"
-                          + _SUBJECT_ADVERB + r"?(?:推进|打造|建设(?=[\u4e00-\u9fff“]))")
+                          + _SUBJECT_ADVERB + r"?(?:推进|打造|开工|新建|建设(?=[\u4e00-\u9fff“]))")
 #: Verbs, with their adverbs, making the district right after them the subject of the clause they govern (支持甲区
 #: 打造…, 大力推动乙区建设…).
 CAUSATIVE_LEAD = re.compile(r"(?:^|[，；：。])[\u4e00-\u9fff]{0,4}?(?:推动|支持|鼓励|引导|指导)$")
 CLAUSE_MARKS = "，；：。"
 #: A clause opening with a place of its own told what to do (开发区要…, 各县要…; not 同时要…).
-OWN_SUBJECT = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:区|县|市|园|城|港|镇|乡|街道)(?:要|将)")
+OWN_SUBJECT = re.compile(r"(?![全本我])[\u4e00-\u9fff]{0,8}?(?:区|县|市|园|城|港|镇|乡|街道)(?:要|将)")  # not 全区要: the same
 
 
 @dataclass(frozen=True)
