@@ -67,7 +67,8 @@ def report_year(doc: Document) -> int:
 
 def status_of(doc: Document, sentence: Sentence, offset: int | None = None) -> str:
     """"actual" in the review of results (and the preamble), "target" in plans and goals — except a number
-    the plan gives for last year (去年居民消费价格涨幅回落到2.3%), which is a result."""
+    the plan gives for last year or the five past (去年居民消费价格涨幅回落到2.3%; 过去五年…，今后五年…: the first a
+    result, the second a goal)."""
     if doc.part_of(doc.paragraph_of(sentence)) != "plan":
         return "actual"
     times = list(CLAUSE_TIME.finditer(doc.text[sentence.start:offset])) if offset is not None else []
@@ -90,7 +91,7 @@ def period_of(doc: Document, sentence: Sentence, offset: int, clause: str = "") 
     five_years = f"{year - 5}-{year - 1}"
     looks_back = status_of(doc, sentence, offset) == "actual"  # not 过去五年…；今后五年，力争…
     paragraph_back = paragraph.five_year_review and looks_back
-    sentence_back = opens_five_years_back(doc, sentence) and looks_back
+    sentence_back = FIVE_YEARS_BACK.match(doc.text, sentence.start) is not None and looks_back
     explicit = [m for m in EXPLICIT_YEAR.finditer(doc.text, sentence.start, offset)
                 if _names_the_period(doc.text, m, offset)]
     # a year of the number's own clause (2025年累计…, not 比2017年) makes 累计 or 年均 that year's; in a part reviewing
@@ -116,7 +117,7 @@ def period_of(doc: Document, sentence: Sentence, offset: int, clause: str = "") 
         return five_years  # a level a five-year sentence reaches (增加到…, 达…, 位居…) is the last year's
     if five_year_goal:
         return str(year + 4)
-    return str(year - 1 if status_of(doc, sentence, offset) == "actual" else year)
+    return str(year - 1 if looks_back else year)
 
 
 def opens_five_years_back(doc: Document, sentence: Sentence) -> bool:

@@ -792,7 +792,8 @@ def _run_facts(doc: Document, sentence: Sentence, clause_start: int, context: st
         # comparison with the nation's)
         names = [_other_measure(_without_comparison(earlier[-1].indicator), measure)]
     elif (of_which and len(names) == 1 and not districts and _names_a_part(names[0])
-          and (added := OPENING_INCREMENT.match(earlier[-1].indicator)) and _in_its_unit(earlier[-1], quantities[0][0])):
+          and (added := OPENING_INCREMENT.match(earlier[-1].indicator))
+          and _in_its_unit(earlier[-1], quantities[0][0])):
         # 新增甲乙主体9万户，其中企业2万户: 新增企业, a part of what was added; 新建丙丁站点…，其中农村…: 新建农村丙丁站点
         rest = _rest_of_a_part(names[0], _counted_thing(earlier[-1].indicator))
         names = [added.group() + names[0] + rest]

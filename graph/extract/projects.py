@@ -846,7 +846,8 @@ def clause_subjects(doc: Document, sentence: Sentence, pos: int | None = None,
         is_told = told and m.kind == "district" and (text[m.start - 1] == "、"
                                                      or CAUSATIVE_LEAD.search(text[sentence.start:m.start]))
         told_row = is_told and CAUSATIVE_LEAD.search(text[sentence.start:mentions[first].start])  # 推动甲县、乙县建设…
-        if (opens_clause or is_told) and (DISTRICT_SUBJECT if m.kind == "district" else AREA_SUBJECT).match(text, m.end):
+        subject = DISTRICT_SUBJECT if m.kind == "district" else AREA_SUBJECT
+        if (opens_clause or is_told) and subject.match(text, m.end):
             row = mentions[first:i + 1] if opens_clause or told_row else [m]
             return list(dict.fromkeys((p.name, p.kind) for p in row))
         if opens_clause:
