@@ -118,6 +118,8 @@ def test_target_kinds_follow_the_hedge_and_the_direction():
     assert kinds == [("国内生产总值", "range", 6.5), ("居民消费价格涨幅", "ceiling", None),
                      ("城镇新增就业", "floor", None), ("城镇登记失业率", "ceiling", None),
                      ("单位国内生产总值能耗", "ceiling", None)]  # a fall of at least 3%: the rate at most -3
+    found = observations("二、2025年工作安排\n甲乙产值超500亿元，丙丁收入突破千亿元，戊己支出不超过30亿元。\n")
+    assert [(o.indicator, o.kind) for o in found] == [("甲乙产值", "floor"), ("丙丁收入", "floor"), ("戊己支出", "ceiling")]
 
 
 def test_a_stretch_target_beside_a_base_target():

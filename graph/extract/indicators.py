@@ -3,7 +3,7 @@ target given its kind (how a result is judged against it).
 
 Kinds of a target:
 
-- ``floor``: 以上, 不低于, 不少于, 超过, 突破 — met when the result is at least the target;
+- ``floor``: 以上, 不低于, 不少于, 超过, 突破, 超 — met when the result is at least the target;
 - ``ceiling``: 以内, 以下, 控制在, 不超过, 低于 — and 左右 on a concept where lower is better (prices,
   unemployment) — met when the result is at most the target;
 - ``approximate``: 左右 / 约 otherwise — met within ±5% of the target;
@@ -27,7 +27,7 @@ from ..concepts import clean_indicator_name, indicator_scheme
 from ..document import Document
 from .observations import ObservationFact
 
-FLOOR = re.compile(r"以上|不低于|不少于|超过|突破|高于|至少|达到")
+FLOOR = re.compile(r"以上|不低于|不少于|超过|突破|高于|至少|达到|超|破")  # 超/破千亿元 (不超过: a ceiling, read first)
 CEILING = re.compile(r"以内|以下|之内|不超过|不高于|低于|控制在|不到|不足")
 ABOUT = re.compile(r"左右|上下|约|预期")
 STRETCH = "力争"
