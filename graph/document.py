@@ -51,7 +51,9 @@ TITLE_YEAR = re.compile(r"((?:19|20)\d{2})年")
 #: Words of a plan's title that builds on past years (巩固拓展2024年…成果, 2024年以来确定的目标任务, 落实2024年…部署).
 BUILDS_ON_THE_PAST = re.compile(r"巩固|拓展|延续|深化|持续|以来|基础上|落实|贯彻|完成|整改")
 FIVE_YEAR_TITLE = re.compile(r"今后五年|未来五年|“?十[一二三四五六七八九]?五”?(?:时期|规划)")
-FIVE_YEAR_LEAD = re.compile(r"^(?:过去)?五年来|^过去五年")
+#: An opening telling of the five years before the report (五年来，…): read with `match`, at a paragraph's or a
+#: sentence's start.
+FIVE_YEAR_LEAD = re.compile(r"(?:过去)?五年来|过去五年")
 
 
 @dataclass(frozen=True)

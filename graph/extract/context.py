@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..document import Document, Sentence
+from ..document import FIVE_YEAR_LEAD, Document, Sentence
 
 #: Time and discourse words that open a clause before its subject (今年, 2024年底, 五年来, 同时, 其中).
 CLAUSE_OPENER = r"(?:\d{4}年(?:底|末)?|五年来|过去五年|过去一年|一年来|今年|去年|全年|年内|同时|其中)"
@@ -34,13 +34,11 @@ FIVE_YEARS_AHEAD = re.compile(r"\s*(?:今后|未来)[五5]年[，,]")
 #: until a clause opens with the years ahead (今年, 今后五年).
 CLAUSE_TIME = re.compile(r"(?:^|[，。；：])\s*(?:(?P<past>去年(?!同期)|过去一年|过去五年|五年来)|今年|明年|今后五年|未来五年)")
 FIVE_YEAR_REVIEW_TITLE = re.compile(r"过去五年|五年来")
-#: …and a sentence opening with them: its numbers cover the five years, as those of a paragraph opening so do.
-FIVE_YEARS_BACK = re.compile(r"(?:过去)?五年来|过去五年")
 #: A clause naming its own year (全年累计…; a year written before the number counts too): its 累计 or 年均 is of
 #: that year, not of five.
 OWN_YEAR = re.compile(r"全年|当年|去年|今年")
 #: A level or a place reached, stated of the last year in a sentence about five (五年来，…总里程达9.56万公里).
-LEVEL_REACHED = re.compile(r"达|到|至|位居|居|位列|突破|总|为")
+REACHES_A_LEVEL = re.compile(r"达|到|至|位居|居|位列|突破|总|为")
 #: A five-year plan named in a sentence: “十四五” (the 14th, 2021-2025).
 FIVE_YEAR_PLAN_NAME = r"“?(十[一二三四五六七八九]?|[一二三四五六七八九])五”?"
 FIVE_YEAR_PLAN = re.compile(FIVE_YEAR_PLAN_NAME + r"(时期|期间|规划|末|目标|以来)?")
@@ -91,7 +89,7 @@ def period_of(doc: Document, sentence: Sentence, offset: int, clause: str = "") 
     five_years = f"{year - 5}-{year - 1}"
     looks_back = status_of(doc, sentence, offset) == "actual"  # not 过去五年…；今后五年，力争…
     paragraph_back = paragraph.five_year_review and looks_back
-    sentence_back = FIVE_YEARS_BACK.match(doc.text, sentence.start) is not None and looks_back
+    sentence_back = FIVE_YEAR_LEAD.match(doc.text, sentence.start) is not None and looks_back
     explicit = [m for m in EXPLICIT_YEAR.finditer(doc.text, sentence.start, offset)
                 if _names_the_period(doc.text, m, offset)]
     # a year of the number's own clause (2025年累计…, not 比2017年) makes 累计 or 年均 that year's; in a part reviewing
@@ -113,7 +111,7 @@ def period_of(doc: Document, sentence: Sentence, offset: int, clause: str = "") 
         return explicit[-1].group(1) or explicit[-1].group(2)
     if looks_back and LAST_YEAR.search(doc.text, sentence.start, offset):
         return str(year - 1)  # 去年… in a five-year review is the last year, not the five
-    if paragraph_back or (sentence_back and not LEVEL_REACHED.search(clause)):
+    if paragraph_back or (sentence_back and not REACHES_A_LEVEL.search(clause)):
         return five_years  # a level a five-year sentence reaches (增加到…, 达…, 位居…) is the last year's
     if five_year_goal:
         return str(year + 4)
@@ -122,7 +120,7 @@ def period_of(doc: Document, sentence: Sentence, offset: int, clause: str = "") 
 
 def opens_five_years_back(doc: Document, sentence: Sentence) -> bool:
     """The sentence, or its paragraph, opens with 五年来 or 过去五年: it tells of the five years before the report."""
-    return doc.paragraph_of(sentence).five_year_review or FIVE_YEARS_BACK.match(doc.text, sentence.start) is not None
+    return doc.paragraph_of(sentence).five_year_review or FIVE_YEAR_LEAD.match(doc.text, sentence.start) is not None
 
 
 def _opens_with_five_years_ahead(doc: Document, sentence: Sentence, offset: int) -> bool:

@@ -182,9 +182,11 @@ LONG_NUMBER = re.compile(r"[0-9０-９]{%d,}" % (MAX_DIGITS + 1))
 #: A change verb ending in 到/至 gives the level reached (涨幅回落到2.3%), not the change.
 LEVEL_REACHED = re.compile(r"(?:回落|下降|降低|降|回升|上升|提高|提升|增加|增长|扩大|缩小|减少|达)(?:到|至)(?:人均|每人)?$")
 SHARE = re.compile(r"占|比重|比率|比例|强度|覆盖率|率|达标|合格")
-INCREMENT = re.compile(r"新增|净增|新建|新设|新认定|新落地|新打造|新开|累计|引进|吸纳|建成|创建|组建|实施|帮助|筹集|增加|"
-                       r"打造|完成|制定|提请|解决|实现|推广|开通|投用|出台|培育|招引|认定|发放|减免|退税|新开工|竣工|完工|"
-                       r"开工|启动|植树|造林|种植|安置|提供|吸引|落户|举办|签约|获批")
+INCREMENT_WORDS = ("新增", "净增", "新建", "新设", "新认定", "新落地", "新打造", "新开", "累计", "引进", "吸纳", "建成", "创建",
+                   "组建", "实施", "帮助", "筹集", "增加", "打造", "完成", "制定", "提请", "解决", "实现", "推广", "开通",
+                   "投用", "出台", "培育", "招引", "认定", "发放", "减免", "退税", "新开工", "竣工", "完工", "开工", "启动",
+                   "植树", "造林", "种植", "安置", "提供", "吸引", "落户", "举办", "签约", "获批")
+INCREMENT = re.compile("|".join(INCREMENT_WORDS))
 #: …and verbs of work done that say so only before the number, as words of their own (建设高标准农田15万亩, 老楼加装
 #: 电梯876部; not 建设用地面积3000平方公里); after it they end a name (736平方公里绿色生态屏障建设, 首批12个片区加快
 #: 建设). Data: graph/data/work_verbs.txt.
@@ -210,7 +212,7 @@ ADDING = "[新净]增"
 INCREMENT_PREFIX = re.compile(r"^(?:净增|组建|新(?:增|建|设|组建|获批|认定|培育|引进|开工|结对|落地|入选|签约|开通|投产|注册))")
 #: A verb of adding opening a name (新签约项目, 实施亿元以上项目): a part after 其中 is of what it added; the longest
 #: (新开工, not 新开).
-OPENING_INCREMENT = re.compile(INCREMENT_PREFIX.pattern + "|^" + alternation(INCREMENT.pattern.split("|")))
+OPENING_INCREMENT = re.compile(INCREMENT_PREFIX.pattern + "|^" + alternation(INCREMENT_WORDS))
 #: A verb of adding or of work opening a name (新建甲乙中学, 改造甲乙小区): a bare item listed after it shares it.
 SHARED_OPENING_VERB = re.compile(INCREMENT_PREFIX.pattern + "|^(?:" + WORK_VERB.pattern + ")")
 #: …or that ends it (甲乙企业新增711家、累计达2215家).
@@ -435,8 +437,12 @@ def _unnamed_change_of(doc: Document, facts: list[ObservationFact], origin: Obse
     before = [f for f in facts if f.sentence == origin.sentence and previous <= f.start and f.end <= clause_start]
     if before:
         return before[-1].indicator
-    changed = re.match(r"([\u4e00-\u9fff]{2,12}?)(?:由|从)", doc.text[previous:clause_start])  # 城乡收入比由2.5…
+    changed = CHANGED_BEFORE.match(doc.text, previous, clause_start)  # 城乡收入比由2.5…
     return changed.group(1) if changed else origin.indicator
+
+
+#: What a clause changes from one level to another names before its 由 or 从 (城乡收入比由2.5缩小到2.3).
+CHANGED_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:由|从)")
 
 
 def _starting_period(doc: Document, origin: ObservationFact, reached: ObservationFact, year_written) -> tuple[str, str]:

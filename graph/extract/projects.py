@@ -834,7 +834,7 @@ def clause_subjects(doc: Document, sentence: Sentence, pos: int | None = None,
     end = sentence.end if pos is None else pos
     text = doc.text
     mentions = _place_mentions(doc, sentence.start, end)
-    own_clause = max(text.rfind(mark, sentence.start, end) for mark in CLAUSE_MARKS) + 1
+    own_clause = doc.clause_at(end).start if pos is not None else sentence.start
     if own_clause > sentence.start and OWN_SUBJECT.match(text, own_clause, end) and not any(
             own_clause <= m.start for m in mentions):
         return []  # 甲区要…，开发区要做强…: the clause's own subject, no place govkg knows
